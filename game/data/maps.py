@@ -1,0 +1,183 @@
+"""Read a Tiled map (.tmx) into the rules' :class:`~game.core.geometry.MapGeometry`.
+
+Only geometry and properties are read (``pytmx.TiledMap`` without images), so this
+works headless. Pixels become kilometres through the map's ``cell_km`` property:
+``km = px / tilewidth * cell_km``. Every object on a known object layer (the values of
+:class:`~game.core.geometry.Layer`) must have a unique ``name``, which is its id; its
+Tiled class (``class`` in Tiled 1.9+, ``type`` before) becomes the feature's kind.
+Object layers with other names and all tile layers are ignored.
+
+Any problem with the file raises :class:`MapError` naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from game.core.geometry import Layer, MapFeature, MapGeometry, Point, Shape
+
+REQUIRED_FLOAT_PROPERTIES = ("cell_km", "lat_top", "lon_left", "standard_parallel")
+PropertyValue = str | int | float | bool
+
+
+class MapError(ValueError):
+    """A map file is missing, malformed or inconsistent."""
+
+
+def _fail(path: Path, problem: str) -> MapError:
+    return MapError(f"{path}: {problem}")
+
+
+def _ellipse_ids(path: Path) -> set[int]:
+    """Object ids drawn as ellipses (pytmx parses them as plain rectangles)."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise _fail(path, f"not a valid TMX (XML) file: {exc}") from exc
+    if root.tag != "map":
+        raise _fail(path, f"not a TMX map (root element is <{root.tag}>, expected <map>)")
+    ids: set[int] = set()
+    for obj in root.iter("object"):
+        if obj.find("ellipse") is not None:
+            try:
+                ids.add(int(obj.get("id", "")))
+            except ValueError as exc:
+                raise _fail(path, f"ellipse object with a bad id {obj.get('id')!r}") from exc
+    return ids
+
+
+def _load_tiled(path: Path) -> Any:
+    import pytmx  # imported here: pytmx pulls in pygame when it is installed
+
+    try:
+        return pytmx.TiledMap(str(path))
+    except MapError:
+        raise
+    except Exception as exc:  # pytmx raises many kinds of errors on bad input
+        raise _fail(path, f"cannot be read as a Tiled map: {type(exc).__name__}: {exc}") from exc
+
+
+def _map_float(path: Path, props: dict[str, Any], key: str) -> float:
+    if key not in props:
+        raise _fail(path, f"missing map property {key!r}")
+    try:
+        value = float(props[key])
+    except (TypeError, ValueError) as exc:
+        raise _fail(path, f"map property {key!r} is not a number: {props[key]!r}") from exc
+    if not math.isfinite(value):
+        raise _fail(path, f"map property {key!r} is not finite: {value}")
+    return value
+
+
+def _properties(obj: Any) -> dict[str, PropertyValue]:
+    out: dict[str, PropertyValue] = {}
+    for key, value in dict(getattr(obj, "properties", {}) or {}).items():
+        if isinstance(value, bool | int | float | str):
+            out[str(key)] = value
+        else:
+            out[str(key)] = str(value)
+    return out
+
+
+def _object_class(obj: Any) -> str:
+    # pytmx stores XML attributes as Python attributes: ``type`` (Tiled < 1.9), ``class``.
+    for attr in ("type", "class"):
+        value = obj.__dict__.get(attr)
+        if value:
+            return str(value)
+    return ""
+
+
+def load_map(path: Path) -> MapGeometry:
+    """Load ``path`` (a .tmx file) into a :class:`MapGeometry` in kilometres."""
+    path = Path(path)
+    if not path.is_file():
+        raise _fail(path, "map file not found")
+    ellipses = _ellipse_ids(path)
+    tiled = _load_tiled(path)
+
+    if getattr(tiled, "orientation", "orthogonal") != "orthogonal":
+        raise _fail(path, f"orientation must be orthogonal, not {tiled.orientation!r}")
+    tw, th = int(tiled.tilewidth or 0), int(tiled.tileheight or 0)
+    if tw <= 0 or th <= 0:
+        raise _fail(path, "tile width and height must be positive")
+    if tw != th:
+        raise _fail(path, f"tiles must be square, got {tw}x{th} px")
+
+    props = dict(tiled.properties or {})
+    cell_km, lat_top, lon_left, parallel = (
+        _map_float(path, props, key) for key in REQUIRED_FLOAT_PROPERTIES
+    )
+    projection = props.get("projection")
+    if projection != "equirectangular":
+        raise _fail(path, f"map property 'projection' must be 'equirectangular', not {projection!r}")
+    if cell_km <= 0:
+        raise _fail(path, f"map property 'cell_km' must be positive, got {cell_km}")
+    scale = cell_km / tw  # km per pixel
+
+    layer_names = {layer.value for layer in Layer}
+    features: dict[str, MapFeature] = {}
+    import pytmx
+
+    for group in tiled.layers:
+        if not isinstance(group, pytmx.TiledObjectGroup) or group.name not in layer_names:
+            continue
+        layer = Layer(group.name)
+        for obj in group:
+            features_id = obj.name
+            where = f"object {obj.id} on layer {group.name!r}"
+            if not features_id:
+                raise _fail(path, f"{where} has no name (the name is the feature's id)")
+            if features_id in features:
+                raise _fail(path, f"duplicate id {features_id!r} ({where})")
+            if getattr(obj, "rotation", 0):
+                raise _fail(path, f"{features_id!r}: rotated objects are not supported")
+            features[features_id] = _feature(path, obj, layer, scale, obj.id in ellipses)
+
+    return MapGeometry(
+        width_km=int(tiled.width) * cell_km,
+        height_km=int(tiled.height) * cell_km,
+        cell_km=cell_km,
+        features=features,
+        lat_top=lat_top,
+        lon_left=lon_left,
+        standard_parallel=parallel,
+    )
+
+
+def _feature(path: Path, obj: Any, layer: Layer, scale: float, is_ellipse: bool) -> MapFeature:
+    props = _properties(obj)
+    label = props.get("label")
+    common: dict[str, Any] = {
+        "id": obj.name,
+        "layer": layer,
+        "kind": _object_class(obj),
+        "name": str(label) if label is not None else obj.name,
+        "properties": props,
+    }
+    x, y = float(obj.x) * scale, float(obj.y) * scale
+    points = getattr(obj, "points", None)
+    if is_ellipse:
+        w, h = float(obj.width) * scale, float(obj.height) * scale
+        if w <= 0 or h <= 0:
+            raise _fail(path, f"ellipse {obj.name!r} has no size")
+        return MapFeature(
+            shape=Shape.ELLIPSE, points=((x + w / 2, y + h / 2),), radii=(w / 2, h / 2), **common
+        )
+    if points:
+        pts: tuple[Point, ...] = tuple((float(p[0]) * scale, float(p[1]) * scale) for p in points)
+        closed = bool(getattr(obj, "closed", False))
+        if closed and len(pts) < 3:
+            raise _fail(path, f"polygon {obj.name!r} needs at least 3 points")
+        if not closed and len(pts) < 2:
+            raise _fail(path, f"polyline {obj.name!r} needs at least 2 points")
+        return MapFeature(shape=Shape.POLYGON if closed else Shape.POLYLINE, points=pts, **common)
+    if float(obj.width or 0) > 0 or float(obj.height or 0) > 0:
+        # A rectangle: keep it as a polygon so containment works.
+        w, h = float(obj.width) * scale, float(obj.height) * scale
+        rect = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+        return MapFeature(shape=Shape.POLYGON, points=rect, **common)
+    return MapFeature(shape=Shape.POINT, points=((x, y),), **common)

@@ -1,0 +1,263 @@
+"""Draw a whole game map (terrain tiles and overlay objects) into one pygame Surface.
+
+Used for the map view's background and for previews. Tile images are loaded with
+``pytmx.util_pygame.load_pygame``, which needs a pygame display: the caller must have
+one. Headless callers set ``SDL_VIDEODRIVER=dummy`` before importing pygame; if no
+display mode is set yet, :func:`render_map_image` opens a 1x1 one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import pygame
+
+from game.core.geometry import Layer, MapFeature, MapGeometry, Shape
+from game.data.maps import load_map
+
+Color = tuple[int, int, int]
+ColorA = tuple[int, int, int, int]
+
+RIVER = (84, 118, 150)
+BORDER = (70, 58, 52)
+RAIL = (52, 44, 40)
+FRONT = (176, 30, 30)
+LABEL = (40, 32, 28)
+ZONE_COLORS: dict[str, ColorA] = {
+    "mig_alley": (170, 60, 40, 36),
+    "border_buffer": (120, 70, 110, 46),
+    "neutral_zone": (245, 245, 240, 150),
+    "naval_area": (40, 70, 140, 34),
+    "sanctuary": (90, 90, 90, 26),
+    "pow_camp": (200, 150, 40, 110),
+}
+TARGET_COLORS: dict[str, Color] = {
+    "hydro_plant": (30, 90, 170),
+    "thermal_plant": (150, 60, 30),
+    "city": (60, 50, 45),
+    "industrial_complex": (120, 60, 40),
+    "refinery": (120, 40, 90),
+    "mine": (90, 70, 40),
+    "supply_complex": (140, 100, 20),
+    "marshalling_yard": (50, 50, 50),
+    "rail_bridge": (40, 40, 40),
+    "dam": (20, 110, 140),
+    "airfield": (150, 20, 20),
+}
+_LABELLED = {"city", "industrial_complex", "refinery", "mine", "hydro_plant"}
+
+
+def _ensure_display() -> None:
+    if not pygame.get_init():
+        pygame.init()
+    if pygame.display.get_surface() is None:
+        pygame.display.set_mode((1, 1))
+
+
+def render_map_image(tmx_path: Path, width_px: int, *, show_objects: bool = True) -> pygame.Surface:
+    """Render the map at ``width_px`` wide (height keeps the aspect ratio)."""
+    from pytmx.util_pygame import load_pygame
+
+    _ensure_display()
+    tiled = load_pygame(str(tmx_path))
+    tw, th = int(tiled.tilewidth), int(tiled.tileheight)
+    full = pygame.Surface((int(tiled.width) * tw, int(tiled.height) * th))
+    full.fill((150, 170, 178))
+    for layer in tiled.visible_layers:
+        if hasattr(layer, "tiles"):
+            for x, y, image in layer.tiles():
+                full.blit(image, (x * tw, y * th))
+    scale = width_px / full.get_width()
+    height_px = max(1, round(full.get_height() * scale))
+    out = pygame.transform.smoothscale(full, (width_px, height_px))
+    if show_objects:
+        geometry = load_map(Path(tmx_path))
+        _draw_overlay(out, geometry, width_px / geometry.width_km)
+    return out
+
+
+def save_map_preview(tmx_path: Path, out_png: Path, width_px: int = 1100) -> Path:
+    """Write a PNG preview of the map ``width_px`` wide and return its path."""
+    surface = render_map_image(tmx_path, width_px)
+    out_png = Path(out_png)
+    out_png.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(surface, str(out_png))
+    return out_png
+
+
+def _draw_overlay(out: pygame.Surface, geo: MapGeometry, px_per_km: float) -> None:
+    s = max(px_per_km, 0.4)
+
+    def px(p: tuple[float, float]) -> tuple[float, float]:
+        return (p[0] * px_per_km, p[1] * px_per_km)
+
+    def width(w: float) -> int:
+        return max(1, round(w * s))
+
+    zones = pygame.Surface(out.get_size(), pygame.SRCALPHA)
+    for f in geo.on_layer(Layer.ZONES):
+        color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
+        edge = (*color[:3], min(255, color[3] * 4))
+        if f.shape == Shape.POLYGON:
+            pts = [px(p) for p in f.points]
+            if f.kind != "sanctuary":
+                pygame.draw.polygon(zones, color, pts)
+            pygame.draw.polygon(zones, edge, pts, width(0.8))
+        elif f.shape == Shape.ELLIPSE:
+            (cx, cy), (rx, ry) = px(f.points[0]), f.radii
+            rect = pygame.Rect(0, 0, max(2, rx * 2 * px_per_km), max(2, ry * 2 * px_per_km))
+            rect.center = (round(cx), round(cy))
+            pygame.draw.ellipse(zones, color, rect)
+            pygame.draw.ellipse(zones, edge, rect, 1)
+    out.blit(zones, (0, 0))
+
+    for f in geo.on_layer(Layer.RIVERS):
+        pygame.draw.lines(out, RIVER, False, [px(p) for p in f.points], width(0.45))
+    for f in geo.on_layer(Layer.BORDERS):
+        _dashed(out, BORDER, [px(p) for p in f.points], width(0.5), dash=7 * s, gap=4 * s)
+    for f in geo.on_layer(Layer.RAIL):
+        _rail(out, [px(p) for p in f.points], s)
+    for f in geo.on_layer(Layer.FRONT):
+        pts = [px(p) for p in f.points]
+        pygame.draw.lines(out, (255, 230, 220), False, pts, width(1.4))
+        pygame.draw.lines(out, FRONT, False, pts, width(0.8))
+
+    font = _font(max(9, round(6.5 * s)))
+    for f in geo.on_layer(Layer.BASES):
+        x, y = px(f.points[0])
+        r = max(3, round(2.6 * s))
+        pygame.draw.circle(out, (20, 40, 120), (x, y), r)
+        pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
+        text = f.name + (f" ({f.properties.get('offmap_km', 0):.0f} km)" if _offmap(f) else "")
+        _label(out, font, text, (x, y), r, (20, 40, 120))
+    for f in geo.on_layer(Layer.TARGETS):
+        x, y = px(f.points[0])
+        _target_icon(out, f.kind, (x, y), max(2, round(1.9 * s)))
+        if f.kind in _LABELLED:
+            _label(out, font, _short(f), (x, y), max(2, round(1.9 * s)), LABEL)
+
+
+def _offmap(f: MapFeature) -> bool:
+    return bool(f.properties.get("offmap", False))
+
+
+def _short(f: MapFeature) -> str:
+    label = f.name
+    return label.split(" (")[0] if f.kind == "city" else label.replace(" plants", "")
+
+
+_fonts: dict[int, pygame.font.Font] = {}
+
+
+def _font(size: int) -> pygame.font.Font:
+    if size not in _fonts:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        _fonts[size] = pygame.font.Font(None, size + 3)
+    return _fonts[size]
+
+
+def _label(
+    out: pygame.Surface,
+    font: pygame.font.Font,
+    text: str,
+    at: tuple[float, float],
+    r: int,
+    color: Color,
+) -> None:
+    img = font.render(text, True, color)
+    halo = font.render(text, True, (240, 234, 214))
+    x = at[0] + r + 2
+    y = at[1] - img.get_height() / 2
+    if x + img.get_width() > out.get_width():
+        x = at[0] - r - 2 - img.get_width()
+    y = min(max(0, y), out.get_height() - img.get_height())
+    for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+        out.blit(halo, (x + dx, y + dy))
+    out.blit(img, (x, y))
+
+
+def _target_icon(out: pygame.Surface, kind: str, at: tuple[float, float], r: int) -> None:
+    x, y = at
+    color = TARGET_COLORS.get(kind, (80, 80, 80))
+    light = (245, 240, 225)
+    if kind == "city":
+        pygame.draw.circle(out, light, (x, y), r + 1)
+        pygame.draw.circle(out, color, (x, y), r)
+    elif kind in ("hydro_plant", "thermal_plant"):
+        pts = [(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)]
+        pygame.draw.polygon(out, color, pts)
+        pygame.draw.polygon(out, light, pts, 1)
+    elif kind == "airfield":
+        pygame.draw.line(out, color, (x - r - 1, y), (x + r + 1, y), 2)
+        pygame.draw.line(out, color, (x, y - r - 1), (x, y + r + 1), 2)
+        pygame.draw.circle(out, color, (x, y), r + 1, 1)
+    elif kind == "dam":
+        rect = pygame.Rect(0, 0, 2 * r + 2, max(3, r))
+        rect.center = (round(x), round(y))
+        pygame.draw.rect(out, color, rect)
+        pygame.draw.rect(out, light, rect, 1)
+    elif kind == "rail_bridge":
+        pygame.draw.line(out, color, (x - r - 1, y - r), (x - r - 1, y + r), 2)
+        pygame.draw.line(out, color, (x + r + 1, y - r), (x + r + 1, y + r), 2)
+        pygame.draw.line(out, color, (x - r - 1, y), (x + r + 1, y), 1)
+    else:
+        rect = pygame.Rect(0, 0, 2 * r + 1, 2 * r + 1)
+        rect.center = (round(x), round(y))
+        pygame.draw.rect(out, color, rect)
+        pygame.draw.rect(out, light, rect, 1)
+
+
+def _walk(pts: Sequence[tuple[float, float]], step: float):
+    """Yield (point, unit direction) every ``step`` pixels along a polyline."""
+    carry = 0.0
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        seg = math.hypot(bx - ax, by - ay)
+        if seg == 0:
+            continue
+        ux, uy = (bx - ax) / seg, (by - ay) / seg
+        t = carry
+        while t < seg:
+            yield (ax + ux * t, ay + uy * t), (ux, uy)
+            t += step
+        carry = t - seg
+
+
+def _rail(out: pygame.Surface, pts: list[tuple[float, float]], s: float) -> None:
+    pygame.draw.lines(out, RAIL, False, pts, max(1, round(0.45 * s)))
+    half = max(1.5, 1.1 * s)
+    for (x, y), (ux, uy) in _walk(pts, max(4.0, 3.2 * s)):
+        nx, ny = -uy * half, ux * half
+        pygame.draw.line(out, RAIL, (x - nx, y - ny), (x + nx, y + ny), 1)
+
+
+def _dashed(
+    out: pygame.Surface,
+    color: Color,
+    pts: list[tuple[float, float]],
+    w: int,
+    *,
+    dash: float,
+    gap: float,
+) -> None:
+    period = dash + gap
+    pos = 0.0  # distance walked along the whole line
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        seg = math.hypot(bx - ax, by - ay)
+        if seg == 0:
+            continue
+        ux, uy = (bx - ax) / seg, (by - ay) / seg
+        t = 0.0
+        while t < seg:
+            phase = (pos + t) % period
+            if phase < dash:
+                t1 = min(seg, t + dash - phase)
+                pygame.draw.line(
+                    out, color, (ax + ux * t, ay + uy * t), (ax + ux * t1, ay + uy * t1), w
+                )
+            else:
+                t1 = min(seg, t + period - phase)
+            t = t1
+        pos += seg
