@@ -1,0 +1,113 @@
+"""The intelligence picture: what the player may know, built from noisy observations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from game.core.model import Estimate, GameState, PressPolicy, Rules, TalksState
+
+
+def observe(
+    rules: Rules,
+    state: GameState,
+    target_id: str,
+    confidence: float,
+    day: date,
+    rng: np.random.Generator,
+) -> None:
+    """A look at a target (strike photos or a reconnaissance run) updates its estimate."""
+    est = state.intel.bda.setdefault(target_id, Estimate())
+    confidence = max(confidence, est.confidence if est.seen == day else 0.0)
+    truth = state.targets[target_id].damage
+    noise = rules.bda_noise * (1 - confidence)
+    est.damage = float(np.clip(truth + rng.normal(0.0, noise), 0.0, 100.0))
+    est.confidence = confidence
+    est.seen = day
+
+
+def decay_confidence(rules: Rules, state: GameState) -> None:
+    for est in state.intel.bda.values():
+        est.confidence = max(0.0, est.confidence - rules.bda_decay)
+
+
+def end_of_turn_picture(
+    rules: Rules, state: GameState, meter_last_turn: float, rng: np.random.Generator
+) -> None:
+    """The meter estimate lags a turn and carries noise; enemy strength is known roughly."""
+    intel = state.intel
+    intel.meter_estimate = float(np.clip(meter_last_turn + rng.normal(0.0, 4.0), 0, 100))
+    intel.mig_estimate = float(state.mig_strength * rng.lognormal(0.0, 0.15))
+    from game.core.targets import effective_flak
+
+    for tid in sorted(rules.targets):
+        guns = effective_flak(rules, state, tid)
+        intel.flak_estimate[tid] = float(round(guns * rng.lognormal(0.0, 0.25)))
+    intel.front_supply_estimate = float(
+        np.clip(state.front_supply_pct + rng.normal(0.0, 8.0), 0, 150)
+    )
+
+
+@dataclass(frozen=True)
+class PoolView:
+    ready: int
+    damaged: int
+    lost: int
+    sorties_per_day: int
+
+
+@dataclass(frozen=True)
+class PlayerView:
+    """What the planner's desk shows. Planners and the interface read only this."""
+
+    day: date
+    turn: int
+    turn_days: int
+    pools: dict[str, PoolView]
+    cards_in_force: tuple[str, ...]
+    talks: TalksState
+    world_opinion: float
+    us_patience: float
+    meter_estimate: float
+    mig_estimate: float
+    front_supply_estimate: float
+    bda: dict[str, Estimate]
+    flak_estimate: dict[str, float]
+    active_targets: tuple[str, ...]
+    aircraft_lost: int
+    civilian_casualties: float
+    rail_cuts: int
+    last_press: PressPolicy = PressPolicy.ROUTINE
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def player_view(rules: Rules, state: GameState) -> PlayerView:
+    return PlayerView(
+        day=state.day,
+        turn=state.turn,
+        turn_days=rules.turn_days,
+        pools={
+            pid: PoolView(
+                ready=ps.ready,
+                damaged=len(ps.damaged),
+                lost=ps.lost,
+                sorties_per_day=int(ps.ready * rules.pools[pid].sortie_rate),
+            )
+            for pid, ps in sorted(state.pools.items())
+        },
+        cards_in_force=tuple(cid for cid, cs in sorted(state.cards.items()) if cs.in_force),
+        talks=state.talks,
+        world_opinion=state.world_opinion,
+        us_patience=state.us_patience,
+        meter_estimate=state.intel.meter_estimate,
+        mig_estimate=state.intel.mig_estimate,
+        front_supply_estimate=state.intel.front_supply_estimate,
+        bda={k: Estimate(v.damage, v.confidence, v.seen) for k, v in state.intel.bda.items()},
+        flak_estimate=dict(state.intel.flak_estimate),
+        active_targets=tuple(tid for tid, ts in sorted(state.targets.items()) if ts.active),
+        aircraft_lost=state.aircraft_lost,
+        civilian_casualties=state.civilian_casualties,
+        rail_cuts=state.rail_cuts,
+    )

@@ -1,0 +1,457 @@
+"""The game's data as plain dataclasses.
+
+:class:`Rules` is everything a scenario fixes before play (read-only during a game);
+:class:`GameState` is everything that changes. Every number that shapes play comes
+from the scenario file through ``game.data.scenario``; the defaults here only make
+small test fixtures short to write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from game.core.geometry import MapGeometry, Point
+
+
+class TalksState(StrEnum):
+    IN_SESSION = "in_session"
+    RECESSED = "recessed"
+    BROKEN_OFF = "broken_off"
+
+
+class PressPolicy(StrEnum):
+    SILENT = "silent"
+    ROUTINE = "routine"
+    PUBLICISED = "publicised"
+
+
+class Outcome(StrEnum):
+    ONGOING = "ongoing"
+    ARMISTICE = "armistice"
+    RECALL = "recall"
+    TIME_OUT = "time_out"
+
+
+class Role(StrEnum):
+    """What a pool of aircraft is for; decides what it may fly."""
+
+    FIGHTER_BOMBER = "fighter_bomber"
+    INTERCEPTOR = "interceptor"
+    MEDIUM_BOMBER = "medium_bomber"  # B-29s: night work
+    LIGHT_BOMBER = "light_bomber"  # B-26 night intruders
+    NAVY = "navy"  # Task Force 77: requested, not ordered
+    RECON = "recon"
+
+
+STRIKE_ROLES = (Role.FIGHTER_BOMBER, Role.MEDIUM_BOMBER, Role.LIGHT_BOMBER, Role.NAVY)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class PoolDef:
+    id: str
+    name: str
+    aircraft: str
+    role: Role
+    base: str  # map feature id the pool flies from
+    range_km: float
+    establishment: int
+    initial_ready: int
+    sortie_rate: float  # sorties per ready aircraft per day
+    replacements_per_month: int
+    repair_days: int  # a damaged aircraft is back after this many days
+    day: bool = True
+    night: bool = False
+    bomb_tons: float = 1.0  # per sortie
+    accuracy: float = 0.5  # share of bombs on the aiming point in clear weather by day
+    night_accuracy: float = 0.3
+    mig_vulnerability: float = 0.15  # relative chance a penetrating MiG attack kills one
+    flak_vulnerability: float = 1.0
+    escort_quality: float = 0.0  # how well it screens strikers from MiGs
+    suppression_quality: float = 1.0
+    damaged_per_loss: float = 2.0  # aircraft damaged for each one lost
+
+
+@dataclass(frozen=True)
+class TargetDef:
+    id: str
+    name: str
+    kind: str  # target type: hydro_plant, city, rail_segment, dam, ...
+    position: Point
+    capacity: float  # MW, tons per day, output units or people, by type
+    value: float  # weight in the enemy's cost of the war
+    hardness: float  # effective bomb tons for ~63% damage from undamaged
+    flak: float  # heavy guns defending it at the start
+    civilians: float  # people exposed to bombs that miss their aim
+    repair_labour: float  # labour-days per point of damage
+    repair_crew: float = 2000.0  # most labourers that can work on it in a day
+    region: str = "west"
+    initial_damage: float = 0.0
+    carries: str = ""  # a bridge: the rail segment it carries
+    floods: tuple[str, ...] = ()  # a dam: what its flood damages
+    rice_tons: float = 0.0  # a dam: rice lost when it breaches
+    rail_from: str = ""  # a rail segment: its stations
+    rail_to: str = ""
+    length_km: float = 0.0
+    foreign: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CardScope:
+    """What a restriction card applies to; an empty field matches everything."""
+
+    targets: tuple[str, ...] = ()
+    target_kinds: tuple[str, ...] = ()
+    zones: tuple[str, ...] = ()  # map zone ids: a target inside one is covered
+    zone_kinds: tuple[str, ...] = ()  # map zone classes, e.g. "sanctuary"
+    pools: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    time: str = "any"  # "day", "night" or "any"
+    press: tuple[str, ...] = ()  # press policies the card forbids
+    warnings: bool = False  # the card is about strike warnings
+
+    def is_order_scope(self) -> bool:
+        return not self.press and not self.warnings
+
+
+@dataclass(frozen=True)
+class CardDef:
+    id: str
+    name: str
+    reason: str
+    effect: str  # "forbid" or "burden"
+    scope: CardScope
+    in_force: bool = True
+    accuracy_factor: float = 1.0  # burden: multiplies accuracy
+    stray_factor: float = 1.0  # burden: multiplies the chance of stray bombs
+    jcs_approval: float = 0.0  # base chance a JCS request lifts it (0: cannot be asked)
+    lifted_when: tuple[Condition, ...] = ()  # circumstances that take it out of play
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A test on the state: ``metric op value`` (metrics are named in ``conditions.py``)."""
+
+    metric: str
+    op: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One effect of an event; ``kind`` names a registered effect (``effects.py``)."""
+
+    kind: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EventDef:
+    id: str
+    title: str
+    text: str
+    start: date | None = None
+    end: date | None = None
+    conditions: tuple[Condition, ...] = ()
+    chance: float = 1.0  # per day once the trigger holds
+    effects: tuple[Effect, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A dated operation of the historical plan (what FEAF actually flew)."""
+
+    day: date
+    target: str
+    strike: tuple[tuple[str, int], ...]
+    escort: int = 0
+    suppression: tuple[tuple[str, int], ...] = ()
+    night: bool = False
+    warning: bool = False
+    name: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class HistoricalPlan:
+    operations: tuple[Operation, ...] = ()
+    # Shares of the sorties left after operations, by standing task.
+    interdiction: float = 0.5
+    close_support: float = 0.2
+    city_attacks: float = 0.2  # the rest goes to selected-destruction targets
+    press: PressPolicy = PressPolicy.ROUTINE
+    warnings_until: date | None = None  # warn before city strikes until this date
+    fallback: str = "next_in_kind"  # what to do when a planned target is barred
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class MeterRules:
+    initial: float = 30.0
+    threshold: float = 70.0
+    hold_days: int = 14  # the meter must hold above the threshold this long
+    pressure_gain: float = 0.5  # meter points per day at full pressure
+    pressure_tolerance: float = 0.25  # pressure the enemy bears without moving
+    decay: float = 0.05  # points per day lost with no pressure
+    recess_factor: float = 0.3  # how much pressure still moves the meter in recess
+    face_penalty: float = 0.15  # points per day under publicised pressure
+    opinion_weight: float = 0.01  # meter drift per point of world opinion below 50
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "power": 0.3,
+            "industry": 0.2,
+            "supply": 0.2,
+            "cities": 0.2,
+            "food": 0.1,
+        }
+    )
+    offensive_days: int = 7  # the enemy's face-saving offensive before it signs
+    offensive_supply: float = 0.5  # share of the stockpile that offensive spends
+
+
+@dataclass(frozen=True)
+class OpinionRules:
+    world_initial: float = 60.0
+    patience_initial: float = 70.0
+    recall_world: float = 15.0
+    recall_patience: float = 10.0
+    civilian_per_point: float = 2000.0  # civilian casualties that cost one point
+    un_casualties_per_point: float = 400.0
+    aircraft_per_point: float = 10.0  # aircraft lost that cost a point of US patience
+    stalemate_per_day: float = 0.02  # patience lost each day the war goes on
+    publicised_patience: float = 0.05  # patience gained per day of publicised pressure
+    publicised_world: float = 0.04
+    warnings_world: float = 0.02  # world opinion gained per warned strike
+    world_recovery: float = 0.02  # drift back toward the initial value per day
+    incident_world: float = 4.0  # an error near the venue, a camp or across the border
+    dam_world: float = 2.0
+
+
+@dataclass(frozen=True)
+class SupplyRules:
+    entries: dict[str, float]  # station id -> tons per day entering from China
+    depots: tuple[str, ...]  # stations that feed the front
+    demand: float = 2000.0  # tons per day the front needs
+    road_capacity: float = 800.0  # tons per day by road, hard to cut
+    city_node_factor: float = 1.0  # a town's throughput falls with its damage
+    initial_stockpile: float = 20000.0
+    max_stockpile: float = 200000.0
+    food_per_rice_ton: float = 0.002  # extra tons/day of imports per ton of rice lost
+    artillery_base: float = 1.0
+    artillery_per_stock: float = 1.0 / 20000.0  # fire growth per ton of stockpile surplus
+    artillery_max: float = 15.0
+    un_casualties_per_fire: float = 40.0  # UN casualties a day at base fire
+    close_support_per_sortie: float = 0.002  # fire suppressed per close-support sortie
+    cuts_per_sortie: float = 0.4  # rail cuts from one armed-reconnaissance sortie
+    damage_per_cut: float = 6.0  # points of segment damage per cut
+    truck_kill_per_sortie: float = 2.0  # road tons a day lost per interdiction sortie
+    fire_consumption: float = 0.1  # extra share of demand burnt per unit of artillery fire
+    un_casualty_growth: float = 0.22  # UN casualties grow slower than fire (Banfill: 10x -> 3x)
+    yard_node_factor: float = 0.6  # a wrecked marshalling yard cuts its station's throughput
+
+
+@dataclass(frozen=True)
+class EnemyRules:
+    labour: float = 20000.0  # repair labourers
+    priorities: tuple[str, ...] = (
+        "rail_segment",
+        "rail_bridge",
+        "hydro_plant",
+        "thermal_plant",
+        "airfield",
+        "dam",
+        "marshalling_yard",
+        "city",
+    )
+    mig_strength: float = 400.0
+    mig_replacement_per_day: float = 2.0
+    mig_max: float = 500.0
+    mig_commit_day: float = 0.25  # share of MiGs sent up against a raid in full reach
+    mig_night_share: float = 0.04  # share that can fight at night, scaled by moonlight
+    mig_attack_success: float = 0.056  # kill chance of one penetrating attack on a B-29
+    mig_night_attack_success: float = 0.03
+    escort_deterrence: float = 0.3  # how much an expected escort lowers commitment
+    mig_reach_full_km: float = 150.0
+    mig_reach_none_km: float = 420.0
+    f86_kill_rate: float = 0.01  # MiGs downed per escort sortie engaged
+    escort_loss_rate: float = 0.001
+    flak_mobile: float = 60.0  # guns the enemy moves between target types
+    adaptation: float = 0.15  # share of mobile flak moved a day toward what is hit
+    memory_days: float = 10.0  # how long the enemy remembers a pattern
+    dispersal_rate: float = 0.02  # chance a day that battered industry moves away
+    dispersal_threshold: float = 40.0
+    dispersal_kinds: tuple[str, ...] = ("industrial_complex", "refinery", "mine")
+    reservoir_lowering_per_day: float = 0.1
+    reservoir_alert_delay: int = 5  # days after the first dam strike before lowering starts
+    reservoir_floor: float = 0.2
+    breach_damage: float = 50.0  # a dam breaches at this damage if the reservoir is high
+    flood_damage: float = 60.0  # damage to what a breach floods, at a full reservoir
+    walkout_days: int = 21  # a recess after an incident near the venue
+    labour_loss_per_city_damage: float = 0.2  # labour deserting as cities burn
+    dispersed_efficiency: float = 0.5  # output of industry that moved away
+    dam_priority_after_breach: bool = True  # rebuilding a breached dam comes first
+
+
+@dataclass(frozen=True)
+class ScoreRules:
+    base: float = 1000.0
+    historical_end: date = date(1953, 7, 27)
+    per_week_late: float = 10.0
+    per_aircraft: float = 1.0
+    per_thousand_un: float = 1.0
+    per_thousand_civilian: float = 2.0
+    per_opinion_point: float = 3.0
+    recall_penalty: float = 600.0
+    time_out_penalty: float = 300.0
+    per_power_point: float = 0.0  # raid scenarios: reward for power destroyed
+    per_meter_point: float = 0.0  # reward for each point the meter rose
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything a scenario fixes, resolved for one difficulty."""
+
+    scenario_id: str
+    name: str
+    start: date
+    end: date
+    turn_days: int
+    difficulty: str
+    geometry: MapGeometry
+    pools: dict[str, PoolDef]
+    targets: dict[str, TargetDef]
+    cards: dict[str, CardDef]
+    events: tuple[EventDef, ...]
+    meter: MeterRules
+    opinion: OpinionRules
+    supply: SupplyRules
+    enemy: EnemyRules
+    score: ScoreRules
+    weather: dict[int, tuple[float, float, float]]
+    weather_accuracy: dict[str, float]
+    plan: HistoricalPlan
+    main_cities: tuple[str, ...] = ()
+    escort_pool: str = ""
+    navy_cooperation: float = 0.8
+    cooperation_gain: float = 0.02  # per successful joint strike
+    initial_talks: TalksState = TalksState.IN_SESSION
+    stray_chance_day: float = 0.02  # per sortie
+    stray_chance_night: float = 0.06
+    stray_spread_km: float = 6.0
+    civilian_lethality: float = 0.01  # casualties per exposed person per point of damage/100
+    warning_casualty_factor: float = 0.4
+    warning_flak_factor: float = 1.2
+    night_flak_factor: float = 0.5
+    flak_lethality: float = 0.0001  # loss chance per sortie per gun
+    flak_accuracy_penalty: float = 0.3
+    damage_noise: float = 0.3  # lognormal spread of bombs on target per strike
+    bda_noise: float = 25.0  # points of error at zero confidence
+    bda_strike_confidence: float = 0.4
+    bda_recon_confidence: float = 0.85
+    bda_decay: float = 0.03
+    close_support_stray_chance: float = 0.0005  # per sortie, into a neutral zone near the front
+    briefing: str = ""
+    source_file: str = ""
+
+    @property
+    def strike_pools(self) -> list[PoolDef]:
+        return [p for p in self.pools.values() if p.role in STRIKE_ROLES]
+
+
+# --------------------------------------------------------------------------- state
+
+
+@dataclass
+class PoolState:
+    ready: int
+    damaged: list[int] = field(default_factory=list)  # days left for each damaged aircraft
+    lost: int = 0
+    replaced: int = 0
+    sorties_flown: int = 0
+
+
+@dataclass
+class TargetState:
+    damage: float = 0.0  # 0..100
+    flak: float = 0.0  # guns now defending
+    active: bool = True  # False once dispersed away or otherwise off the list
+    reservoir: float = 1.0  # dams: share of full
+    breached: bool = False
+    last_struck: date | None = None
+    times_struck: int = 0
+
+
+@dataclass
+class Estimate:
+    """What the player believes about one target."""
+
+    damage: float = 0.0
+    confidence: float = 0.0
+    seen: date | None = None
+
+
+@dataclass
+class Intel:
+    """The player's picture: estimates, never the truth."""
+
+    bda: dict[str, Estimate] = field(default_factory=dict)
+    meter_estimate: float = 30.0
+    mig_estimate: float = 400.0
+    flak_estimate: dict[str, float] = field(default_factory=dict)
+    front_supply_estimate: float = 100.0
+
+
+@dataclass
+class CardState:
+    in_force: bool
+    requests: int = 0  # JCS requests filed for it
+
+
+@dataclass
+class GameState:
+    day: date
+    turn: int
+    pools: dict[str, PoolState]
+    targets: dict[str, TargetState]
+    cards: dict[str, CardState]
+    meter: float
+    world_opinion: float
+    us_patience: float
+    talks: TalksState
+    talks_until: date | None = None  # end of a recess or walk-out
+    talks_locked: bool = False  # held in recess by an event until another event lifts it
+    stockpile: float = 0.0
+    front_supply_pct: float = 100.0
+    artillery: float = 1.0
+    rice_lost: float = 0.0
+    rail_cuts: int = 0
+    aircraft_lost: int = 0
+    civilian_casualties: float = 0.0
+    un_casualties: float = 0.0
+    power_destroyed_pct: float = 0.0
+    navy_cooperation: float = 0.8
+    mig_strength: float = 400.0
+    mobile_flak: dict[str, float] = field(default_factory=dict)  # target kind -> guns
+    strike_memory: dict[str, float] = field(default_factory=dict)  # target kind -> recent weight
+    escort_memory: float = 0.0  # escort per striker the enemy expects
+    reservoir_alert_day: date | None = None
+    days_above_threshold: int = 0
+    offensive_days_left: int = 0
+    offensive_done: bool = False
+    labour_factor: float = 1.0  # events and desertion change the enemy's labour
+    barrier: float = 0.0  # how well barrier patrols hold the MiGs north (0..1)
+    warnings_publicised_turns: int = 0
+    events_fired: set[str] = field(default_factory=set)
+    outcome: Outcome = Outcome.ONGOING
+    end_date: date | None = None
+    score: float = 0.0
+    intel: Intel = field(default_factory=Intel)
+    history: list[dict[str, float]] = field(default_factory=list)  # one row per turn

@@ -1,0 +1,250 @@
+"""Restriction cards, the talks, the negotiation meter, world opinion and US patience."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from game.core.conditions import all_hold
+from game.core.events import Category, Event
+from game.core.model import (
+    CardDef,
+    GameState,
+    PressPolicy,
+    Rules,
+    TalksState,
+)
+from game.core.orders import StrikePackage
+from game.core.targets import industry_loss, main_city_damage, pressure_components
+
+
+# ----------------------------------------------------------------------------- cards
+
+
+def card_matches(rules: Rules, card: CardDef, package: StrikePackage) -> bool:
+    """Whether a card's scope covers a package (every field given must match)."""
+    scope = card.scope
+    if not scope.is_order_scope() and not scope.warnings:
+        return False
+    if scope.warnings and not package.warning:
+        return False
+    target = rules.targets[package.target]
+    if scope.targets and target.id not in scope.targets:
+        return False
+    if scope.target_kinds and target.kind not in scope.target_kinds:
+        return False
+    if scope.zones and not any(
+        z in rules.geometry.features and rules.geometry.features[z].contains(target.position)
+        for z in scope.zones
+    ):
+        return False
+    if scope.zone_kinds and not any(
+        f.kind in scope.zone_kinds and f.contains(target.position)
+        for f in rules.geometry.features.values()
+    ):
+        return False
+    pools = [pid for pid, _ in (*package.strike, *package.suppression)]
+    if scope.pools and not any(pid in scope.pools for pid in pools):
+        return False
+    if scope.roles and not any(rules.pools[pid].role in scope.roles for pid in pools):
+        return False
+    if scope.time == "day" and package.night:
+        return False
+    return not (scope.time == "night" and not package.night)
+
+
+def cards_in_force(rules: Rules, state: GameState) -> list[CardDef]:
+    return [c for cid, c in sorted(rules.cards.items()) if state.cards[cid].in_force]
+
+
+def card_blocking_package(rules: Rules, state: GameState, package: StrikePackage) -> str | None:
+    for card in cards_in_force(rules, state):
+        if card.effect == "forbid" and card_matches(rules, card, package):
+            return card.id
+    return None
+
+
+def burdens(rules: Rules, state: GameState, package: StrikePackage) -> list[CardDef]:
+    return [
+        c
+        for c in cards_in_force(rules, state)
+        if c.effect == "burden" and card_matches(rules, c, package)
+    ]
+
+
+def card_forbidding_press(rules: Rules, state: GameState, press: PressPolicy) -> str | None:
+    for card in cards_in_force(rules, state):
+        if card.effect == "forbid" and press.value in card.scope.press:
+            return card.id
+    return None
+
+
+def lift_cards_by_circumstance(rules: Rules, state: GameState, events: list[Event]) -> None:
+    for card in cards_in_force(rules, state):
+        if card.lifted_when and all_hold(card.lifted_when, state):
+            state.cards[card.id].in_force = False
+            events.append(
+                Event(
+                    state.day,
+                    Category.CARD,
+                    f"Restriction lifted: {card.name}.",
+                    cause="circumstances changed: " + describe_conditions(card),
+                    data={"card": card.id},
+                )
+            )
+
+
+def describe_conditions(card: CardDef) -> str:
+    return ", ".join(f"{c.metric} {c.op} {c.value}" for c in card.lifted_when)
+
+
+def resolve_jcs_requests(
+    rules: Rules,
+    state: GameState,
+    requests: tuple[str, ...],
+    rng: np.random.Generator,
+    events: list[Event],
+) -> None:
+    """The JCS hear each request: easier when talks stall and the world is calm."""
+    for card_id in requests:
+        card = rules.cards[card_id]
+        cs = state.cards[card_id]
+        if not cs.in_force or card.jcs_approval <= 0:
+            continue
+        chance = card.jcs_approval
+        if state.talks != TalksState.IN_SESSION:
+            chance *= 1.5
+        chance *= state.world_opinion / rules.opinion.world_initial
+        chance *= 0.7**cs.requests
+        chance = max(0.0, min(0.95, chance))
+        cs.requests += 1
+        if rng.random() < chance:
+            cs.in_force = False
+            events.append(
+                Event(
+                    state.day,
+                    Category.CARD,
+                    f"JCS approve: '{card.name}' is lifted.",
+                    cause=f"your request (chance {chance:.0%}; talks {state.talks.value})",
+                    data={"card": card_id, "approved": True, "chance": round(chance, 3)},
+                )
+            )
+        else:
+            events.append(
+                Event(
+                    state.day,
+                    Category.CARD,
+                    f"JCS decline to lift '{card.name}'.",
+                    cause=f"your request (chance {chance:.0%}); each refusal makes the next harder",
+                    data={"card": card_id, "approved": False, "chance": round(chance, 3)},
+                )
+            )
+
+
+# ----------------------------------------------------------------------- the meter
+
+
+def pressure_index(rules: Rules, state: GameState) -> float:
+    """The cost of the war to the enemy, 0..1, weighted as the scenario says."""
+    parts = pressure_components(rules, state)
+    weights = rules.meter.weights
+    total = sum(weights.values()) or 1.0
+    return sum(weights.get(k, 0.0) * v for k, v in parts.items()) / total
+
+
+def daily_politics(
+    rules: Rules,
+    state: GameState,
+    press: PressPolicy,
+    today: dict[str, float],
+    events: list[Event],
+) -> None:
+    """Move the meter, world opinion and US patience for one day.
+
+    ``today`` carries the day's tallies: civilian and UN casualties, aircraft lost,
+    incidents, warned strikes, dam strikes.
+    """
+    m, o = rules.meter, rules.opinion
+    pressure = pressure_index(rules, state)
+    push = m.pressure_gain * (pressure - m.pressure_tolerance)
+    if push < 0:
+        push = -m.decay
+    if state.talks == TalksState.RECESSED:
+        push *= m.recess_factor
+    elif state.talks == TalksState.BROKEN_OFF:
+        push = push * m.recess_factor - m.decay
+    delta = push
+    if press == PressPolicy.PUBLICISED:
+        delta -= m.face_penalty
+    delta -= m.opinion_weight * max(0.0, 50.0 - state.world_opinion)
+    state.meter = _clamp(state.meter + delta)
+
+    world = -today.get("civilians", 0.0) / o.civilian_per_point
+    world -= today.get("incidents", 0.0) * o.incident_world
+    world -= today.get("dam_strikes", 0.0) * o.dam_world
+    world += today.get("warned_strikes", 0.0) * o.warnings_world
+    if press == PressPolicy.PUBLICISED:
+        world -= o.publicised_world
+    world += o.world_recovery * np.sign(o.world_initial - state.world_opinion)
+    state.world_opinion = _clamp(state.world_opinion + world)
+
+    patience = -o.stalemate_per_day
+    patience -= today.get("un_casualties", 0.0) / o.un_casualties_per_point
+    patience -= today.get("aircraft_lost", 0.0) / o.aircraft_per_point
+    if press == PressPolicy.PUBLICISED:
+        patience += o.publicised_patience
+    state.us_patience = _clamp(state.us_patience + patience)
+
+
+def _clamp(v: float) -> float:
+    return float(max(0.0, min(100.0, v)))
+
+
+def talks_timers(state: GameState, events: list[Event]) -> None:
+    """A recess or walk-out with an end date ends by itself."""
+    if (
+        state.talks != TalksState.IN_SESSION
+        and not state.talks_locked
+        and state.talks_until is not None
+        and state.day >= state.talks_until
+    ):
+        state.talks = TalksState.IN_SESSION
+        state.talks_until = None
+        events.append(
+            Event(
+                state.day,
+                Category.TALKS,
+                "Talks resume at Panmunjom.",
+                cause="the enemy delegation returns after its walk-out",
+            )
+        )
+
+
+def walk_out(rules: Rules, state: GameState, where: str, events: list[Event], day: date) -> None:
+    """The enemy takes an incident near the venue as a pretext to leave the talks."""
+    from datetime import timedelta
+
+    if state.talks != TalksState.IN_SESSION:
+        return
+    state.talks = TalksState.RECESSED
+    state.talks_until = day + timedelta(days=rules.enemy.walkout_days)
+    state.days_above_threshold = 0
+    events.append(
+        Event(
+            day,
+            Category.TALKS,
+            f"Talks recessed: stray bombs inside the {where}.",
+            cause=f"the enemy delegation walks out over bombs near the venue ({where})",
+            data={"days": rules.enemy.walkout_days},
+        )
+    )
+
+
+def summary_pressure(rules: Rules, state: GameState) -> dict[str, float]:
+    """Figures the report and the planners show about pressure."""
+    parts = pressure_components(rules, state)
+    parts["index"] = pressure_index(rules, state)
+    parts["industry_loss"] = industry_loss(rules, state)
+    parts["main_city_damage"] = main_city_damage(rules, state)
+    return parts

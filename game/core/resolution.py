@@ -1,0 +1,429 @@
+"""How a strike package fares: interception, flak, bombing, stray bombs, civilians.
+
+One package on one day. Aircraft losses and damage, target damage, civilian
+casualties and incidents are all events with their causes; the day's tallies go to
+politics afterwards.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from game.core.calendar import Weather
+from game.core.events import Category, Event
+from game.core.geometry import Layer
+from game.core.model import GameState, Role, Rules
+from game.core.orders import StrikePackage
+from game.core.politics import burdens
+from game.core.targets import effective_flak
+
+
+@dataclass
+class DayContext:
+    """What is the same for every package flown on one day."""
+
+    day: date
+    moon: float
+    weather: dict[str, Weather]
+    tallies: dict[str, float] = field(default_factory=dict)
+
+    def add(self, key: str, amount: float) -> None:
+        self.tallies[key] = self.tallies.get(key, 0.0) + amount
+
+
+def mig_reach(rules: Rules, state: GameState, position: tuple[float, float]) -> float:
+    """0..1: how fully the MiGs from the sanctuary can reach a point.
+
+    Barrier patrols over MiG Alley push the edge of their reach north.
+    """
+    bases = [
+        f
+        for f in rules.geometry.on_layer(Layer.TARGETS)
+        if f.kind == "airfield" and f.properties.get("foreign")
+    ]
+    if not bases:
+        return 0.0
+    d = min(b.distance_to(position) for b in bases)
+    e = rules.enemy
+    # Without a barrier the MiGs roam further south.
+    stretch = 1.0 + 0.5 * (1.0 - state.barrier)
+    full, none = e.mig_reach_full_km * stretch, e.mig_reach_none_km * stretch
+    if d <= full:
+        return 1.0
+    if d >= none:
+        return 0.0
+    return (none - d) / (none - full)
+
+
+def migs_committed(
+    rules: Rules, state: GameState, reach: float, night: bool, moon: float, escort: int
+) -> float:
+    """The enemy's choice: how many MiGs rise against this raid."""
+    e = rules.enemy
+    if night:
+        return state.mig_strength * e.mig_night_share * moon * reach
+    expected_escort = max(state.escort_memory, escort / 100.0)
+    commit = e.mig_commit_day * (1 - e.escort_deterrence * min(1.0, expected_escort))
+    return state.mig_strength * commit * reach
+
+
+def resolve_package(
+    rules: Rules,
+    state: GameState,
+    package: StrikePackage,
+    strike: dict[str, int],
+    suppression: dict[str, int],
+    escort: int,
+    ctx: DayContext,
+    rng: np.random.Generator,
+    events: list[Event],
+) -> None:
+    target = rules.targets[package.target]
+    ts = state.targets[package.target]
+    when = "night" if package.night else "day"
+    label = f"{target.name} ({when})"
+    strikers = sum(strike.values())
+    if strikers == 0:
+        return
+
+    # Burdening cards: e.g. a Yalu-parallel approach lowers accuracy, raises strays.
+    burden_cards = burdens(rules, state, package)
+    accuracy_factor = math.prod(c.accuracy_factor for c in burden_cards)
+    stray_factor = math.prod(c.stray_factor for c in burden_cards)
+
+    # --- interception
+    reach = mig_reach(rules, state, target.position)
+    migs = migs_committed(rules, state, reach, package.night, ctx.moon, escort)
+    escort_pool = rules.pools.get(rules.escort_pool)
+    screen_strength = escort * (escort_pool.escort_quality if escort_pool else 0.0)
+    screened = screen_strength / (screen_strength + migs) if migs > 0 else 1.0
+    penetrating = migs * (1 - screened)
+    success = rules.enemy.mig_night_attack_success if package.night else rules.enemy.mig_attack_success
+    lost: dict[str, int] = {}
+    damaged: dict[str, int] = {}
+    mig_kills: dict[str, int] = {}
+    flak_kills: dict[str, int] = {}
+
+    # --- flak
+    guns = effective_flak(rules, state, package.target)
+    supp = sum(n * rules.pools[p].suppression_quality for p, n in suppression.items())
+    guns_eff = guns * (1 - supp / (supp + guns)) if guns > 0 and supp > 0 else guns
+    if package.night:
+        guns_eff *= rules.night_flak_factor
+    if package.warning:
+        guns_eff *= rules.warning_flak_factor
+
+    flying = {**{p: n for p, n in strike.items()}}
+    for p, n in suppression.items():
+        flying[p] = flying.get(p, 0) + n
+    for pool_id in sorted(flying):
+        n = flying[pool_id]
+        pool = rules.pools[pool_id]
+        p_mig = min(0.9, penetrating * success * pool.mig_vulnerability / max(strikers, 1))
+        p_flak = min(0.5, rules.flak_lethality * guns_eff * pool.flak_vulnerability)
+        k_mig = int(rng.binomial(n, p_mig)) if p_mig > 0 else 0
+        k_flak = int(rng.binomial(n - k_mig, p_flak)) if p_flak > 0 else 0
+        mig_kills[pool_id], flak_kills[pool_id] = k_mig, k_flak
+        lost[pool_id] = k_mig + k_flak
+        p_damage = min(0.9, (p_mig + p_flak) * pool.damaged_per_loss)
+        damaged[pool_id] = int(rng.binomial(n - lost[pool_id], p_damage)) if p_damage else 0
+
+    escort_lost = 0
+    if escort and migs > 0 and escort_pool is not None:
+        engaged = min(escort, migs)
+        escort_lost = int(rng.binomial(escort, min(0.5, rules.enemy.escort_loss_rate * migs / escort)))
+        downed = int(rng.poisson(engaged * rules.enemy.f86_kill_rate))
+        state.mig_strength = max(0.0, state.mig_strength - downed)
+        if downed:
+            events.append(
+                Event(
+                    ctx.day,
+                    Category.LOSSES,
+                    f"{escort_pool.aircraft} escort over {target.name} claims {downed} MiG-15s.",
+                    cause=f"{migs:.0f} MiGs rose against the raid and met {escort} escorts",
+                    target=target.id,
+                    data={"migs_downed": downed},
+                )
+            )
+        lost[rules.escort_pool] = lost.get(rules.escort_pool, 0) + escort_lost
+        mig_kills[rules.escort_pool] = mig_kills.get(rules.escort_pool, 0) + escort_lost
+
+    for pool_id, n in sorted(lost.items()):
+        _take_losses(rules, state, pool_id, n, damaged.get(pool_id, 0))
+    total_lost = sum(lost.values())
+    ctx.add("aircraft_lost", total_lost)
+    if total_lost or sum(damaged.values()):
+        parts = []
+        if sum(mig_kills.values()):
+            parts.append(f"{sum(mig_kills.values())} to MiGs ({migs:.0f} rose, {penetrating:.0f} got through)")
+        if sum(flak_kills.values()):
+            parts.append(f"{sum(flak_kills.values())} to flak ({guns_eff:.0f} guns firing)")
+        events.append(
+            Event(
+                ctx.day,
+                Category.LOSSES,
+                f"{total_lost} aircraft lost and {sum(damaged.values())} damaged over {label}.",
+                cause="; ".join(parts) if parts else "battle damage from flak and fighters",
+                target=target.id,
+                data={"lost": lost, "damaged": damaged},
+            )
+        )
+
+    # --- bombing
+    weather = ctx.weather.get(target.region, Weather.CLEAR)
+    weather_factor = rules.weather_accuracy.get(
+        f"{'night' if package.night else 'day'}_{weather.value}", 1.0
+    )
+    flak_penalty = 1 - rules.flak_accuracy_penalty * guns_eff / (guns_eff + 10) if guns_eff else 1.0
+    tons = 0.0
+    for pool_id, n in strike.items():
+        pool = rules.pools[pool_id]
+        survivors = n - mig_kills.get(pool_id, 0) - flak_kills.get(pool_id, 0)
+        acc = pool.night_accuracy * (0.6 + 0.4 * ctx.moon) if package.night else pool.accuracy
+        tons += max(0, survivors) * pool.bomb_tons * acc
+    tons *= weather_factor * flak_penalty * accuracy_factor
+    tons *= float(rng.lognormal(0.0, rules.damage_noise))
+    before = ts.damage
+    ts.damage = 100 * (1 - (1 - before / 100) * math.exp(-tons / max(target.hardness, 1e-6)))
+    ts.last_struck = ctx.day
+    ts.times_struck += 1
+    gained = ts.damage - before
+    state.strike_memory[target.kind] = state.strike_memory.get(target.kind, 0.0) + strikers / 100
+    if not package.night:
+        state.escort_memory = 0.8 * state.escort_memory + 0.2 * (escort / max(strikers, 1))
+    cause = f"{strikers} sorties, {tons:.0f} t on the aiming point; weather {weather.value}"
+    if burden_cards:
+        cause += "; " + ", ".join(f"burdened by '{c.name}'" for c in burden_cards)
+    events.append(
+        Event(
+            ctx.day,
+            Category.STRIKE,
+            f"{label}: damage {before:.0f}% -> {ts.damage:.0f}%.",
+            cause=cause,
+            target=target.id,
+            data={"before": round(before, 2), "after": round(ts.damage, 2), "tons": round(tons, 1)},
+        )
+    )
+    if target.kind == "dam":
+        ctx.add("dam_strikes", 1)
+        if state.reservoir_alert_day is None:
+            from datetime import timedelta
+
+            state.reservoir_alert_day = ctx.day + timedelta(days=rules.enemy.reservoir_alert_delay)
+    if package.warning:
+        ctx.add("warned_strikes", 1)
+
+    # --- civilians
+    casualties = target.civilians * rules.civilian_lethality * gained / 100
+    if package.warning:
+        casualties *= rules.warning_casualty_factor
+    if casualties >= 1:
+        casualties = float(rng.poisson(casualties))
+        state.civilian_casualties += casualties
+        ctx.add("civilians", casualties)
+        events.append(
+            Event(
+                ctx.day,
+                Category.CIVILIANS,
+                f"About {casualties:,.0f} civilians killed or wounded at {target.name}.",
+                cause=f"the strike on {target.name}"
+                + (" (civilians had been warned)" if package.warning else " (no warning given)"),
+                target=target.id,
+                data={"casualties": casualties},
+            )
+        )
+
+    _stray_bombs(rules, state, package, strikers - total_lost, stray_factor, ctx, rng, events)
+
+
+def _take_losses(rules: Rules, state: GameState, pool_id: str, lost: int, damaged: int) -> None:
+    ps = state.pools[pool_id]
+    lost = min(lost, ps.ready)
+    ps.ready -= lost
+    ps.lost += lost
+    state.aircraft_lost += lost
+    damaged = min(damaged, ps.ready)
+    ps.ready -= damaged
+    ps.damaged.extend([rules.pools[pool_id].repair_days] * damaged)
+
+
+def _stray_bombs(
+    rules: Rules,
+    state: GameState,
+    package: StrikePackage,
+    sorties: int,
+    stray_factor: float,
+    ctx: DayContext,
+    rng: np.random.Generator,
+    events: list[Event],
+) -> None:
+    """Some bombs miss by kilometres; where they land decides whether it matters."""
+    chance = rules.stray_chance_night if package.night else rules.stray_chance_day
+    n = int(rng.binomial(max(0, sorties), min(1.0, chance * stray_factor)))
+    if n == 0:
+        return
+    target = rules.targets[package.target]
+    offsets = rng.normal(0.0, rules.stray_spread_km * math.sqrt(stray_factor), size=(n, 2))
+    impacts = [(target.position[0] + dx, target.position[1] + dy) for dx, dy in offsets]
+    zones = [f for f in rules.geometry.on_layer(Layer.ZONES) if f.kind in _INCIDENT_ZONES]
+    seen: set[str] = set()
+    for point in impacts:
+        for zone in zones:
+            if zone.id in seen or not zone.contains(point):
+                continue
+            seen.add(zone.id)
+            _incident(rules, state, zone.id, zone.kind, zone.name or zone.id, ctx, events)
+
+
+_INCIDENT_ZONES = ("neutral_zone", "pow_camp", "sanctuary")
+
+
+def _incident(
+    rules: Rules,
+    state: GameState,
+    zone_id: str,
+    kind: str,
+    zone_name: str,
+    ctx: DayContext,
+    events: list[Event],
+) -> None:
+    from game.core.politics import walk_out
+
+    ctx.add("incidents", 1)
+    if kind == "neutral_zone":
+        events.append(
+            Event(
+                ctx.day,
+                Category.INCIDENT,
+                f"Stray bombs fell inside the {zone_name}.",
+                cause="bombs that missed their aim by kilometres",
+                data={"zone": zone_id},
+            )
+        )
+        walk_out(rules, state, zone_name, events, ctx.day)
+    elif kind == "pow_camp":
+        events.append(
+            Event(
+                ctx.day,
+                Category.INCIDENT,
+                f"Bombs hit near the prisoner camp at {zone_name}.",
+                cause="bombs that missed their aim; enemy propaganda seizes on it",
+                data={"zone": zone_id},
+            )
+        )
+    else:
+        events.append(
+            Event(
+                ctx.day,
+                Category.INCIDENT,
+                f"Bombs fell across the border ({zone_name}).",
+                cause="bombs that missed their aim near the frontier",
+                data={"zone": zone_id},
+            )
+        )
+
+
+def standing_tasks(
+    rules: Rules,
+    state: GameState,
+    spare: dict[str, int],
+    interdiction_share: float,
+    close_support_share: float,
+    air_superiority_share: float,
+    focus: tuple[str, ...],
+    recon_targets: tuple[str, ...],
+    ctx: DayContext,
+    rng: np.random.Generator,
+    events: list[Event],
+) -> dict[str, float]:
+    """Sorties not in packages: barrier patrols, armed reconnaissance, close support, photos."""
+    results = {"interdiction": 0.0, "close_support": 0.0, "patrols": 0.0, "recon": 0.0}
+    for pool_id in sorted(spare):
+        n = spare[pool_id]
+        pool = rules.pools[pool_id]
+        if n <= 0:
+            continue
+        if pool.role == Role.INTERCEPTOR:
+            results["patrols"] += n * air_superiority_share
+        elif pool.role == Role.RECON:
+            results["recon"] += n
+        elif pool.role in (Role.FIGHTER_BOMBER, Role.LIGHT_BOMBER, Role.NAVY):
+            results["interdiction"] += n * interdiction_share
+            if pool.day:
+                results["close_support"] += n * close_support_share
+    # Barrier patrols: how well the MiGs are held north of the Chongchon.
+    patrols = results["patrols"]
+    state.barrier = patrols / (patrols + 0.25 * state.mig_strength) if patrols > 0 else 0.0
+
+    _armed_reconnaissance(rules, state, results["interdiction"], focus, ctx, rng, events)
+    _photo_reconnaissance(rules, state, int(results["recon"]), recon_targets, ctx, rng)
+    return results
+
+
+def _armed_reconnaissance(
+    rules: Rules,
+    state: GameState,
+    sorties: float,
+    focus: tuple[str, ...],
+    ctx: DayContext,
+    rng: np.random.Generator,
+    events: list[Event],
+) -> None:
+    segments = [
+        tid
+        for tid, t in sorted(rules.targets.items())
+        if t.kind == "rail_segment" and state.targets[tid].active and (not focus or tid in focus)
+    ]
+    if sorties <= 0 or not segments:
+        return
+    weather_factor = np.mean(
+        [rules.weather_accuracy.get(f"day_{w.value}", 1.0) for w in ctx.weather.values()]
+    )
+    cuts = int(rng.poisson(sorties * rules.supply.cuts_per_sortie * weather_factor))
+    if cuts == 0:
+        return
+    # Cuts fall where the traffic is: longer segments take more.
+    lengths = np.array([max(rules.targets[s].length_km, 1.0) for s in segments])
+    hits = rng.multinomial(cuts, lengths / lengths.sum())
+    for seg, k in zip(segments, hits, strict=True):
+        if k:
+            ts = state.targets[seg]
+            ts.damage = min(100.0, ts.damage + k * rules.supply.damage_per_cut)
+    state.rail_cuts += cuts
+    ctx.add("rail_cuts", cuts)
+    ctx.add("interdiction_sorties", sorties)
+    events.append(
+        Event(
+            ctx.day,
+            Category.INTERDICTION,
+            f"Armed reconnaissance cut the rail lines in {cuts} places.",
+            cause=f"{sorties:.0f} interdiction sorties over {len(segments)} rail segments",
+            data={"cuts": cuts},
+        )
+    )
+
+
+def _photo_reconnaissance(
+    rules: Rules,
+    state: GameState,
+    sorties: int,
+    asked: tuple[str, ...],
+    ctx: DayContext,
+    rng: np.random.Generator,
+) -> None:
+    from game.core.intel import observe
+
+    if sorties <= 0:
+        return
+    recent = sorted(
+        (tid for tid, ts in state.targets.items() if ts.last_struck is not None),
+        key=lambda tid: state.targets[tid].last_struck or ctx.day,
+        reverse=True,
+    )
+    wanted = [t for t in asked if t in state.targets] + [t for t in recent if t not in asked]
+    for tid in wanted[:sorties]:
+        observe(rules, state, tid, rules.bda_recon_confidence, ctx.day, rng)

@@ -1,0 +1,153 @@
+"""The target network: power, industry, cities, and rail throughput to the front."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from game.core.model import GameState, Rules
+
+POWER_KINDS = ("hydro_plant", "thermal_plant")
+INDUSTRY_KINDS = ("industrial_complex", "refinery", "mine", "supply_complex")
+URBAN_KINDS = ("city",)
+
+
+def power_destroyed_pct(rules: Rules, state: GameState) -> float:
+    """1 - functional MW / pre-war MW over the generating targets in Korea."""
+    total = functional = 0.0
+    for tid, t in rules.targets.items():
+        if t.kind in POWER_KINDS and not t.foreign:
+            total += t.capacity
+            functional += t.capacity * (1 - state.targets[tid].damage / 100)
+    return 0.0 if total == 0 else 100.0 * (1 - functional / total)
+
+
+def industry_loss(rules: Rules, state: GameState) -> float:
+    """Share of industrial output lost (0..1): damage, lack of power, and dispersal."""
+    total = output = 0.0
+    power_left = 1 - power_destroyed_pct(rules, state) / 100
+    for tid, t in rules.targets.items():
+        if t.kind not in INDUSTRY_KINDS or t.foreign:
+            continue
+        ts = state.targets[tid]
+        total += t.capacity
+        efficiency = 1.0 if ts.active else rules.enemy.dispersed_efficiency
+        # Industry needs power; dispersed plants bring their own, badly.
+        powered = 0.5 + 0.5 * power_left if ts.active else 1.0
+        output += t.capacity * (1 - ts.damage / 100) * efficiency * powered
+    return 0.0 if total == 0 else 1 - output / total
+
+
+def main_city_damage(rules: Rules, state: GameState) -> float:
+    cities = [c for c in rules.main_cities if c in state.targets]
+    if not cities:
+        cities = [tid for tid, t in rules.targets.items() if t.kind in URBAN_KINDS]
+    if not cities:
+        return 0.0
+    return sum(state.targets[c].damage for c in cities) / (100 * len(cities))
+
+
+def cities_half_destroyed(rules: Rules, state: GameState) -> int:
+    return sum(1 for c in rules.main_cities if c in state.targets and state.targets[c].damage >= 50)
+
+
+def rice_potential(rules: Rules) -> float:
+    return sum(t.rice_tons for t in rules.targets.values() if t.kind == "dam")
+
+
+def pressure_components(rules: Rules, state: GameState) -> dict[str, float]:
+    rice = rice_potential(rules)
+    return {
+        "power": power_destroyed_pct(rules, state) / 100,
+        "industry": industry_loss(rules, state),
+        "supply": max(0.0, 1 - state.front_supply_pct / 100),
+        "cities": main_city_damage(rules, state),
+        "food": 0.0 if rice == 0 else min(1.0, state.rice_lost / rice),
+    }
+
+
+def effective_flak(rules: Rules, state: GameState, target_id: str) -> float:
+    """Guns at a target: its own plus its share of the enemy's mobile flak."""
+    t = rules.targets[target_id]
+    same_kind = [
+        tid
+        for tid, other in rules.targets.items()
+        if other.kind == t.kind and state.targets[tid].active
+    ]
+    mobile = state.mobile_flak.get(t.kind, 0.0) / max(1, len(same_kind))
+    return state.targets[target_id].flak + mobile
+
+
+# ----------------------------------------------------------------------- supply flow
+
+
+def _node_factor(rules: Rules, state: GameState, station: str) -> float:
+    factor = 1.0
+    if station in rules.targets and rules.targets[station].kind in URBAN_KINDS:
+        factor *= 1 - 0.5 * rules.supply.city_node_factor * state.targets[station].damage / 100
+    for tid, t in rules.targets.items():
+        if t.kind == "marshalling_yard" and t.carries == station:
+            factor *= 1 - rules.supply.yard_node_factor * state.targets[tid].damage / 100
+    return max(0.0, factor)
+
+
+def segment_capacity(rules: Rules, state: GameState, segment_id: str) -> float:
+    seg = rules.targets[segment_id]
+    cap = seg.capacity * (1 - state.targets[segment_id].damage / 100)
+    for tid, t in rules.targets.items():
+        if t.kind == "rail_bridge" and t.carries == segment_id:
+            cap *= 1 - state.targets[tid].damage / 100
+    return cap * _node_factor(rules, state, seg.rail_from) * _node_factor(rules, state, seg.rail_to)
+
+
+def rail_throughput(rules: Rules, state: GameState) -> float:
+    """Tons a day the rail net can carry from the entry crossings to the front depots."""
+    source, sink = "@source", "@sink"
+    cap: dict[str, dict[str, float]] = {}
+
+    def add(a: str, b: str, c: float) -> None:
+        cap.setdefault(a, {}).setdefault(b, 0.0)
+        cap.setdefault(b, {}).setdefault(a, 0.0)
+        cap[a][b] += c
+
+    for tid, t in rules.targets.items():
+        if t.kind == "rail_segment":
+            c = segment_capacity(rules, state, tid)
+            add(t.rail_from, t.rail_to, c)
+            add(t.rail_to, t.rail_from, c)
+    for station, tons in rules.supply.entries.items():
+        add(source, station, tons)
+    for depot in rules.supply.depots:
+        add(depot, sink, float("inf"))
+    return _max_flow(cap, source, sink)
+
+
+def _max_flow(cap: dict[str, dict[str, float]], source: str, sink: str) -> float:
+    """Edmonds-Karp on a small graph (a few dozen stations)."""
+    if source not in cap or sink not in cap:
+        return 0.0
+    flow_total = 0.0
+    residual = {a: dict(bs) for a, bs in cap.items()}
+    while True:
+        parent: dict[str, str] = {source: source}
+        queue = deque([source])
+        while queue and sink not in parent:
+            a = queue.popleft()
+            for b, c in residual[a].items():
+                if c > 1e-9 and b not in parent:
+                    parent[b] = a
+                    queue.append(b)
+        if sink not in parent:
+            return flow_total
+        bottleneck = float("inf")
+        b = sink
+        while b != source:
+            a = parent[b]
+            bottleneck = min(bottleneck, residual[a][b])
+            b = a
+        b = sink
+        while b != source:
+            a = parent[b]
+            residual[a][b] -= bottleneck
+            residual[b][a] += bottleneck
+            b = a
+        flow_total += bottleneck

@@ -1,0 +1,394 @@
+"""One turn of play: the player's orders flown day by day, the enemy, politics, the end.
+
+``run_turn`` is the only way the game advances; the interface, the forecast, replays
+and headless play all call it. It never changes the state it is given.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from game.core import effects, enemy, intel, politics
+from game.core.calendar import draw_weather, moon_illumination
+from game.core.conditions import all_hold
+from game.core.events import Category, Event
+from game.core.geometry import Layer
+from game.core.model import (
+    CardState,
+    GameState,
+    Intel,
+    Outcome,
+    PoolState,
+    Rules,
+    TalksState,
+    TargetState,
+)
+from game.core.orders import Refused, StrikePackage, TurnOrders, validate_orders, validate_package
+from game.core.resolution import DayContext, resolve_package, standing_tasks
+from game.core.targets import cities_half_destroyed, power_destroyed_pct
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    state: GameState
+    events: tuple[Event, ...]
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+def new_game(rules: Rules) -> GameState:
+    """The state on the scenario's first day."""
+    state = GameState(
+        day=rules.start,
+        turn=1,
+        pools={pid: PoolState(ready=p.initial_ready) for pid, p in sorted(rules.pools.items())},
+        targets={
+            tid: TargetState(damage=t.initial_damage, flak=t.flak)
+            for tid, t in sorted(rules.targets.items())
+        },
+        cards={cid: CardState(in_force=c.in_force) for cid, c in sorted(rules.cards.items())},
+        meter=rules.meter.initial,
+        world_opinion=rules.opinion.world_initial,
+        us_patience=rules.opinion.patience_initial,
+        talks=rules.initial_talks,
+        stockpile=rules.supply.initial_stockpile,
+        navy_cooperation=rules.navy_cooperation,
+        mig_strength=rules.enemy.mig_strength,
+        intel=Intel(meter_estimate=rules.meter.initial, mig_estimate=rules.enemy.mig_strength),
+    )
+    state.power_destroyed_pct = power_destroyed_pct(rules, state)
+    return state
+
+
+def run_turn(
+    rules: Rules, state: GameState, orders: TurnOrders, rng: np.random.Generator
+) -> TurnResult:
+    """Fly the orders over the turn's days; return the new state, its events and a report."""
+    if state.outcome != Outcome.ONGOING:
+        return TurnResult(state, (), {"skipped": "the game is over"})
+    s = copy.deepcopy(state)
+    events: list[Event] = []
+    flown = _accepted_packages(rules, s, orders, events)
+    meter_at_start = s.meter
+    _turn_start_policies(rules, s, orders, events)
+    totals: dict[str, float] = {}
+    days = 0
+    for day_index in range(rules.turn_days):
+        if s.day > rules.end or s.outcome != Outcome.ONGOING:
+            break
+        tallies = _step_day(rules, s, orders, flown, day_index, rng, events)
+        for k, v in tallies.items():
+            totals[k] = totals.get(k, 0.0) + v
+        days += 1
+    politics.resolve_jcs_requests(rules, s, orders.jcs_requests, rng, events)
+    intel.end_of_turn_picture(rules, s, meter_at_start, rng)
+    s.history.append(_history_row(rules, s, totals))
+    s.turn += 1
+    report = {"days": days, "totals": totals, "outcome": s.outcome.value}
+    return TurnResult(s, tuple(events), report)
+
+
+def _accepted_packages(
+    rules: Rules, state: GameState, orders: TurnOrders, events: list[Event]
+) -> list[StrikePackage]:
+    accepted = []
+    for package in orders.packages:
+        verdict = validate_package(rules, state, package)
+        if isinstance(verdict, Refused):
+            events.append(
+                Event(
+                    state.day,
+                    Category.CARD if verdict.card else Category.STRIKE,
+                    f"Package against {package.target} not flown.",
+                    cause=verdict.reason,
+                    target=package.target,
+                )
+            )
+        else:
+            accepted.append(package)
+    return accepted
+
+
+def _turn_start_policies(
+    rules: Rules, state: GameState, orders: TurnOrders, events: list[Event]
+) -> None:
+    problems = [p for p in validate_orders(rules, state, orders) if "press" in p.reason.lower()]
+    del problems  # press policy refusals are handled where the policy is read
+    warned = any(p.warning for p in orders.packages)
+    if warned and orders.press.value == "publicised":
+        state.warnings_publicised_turns += 1
+
+
+def _press_policy(rules: Rules, state: GameState, orders: TurnOrders) -> str:
+    card = politics.card_forbidding_press(rules, state, orders.press)
+    return "routine" if card else orders.press.value
+
+
+def _step_day(
+    rules: Rules,
+    s: GameState,
+    orders: TurnOrders,
+    packages: list[StrikePackage],
+    day_index: int,
+    rng: np.random.Generator,
+    events: list[Event],
+) -> dict[str, float]:
+    day = s.day
+    _scenario_events(rules, s, rng, events)
+    politics.lift_cards_by_circumstance(rules, s, events)
+    regions = sorted({t.region for t in rules.targets.values()}) or ["west"]
+    ctx = DayContext(
+        day=day,
+        moon=moon_illumination(day),
+        weather={r: draw_weather(rng, rules.weather, day) for r in regions},
+    )
+
+    # Sorties available today; Task Force 77 commits what its cooperation allows.
+    available = {
+        pid: int(ps.ready * rules.pools[pid].sortie_rate) for pid, ps in sorted(s.pools.items())
+    }
+    for pid, pool in rules.pools.items():
+        if pool.role.value == "navy":
+            available[pid] = int(available[pid] * min(1.0, s.navy_cooperation + 0.2))
+    for package in packages:
+        if not package.flies_on(day_index):
+            continue
+        if politics.card_blocking_package(rules, s, package) is not None:
+            continue  # a card came into play during the turn
+        strike = _draw(available, package.strike)
+        suppression = _draw(available, package.suppression)
+        escort = _draw(available, ((rules.escort_pool, package.escort),)).get(rules.escort_pool, 0)
+        if sum(strike.values()) < package.strike_sorties():
+            events.append(
+                Event(
+                    day,
+                    Category.FORCES,
+                    f"Package against {rules.targets[package.target].name} cut down to "
+                    f"{sum(strike.values())} of {package.strike_sorties()} sorties.",
+                    cause="not enough ready aircraft",
+                    target=package.target,
+                )
+            )
+        resolve_package(rules, s, package, strike, suppression, escort, ctx, rng, events)
+        intel.observe(
+            rules,
+            s,
+            package.target,
+            rules.bda_strike_confidence * (0.5 if package.night else 1.0),
+            day,
+            rng,
+        )
+        if any(rules.pools[p].role.value == "navy" for p in strike) and any(
+            rules.pools[p].role.value != "navy" for p in strike
+        ):
+            s.navy_cooperation = min(1.0, s.navy_cooperation + rules.cooperation_gain)
+    if any(rules.targets[p.target].kind in ("hydro_plant", "thermal_plant") for p in packages):
+        s.power_destroyed_pct = power_destroyed_pct(rules, s)
+
+    st = orders.standing
+    tasks = standing_tasks(
+        rules,
+        s,
+        available,
+        st.interdiction,
+        st.close_support,
+        st.air_superiority,
+        st.interdiction_focus,
+        orders.recon_targets,
+        ctx,
+        rng,
+        events,
+    )
+    _close_support_strays(rules, s, tasks["close_support"], ctx, rng, events)
+
+    enemy.reservoirs(rules, s, events, day)
+    enemy.supply_the_front(rules, s, ctx.tallies, tasks["close_support"], events, day)
+    enemy.repair(rules, s, events, day)
+    enemy.adapt_flak(rules, s)
+    enemy.disperse(rules, s, rng, events, day)
+    enemy.migs(rules, s)
+    _aircraft_return(rules, s)
+
+    press = _press_policy(rules, s, orders)
+    politics.daily_politics(rules, s, type(orders.press)(press), ctx.tallies, events)
+    politics.talks_timers(s, events)
+    intel.decay_confidence(rules, s)
+    _check_end(rules, s, events)
+    s.day = day + timedelta(days=1)
+    return ctx.tallies
+
+
+def _draw(available: dict[str, int], wanted: tuple[tuple[str, int], ...]) -> dict[str, int]:
+    """Take sorties from the day's budget; a package is cut down, not cancelled."""
+    got: dict[str, int] = {}
+    for pid, n in wanted:
+        if not pid or n <= 0:
+            continue
+        take = min(n, available.get(pid, 0))
+        available[pid] = available.get(pid, 0) - take
+        got[pid] = got.get(pid, 0) + take
+    return got
+
+
+def _close_support_strays(
+    rules: Rules,
+    s: GameState,
+    sorties: float,
+    ctx: DayContext,
+    rng: np.random.Generator,
+    events: list[Event],
+) -> None:
+    """Close support along the front flies near the talks' neutral circles."""
+    if sorties <= 0 or s.talks != TalksState.IN_SESSION:
+        return
+    if rng.random() < 1 - (1 - rules.close_support_stray_chance) ** sorties:
+        zones = [f for f in rules.geometry.on_layer(Layer.ZONES) if f.kind == "neutral_zone"]
+        if zones:
+            zone = zones[int(rng.integers(len(zones)))]
+            ctx.add("incidents", 1)
+            events.append(
+                Event(
+                    ctx.day,
+                    Category.INCIDENT,
+                    f"A close-support flight strafed inside the {zone.name or zone.id}.",
+                    cause="a navigation error on a close-support mission near the front",
+                    data={"zone": zone.id},
+                )
+            )
+            politics.walk_out(rules, s, zone.name or zone.id, events, ctx.day)
+
+
+def _scenario_events(
+    rules: Rules, s: GameState, rng: np.random.Generator, events: list[Event]
+) -> None:
+    for ev in rules.events:
+        if ev.id in s.events_fired:
+            continue
+        if ev.start is not None and s.day < ev.start:
+            continue
+        if ev.end is not None and s.day > ev.end:
+            continue
+        if not all_hold(ev.conditions, s):
+            continue
+        if ev.chance < 1.0 and rng.random() >= ev.chance:
+            continue
+        s.events_fired.add(ev.id)
+        lines = [effects.apply(rules, s, e.kind, e.params) for e in ev.effects]
+        events.append(
+            Event(
+                s.day,
+                Category.POLITICS,
+                ev.title,
+                cause=ev.text or "events outside the planner's hands",
+                data={"event": ev.id, "effects": lines, "source": ev.source},
+            )
+        )
+
+
+def _aircraft_return(rules: Rules, s: GameState) -> None:
+    for pid, ps in s.pools.items():
+        back = sum(1 for d in ps.damaged if d <= 1)
+        ps.damaged = [d - 1 for d in ps.damaged if d > 1]
+        ps.ready += back
+        if s.day.day == 1:
+            pool = rules.pools[pid]
+            room = pool.establishment - ps.ready - len(ps.damaged)
+            new = max(0, min(pool.replacements_per_month, room))
+            ps.ready += new
+            ps.replaced += new
+
+
+def _check_end(rules: Rules, s: GameState, events: list[Event]) -> None:
+    m, o = rules.meter, rules.opinion
+    if s.world_opinion <= o.recall_world or s.us_patience <= o.recall_patience:
+        why = (
+            f"world opinion fell to {s.world_opinion:.0f}"
+            if s.world_opinion <= o.recall_world
+            else f"US patience fell to {s.us_patience:.0f}"
+        )
+        _end(rules, s, Outcome.RECALL, events, f"The planner is relieved: {why}.", why)
+        return
+    if s.offensive_days_left > 0:
+        s.offensive_days_left -= 1
+        if s.offensive_days_left == 0:
+            s.offensive_done = True
+    if s.talks == TalksState.IN_SESSION and s.meter >= m.threshold:
+        s.days_above_threshold += 1
+    else:
+        s.days_above_threshold = 0
+    if s.days_above_threshold >= m.hold_days and s.offensive_days_left == 0:
+        if not s.offensive_done and m.offensive_days > 0:
+            s.offensive_days_left = m.offensive_days
+            events.append(
+                Event(
+                    s.day,
+                    Category.ENEMY,
+                    "The enemy opens a last offensive against the ROK lines.",
+                    cause="ready to sign, it seeks late gains to save face",
+                )
+            )
+        else:
+            _end(
+                rules,
+                s,
+                Outcome.ARMISTICE,
+                events,
+                "The armistice is signed at Panmunjom.",
+                f"the enemy's willingness held above {m.threshold:.0f} with talks in session",
+            )
+            return
+    if s.day >= rules.end:
+        _end(rules, s, Outcome.TIME_OUT, events, "Time has run out.", "the scenario's end date")
+
+
+def _end(
+    rules: Rules, s: GameState, outcome: Outcome, events: list[Event], text: str, cause: str
+) -> None:
+    s.outcome = outcome
+    s.end_date = s.day
+    s.score = score(rules, s)
+    events.append(Event(s.day, Category.END, text, cause=cause, data={"score": round(s.score, 1)}))
+
+
+def score(rules: Rules, s: GameState) -> float:
+    """Higher is better: the date, losses, casualties and opinion, as the scenario weighs them."""
+    sc = rules.score
+    value = sc.base
+    value -= sc.per_aircraft * s.aircraft_lost
+    value -= sc.per_thousand_un * s.un_casualties / 1000
+    value -= sc.per_thousand_civilian * s.civilian_casualties / 1000
+    value += sc.per_opinion_point * (s.world_opinion - rules.opinion.world_initial)
+    value += sc.per_power_point * s.power_destroyed_pct
+    value += sc.per_meter_point * (s.meter - rules.meter.initial)
+    if s.outcome == Outcome.ARMISTICE and s.end_date is not None:
+        weeks_late = max(0.0, (s.end_date - sc.historical_end).days / 7)
+        value -= sc.per_week_late * weeks_late
+    elif s.outcome == Outcome.RECALL:
+        value -= sc.recall_penalty
+    elif s.outcome == Outcome.TIME_OUT:
+        value -= sc.time_out_penalty
+    return round(value, 1)
+
+
+def _history_row(rules: Rules, s: GameState, totals: dict[str, float]) -> dict[str, float]:
+    return {
+        "turn": float(s.turn),
+        "meter": round(s.meter, 2),
+        "world_opinion": round(s.world_opinion, 2),
+        "us_patience": round(s.us_patience, 2),
+        "power_destroyed_pct": round(power_destroyed_pct(rules, s), 2),
+        "front_supply_pct": round(s.front_supply_pct, 2),
+        "artillery": round(s.artillery, 3),
+        "aircraft_lost": float(s.aircraft_lost),
+        "civilian_casualties": round(s.civilian_casualties, 1),
+        "rail_cuts": float(s.rail_cuts),
+        "cities_half_destroyed": float(cities_half_destroyed(rules, s)),
+    }
+
+
+def first_day_of_turn(rules: Rules, turn: int) -> date:
+    return rules.start + timedelta(days=(turn - 1) * rules.turn_days)

@@ -1,0 +1,518 @@
+"""Scenario files -> :class:`~game.core.model.Rules`.
+
+A scenario is a folder with ``scenario.toml``. Every problem is reported with the
+file and the key path (``file: key.path: message``), all at once, never as a
+traceback. Numbers may be given per difficulty side by side:
+``labour = { easy = 15000, normal = 20000, hard = 26000 }``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from game.core import model
+from game.core.conditions import METRICS, NAMING_METRICS, OPERATORS
+from game.core.effects import EFFECT_PARAMS
+from game.core.geometry import KM_PER_DEG_LON_EQUATOR, Layer, MapGeometry, polyline_length
+from game.core.model import (
+    CardDef,
+    EnemyRules,
+    EventDef,
+    HistoricalPlan,
+    MeterRules,
+    OpinionRules,
+    Operation,
+    PoolDef,
+    Rules,
+    ScoreRules,
+    SupplyRules,
+    TargetDef,
+)
+from game.data.maps import MapError, load_map
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS_DIR = PROJECT_ROOT / "scenarios"
+MAPS_DIR = PROJECT_ROOT / "assets" / "maps"
+SCENARIO_FILE = "scenario.toml"
+MAX_SCENARIO_BYTES = 2_000_000
+
+
+def _forbid_unknown_keys() -> None:
+    """Typos in a scenario must be reported, so the core dataclasses reject extra keys."""
+    for value in vars(model).values():
+        if isinstance(value, type) and dataclasses.is_dataclass(value):
+            value.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
+
+
+_forbid_unknown_keys()
+
+
+class ScenarioError(Exception):
+    """A scenario that cannot be played; ``problems`` are ``file: key.path: message`` lines."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Header(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    map: str
+    start: date
+    end: date
+    turn_days: int = Field(ge=1, le=31)
+    difficulties: list[str] = ["easy", "normal", "hard"]
+    default_difficulty: str = "normal"
+    briefing: str = ""
+    main_cities: list[str] = []
+    escort_pool: str = ""
+    initial_talks: model.TalksState = model.TalksState.IN_SESSION
+    navy_cooperation: float = Field(0.8, ge=0, le=1)
+    cooperation_gain: float = Field(0.02, ge=0, le=1)
+    seed: int = 1
+
+
+class TargetDefaults(_Strict):
+    capacity: float = Field(0.0, ge=0)
+    value: float = Field(1.0, ge=0)
+    hardness: float = Field(50.0, gt=0)
+    flak: float = Field(0.0, ge=0)
+    civilians: float = Field(0.0, ge=0)
+    repair_labour: float = Field(100.0, gt=0)
+    repair_crew: float = Field(2000.0, gt=0)
+
+
+class TargetEntry(_Strict):
+    name: str | None = None
+    capacity: float | None = Field(None, ge=0)
+    value: float | None = Field(None, ge=0)
+    hardness: float | None = Field(None, gt=0)
+    flak: float | None = Field(None, ge=0)
+    civilians: float | None = Field(None, ge=0)
+    repair_labour: float | None = Field(None, gt=0)
+    repair_crew: float | None = Field(None, gt=0)
+    initial_damage: float = Field(0.0, ge=0, le=100)
+    carries: str = ""
+    floods: list[str] = []
+    rice_tons: float = Field(0.0, ge=0)
+    note: str = ""
+
+
+class OperationEntry(_Strict):
+    day: date
+    target: str
+    strike: dict[str, int]
+    escort: int = Field(0, ge=0)
+    suppression: dict[str, int] = {}
+    night: bool = False
+    warning: bool = False
+    name: str = ""
+    source: str = ""
+
+
+class PlanEntry(_Strict):
+    operations: list[OperationEntry] = []
+    interdiction: float = Field(0.5, ge=0, le=1)
+    close_support: float = Field(0.2, ge=0, le=1)
+    city_attacks: float = Field(0.2, ge=0, le=1)
+    press: model.PressPolicy = model.PressPolicy.ROUTINE
+    warnings_until: date | None = None
+    fallback: str = "next_in_kind"
+    summary: str = ""
+
+
+class WeatherEntry(_Strict):
+    east_of_lon: float = 127.3
+    odds: dict[int, tuple[float, float, float]] = {}
+    accuracy: dict[str, float] = {}
+
+
+class PoolEntry(_Strict):
+    """A pool as written: ``PoolDef`` without its id, which is the table's key."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class ScenarioFile(_Strict):
+    scenario: Header
+    rules: dict[str, Any] = {}
+    weather: WeatherEntry = WeatherEntry()
+    meter: dict[str, Any] = {}
+    opinion: dict[str, Any] = {}
+    supply: dict[str, Any]
+    enemy: dict[str, Any] = {}
+    score: dict[str, Any] = {}
+    pools: dict[str, dict[str, Any]]
+    target_defaults: dict[str, TargetDefaults] = {}
+    targets: dict[str, TargetEntry]
+    cards: dict[str, dict[str, Any]] = {}
+    events: list[dict[str, Any]] = []
+    plan: PlanEntry = PlanEntry()
+    notes: dict[str, dict[str, str]] = {}
+
+
+# Fields of Rules a scenario may set in [rules].
+_RULE_KNOBS = {
+    f.name
+    for f in dataclasses.fields(Rules)
+    if f.type in ("float", "int") and f.name not in ("turn_days",)
+}
+
+
+def scenario_file(path: Path) -> Path:
+    return path / SCENARIO_FILE if path.is_dir() else path
+
+
+def list_scenarios(root: Path = SCENARIOS_DIR) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / SCENARIO_FILE).is_file()) if root.is_dir() else []
+
+
+def find_scenario(name_or_path: str) -> Path:
+    candidate = Path(name_or_path)
+    if candidate.exists():
+        return scenario_file(candidate)
+    shipped = SCENARIOS_DIR / name_or_path / SCENARIO_FILE
+    if shipped.is_file():
+        return shipped
+    known = ", ".join(p.name for p in list_scenarios()) or "none"
+    raise ScenarioError([f"{name_or_path}: no such scenario (shipped: {known})"])
+
+
+def load_rules(path: Path, difficulty: str | None = None) -> Rules:
+    """Read, check and resolve a scenario; raise :class:`ScenarioError` with every problem."""
+    file = scenario_file(path)
+    raw = _read_toml(file)
+    levels = raw.get("scenario", {}).get("difficulties", ["easy", "normal", "hard"])
+    chosen = difficulty or raw.get("scenario", {}).get("default_difficulty", "normal")
+    problems: list[str] = []
+    if not isinstance(levels, list) or chosen not in levels:
+        raise ScenarioError([f"{file}: scenario.difficulties: no difficulty '{chosen}' in {levels}"])
+    resolved = _pick_difficulty(raw, levels, chosen)
+    try:
+        data = ScenarioFile.model_validate(resolved)
+    except ValidationError as exc:
+        raise ScenarioError([_format(file, err) for err in exc.errors()]) from None
+    map_path = _map_path(file, data.scenario.map, problems)
+    if map_path is None:
+        raise ScenarioError(problems)
+    try:
+        geometry = load_map(map_path)
+    except MapError as exc:
+        raise ScenarioError([f"{file}: scenario.map: {exc}"]) from None
+    rules = _build(file, data, chosen, geometry, problems)
+    if problems or rules is None:
+        raise ScenarioError(problems)
+    return rules
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    if not file.is_file():
+        raise ScenarioError([f"{file}: file not found"])
+    if file.stat().st_size > MAX_SCENARIO_BYTES:
+        raise ScenarioError([f"{file}: larger than {MAX_SCENARIO_BYTES:,} bytes"])
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ScenarioError([f"{file}: not UTF-8 text ({exc.reason})"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError([f"{file}: TOML syntax: {exc}"]) from None
+
+
+def _pick_difficulty(node: Any, levels: list[str], chosen: str) -> Any:
+    """Replace every ``{ easy = .., normal = .., hard = .. }`` by the chosen level's value."""
+    if isinstance(node, dict):
+        if node and set(node) == set(levels):
+            return _pick_difficulty(node[chosen], levels, chosen)
+        return {k: _pick_difficulty(v, levels, chosen) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_pick_difficulty(v, levels, chosen) for v in node]
+    return node
+
+
+def _format(file: Path, err: Any, prefix: tuple[Any, ...] = ()) -> str:
+    loc = ".".join(str(p) for p in (*prefix, *err["loc"]))
+    message = err["msg"]
+    if err["type"] == "extra_forbidden" or "Unexpected keyword" in message:
+        message = "unknown key (check the spelling)"
+    found = err.get("input")
+    if err["type"] not in ("missing", "extra_forbidden") and not isinstance(found, dict | list):
+        message += f" (found {found!r})"
+    return f"{file}: {loc}: {message}"
+
+
+def _map_path(file: Path, name: str, problems: list[str]) -> Path | None:
+    """A scenario's map lies in its own folder or among the shipped maps; nowhere else."""
+    rel = Path(name)
+    if rel.is_absolute() or ".." in rel.parts:
+        problems.append(f"{file}: scenario.map: '{name}' must be a file name inside the scenario folder")
+        return None
+    for folder in (file.parent, MAPS_DIR):
+        if (folder / rel).is_file():
+            return folder / rel
+    problems.append(f"{file}: scenario.map: no map '{name}' in the scenario folder or assets/maps")
+    return None
+
+
+def _build(
+    file: Path, data: ScenarioFile, difficulty: str, geometry: MapGeometry, problems: list[str]
+) -> Rules | None:
+    def section(name: str, cls: type, raw: dict[str, Any]) -> Any:
+        try:
+            return TypeAdapter(cls).validate_python(raw)
+        except ValidationError as exc:
+            problems.extend(_format(file, e, tuple(name.split("."))) for e in exc.errors())
+            return None
+
+    meter = section("meter", MeterRules, data.meter) or MeterRules()
+    opinion = section("opinion", OpinionRules, data.opinion) or OpinionRules()
+    supply = section("supply", SupplyRules, data.supply)
+    enemy = section("enemy", EnemyRules, data.enemy) or EnemyRules()
+    score = section("score", ScoreRules, data.score) or ScoreRules()
+
+    pools: dict[str, PoolDef] = {}
+    for pid, raw in data.pools.items():
+        pool = section(f"pools.{pid}", PoolDef, {"id": pid, **raw})
+        if isinstance(pool, PoolDef):
+            pools[pid] = pool
+            if pool.base not in geometry.features:
+                problems.append(f"{file}: pools.{pid}.base: no feature '{pool.base}' on the map")
+
+    targets = _targets(file, data, geometry, problems)
+
+    cards: dict[str, CardDef] = {}
+    for cid, raw in data.cards.items():
+        card = section(f"cards.{cid}", CardDef, {"id": cid, **raw})
+        if isinstance(card, CardDef):
+            cards[cid] = card
+            _check_card(file, card, geometry, pools, problems)
+
+    events: list[EventDef] = []
+    for i, raw in enumerate(data.events):
+        ev = section(f"events.{i}", EventDef, raw)
+        if isinstance(ev, EventDef):
+            events.append(ev)
+            _check_event(file, i, ev, cards, pools, problems)
+
+    rule_knobs: dict[str, Any] = {}
+    for key, value in data.rules.items():
+        if key not in _RULE_KNOBS:
+            problems.append(f"{file}: rules.{key}: unknown key (check the spelling)")
+        elif not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            problems.append(f"{file}: rules.{key}: expected a non-negative number (found {value!r})")
+        else:
+            rule_knobs[key] = float(value)
+
+    plan = _plan(file, data.plan, targets, pools, problems)
+    header = data.scenario
+    for i, city in enumerate(header.main_cities):
+        if city not in targets:
+            problems.append(f"{file}: scenario.main_cities.{i}: '{city}' is not a target of this scenario")
+    if header.escort_pool and header.escort_pool not in pools:
+        problems.append(f"{file}: scenario.escort_pool: no pool '{header.escort_pool}'")
+    if header.end < header.start:
+        problems.append(f"{file}: scenario.end: the end {header.end} is before the start")
+    if supply is not None:
+        stations = {t.rail_from for t in targets.values() if t.kind == "rail_segment"} | {
+            t.rail_to for t in targets.values() if t.kind == "rail_segment"
+        }
+        for station in [*supply.entries, *supply.depots]:
+            if station not in stations:
+                problems.append(
+                    f"{file}: supply: '{station}' is not a station of the scenario's rail segments"
+                )
+    if problems or supply is None:
+        return None
+    return Rules(
+        scenario_id=header.id,
+        name=header.name,
+        start=header.start,
+        end=header.end,
+        turn_days=header.turn_days,
+        difficulty=difficulty,
+        geometry=geometry,
+        pools=pools,
+        targets=targets,
+        cards=cards,
+        events=tuple(events),
+        meter=meter,
+        opinion=opinion,
+        supply=supply,
+        enemy=enemy,
+        score=score,
+        weather=dict(data.weather.odds),
+        weather_accuracy=dict(data.weather.accuracy),
+        plan=plan,
+        main_cities=tuple(header.main_cities),
+        escort_pool=header.escort_pool,
+        navy_cooperation=header.navy_cooperation,
+        cooperation_gain=header.cooperation_gain,
+        initial_talks=header.initial_talks,
+        briefing=header.briefing.strip(),
+        source_file=str(file),
+        **rule_knobs,
+    )
+
+
+def _targets(
+    file: Path, data: ScenarioFile, geometry: MapGeometry, problems: list[str]
+) -> dict[str, TargetDef]:
+    """Targets named in the scenario, placed by the map; map targets not named are inactive."""
+    out: dict[str, TargetDef] = {}
+    east = data.weather.east_of_lon
+    x_east = (east - geometry.lon_left) * KM_PER_DEG_LON_EQUATOR * math.cos(
+        math.radians(geometry.standard_parallel)
+    )
+    for tid, entry in data.targets.items():
+        key = f"{file}: targets.{tid}"
+        feature = geometry.features.get(tid)
+        if feature is None or feature.layer not in (Layer.TARGETS, Layer.RAIL):
+            problems.append(f"{key}: no target '{tid}' on the map")
+            continue
+        kind = feature.kind
+        defaults = data.target_defaults.get(kind, TargetDefaults())
+        values = {
+            k: getattr(entry, k) if getattr(entry, k) is not None else getattr(defaults, k)
+            for k in TargetDefaults.model_fields
+        }
+        props = feature.properties
+        out[tid] = TargetDef(
+            id=tid,
+            name=entry.name or str(props.get("label") or feature.name or tid),
+            kind=kind,
+            position=feature.anchor,
+            region="east" if feature.anchor[0] > x_east else "west",
+            initial_damage=entry.initial_damage,
+            carries=entry.carries,
+            floods=tuple(entry.floods),
+            rice_tons=entry.rice_tons,
+            rail_from=str(props.get("from", "")),
+            rail_to=str(props.get("to", "")),
+            length_km=polyline_length(feature.points) if feature.layer == Layer.RAIL else 0.0,
+            foreign=bool(props.get("foreign", False)),
+            note=entry.note,
+            **values,
+        )
+    for tid, t in out.items():
+        if t.carries and t.carries not in out:
+            problems.append(f"{file}: targets.{tid}.carries: '{t.carries}' is not a target here")
+        for i, victim in enumerate(t.floods):
+            if victim not in out:
+                problems.append(f"{file}: targets.{tid}.floods.{i}: '{victim}' is not a target here")
+        if t.kind == "rail_segment":
+            for end in (t.rail_from, t.rail_to):
+                if not end:
+                    problems.append(f"{file}: targets.{tid}: the map gives no station at one end")
+    return out
+
+
+def _check_card(
+    file: Path, card: CardDef, geometry: MapGeometry, pools: dict[str, PoolDef], problems: list[str]
+) -> None:
+    key = f"{file}: cards.{card.id}"
+    if card.effect not in ("forbid", "burden"):
+        problems.append(f"{key}.effect: expected 'forbid' or 'burden' (found {card.effect!r})")
+    for i, tid in enumerate(card.scope.targets):
+        if tid not in geometry.features:
+            problems.append(f"{key}.scope.targets.{i}: no feature '{tid}' on the map")
+    for i, zid in enumerate(card.scope.zones):
+        if zid not in geometry.features or geometry.features[zid].layer != Layer.ZONES:
+            problems.append(f"{key}.scope.zones.{i}: no zone '{zid}' on the map")
+    for i, pid in enumerate(card.scope.pools):
+        if pid not in pools:
+            problems.append(f"{key}.scope.pools.{i}: no pool '{pid}'")
+    if card.scope.time not in ("any", "day", "night"):
+        problems.append(f"{key}.scope.time: expected any, day or night (found {card.scope.time!r})")
+    _check_conditions(f"{key}.lifted_when", card.lifted_when, problems)
+
+
+def _check_conditions(key: str, conditions: tuple[model.Condition, ...], problems: list[str]) -> None:
+    for i, c in enumerate(conditions):
+        if c.metric not in METRICS:
+            problems.append(f"{key}.{i}.metric: unknown metric '{c.metric}' (known: {', '.join(sorted(METRICS))})")
+        if c.op not in OPERATORS:
+            problems.append(f"{key}.{i}.op: unknown operator '{c.op}'")
+        if c.metric not in NAMING_METRICS and c.metric in METRICS and c.op in ("is", "is_not"):
+            problems.append(f"{key}.{i}.op: '{c.op}' only fits event_fired and card_in_force")
+
+
+def _check_event(
+    file: Path,
+    index: int,
+    ev: EventDef,
+    cards: dict[str, CardDef],
+    pools: dict[str, PoolDef],
+    problems: list[str],
+) -> None:
+    key = f"{file}: events.{index}"
+    _check_conditions(f"{key}.conditions", ev.conditions, problems)
+    for j, eff in enumerate(ev.effects):
+        spec = EFFECT_PARAMS.get(eff.kind)
+        if spec is None:
+            problems.append(f"{key}.effects.{j}.kind: unknown effect '{eff.kind}' (known: {', '.join(sorted(EFFECT_PARAMS))})")
+            continue
+        for name, typ in spec.items():
+            if name not in eff.params:
+                problems.append(f"{key}.effects.{j}.{name}: missing")
+            elif not isinstance(eff.params[name], typ) or isinstance(eff.params[name], bool):
+                problems.append(f"{key}.effects.{j}.{name}: wrong type (found {eff.params[name]!r})")
+        if "card" in eff.params and eff.params["card"] not in cards:
+            problems.append(f"{key}.effects.{j}.card: no card '{eff.params['card']}'")
+        if "pool" in eff.params and eff.params["pool"] not in pools:
+            problems.append(f"{key}.effects.{j}.pool: no pool '{eff.params['pool']}'")
+        if eff.kind == "talks" and eff.params.get("state") not in [t.value for t in model.TalksState]:
+            problems.append(f"{key}.effects.{j}.state: expected in_session, recessed or broken_off")
+
+
+def _plan(
+    file: Path,
+    entry: PlanEntry,
+    targets: dict[str, TargetDef],
+    pools: dict[str, PoolDef],
+    problems: list[str],
+) -> HistoricalPlan:
+    ops = []
+    for i, op in enumerate(entry.operations):
+        key = f"{file}: plan.operations.{i}"
+        if op.target not in targets:
+            problems.append(f"{key}.target: '{op.target}' is not a target of this scenario")
+        for field_name, table in (("strike", op.strike), ("suppression", op.suppression)):
+            for pid, n in table.items():
+                if pid not in pools:
+                    problems.append(f"{key}.{field_name}.{pid}: no pool '{pid}'")
+                if n <= 0:
+                    problems.append(f"{key}.{field_name}.{pid}: sorties must be positive")
+        ops.append(
+            Operation(
+                day=op.day,
+                target=op.target,
+                strike=tuple(sorted(op.strike.items())),
+                escort=op.escort,
+                suppression=tuple(sorted(op.suppression.items())),
+                night=op.night,
+                warning=op.warning,
+                name=op.name,
+                source=op.source,
+            )
+        )
+    return HistoricalPlan(
+        operations=tuple(sorted(ops, key=lambda o: o.day)),
+        interdiction=entry.interdiction,
+        close_support=entry.close_support,
+        city_attacks=entry.city_attacks,
+        press=entry.press,
+        warnings_until=entry.warnings_until,
+        fallback=entry.fallback,
+        summary=entry.summary,
+    )
