@@ -11,6 +11,7 @@ Run ``python tools/make_korea_map.py`` from the repository root after
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "assets" / "maps"
@@ -60,9 +61,10 @@ def km_to_latlon(x: float, y: float) -> LatLon:
 
 def haversine_km(a: LatLon, b: LatLon) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
-        (lo2 - lo1) / 2
-    ) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
@@ -123,10 +125,7 @@ def douglas_peucker(points: Sequence[Pt], tol: float) -> list[Pt]:
         best, best_k = -1.0, -1
         for k in range(i + 1, j):
             px, py = points[k]
-            if n == 0:
-                d = math.hypot(px - ax, py - ay)
-            else:
-                d = abs(dy * (px - ax) - dx * (py - ay)) / n
+            d = math.hypot(px - ax, py - ay) if n == 0 else abs(dy * (px - ax) - dx * (py - ay)) / n
             if d > best:
                 best, best_k = d, k
         if best > tol:
@@ -463,7 +462,9 @@ def make_tileset_image(path: Path) -> None:
                     cx, cy = rng.uniform(4, 12), rng.uniform(5, 12)
                     h = rng.uniform(4, 6)
                     w = h * 0.95
-                    inside = (yy >= cy - h) & (yy <= cy) & (np.abs(xx - cx) <= (yy - (cy - h)) * w / h)
+                    inside = (
+                        (yy >= cy - h) & (yy <= cy) & (np.abs(xx - cx) <= (yy - (cy - h)) * w / h)
+                    )
                     shade += np.where(inside & (xx >= cx), 26, 0)
                     shade -= np.where(inside & (xx < cx), 12, 0)
                     ridge = inside & (np.abs(xx - cx) < 0.7)
@@ -622,7 +623,7 @@ def yalu_buffer(border: list[LatLon], ring_china: list[LatLon], width_km: float)
 
 def nearest_on_line(p: Pt, line: Sequence[Pt]) -> tuple[float, Pt]:
     best: tuple[float, Pt] = (math.inf, p)
-    for (ax, ay), (bx, by) in zip(line, line[1:], strict=False):
+    for (ax, ay), (bx, by) in itertools.pairwise(line):
         dx, dy = bx - ax, by - ay
         l2 = dx * dx + dy * dy
         t = 0.0 if l2 == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / l2))
@@ -776,6 +777,14 @@ def main() -> None:
     terrain = build_terrain(borders)
     rng = np.random.default_rng(38)
     variants = rng.integers(0, VARIANTS, terrain.shape)
+    # A target's own cell is land even where the coastline cuts through it.
+    for tid, _cls, la, lo, _label, _tag in TARGETS:
+        x, y = to_km(la, lo)
+        row, col = int(y / CELL_KM), int(x / CELL_KM)
+        if terrain[row, col] <= 1:
+            foreign = tid in FOREIGN_TARGETS
+            terrain[row, col] = 6 if foreign else 3
+            print(f"made the cell of {tid} land")
     make_tileset_image(OUT_DIR / "terrain.png")
     write_tsx(OUT_DIR / "terrain.tsx")
 
@@ -793,7 +802,7 @@ def main() -> None:
         w.add("targets", tid, cls, "point", [to_px(la, lo)], label, tag, props)
 
     for line, stations in RAIL_LINES:
-        for a, b in zip(stations, stations[1:], strict=False):
+        for a, b in itertools.pairwise(stations):
             via = RAIL_VIA.get((a, b)) or list(reversed(RAIL_VIA.get((b, a), [])))
             if not via:
                 raise SystemExit(f"no route for rail segment {a}-{b}")
@@ -842,10 +851,12 @@ def main() -> None:
         tag = "E" if any(not isinstance(p, str) for p in parts) else "V"
         w.add("rivers", rid, "river", "polyline", latlon_px(pts), label, tag)
 
-    w.add("borders", "china_korea_border", "border", "polyline",
-          latlon_px(simplify_latlon(borders.china_korea, 0.3)), "China-Korea border", "V")  # fmt: skip
-    w.add("borders", "ussr_korea_border", "border", "polyline",
-          latlon_px(simplify_latlon(borders.ussr_korea, 0.3)), "USSR-Korea border", "V")  # fmt: skip
+    for bid, line, label in (
+        ("china_korea_border", borders.china_korea, "China-Korea border"),
+        ("ussr_korea_border", borders.ussr_korea, "USSR-Korea border"),
+    ):
+        pts = latlon_px(simplify_latlon(line, 0.3))
+        w.add("borders", bid, "border", "polyline", pts, label, "V")
 
     write_tmx(OUT_DIR / "korea.tmx", terrain, variants, w)
 
@@ -870,9 +881,7 @@ def write_tmx(path: Path, terrain: np.ndarray, variants: np.ndarray, w: ObjectWr
     ]
     rows = []
     for y in range(MAP_H):
-        row = ",".join(
-            str(tile_gid(int(terrain[y, x]), int(variants[y, x]))) for x in range(MAP_W)
-        )
+        row = ",".join(str(tile_gid(int(terrain[y, x]), int(variants[y, x]))) for x in range(MAP_W))
         rows.append(row + ("," if y < MAP_H - 1 else ""))
     lines += rows
     lines += ["</data>", " </layer>"]

@@ -113,7 +113,9 @@ def load_map(path: Path) -> MapGeometry:
     )
     projection = props.get("projection")
     if projection != "equirectangular":
-        raise _fail(path, f"map property 'projection' must be 'equirectangular', not {projection!r}")
+        raise _fail(
+            path, f"map property 'projection' must be 'equirectangular', not {projection!r}"
+        )
     if cell_km <= 0:
         raise _fail(path, f"map property 'cell_km' must be positive, got {cell_km}")
     scale = cell_km / tw  # km per pixel

@@ -8,6 +8,7 @@ display mode is set yet, :func:`render_map_image` opens a 1x1 one.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -213,7 +214,7 @@ def _target_icon(out: pygame.Surface, kind: str, at: tuple[float, float], r: int
 def _walk(pts: Sequence[tuple[float, float]], step: float):
     """Yield (point, unit direction) every ``step`` pixels along a polyline."""
     carry = 0.0
-    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+    for (ax, ay), (bx, by) in itertools.pairwise(pts):
         seg = math.hypot(bx - ax, by - ay)
         if seg == 0:
             continue
@@ -244,7 +245,7 @@ def _dashed(
 ) -> None:
     period = dash + gap
     pos = 0.0  # distance walked along the whole line
-    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+    for (ax, ay), (bx, by) in itertools.pairwise(pts):
         seg = math.hypot(bx - ax, by - ay)
         if seg == 0:
             continue
