@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
+import itertools
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,10 +27,39 @@ TARGETS: dict[str, str] = {
     ),
     "wonsan_thermal": "thermal_plant",
     **dict.fromkeys(
-        """pyongyang sinuiju wonsan hamhung chongjin kaesong sariwon haeju kanggye rashin
-        sinanju sunchon kaechon huichon chongju kujang yangdok kowon hongwon kilju hyesan
-        songjin tanchon pukchong hoeryong namyang unggi manpojin uiju pyonggang
-        chinnampo""".split(),
+        [
+            "pyongyang",
+            "sinuiju",
+            "wonsan",
+            "hamhung",
+            "chongjin",
+            "kaesong",
+            "sariwon",
+            "haeju",
+            "kanggye",
+            "rashin",
+            "sinanju",
+            "sunchon",
+            "kaechon",
+            "huichon",
+            "chongju",
+            "kujang",
+            "yangdok",
+            "kowon",
+            "hongwon",
+            "kilju",
+            "hyesan",
+            "songjin",
+            "tanchon",
+            "pukchong",
+            "hoeryong",
+            "namyang",
+            "unggi",
+            "manpojin",
+            "uiju",
+            "pyonggang",
+            "chinnampo",
+        ],
         "city",
     ),
     "hungnam": "industrial_complex",
@@ -157,9 +187,7 @@ def test_every_object_has_label_and_source_tag(korea: MapGeometry) -> None:
 
 
 def test_rail_segments_follow_the_lines(korea: MapGeometry) -> None:
-    expected = {
-        f"rail_{a}_{b}" for line in RAIL_LINES for a, b in zip(line, line[1:], strict=False)
-    }
+    expected = {f"rail_{a}_{b}" for line in RAIL_LINES for a, b in itertools.pairwise(line)}
     rail = {f.id: f for f in korea.on_layer(Layer.RAIL)}
     assert set(rail) == expected
     for f in rail.values():
