@@ -414,17 +414,21 @@ TILE_TYPES = [
     "foreign_mountains",
 ]
 VARIANTS = 3
+# Thresholds on the relief index (see relief_index): about the lowest 30% of the land
+# is lowland, the highest 15-20% mountains.
+RELIEF_HILLS = -0.060
+RELIEF_MOUNTAINS = 0.000
 
 PALETTE = {
     "sea": (150, 170, 178),
     "coastal_sea": (170, 189, 194),
     "lake": (146, 172, 184),
-    "korea_lowland": (218, 208, 170),
-    "korea_hills": (196, 186, 140),
-    "korea_mountains": (164, 146, 110),
-    "foreign_lowland": (196, 194, 180),
-    "foreign_hills": (180, 176, 160),
-    "foreign_mountains": (156, 148, 134),
+    "korea_lowland": (222, 212, 174),
+    "korea_hills": (202, 190, 144),
+    "korea_mountains": (172, 152, 114),
+    "foreign_lowland": (206, 204, 194),
+    "foreign_hills": (188, 185, 172),
+    "foreign_mountains": (163, 158, 148),
 }
 
 
@@ -552,7 +556,15 @@ def relief_index() -> np.ndarray:
             xi = np.clip(np.round(fx + dx).astype(int), 0, idx.shape[1] - 1)
             out += idx[yi, xi]
             k += 1
-    return out / k
+    out /= k
+    # light 3x3 smoothing so relief classes form ranges, not speckle
+    pad = np.pad(out, 1, mode="edge")
+    wts = np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]], dtype=float) / 16
+    sm = np.zeros_like(out)
+    for dy in range(3):
+        for dx in range(3):
+            sm += wts[dy, dx] * pad[dy : dy + out.shape[0], dx : dx + out.shape[1]]
+    return sm
 
 
 # --- zones from borders -------------------------------------------------------------------
@@ -764,7 +776,7 @@ def build_terrain(borders: Borders) -> np.ndarray:
     near[:, :-1] |= land[:, 1:]
     t = np.zeros(lat.shape, dtype=int)  # sea
     t[~land & near] = 1
-    level = np.where(rel > 0.020, 2, np.where(rel > -0.045, 1, 0))
+    level = np.where(rel > RELIEF_MOUNTAINS, 2, np.where(rel > RELIEF_HILLS, 1, 0))
     t[land] = 3 + level[land]
     t[land & foreign] = 6 + level[land & foreign]
     t[lakes] = 2
