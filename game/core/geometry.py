@@ -70,6 +70,10 @@ class MapFeature:
             return ((p[0] - cx) / rx) ** 2 + ((p[1] - cy) / ry) ** 2 <= 1.0
         return False
 
+    def reach_to(self, p: Point) -> float:
+        """Kilometres flown from this feature to ``p``, counting an off-map leg."""
+        return self.distance_to(p) + float(self.properties.get("offmap_km", 0.0))
+
     def distance_to(self, p: Point) -> float:
         """Kilometres from ``p`` to the feature (0 inside an area)."""
         if self.contains(p):

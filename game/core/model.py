@@ -280,7 +280,7 @@ class EnemyRules:
     mig_night_attack_success: float = 0.03
     escort_deterrence: float = 0.3  # how much an expected escort lowers commitment
     mig_reach_full_km: float = 150.0
-    mig_reach_none_km: float = 420.0
+    mig_reach_none_km: float = 380.0
     f86_kill_rate: float = 0.01  # MiGs downed per escort sortie engaged
     escort_loss_rate: float = 0.001
     flak_mobile: float = 60.0  # guns the enemy moves between target types
@@ -351,6 +351,7 @@ class Rules:
     warning_flak_factor: float = 1.2
     night_flak_factor: float = 0.5
     flak_lethality: float = 0.0001  # loss chance per sortie per gun
+    suppression_effect: float = 2.0  # guns one flak-suppression sortie keeps quiet
     flak_accuracy_penalty: float = 0.3
     damage_noise: float = 0.3  # lognormal spread of bombs on target per strike
     bda_noise: float = 25.0  # points of error at zero confidence
@@ -447,7 +448,7 @@ class GameState:
     offensive_days_left: int = 0
     offensive_done: bool = False
     labour_factor: float = 1.0  # events and desertion change the enemy's labour
-    barrier: float = 0.0  # how well barrier patrols hold the MiGs north (0..1)
+    barrier: float = 0.5  # how well barrier patrols hold the MiGs north (0..1)
     warnings_publicised_turns: int = 0
     events_fired: set[str] = field(default_factory=set)
     outcome: Outcome = Outcome.ONGOING

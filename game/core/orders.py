@@ -91,7 +91,7 @@ def validate_package(rules: Rules, state: GameState, package: StrikePackage) -> 
             return Refused(f"{pool.name} ({pool.aircraft}) fly only at night.")
         base = rules.geometry.features.get(pool.base)
         if base is not None:
-            reach = base.distance_to(target.position)
+            reach = base.reach_to(target.position)
             if reach > pool.range_km:
                 return Refused(
                     f"{target.name} is {reach:.0f} km from {pool.name}'s base, "

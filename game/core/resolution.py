@@ -50,7 +50,7 @@ def mig_reach(rules: Rules, state: GameState, position: tuple[float, float]) -> 
     d = min(b.distance_to(position) for b in bases)
     e = rules.enemy
     # Without a barrier the MiGs roam further south.
-    stretch = 1.0 + 0.5 * (1.0 - state.barrier)
+    stretch = 1.0 + 0.25 * (1.0 - state.barrier)
     full, none = e.mig_reach_full_km * stretch, e.mig_reach_none_km * stretch
     if d <= full:
         return 1.0
@@ -60,14 +60,14 @@ def mig_reach(rules: Rules, state: GameState, position: tuple[float, float]) -> 
 
 
 def migs_committed(
-    rules: Rules, state: GameState, reach: float, night: bool, moon: float, escort: int
+    rules: Rules, state: GameState, reach: float, night: bool, moon: float
 ) -> float:
     """The enemy's choice: how many MiGs rise against this raid."""
     e = rules.enemy
     if night:
         return state.mig_strength * e.mig_night_share * moon * reach
-    expected_escort = max(state.escort_memory, escort / 100.0)
-    commit = e.mig_commit_day * (1 - e.escort_deterrence * min(1.0, expected_escort))
+    # It cannot see this raid's escort in advance, only the escorts it has met.
+    commit = e.mig_commit_day * (1 - e.escort_deterrence * min(1.0, state.escort_memory))
     return state.mig_strength * commit * reach
 
 
@@ -97,7 +97,7 @@ def resolve_package(
 
     # --- interception
     reach = mig_reach(rules, state, target.position)
-    migs = migs_committed(rules, state, reach, package.night, ctx.moon, escort)
+    migs = migs_committed(rules, state, reach, package.night, ctx.moon)
     escort_pool = rules.pools.get(rules.escort_pool)
     screen_strength = escort * (escort_pool.escort_quality if escort_pool else 0.0)
     screened = screen_strength / (screen_strength + migs) if migs > 0 else 1.0
@@ -111,6 +111,7 @@ def resolve_package(
     # --- flak
     guns = effective_flak(rules, state, package.target)
     supp = sum(n * rules.pools[p].suppression_quality for p, n in suppression.items())
+    supp *= rules.suppression_effect
     guns_eff = guns * (1 - supp / (supp + guns)) if guns > 0 and supp > 0 else guns
     if package.night:
         guns_eff *= rules.night_flak_factor

@@ -300,7 +300,7 @@ def _build(
 
     events: list[EventDef] = []
     for i, raw in enumerate(data.events):
-        ev = section(f"events.{i}", EventDef, raw)
+        ev = section(f"events.{i}", EventDef, _effects_as_params(raw))
         if isinstance(ev, EventDef):
             events.append(ev)
             _check_event(file, i, ev, cards, pools, problems)
@@ -363,6 +363,20 @@ def _build(
         source_file=str(file),
         **rule_knobs,
     )
+
+
+def _effects_as_params(raw: dict[str, Any]) -> dict[str, Any]:
+    """Effects are written flat (``{ kind = "meter", delta = 5 }``); the core keeps params apart."""
+    effects = raw.get("effects")
+    if not isinstance(effects, list):
+        return raw
+    flat = [
+        {"kind": e.get("kind"), "params": {k: v for k, v in e.items() if k != "kind"}}
+        if isinstance(e, dict)
+        else e
+        for e in effects
+    ]
+    return {**raw, "effects": flat}
 
 
 def _targets(

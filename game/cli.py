@@ -1,0 +1,125 @@
+"""Headless commands: list, validate and simulate scenarios."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+from game.core.planners import PLANNERS
+from game.core.summary import play, summary
+from game.data.scenario import ScenarioError, find_scenario, list_scenarios, load_rules
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    for folder in list_scenarios():
+        try:
+            rules = load_rules(folder)
+        except ScenarioError as exc:
+            print(f"{folder.name:22} INVALID ({len(exc.problems)} problems; run validate)")
+            continue
+        print(
+            f"{rules.scenario_id:22} {rules.name}  "
+            f"({rules.start} to {rules.end}, {rules.turn_days}-day turns)"
+        )
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    paths = args.paths or [str(p) for p in list_scenarios()]
+    failed = False
+    for raw in paths:
+        path = Path(raw)
+        try:
+            load_rules(path)
+        except ScenarioError as exc:
+            failed = True
+            for line in exc.problems:
+                print(line)
+            continue
+        print(f"{path}: ok")
+    return 1 if failed else 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    try:
+        rules = load_rules(find_scenario(args.scenario), args.difficulty)
+    except ScenarioError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return 1
+    results = []
+    for run in range(args.runs):
+        seed = args.seed + run
+        state, _ = play(rules, args.planner, seed)
+        row = summary(rules, state, args.planner, seed)
+        results.append(row)
+        if args.json:
+            print(json.dumps(row), flush=True)
+        else:
+            _print_summary(row)
+    if not args.json and args.runs > 1:
+        _print_overview(results)
+    return 0
+
+
+def _print_summary(row: dict) -> None:
+    print(
+        f"{row['scenario']} seed {row['seed']} ({row['planner']}, {row['difficulty']}): "
+        f"{row['outcome']} on {row['end_date']} after {row['turns_played']} turns, "
+        f"score {row['score']:.0f}"
+    )
+    print(
+        f"  power destroyed {row['power_destroyed_pct']:.1f}%  aircraft lost "
+        f"{row['aircraft_lost']}  civilian casualties {row['civilian_casualties']:,}  "
+        f"rail cuts {row['rail_cuts']}"
+    )
+    print(
+        f"  meter {row['negotiation_meter']:.0f}  world opinion {row['world_opinion']:.0f}  "
+        f"US patience {row['us_patience']:.0f}  front supply {row['front_supply_pct']:.0f}%  "
+        f"main cities half destroyed {row['cities_half_destroyed']}"
+    )
+
+
+def _print_overview(rows: list[dict]) -> None:
+    def med(key: str) -> float:
+        return statistics.median(r[key] for r in rows)
+
+    outcomes = {o: sum(1 for r in rows if r["outcome"] == o) for o in {r["outcome"] for r in rows}}
+    print(
+        f"\n{len(rows)} runs: outcomes {outcomes}; medians: power destroyed "
+        f"{med('power_destroyed_pct'):.1f}%, aircraft lost {med('aircraft_lost'):.1f}, "
+        f"score {med('score'):.0f}"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Air Pressure — Korea 1952–53. With no command, opens the game.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    p = sub.add_parser("scenarios", help="list the shipped scenarios")
+    p.set_defaults(func=cmd_scenarios)
+    p = sub.add_parser("validate", help="check scenario folders or files")
+    p.add_argument("paths", nargs="*", help="scenario folders or scenario.toml files")
+    p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("simulate", help="play a scenario headless with a built-in planner")
+    p.add_argument("scenario", help="scenario id or folder")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--planner", choices=sorted(PLANNERS), default="historical")
+    p.add_argument("--runs", type=int, default=1)
+    p.add_argument("--difficulty", default=None)
+    p.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
+    p.set_defaults(func=cmd_simulate)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return -1  # the caller opens the game
+    return int(args.func(args))

@@ -1,0 +1,305 @@
+"""Built-in planners for the player's side, for headless play and calibration.
+
+A planner reads only the :class:`~game.core.intel.PlayerView` (the intelligence
+picture) and the scenario's rules, and returns orders, as a person at the planning
+desk would. None of them sees the hidden truth.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from game.core.geometry import Layer
+from game.core.intel import PlayerView
+from game.core.model import PressPolicy, Role, Rules
+from game.core.orders import StandingTasks, StrikePackage, TurnOrders
+from game.core.politics import card_matches
+
+PRESSURE_KINDS = (
+    "hydro_plant",
+    "thermal_plant",
+    "industrial_complex",
+    "refinery",
+    "mine",
+    "supply_complex",
+    "city",
+    "marshalling_yard",
+    "airfield",
+    "port",
+)
+INTERDICTION_KINDS = ("rail_bridge", "marshalling_yard")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a planner splits its effort."""
+
+    interdiction: float
+    close_support: float
+    pressure_share: float  # of strike sorties, put into packages on pressure targets
+    kinds: tuple[str, ...] = PRESSURE_KINDS
+    press: PressPolicy = PressPolicy.ROUTINE
+    warn: bool = False
+    escort: bool = True
+    suppression: bool = True
+    aim_damage: float = 80.0  # plan enough bombs for this much damage
+
+
+STYLES: dict[str, Style] = {
+    "minimal": Style(interdiction=0.1, close_support=0.2, pressure_share=0.0),
+    "interdiction": Style(
+        interdiction=0.75, close_support=0.15, pressure_share=0.1, kinds=INTERDICTION_KINDS
+    ),
+    "greedy": Style(
+        interdiction=0.0,
+        close_support=0.0,
+        pressure_share=1.0,
+        press=PressPolicy.PUBLICISED,
+        escort=False,
+        suppression=False,
+        aim_damage=95.0,
+    ),
+    "balanced": Style(interdiction=0.4, close_support=0.15, pressure_share=0.45, warn=True),
+}
+
+
+def allowed(rules: Rules, view: PlayerView, package: StrikePackage) -> bool:
+    """What the planner can tell from its desk: the target is listed and no card forbids it."""
+    target = rules.targets.get(package.target)
+    if target is None or target.foreign or package.target not in view.active_targets:
+        return False
+    for pid, _ in (*package.strike, *package.suppression):
+        pool = rules.pools[pid]
+        if package.night and not pool.night or not package.night and not pool.day:
+            return False
+        base = rules.geometry.features.get(pool.base)
+        if base is not None and base.reach_to(target.position) > pool.range_km:
+            return False
+    return not any(
+        rules.cards[cid].effect == "forbid" and card_matches(rules, rules.cards[cid], package)
+        for cid in view.cards_in_force
+    )
+
+
+def _in_mig_reach(rules: Rules, target_id: str) -> bool:
+    pos = rules.targets[target_id].position
+    return any(
+        f.kind == "airfield" and f.properties.get("foreign") and f.distance_to(pos) < 300
+        for f in rules.geometry.on_layer(Layer.TARGETS)
+    )
+
+
+def _package(
+    rules: Rules,
+    view: PlayerView,
+    target_id: str,
+    budget: dict[str, int],
+    style: Style,
+    day_index: int | None,
+    estimated: dict[str, float],
+    warn: bool,
+) -> StrikePackage | None:
+    """Size a day package for a target from the sorties left in ``budget``."""
+    t = rules.targets[target_id]
+    have = estimated.get(target_id, 0.0)
+    if have >= style.aim_damage:
+        return None
+    tons_needed = t.hardness * math.log((100 - have) / max(1.0, 100 - style.aim_damage))
+    strike: list[tuple[str, int]] = []
+    for pid in sorted(budget):
+        pool = rules.pools[pid]
+        if pool.role not in (Role.FIGHTER_BOMBER, Role.NAVY) or budget[pid] <= 0:
+            continue
+        probe = StrikePackage(target=target_id, strike=((pid, 1),))
+        if not allowed(rules, view, probe):
+            continue
+        per_sortie = pool.bomb_tons * pool.accuracy * 0.8
+        n = min(budget[pid], math.ceil(tons_needed / per_sortie))
+        if n > 0:
+            strike.append((pid, n))
+            tons_needed -= n * per_sortie
+        if tons_needed <= 0:
+            break
+    if not strike:
+        return None
+    strikers = sum(n for _, n in strike)
+    suppression: tuple[tuple[str, int], ...] = ()
+    if style.suppression and view.flak_estimate.get(target_id, 0.0) > 5:
+        pid, n = strike[0]
+        supp = max(1, n // 6)
+        strike[0] = (pid, n - supp) if n - supp > 0 else (pid, n)
+        suppression = ((pid, supp),) if n - supp > 0 else ()
+    escort = 0
+    if style.escort and rules.escort_pool and _in_mig_reach(rules, target_id):
+        escort = min(budget.get(rules.escort_pool, 0), max(4, strikers // 2))
+    package = StrikePackage(
+        target=target_id,
+        strike=tuple(strike),
+        escort=escort,
+        suppression=suppression,
+        warning=warn and t.kind == "city",
+        days=() if day_index is None else (day_index,),
+    )
+    if not allowed(rules, view, package):
+        return None
+    for pid, n in (*package.strike, *package.suppression):
+        budget[pid] -= n
+    if escort:
+        budget[rules.escort_pool] -= escort
+    estimated[target_id] = style.aim_damage
+    return package
+
+
+def _pressure_packages(
+    rules: Rules, view: PlayerView, style: Style, share: float, warn: bool
+) -> list[StrikePackage]:
+    if share <= 0:
+        return []
+    estimated = {tid: est.damage for tid, est in view.bda.items()}
+    candidates = [
+        tid
+        for tid in view.active_targets
+        if rules.targets[tid].kind in style.kinds and not rules.targets[tid].foreign
+    ]
+    packages: list[StrikePackage] = []
+    for day_index in range(view.turn_days):
+        budget = {
+            pid: int(pv.sorties_per_day * (share if rules.pools[pid].role != Role.INTERCEPTOR else 0.5))
+            for pid, pv in view.pools.items()
+        }
+        ranked = sorted(
+            candidates,
+            key=lambda tid: (-rules.targets[tid].value * (1 - estimated.get(tid, 0.0) / 100), tid),
+        )
+        for tid in ranked:
+            p = _package(
+                rules,
+                view,
+                tid,
+                budget,
+                style,
+                day_index if view.turn_days > 1 else None,
+                estimated,
+                warn,
+            )
+            if p is not None:
+                packages.append(p)
+            if all(
+                budget[pid] <= 0
+                for pid in budget
+                if rules.pools[pid].role in (Role.FIGHTER_BOMBER, Role.NAVY)
+            ):
+                break
+    return packages
+
+
+def styled_planner(name: str) -> Callable[[Rules, PlayerView], TurnOrders]:
+    style = STYLES[name]
+
+    def plan(rules: Rules, view: PlayerView) -> TurnOrders:
+        press = style.press
+        if any(
+            press.value in rules.cards[cid].scope.press and rules.cards[cid].effect == "forbid"
+            for cid in view.cards_in_force
+        ):
+            press = PressPolicy.ROUTINE
+        warn = style.warn and not _warnings_forbidden(rules, view)
+        packages = _pressure_packages(rules, view, style, style.pressure_share, warn)
+        return TurnOrders(
+            packages=tuple(packages),
+            standing=StandingTasks(
+                interdiction=style.interdiction, close_support=style.close_support
+            ),
+            press=press,
+        )
+
+    return plan
+
+
+def _warnings_forbidden(rules: Rules, view: PlayerView) -> bool:
+    return any(
+        rules.cards[cid].scope.warnings and rules.cards[cid].effect == "forbid"
+        for cid in view.cards_in_force
+    )
+
+
+def historical_planner(rules: Rules, view: PlayerView) -> TurnOrders:
+    """Fly the scenario's historical operations; between them, its shares of effort.
+
+    Fallback rule: when a planned target is off the list, forbidden, or already
+    believed destroyed, the operation goes to the least damaged allowed target of
+    the same kind; if there is none, its sorties return to the standing tasks.
+    """
+    plan = rules.plan
+    turn_end = view.day + timedelta(days=view.turn_days)
+    packages: list[StrikePackage] = []
+    for op in plan.operations:
+        if not view.day <= op.day < turn_end:
+            continue
+        day_index = (op.day - view.day).days
+        warn = op.warning and not _warnings_forbidden(rules, view)
+        package = StrikePackage(
+            target=op.target,
+            strike=op.strike,
+            escort=op.escort,
+            suppression=op.suppression,
+            night=op.night,
+            warning=warn,
+            days=(day_index,) if view.turn_days > 1 else (),
+        )
+        believed = view.bda.get(op.target)
+        destroyed = believed is not None and believed.damage >= 90 and believed.confidence > 0.5
+        if destroyed or not allowed(rules, view, package):
+            package = _fallback(rules, view, package)
+        if package is not None:
+            packages.append(package)
+    share = plan.city_attacks if not packages else 0.0
+    warn = plan.warnings_until is not None and view.day <= plan.warnings_until
+    style = Style(
+        interdiction=plan.interdiction, close_support=plan.close_support, pressure_share=share
+    )
+    packages += _pressure_packages(rules, view, style, share, warn and not _warnings_forbidden(rules, view))
+    press = plan.press
+    if any(press.value in rules.cards[c].scope.press for c in view.cards_in_force):
+        press = PressPolicy.ROUTINE
+    return TurnOrders(
+        packages=tuple(packages),
+        standing=StandingTasks(interdiction=plan.interdiction, close_support=plan.close_support),
+        press=press,
+    )
+
+
+def _fallback(rules: Rules, view: PlayerView, package: StrikePackage) -> StrikePackage | None:
+    kind = rules.targets[package.target].kind
+    options = sorted(
+        (
+            tid
+            for tid in view.active_targets
+            if rules.targets[tid].kind == kind and tid != package.target
+        ),
+        key=lambda tid: (view.bda[tid].damage if tid in view.bda else 0.0, tid),
+    )
+    for tid in options:
+        candidate = StrikePackage(
+            target=tid,
+            strike=package.strike,
+            escort=package.escort,
+            suppression=package.suppression,
+            night=package.night,
+            warning=package.warning,
+            days=package.days,
+        )
+        if allowed(rules, view, candidate):
+            return candidate
+    return None
+
+
+Planner = Callable[[Rules, PlayerView], TurnOrders]
+
+PLANNERS: dict[str, Planner] = {
+    "historical": historical_planner,
+    **{name: styled_planner(name) for name in STYLES},
+}
