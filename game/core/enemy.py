@@ -175,7 +175,9 @@ def supply_the_front(
     """Rail and road carry supply to the front; its stockpile funds artillery fire."""
     s = rules.supply
     rail = rail_throughput(rules, state)
-    road = max(0.0, s.road_capacity - s.truck_kill_per_sortie * tallies.get("interdiction_sorties", 0.0))
+    road = max(
+        0.0, s.road_capacity - s.truck_kill_per_sortie * tallies.get("interdiction_sorties", 0.0)
+    )
     food = s.food_per_rice_ton * state.rice_lost
     delivered = max(0.0, rail + road - food)
     fire = state.artillery
@@ -188,7 +190,9 @@ def supply_the_front(
     today_pct = 100.0 * min(1.5, delivered / s.demand) if s.demand else 100.0
     state.front_supply_pct = 0.8 * state.front_supply_pct + 0.2 * today_pct
     state.artillery = float(
-        np.clip(s.artillery_base * state.stockpile / max(s.initial_stockpile, 1.0), 0, s.artillery_max)
+        np.clip(
+            s.artillery_base * state.stockpile / max(s.initial_stockpile, 1.0), 0, s.artillery_max
+        )
     )
     suppression = min(0.6, s.close_support_per_sortie * close_support_sorties)
     growth = 1 + s.un_casualty_growth * (state.artillery - 1)
@@ -198,5 +202,3 @@ def supply_the_front(
     state.un_casualties += un
     tallies["un_casualties"] = tallies.get("un_casualties", 0.0) + un
     tallies["delivered"] = delivered
-
-

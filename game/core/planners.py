@@ -73,7 +73,7 @@ def allowed(rules: Rules, view: PlayerView, package: StrikePackage) -> bool:
         return False
     for pid, _ in (*package.strike, *package.suppression):
         pool = rules.pools[pid]
-        if package.night and not pool.night or not package.night and not pool.day:
+        if (package.night and not pool.night) or (not package.night and not pool.day):
             return False
         base = rules.geometry.features.get(pool.base)
         if base is not None and base.reach_to(target.position) > pool.range_km:
@@ -167,7 +167,9 @@ def _pressure_packages(
     packages: list[StrikePackage] = []
     for day_index in range(view.turn_days):
         budget = {
-            pid: int(pv.sorties_per_day * (share if rules.pools[pid].role != Role.INTERCEPTOR else 0.5))
+            pid: int(
+                pv.sorties_per_day * (share if rules.pools[pid].role != Role.INTERCEPTOR else 0.5)
+            )
             for pid, pv in view.pools.items()
         }
         ranked = sorted(
@@ -252,16 +254,19 @@ def historical_planner(rules: Rules, view: PlayerView) -> TurnOrders:
         )
         believed = view.bda.get(op.target)
         destroyed = believed is not None and believed.damage >= 90 and believed.confidence > 0.5
+        flown: StrikePackage | None = package
         if destroyed or not allowed(rules, view, package):
-            package = _fallback(rules, view, package)
-        if package is not None:
-            packages.append(package)
+            flown = _fallback(rules, view, package)
+        if flown is not None:
+            packages.append(flown)
     share = plan.city_attacks if not packages else 0.0
     warn = plan.warnings_until is not None and view.day <= plan.warnings_until
     style = Style(
         interdiction=plan.interdiction, close_support=plan.close_support, pressure_share=share
     )
-    packages += _pressure_packages(rules, view, style, share, warn and not _warnings_forbidden(rules, view))
+    packages += _pressure_packages(
+        rules, view, style, share, warn and not _warnings_forbidden(rules, view)
+    )
     press = plan.press
     if any(press.value in rules.cards[c].scope.press for c in view.cards_in_force):
         press = PressPolicy.ROUTINE

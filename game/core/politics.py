@@ -18,7 +18,6 @@ from game.core.model import (
 from game.core.orders import StrikePackage
 from game.core.targets import industry_loss, main_city_damage, pressure_components
 
-
 # ----------------------------------------------------------------------------- cards
 
 

@@ -59,9 +59,7 @@ def mig_reach(rules: Rules, state: GameState, position: tuple[float, float]) -> 
     return (none - d) / (none - full)
 
 
-def migs_committed(
-    rules: Rules, state: GameState, reach: float, night: bool, moon: float
-) -> float:
+def migs_committed(rules: Rules, state: GameState, reach: float, night: bool, moon: float) -> float:
     """The enemy's choice: how many MiGs rise against this raid."""
     e = rules.enemy
     if night:
@@ -102,7 +100,9 @@ def resolve_package(
     screen_strength = escort * (escort_pool.escort_quality if escort_pool else 0.0)
     screened = screen_strength / (screen_strength + migs) if migs > 0 else 1.0
     penetrating = migs * (1 - screened)
-    success = rules.enemy.mig_night_attack_success if package.night else rules.enemy.mig_attack_success
+    success = (
+        rules.enemy.mig_night_attack_success if package.night else rules.enemy.mig_attack_success
+    )
     lost: dict[str, int] = {}
     damaged: dict[str, int] = {}
     mig_kills: dict[str, int] = {}
@@ -136,7 +136,9 @@ def resolve_package(
     escort_lost = 0
     if escort and migs > 0 and escort_pool is not None:
         engaged = min(escort, migs)
-        escort_lost = int(rng.binomial(escort, min(0.5, rules.enemy.escort_loss_rate * migs / escort)))
+        escort_lost = int(
+            rng.binomial(escort, min(0.5, rules.enemy.escort_loss_rate * migs / escort))
+        )
         downed = int(rng.poisson(engaged * rules.enemy.f86_kill_rate))
         state.mig_strength = max(0.0, state.mig_strength - downed)
         if downed:
@@ -160,7 +162,9 @@ def resolve_package(
     if total_lost or sum(damaged.values()):
         parts = []
         if sum(mig_kills.values()):
-            parts.append(f"{sum(mig_kills.values())} to MiGs ({migs:.0f} rose, {penetrating:.0f} got through)")
+            parts.append(
+                f"{sum(mig_kills.values())} to MiGs ({migs:.0f} rose, {penetrating:.0f} got through)"
+            )
         if sum(flak_kills.values()):
             parts.append(f"{sum(flak_kills.values())} to flak ({guns_eff:.0f} guns firing)")
         events.append(

@@ -27,8 +27,8 @@ from game.core.model import (
     EventDef,
     HistoricalPlan,
     MeterRules,
-    OpinionRules,
     Operation,
+    OpinionRules,
     PoolDef,
     Rules,
     ScoreRules,
@@ -176,7 +176,9 @@ def scenario_file(path: Path) -> Path:
 
 
 def list_scenarios(root: Path = SCENARIOS_DIR) -> list[Path]:
-    return sorted(p for p in root.iterdir() if (p / SCENARIO_FILE).is_file()) if root.is_dir() else []
+    return (
+        sorted(p for p in root.iterdir() if (p / SCENARIO_FILE).is_file()) if root.is_dir() else []
+    )
 
 
 def find_scenario(name_or_path: str) -> Path:
@@ -198,7 +200,9 @@ def load_rules(path: Path, difficulty: str | None = None) -> Rules:
     chosen = difficulty or raw.get("scenario", {}).get("default_difficulty", "normal")
     problems: list[str] = []
     if not isinstance(levels, list) or chosen not in levels:
-        raise ScenarioError([f"{file}: scenario.difficulties: no difficulty '{chosen}' in {levels}"])
+        raise ScenarioError(
+            [f"{file}: scenario.difficulties: no difficulty '{chosen}' in {levels}"]
+        )
     resolved = _pick_difficulty(raw, levels, chosen)
     try:
         data = ScenarioFile.model_validate(resolved)
@@ -256,7 +260,9 @@ def _map_path(file: Path, name: str, problems: list[str]) -> Path | None:
     """A scenario's map lies in its own folder or among the shipped maps; nowhere else."""
     rel = Path(name)
     if rel.is_absolute() or ".." in rel.parts:
-        problems.append(f"{file}: scenario.map: '{name}' must be a file name inside the scenario folder")
+        problems.append(
+            f"{file}: scenario.map: '{name}' must be a file name inside the scenario folder"
+        )
         return None
     for folder in (file.parent, MAPS_DIR):
         if (folder / rel).is_file():
@@ -310,7 +316,9 @@ def _build(
         if key not in _RULE_KNOBS:
             problems.append(f"{file}: rules.{key}: unknown key (check the spelling)")
         elif not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-            problems.append(f"{file}: rules.{key}: expected a non-negative number (found {value!r})")
+            problems.append(
+                f"{file}: rules.{key}: expected a non-negative number (found {value!r})"
+            )
         else:
             rule_knobs[key] = float(value)
 
@@ -318,7 +326,9 @@ def _build(
     header = data.scenario
     for i, city in enumerate(header.main_cities):
         if city not in targets:
-            problems.append(f"{file}: scenario.main_cities.{i}: '{city}' is not a target of this scenario")
+            problems.append(
+                f"{file}: scenario.main_cities.{i}: '{city}' is not a target of this scenario"
+            )
     if header.escort_pool and header.escort_pool not in pools:
         problems.append(f"{file}: scenario.escort_pool: no pool '{header.escort_pool}'")
     if header.end < header.start:
@@ -385,8 +395,10 @@ def _targets(
     """Targets named in the scenario, placed by the map; map targets not named are inactive."""
     out: dict[str, TargetDef] = {}
     east = data.weather.east_of_lon
-    x_east = (east - geometry.lon_left) * KM_PER_DEG_LON_EQUATOR * math.cos(
-        math.radians(geometry.standard_parallel)
+    x_east = (
+        (east - geometry.lon_left)
+        * KM_PER_DEG_LON_EQUATOR
+        * math.cos(math.radians(geometry.standard_parallel))
     )
     for tid, entry in data.targets.items():
         key = f"{file}: targets.{tid}"
@@ -423,7 +435,9 @@ def _targets(
             problems.append(f"{file}: targets.{tid}.carries: '{t.carries}' is not a target here")
         for i, victim in enumerate(t.floods):
             if victim not in out:
-                problems.append(f"{file}: targets.{tid}.floods.{i}: '{victim}' is not a target here")
+                problems.append(
+                    f"{file}: targets.{tid}.floods.{i}: '{victim}' is not a target here"
+                )
         if t.kind == "rail_segment":
             for end in (t.rail_from, t.rail_to):
                 if not end:
@@ -451,10 +465,14 @@ def _check_card(
     _check_conditions(f"{key}.lifted_when", card.lifted_when, problems)
 
 
-def _check_conditions(key: str, conditions: tuple[model.Condition, ...], problems: list[str]) -> None:
+def _check_conditions(
+    key: str, conditions: tuple[model.Condition, ...], problems: list[str]
+) -> None:
     for i, c in enumerate(conditions):
         if c.metric not in METRICS:
-            problems.append(f"{key}.{i}.metric: unknown metric '{c.metric}' (known: {', '.join(sorted(METRICS))})")
+            problems.append(
+                f"{key}.{i}.metric: unknown metric '{c.metric}' (known: {', '.join(sorted(METRICS))})"
+            )
         if c.op not in OPERATORS:
             problems.append(f"{key}.{i}.op: unknown operator '{c.op}'")
         if c.metric not in NAMING_METRICS and c.metric in METRICS and c.op in ("is", "is_not"):
@@ -474,18 +492,24 @@ def _check_event(
     for j, eff in enumerate(ev.effects):
         spec = EFFECT_PARAMS.get(eff.kind)
         if spec is None:
-            problems.append(f"{key}.effects.{j}.kind: unknown effect '{eff.kind}' (known: {', '.join(sorted(EFFECT_PARAMS))})")
+            problems.append(
+                f"{key}.effects.{j}.kind: unknown effect '{eff.kind}' (known: {', '.join(sorted(EFFECT_PARAMS))})"
+            )
             continue
         for name, typ in spec.items():
             if name not in eff.params:
                 problems.append(f"{key}.effects.{j}.{name}: missing")
             elif not isinstance(eff.params[name], typ) or isinstance(eff.params[name], bool):
-                problems.append(f"{key}.effects.{j}.{name}: wrong type (found {eff.params[name]!r})")
+                problems.append(
+                    f"{key}.effects.{j}.{name}: wrong type (found {eff.params[name]!r})"
+                )
         if "card" in eff.params and eff.params["card"] not in cards:
             problems.append(f"{key}.effects.{j}.card: no card '{eff.params['card']}'")
         if "pool" in eff.params and eff.params["pool"] not in pools:
             problems.append(f"{key}.effects.{j}.pool: no pool '{eff.params['pool']}'")
-        if eff.kind == "talks" and eff.params.get("state") not in [t.value for t in model.TalksState]:
+        if eff.kind == "talks" and eff.params.get("state") not in [
+            t.value for t in model.TalksState
+        ]:
             problems.append(f"{key}.effects.{j}.state: expected in_session, recessed or broken_off")
 
 
