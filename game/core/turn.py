@@ -28,7 +28,7 @@ from game.core.model import (
     TalksState,
     TargetState,
 )
-from game.core.orders import Refused, StrikePackage, TurnOrders, validate_orders, validate_package
+from game.core.orders import Refused, StrikePackage, TurnOrders, validate_package
 from game.core.resolution import DayContext, resolve_package, standing_tasks
 from game.core.targets import cities_half_destroyed, power_destroyed_pct
 
@@ -116,8 +116,7 @@ def _accepted_packages(
 def _turn_start_policies(
     rules: Rules, state: GameState, orders: TurnOrders, events: list[Event]
 ) -> None:
-    problems = [p for p in validate_orders(rules, state, orders) if "press" in p.reason.lower()]
-    del problems  # press policy refusals are handled where the policy is read
+    """Warnings publicised by the press count toward the State Department's protest."""
     warned = any(p.warning for p in orders.packages)
     if warned and orders.press.value == "publicised":
         state.warnings_publicised_turns += 1
