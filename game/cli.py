@@ -95,6 +95,22 @@ def _print_overview(rows: list[dict]) -> None:
     )
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from game.calibration import ALL_CHECKS
+
+    results = [r for check in ALL_CHECKS.values() for r in check(args.runs)]
+    if args.json:
+        print(json.dumps([r.__dict__ for r in results]))
+    else:
+        print(f"{'target':50} {'record':15} {'median':>8} {'p10':>8} {'p90':>8}  band")
+        for r in results:
+            print(
+                f"{r.name:50} {r.record:15} {r.median:8.1f} {r.p10:8.1f} {r.p90:8.1f}  "
+                f"{r.band}  {'pass' if r.passed else 'FAIL'}"
+            )
+    return 0 if all(r.passed for r in results) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
@@ -114,6 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--difficulty", default=None)
     p.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
     p.set_defaults(func=cmd_simulate)
+    p = sub.add_parser("calibrate", help="check the model against the historical record")
+    p.add_argument("--runs", type=int, default=50, help="seeds per target")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_calibrate)
     return parser
 
 

@@ -91,3 +91,11 @@ def test_simulate_unknown_scenario_is_a_clear_error() -> None:
     out = run("simulate", "atlantis_1952")
     assert out.returncode == 1
     assert "no such scenario" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_calibrate_prints_each_target_with_record_band_and_verdict() -> None:
+    out = run("calibrate", "--runs", "30", "--json")
+    rows = json.loads(out.stdout)
+    assert {r["name"] for r in rows} >= {"Suiho: power destroyed", "Suiho: aircraft lost"}
+    assert all({"record", "median", "p10", "p90", "band", "passed"} <= set(r) for r in rows)
+    assert out.returncode == (0 if all(r["passed"] for r in rows) else 1)
