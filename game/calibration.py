@@ -11,6 +11,7 @@ import dataclasses
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -118,4 +119,78 @@ def suiho_checks(runs: int = 50) -> list[CheckResult]:
     return results
 
 
-ALL_CHECKS: dict[str, Callable[[int], list[CheckResult]]] = {"suiho": suiho_checks}
+def namsi_raid_losses(night: bool, runs: int) -> list[float]:
+    """Share of 9 B-29s lost against about 84 MiGs at Namsi (the "Black Tuesday" fixture).
+
+    By day with the 1951 escort (34 F-86s screening) on 23 October 1951, or the same
+    raid at night in the dark of the moon (the new moon of 30 October 1951).
+    """
+    from game.core.calendar import Weather, moon_illumination
+    from game.core.model import TargetDef
+    from game.core.orders import StrikePackage
+    from game.core.resolution import DayContext, resolve_package
+    from game.core.turn import new_game
+
+    base = load_rules(find_scenario("suiho_1952"), "normal")
+    feature = base.geometry.features["namsi_af"]
+    namsi = TargetDef(
+        id="namsi_af",
+        name="Namsi airfield",
+        kind="airfield",
+        position=feature.anchor,
+        capacity=1.0,
+        value=3.0,
+        hardness=60.0,
+        flak=20.0,
+        civilians=0.0,
+        repair_labour=100.0,
+    )
+    b29 = dataclasses.replace(base.pools["b29"], day=True)
+    rules = dataclasses.replace(
+        base,
+        targets={**base.targets, "namsi_af": namsi},
+        pools={**base.pools, "b29": b29},
+    )
+    day = date(1951, 10, 30) if night else date(1951, 10, 23)
+    package = StrikePackage(target="namsi_af", strike=(("b29", 9),), night=night)
+    shares = []
+    for seed in range(runs):
+        rng = np.random.default_rng(seed)
+        state = new_game(rules)
+        state.mig_strength = 84 / rules.enemy.mig_commit_day  # about 84 rise by day
+        ctx = DayContext(day, moon_illumination(day), {"west": Weather.CLEAR})
+        escort = 0 if night else 34
+        resolve_package(rules, state, package, {"b29": 9}, {}, escort, ctx, rng, [])
+        shares.append(100 * state.pools["b29"].lost / 9)
+    return shares
+
+
+def namsi_checks(runs: int = 300) -> list[CheckResult]:
+    by_day = namsi_raid_losses(night=False, runs=runs)
+    by_night = namsi_raid_losses(night=True, runs=runs)
+    day_mean = float(np.mean(by_day))
+    night_mean = float(np.mean(by_night))
+    return [
+        CheckResult(
+            "Namsi, 9 B-29s by day vs 84 MiGs: % lost",
+            "3 of 9 (V)",
+            day_mean,
+            *np.percentile(by_day, [10, 90]).tolist(),
+            "mean 20-45%",
+            20 <= day_mean <= 45,
+        ),
+        CheckResult(
+            "Namsi at night, dark of the moon: % lost",
+            "counterfactual",
+            night_mean,
+            *np.percentile(by_night, [10, 90]).tolist(),
+            "mean < 5%",
+            night_mean < 5,
+        ),
+    ]
+
+
+ALL_CHECKS: dict[str, Callable[[int], list[CheckResult]]] = {
+    "suiho": suiho_checks,
+    "namsi": lambda runs: namsi_checks(max(runs, 100)),
+}

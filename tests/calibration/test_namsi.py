@@ -1,0 +1,17 @@
+"""Daylight B-29s in MiG Alley are ruinous; the same raid in the dark of the moon is not."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.calibration import namsi_raid_losses
+
+
+def test_namsi_daylight_raid_loses_a_fifth_to_nearly_half() -> None:
+    mean = float(np.mean(namsi_raid_losses(night=False, runs=300)))
+    assert 20 <= mean <= 45
+
+
+def test_namsi_raid_at_night_in_the_dark_of_the_moon_loses_under_five_percent() -> None:
+    mean = float(np.mean(namsi_raid_losses(night=True, runs=300)))
+    assert mean < 5
