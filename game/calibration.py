@@ -170,12 +170,15 @@ def namsi_checks(runs: int = 300) -> list[CheckResult]:
     by_night = namsi_raid_losses(night=True, runs=runs)
     day_mean = float(np.mean(by_day))
     night_mean = float(np.mean(by_night))
+    day_p10, day_p90 = (float(v) for v in np.percentile(by_day, [10, 90]))
+    night_p10, night_p90 = (float(v) for v in np.percentile(by_night, [10, 90]))
     return [
         CheckResult(
             "Namsi, 9 B-29s by day vs 84 MiGs: % lost",
             "3 of 9 (V)",
             day_mean,
-            *np.percentile(by_day, [10, 90]).tolist(),
+            day_p10,
+            day_p90,
             "mean 20-45%",
             20 <= day_mean <= 45,
         ),
@@ -183,7 +186,8 @@ def namsi_checks(runs: int = 300) -> list[CheckResult]:
             "Namsi at night, dark of the moon: % lost",
             "counterfactual",
             night_mean,
-            *np.percentile(by_night, [10, 90]).tolist(),
+            night_p10,
+            night_p90,
             "mean < 5%",
             night_mean < 5,
         ),
