@@ -118,7 +118,8 @@ def _turn_start_policies(
 ) -> None:
     """Warnings publicised by the press count toward the State Department's protest."""
     warned = any(p.warning for p in orders.packages)
-    if warned and orders.press.value == "publicised":
+    # A publicity policy that a card forbids is not carried out (see _press_policy).
+    if warned and _press_policy(rules, state, orders) == "publicised":
         state.warnings_publicised_turns += 1
 
 

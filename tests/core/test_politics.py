@@ -179,3 +179,13 @@ def test_score_penalises_recall_more_than_time_out(rules, state):
     timed_out = copy.deepcopy(state)
     timed_out.outcome = Outcome.TIME_OUT
     assert score(rules, recalled) < score(rules, timed_out) < score(rules, state)
+
+
+def test_forbidden_publicity_does_not_count_as_publicised_warnings(rules, state):
+    warned = orders(package("city", ("fb", 20), warning=True), press=PressPolicy.PUBLICISED)
+    assert state.cards["no_coercion"].in_force
+    held = run_turn(rules, state, warned, np.random.default_rng(0)).state
+    assert held.warnings_publicised_turns == 0  # the card kept the policy from being carried out
+    state.cards["no_coercion"].in_force = False
+    free = run_turn(rules, state, warned, np.random.default_rng(0)).state
+    assert free.warnings_publicised_turns == 1
