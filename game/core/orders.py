@@ -62,8 +62,14 @@ class Refused:
 Verdict = Accepted | Refused
 
 
-def validate_package(rules: Rules, state: GameState, package: StrikePackage) -> Verdict:
-    """Check a package against the map, the forces and the restriction cards in force."""
+def validate_package(
+    rules: Rules, state: GameState, package: StrikePackage, check_capacity: bool = True
+) -> Verdict:
+    """Check a package against the map, the forces and the restriction cards in force.
+
+    ``check_capacity`` refuses a package larger than today's sorties, which the
+    planning desk wants to hear; the turn itself flies such a package cut down.
+    """
     from game.core.politics import card_blocking_package  # cards know the zones
 
     target = rules.targets.get(package.target)
@@ -97,7 +103,7 @@ def validate_package(rules: Rules, state: GameState, package: StrikePackage) -> 
                     f"{target.name} is {reach:.0f} km from {pool.name}'s base, "
                     f"beyond their {pool.range_km:.0f} km reach."
                 )
-        if count > capacity_per_day(rules, state, pool_id):
+        if check_capacity and count > capacity_per_day(rules, state, pool_id):
             return Refused(
                 f"{pool.name} can fly at most {capacity_per_day(rules, state, pool_id)} "
                 f"sorties a day; {count} asked."

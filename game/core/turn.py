@@ -97,7 +97,8 @@ def _accepted_packages(
 ) -> list[StrikePackage]:
     accepted = []
     for package in orders.packages:
-        verdict = validate_package(rules, state, package)
+        # Short pools cut a package down when it flies (_draw); they do not cancel it.
+        verdict = validate_package(rules, state, package, check_capacity=False)
         if isinstance(verdict, Refused):
             events.append(
                 Event(

@@ -83,6 +83,20 @@ def test_seven_daily_turns_match_one_weekly_turn_in_distribution():
     assert np.mean(heavy) > md + 4 * sed
 
 
+def test_oversized_package_is_cut_down_in_daily_turns_as_in_a_weekly_turn():
+    # Mid-month, so no replacements arrive: losses leave fewer than 75 sorties a day.
+    start = date(1952, 7, 5)
+    big = TurnOrders(packages=(package("hydro", ("fb", 75)),), standing=PLAN.standing)
+    for turn_days in (1, 7):
+        rules = make_rules(turn_days=turn_days, start=start)
+        state, events = play_turns(
+            rules, new_game(rules), big, np.random.default_rng(0), 7 // turn_days
+        )
+        assert state.targets["hydro"].times_struck == 7, turn_days
+        assert not [e for e in events if "not flown" in e.text], turn_days
+        assert [e for e in events if "cut down" in e.text], turn_days
+
+
 # ----------------------------------------------------------- random legal orders
 
 CAMPAIGN = make_rules(
