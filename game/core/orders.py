@@ -82,7 +82,7 @@ def validate_package(
     if not package.strike:
         return Refused("A package needs strike aircraft.")
     if any(d < 0 or d >= rules.turn_days for d in package.days):
-        return Refused(f"Days must be between 1 and {rules.turn_days} of this turn.")
+        return Refused(f"A package can only fly on the {rules.turn_days} days of this turn.")
     for pool_id, count in (*package.strike, *package.suppression):
         pool = rules.pools.get(pool_id)
         if pool is None:
