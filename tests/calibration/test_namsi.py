@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.calibration import namsi_raid_losses
+from game.calibration.raids_1952 import namsi_raid_losses
 
 
 def test_namsi_daylight_raid_loses_a_fifth_to_nearly_half() -> None:

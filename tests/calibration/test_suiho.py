@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.calibration import CheckResult, suiho_checks
+from game.calibration import CheckResult
+from game.calibration.raids_1952 import suiho_checks
 
 
 @pytest.fixture(scope="module")

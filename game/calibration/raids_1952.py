@@ -1,34 +1,16 @@
-"""Calibration as code: the record, the model over many seeds, and counterfactuals.
-
-Each check pairs a historical figure with what the model gives over many seeds at
-difficulty ``normal``; counterfactual variants of the historical plan make sure the
-model answers the player's choices in the right direction (GAME.md §9).
-"""
+"""The Suiho strikes of June 1952 and the Namsi daylight B-29 raid of October 1951."""
 
 from __future__ import annotations
 
 import dataclasses
 import statistics
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
+from game.calibration.common import CheckResult, runs_of, stats
 from game.core.model import Rules
-from game.core.summary import play
 from game.data.scenario import find_scenario, load_rules
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    name: str
-    record: str
-    median: float
-    p10: float
-    p90: float
-    band: str
-    passed: bool
 
 
 def halve_strikes(rules: Rules) -> Rules:
@@ -46,27 +28,14 @@ def drop_suppression(rules: Rules) -> Rules:
     return dataclasses.replace(rules, plan=dataclasses.replace(rules.plan, operations=ops))
 
 
-def _runs(rules: Rules, runs: int, metric: Callable[..., float]) -> list[float]:
-    values = []
-    for seed in range(runs):
-        state, _ = play(rules, "historical", seed)
-        values.append(metric(state))
-    return values
-
-
-def _stats(values: list[float]) -> tuple[float, float, float]:
-    p10, p50, p90 = np.percentile(values, [10, 50, 90])
-    return float(p50), float(p10), float(p90)
-
-
 def suiho_checks(runs: int = 50) -> list[CheckResult]:
     rules = load_rules(find_scenario("suiho_1952"), "normal")
-    power = _runs(rules, runs, lambda s: s.power_destroyed_pct)
-    lost = _runs(rules, runs, lambda s: float(s.aircraft_lost))
-    half = _runs(halve_strikes(rules), runs, lambda s: s.power_destroyed_pct)
-    unsuppressed = _runs(drop_suppression(rules), runs, lambda s: float(s.aircraft_lost))
+    power = runs_of(rules, runs, lambda s: s.power_destroyed_pct)
+    lost = runs_of(rules, runs, lambda s: float(s.aircraft_lost))
+    half = runs_of(halve_strikes(rules), runs, lambda s: s.power_destroyed_pct)
+    unsuppressed = runs_of(drop_suppression(rules), runs, lambda s: float(s.aircraft_lost))
 
-    med, p10, p90 = _stats(power)
+    med, p10, p90 = stats(power)
     results = [
         CheckResult(
             "Suiho: power destroyed",
@@ -87,11 +56,11 @@ def suiho_checks(runs: int = 50) -> list[CheckResult]:
             p90 - p10 >= 5,
         ),
     ]
-    med, p10, p90 = _stats(lost)
+    med, p10, p90 = stats(lost)
     results.append(
         CheckResult("Suiho: aircraft lost", "5 (V)", med, p10, p90, "median 2-9", 2 <= med <= 9)
     )
-    med, p10, p90 = _stats(half)
+    med, p10, p90 = stats(half)
     results.append(
         CheckResult(
             "Suiho, half the strike sorties: power destroyed",
@@ -104,7 +73,7 @@ def suiho_checks(runs: int = 50) -> list[CheckResult]:
         )
     )
     base_losses = statistics.median(lost)
-    med, p10, p90 = _stats(unsuppressed)
+    med, p10, p90 = stats(unsuppressed)
     results.append(
         CheckResult(
             "Suiho, no flak suppression: aircraft lost",
@@ -192,9 +161,3 @@ def namsi_checks(runs: int = 300) -> list[CheckResult]:
             night_mean < 5,
         ),
     ]
-
-
-ALL_CHECKS: dict[str, Callable[[int], list[CheckResult]]] = {
-    "suiho": suiho_checks,
-    "namsi": lambda runs: namsi_checks(max(runs, 100)),
-}

@@ -1,0 +1,15 @@
+"""Every calibration target of GAME.md §9, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.calibration.common import CheckResult
+from game.calibration.raids_1952 import namsi_checks, suiho_checks
+
+ALL_CHECKS: dict[str, Callable[[int], list[CheckResult]]] = {
+    "suiho": suiho_checks,
+    "namsi": lambda runs: namsi_checks(max(runs, 100)),
+}
+
+__all__ = ["ALL_CHECKS", "CheckResult"]
