@@ -21,6 +21,9 @@ def repair(rules: Rules, state: GameState, events: list[Event], day: date) -> di
     e = rules.enemy
     city_damage = main_city_damage(rules, state)
     labour = e.labour * state.labour_factor * (1 - e.labour_loss_per_city_damage * city_damage)
+    # A starving front makes the enemy throw labour battalions at the railways.
+    shortfall = max(0.0, 1 - state.front_supply_pct / 100)
+    labour *= 1 + e.labour_surge * shortfall
     priorities = list(e.priorities)
     if e.dam_priority_after_breach and any(ts.breached for ts in state.targets.values()):
         priorities = ["dam", *[k for k in priorities if k != "dam"]]

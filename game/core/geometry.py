@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 Point = tuple[float, float]
 
@@ -60,8 +61,17 @@ class MapFeature:
         ys = [p[1] for p in self.points]
         return (sum(xs) / len(xs), sum(ys) / len(ys))
 
+    @cached_property
+    def bounds(self) -> tuple[float, float, float, float]:
+        xs = [q[0] for q in self.points]
+        ys = [q[1] for q in self.points]
+        return (min(xs), min(ys), max(xs), max(ys))
+
     def contains(self, p: Point) -> bool:
         if self.shape == Shape.POLYGON:
+            x0, y0, x1, y1 = self.bounds
+            if not (x0 <= p[0] <= x1 and y0 <= p[1] <= y1):
+                return False
             return point_in_polygon(p, self.points)
         if self.shape == Shape.ELLIPSE:
             (cx, cy), (rx, ry) = self.points[0], self.radii

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
-from game.core.geometry import MapGeometry, Point
+from game.core.geometry import Layer, MapFeature, MapGeometry, Point
 
 
 class TalksState(StrEnum):
@@ -231,7 +232,8 @@ class OpinionRules:
     publicised_world: float = 0.04
     warnings_world: float = 0.02  # world opinion gained per warned strike
     world_recovery: float = 0.02  # drift back toward the initial value per day
-    incident_world: float = 4.0  # an error near the venue, a camp or across the border
+    incident_world: float = 4.0  # bombs in a neutral zone or on a prisoner camp
+    border_incident_world: float = 1.0  # bombs across the Yalu or the Tumen
     dam_world: float = 2.0
 
 
@@ -253,6 +255,7 @@ class SupplyRules:
     cuts_per_sortie: float = 0.4  # rail cuts from one armed-reconnaissance sortie
     damage_per_cut: float = 6.0  # points of segment damage per cut
     truck_kill_per_sortie: float = 2.0  # road tons a day lost per interdiction sortie
+    interdiction_loss_rate: float = 0.0  # aircraft lost per armed-reconnaissance sortie
     fire_consumption: float = 0.1  # extra share of demand burnt per unit of artillery fire
     un_casualty_growth: float = 0.22  # UN casualties grow slower than fire (Banfill: 10x -> 3x)
     yard_node_factor: float = 0.6  # a wrecked marshalling yard cuts its station's throughput
@@ -297,6 +300,7 @@ class EnemyRules:
     walkout_days: int = 21  # a recess after an incident near the venue
     labour_loss_per_city_damage: float = 0.2  # labour deserting as cities burn
     dispersed_efficiency: float = 0.5  # output of industry that moved away
+    labour_surge: float = 0.0  # extra labour thrown at repairs per point of supply shortfall
     dam_priority_after_breach: bool = True  # rebuilding a breached dam comes first
 
 
@@ -365,6 +369,33 @@ class Rules:
     @property
     def strike_pools(self) -> list[PoolDef]:
         return [p for p in self.pools.values() if p.role in STRIKE_ROLES]
+
+    # Lookups derived from the fixed data, computed once per scenario.
+    @cached_property
+    def zones_of(self) -> dict[str, tuple[MapFeature, ...]]:
+        """Target id -> the map zones it lies inside."""
+        zones = self.geometry.on_layer(Layer.ZONES)
+        return {
+            tid: tuple(z for z in zones if z.contains(t.position))
+            for tid, t in self.targets.items()
+        }
+
+    @cached_property
+    def targets_by_kind(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for tid in sorted(self.targets):
+            out.setdefault(self.targets[tid].kind, []).append(tid)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def carried_by(self) -> dict[str, tuple[str, ...]]:
+        """Rail segment or station id -> the bridges and yards that carry it."""
+        out: dict[str, list[str]] = {}
+        for tid in sorted(self.targets):
+            t = self.targets[tid]
+            if t.carries:
+                out.setdefault(t.carries, []).append(tid)
+        return {k: tuple(v) for k, v in out.items()}
 
 
 # --------------------------------------------------------------------------- state

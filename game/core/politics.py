@@ -33,15 +33,10 @@ def card_matches(rules: Rules, card: CardDef, package: StrikePackage) -> bool:
         return False
     if scope.target_kinds and target.kind not in scope.target_kinds:
         return False
-    if scope.zones and not any(
-        z in rules.geometry.features and rules.geometry.features[z].contains(target.position)
-        for z in scope.zones
-    ):
+    inside = rules.zones_of[target.id]
+    if scope.zones and not any(z.id in scope.zones for z in inside):
         return False
-    if scope.zone_kinds and not any(
-        f.kind in scope.zone_kinds and f.contains(target.position)
-        for f in rules.geometry.features.values()
-    ):
+    if scope.zone_kinds and not any(z.kind in scope.zone_kinds for z in inside):
         return False
     pools = [pid for pid, _ in (*package.strike, *package.suppression)]
     if scope.pools and not any(pid in scope.pools for pid in pools):
@@ -181,6 +176,7 @@ def daily_politics(
 
     world = -today.get("civilians", 0.0) / o.civilian_per_point
     world -= today.get("incidents", 0.0) * o.incident_world
+    world -= today.get("border_incidents", 0.0) * o.border_incident_world
     world -= today.get("dam_strikes", 0.0) * o.dam_world
     world += today.get("warned_strikes", 0.0) * o.warnings_world
     if press == PressPolicy.PUBLICISED:

@@ -298,7 +298,10 @@ def _incident(
 ) -> None:
     from game.core.politics import walk_out
 
-    ctx.add("incidents", 1)
+    if kind == "sanctuary":
+        ctx.add("border_incidents", 1)
+    else:
+        ctx.add("incidents", 1)
     if kind == "neutral_zone":
         events.append(
             Event(
@@ -347,6 +350,7 @@ def standing_tasks(
 ) -> dict[str, float]:
     """Sorties not in packages: barrier patrols, armed reconnaissance, close support, photos."""
     results = {"interdiction": 0.0, "close_support": 0.0, "patrols": 0.0, "recon": 0.0}
+    interdiction_by_pool: dict[str, float] = {}
     for pool_id in sorted(spare):
         n = spare[pool_id]
         pool = rules.pools[pool_id]
@@ -358,21 +362,56 @@ def standing_tasks(
             results["recon"] += n
         elif pool.role in (Role.FIGHTER_BOMBER, Role.LIGHT_BOMBER, Role.NAVY):
             results["interdiction"] += n * interdiction_share
+            interdiction_by_pool[pool_id] = n * interdiction_share
             if pool.day:
                 results["close_support"] += n * close_support_share
     # Barrier patrols: how well the MiGs are held north of the Chongchon.
     patrols = results["patrols"]
     state.barrier = patrols / (patrols + 0.25 * state.mig_strength) if patrols > 0 else 0.0
 
-    _armed_reconnaissance(rules, state, results["interdiction"], focus, ctx, rng, events)
+    _armed_reconnaissance(
+        rules, state, results["interdiction"], interdiction_by_pool, focus, ctx, rng, events
+    )
     _photo_reconnaissance(rules, state, int(results["recon"]), recon_targets, ctx, rng)
     return results
+
+
+def _interdiction_losses(
+    rules: Rules,
+    state: GameState,
+    pools: dict[str, float],
+    ctx: DayContext,
+    rng: np.random.Generator,
+    events: list[Event],
+) -> None:
+    """Low passes over flak-lined railways cost aircraft (243 lost in ten months, A)."""
+    rate = rules.supply.interdiction_loss_rate
+    if rate <= 0:
+        return
+    total = 0
+    for pool_id in sorted(pools):
+        lost = int(rng.binomial(int(pools[pool_id]), min(1.0, rate)))
+        if lost:
+            _take_losses(rules, state, pool_id, lost, 0)
+            total += lost
+    if total:
+        ctx.add("aircraft_lost", total)
+        events.append(
+            Event(
+                ctx.day,
+                Category.LOSSES,
+                f"{total} aircraft lost on armed reconnaissance over the rail lines.",
+                cause="low-level attacks on trains and track guarded by flak",
+                data={"lost": total},
+            )
+        )
 
 
 def _armed_reconnaissance(
     rules: Rules,
     state: GameState,
     sorties: float,
+    pools: dict[str, float],
     focus: tuple[str, ...],
     ctx: DayContext,
     rng: np.random.Generator,
@@ -385,6 +424,7 @@ def _armed_reconnaissance(
     ]
     if sorties <= 0 or not segments:
         return
+    _interdiction_losses(rules, state, pools, ctx, rng, events)
     weather_factor = np.mean(
         [rules.weather_accuracy.get(f"day_{w.value}", 1.0) for w in ctx.weather.values()]
     )

@@ -68,11 +68,7 @@ def pressure_components(rules: Rules, state: GameState) -> dict[str, float]:
 def effective_flak(rules: Rules, state: GameState, target_id: str) -> float:
     """Guns at a target: its own plus its share of the enemy's mobile flak."""
     t = rules.targets[target_id]
-    same_kind = [
-        tid
-        for tid, other in rules.targets.items()
-        if other.kind == t.kind and state.targets[tid].active
-    ]
+    same_kind = [tid for tid in rules.targets_by_kind[t.kind] if state.targets[tid].active]
     mobile = state.mobile_flak.get(t.kind, 0.0) / max(1, len(same_kind))
     return state.targets[target_id].flak + mobile
 
@@ -84,8 +80,8 @@ def _node_factor(rules: Rules, state: GameState, station: str) -> float:
     factor = 1.0
     if station in rules.targets and rules.targets[station].kind in URBAN_KINDS:
         factor *= 1 - 0.5 * rules.supply.city_node_factor * state.targets[station].damage / 100
-    for tid, t in rules.targets.items():
-        if t.kind == "marshalling_yard" and t.carries == station:
+    for tid in rules.carried_by.get(station, ()):
+        if rules.targets[tid].kind == "marshalling_yard":
             factor *= 1 - rules.supply.yard_node_factor * state.targets[tid].damage / 100
     return max(0.0, factor)
 
@@ -93,8 +89,8 @@ def _node_factor(rules: Rules, state: GameState, station: str) -> float:
 def segment_capacity(rules: Rules, state: GameState, segment_id: str) -> float:
     seg = rules.targets[segment_id]
     cap = seg.capacity * (1 - state.targets[segment_id].damage / 100)
-    for tid, t in rules.targets.items():
-        if t.kind == "rail_bridge" and t.carries == segment_id:
+    for tid in rules.carried_by.get(segment_id, ()):
+        if rules.targets[tid].kind == "rail_bridge":
             cap *= 1 - state.targets[tid].damage / 100
     return cap * _node_factor(rules, state, seg.rail_from) * _node_factor(rules, state, seg.rail_to)
 
@@ -109,11 +105,11 @@ def rail_throughput(rules: Rules, state: GameState) -> float:
         cap.setdefault(b, {}).setdefault(a, 0.0)
         cap[a][b] += c
 
-    for tid, t in rules.targets.items():
-        if t.kind == "rail_segment":
-            c = segment_capacity(rules, state, tid)
-            add(t.rail_from, t.rail_to, c)
-            add(t.rail_to, t.rail_from, c)
+    for tid in rules.targets_by_kind.get("rail_segment", ()):
+        t = rules.targets[tid]
+        c = segment_capacity(rules, state, tid)
+        add(t.rail_from, t.rail_to, c)
+        add(t.rail_to, t.rail_from, c)
     for station, tons in rules.supply.entries.items():
         add(source, station, tons)
     for depot in rules.supply.depots:

@@ -92,6 +92,7 @@ class TargetDefaults(_Strict):
     civilians: float = Field(0.0, ge=0)
     repair_labour: float = Field(100.0, gt=0)
     repair_crew: float = Field(2000.0, gt=0)
+    initial_damage: float = Field(0.0, ge=0, le=100)
 
 
 class TargetEntry(_Strict):
@@ -103,7 +104,7 @@ class TargetEntry(_Strict):
     civilians: float | None = Field(None, ge=0)
     repair_labour: float | None = Field(None, gt=0)
     repair_crew: float | None = Field(None, gt=0)
-    initial_damage: float = Field(0.0, ge=0, le=100)
+    initial_damage: float | None = Field(None, ge=0, le=100)
     carries: str = ""
     floods: list[str] = []
     rice_tons: float = Field(0.0, ge=0)
@@ -419,7 +420,6 @@ def _targets(
             kind=kind,
             position=feature.anchor,
             region="east" if feature.anchor[0] > x_east else "west",
-            initial_damage=entry.initial_damage,
             carries=entry.carries,
             floods=tuple(entry.floods),
             rice_tons=entry.rice_tons,
