@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import lru_cache
@@ -87,7 +87,7 @@ def _end(row: dict[str, Any]) -> date:
     return date.fromisoformat(row["end_date"])
 
 
-def _pct(values: list[float]) -> tuple[float, float, float]:
+def _pct(values: Sequence[float]) -> tuple[float, float, float]:
     p10, p50, p90 = np.percentile(values, [10, 50, 90])
     return float(p50), float(p10), float(p90)
 
@@ -116,7 +116,7 @@ def campaign_checks(runs: int = 30) -> list[CheckResult]:
             rate >= 70,
         )
     )
-    offsets = [(_end(r) - ARMISTICE).days for r in signed] or [9999.0]
+    offsets = [float((_end(r) - ARMISTICE).days) for r in signed] or [9999.0]
     med, p10, p90 = _pct(offsets)
     results.append(
         CheckResult(
