@@ -111,6 +111,18 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     return 0 if all(r.passed for r in results) else 1
 
 
+def cmd_strategies(args: argparse.Namespace) -> int:
+    from game.strategies import strategies_markdown
+
+    text = strategies_markdown(args.runs, args.difficulty)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        print(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
@@ -134,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=50, help="seeds per target")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_calibrate)
+    p = sub.add_parser("strategies", help="the campaign's outcomes by planner, as a table")
+    p.add_argument("--runs", type=int, default=20, help="seeds per planner")
+    p.add_argument("--difficulty", default="normal")
+    p.add_argument("--out", help="write Markdown here (e.g. docs/STRATEGIES.md)")
+    p.set_defaults(func=cmd_strategies)
     return parser
 
 
