@@ -8,6 +8,7 @@ import statistics
 import sys
 from pathlib import Path
 
+from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS
 from game.core.summary import play, summary
 from game.data.scenario import ScenarioError, find_scenario, list_scenarios, load_rules
@@ -50,10 +51,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for line in exc.problems:
             print(line, file=sys.stderr)
         return 1
+    if args.save and args.runs != 1:
+        print("simulate: --save writes one game; use it with --runs 1", file=sys.stderr)
+        return 1
     results = []
     for run in range(args.runs):
         seed = args.seed + run
-        state, _ = play(rules, args.planner, seed)
+        if args.save:
+            state = _play_and_save(rules, args.planner, seed, Path(args.save))
+        else:
+            state, _ = play(rules, args.planner, seed)
         row = summary(rules, state, args.planner, seed)
         results.append(row)
         if args.json:
@@ -63,6 +70,41 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if not args.json and args.runs > 1:
         _print_overview(results)
     return 0
+
+
+def _play_and_save(rules: Rules, planner: str, seed: int, path: Path) -> GameState:
+    from game.save import play_recorded, save_game
+
+    record = play_recorded(rules, planner, seed)
+    save_game(path, record)
+    print(f"saved {path}", file=sys.stderr)
+    return record.state
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Re-run a save from its seed and orders; exit 0 when the state matches, else 1."""
+    from game.save import SaveError, load_save, read_header, replay
+
+    path = Path(args.save)
+    try:
+        header = read_header(path)
+        scenario = find_scenario(args.scenario or header.scenario)
+        rules = load_rules(scenario, header.difficulty)
+        record = load_save(path, rules)
+    except SaveError as exc:
+        print(f"replay: cannot use this save ({exc.reason.value}): {exc}", file=sys.stderr)
+        return 1
+    except ScenarioError as exc:
+        print("replay: the save's scenario cannot be loaded:", file=sys.stderr)
+        for line in exc.problems:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    report = replay(record)
+    if report.ok:
+        print(f"replay {path.name}: ok: {report.message}")
+        return 0
+    print(f"replay {path.name}: {report.message}")
+    return 1
 
 
 def _print_summary(row: dict) -> None:
@@ -141,7 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=1)
     p.add_argument("--difficulty", default=None)
     p.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
+    p.add_argument("--save", metavar="PATH", help="write the finished game as a save file")
     p.set_defaults(func=cmd_simulate)
+    p = sub.add_parser("replay", help="re-run a save from its seed and orders and compare")
+    p.add_argument("save", help="a save file")
+    p.add_argument("--scenario", help="scenario id or folder (default: the one the save names)")
+    p.set_defaults(func=cmd_replay)
     p = sub.add_parser("calibrate", help="check the model against the historical record")
     p.add_argument("--runs", type=int, default=50, help="seeds per target")
     p.add_argument("--json", action="store_true")

@@ -1,0 +1,210 @@
+"""The save file as a document: ``{"header": {...}, "body": {...}}``.
+
+The header is small and describes the save (what the load menu lists); the body holds
+the game. ``header.checksum`` is a SHA-256 over the header (without the checksum) and
+the body, so an edited or damaged file is refused instead of loaded half right.
+Everything here refuses bad input with :class:`~game.save.errors.SaveError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from datetime import date as Date
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+import game
+from game.core.model import Rules
+from game.save.codec import dumps_compact
+from game.save.errors import Reason, SaveError
+from game.save.migrations import CURRENT_VERSION, migrate
+
+FORMAT = "air-pressure-save"
+MAX_SAVE_BYTES = 20_000_000  # a full campaign saves to well under 1 MB
+
+Document = dict[str, Any]
+
+
+class SaveHeader(BaseModel):
+    """What a save says about itself; readable without building the game."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: Literal["air-pressure-save"]
+    version: int
+    game_version: str
+    scenario: str
+    scenario_name: str = ""
+    scenario_hash: str  # "sha256:..." of scenario.toml and its map file, "" if built in code
+    difficulty: str
+    mods: tuple[str, ...] = ()
+    turn: int = Field(ge=1)
+    date: Date
+    seed: int
+    outcome: str = "ongoing"
+    saved_at: datetime
+    numpy_version: str
+    checksum: str
+
+
+def game_version() -> str:
+    return str(getattr(game, "__version__", "0"))
+
+
+def numpy_version() -> str:
+    return str(np.__version__)
+
+
+def scenario_hash(rules: Rules) -> str:
+    """SHA-256 of the scenario file's bytes followed by its map file's bytes.
+
+    Rules built in code (tests) have no file and hash to ``""``.
+    """
+    if not rules.source_file:
+        return ""
+    from game.data.scenario import _map_path
+
+    file = Path(rules.source_file)
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        return ""
+    digest = hashlib.sha256(raw)
+    try:
+        map_name = tomllib.loads(raw.decode("utf-8"))["scenario"]["map"]
+        map_path = _map_path(file, str(map_name), [])
+        if map_path is not None:
+            digest.update(map_path.read_bytes())
+    except (OSError, KeyError, TypeError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        pass  # the scenario loaded, so this does not happen; hash what there is
+    return "sha256:" + digest.hexdigest()
+
+
+def checksum(header: dict[str, Any], body: Any) -> str:
+    """Covers the whole document but the checksum itself."""
+    unsigned = {k: v for k, v in header.items() if k != "checksum"}
+    text = dumps_compact({"header": unsigned, "body": body})
+    return "sha256:" + hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def sign(doc: Document) -> Document:
+    doc["header"]["checksum"] = checksum(doc["header"], doc["body"])
+    return doc
+
+
+def serialize(doc: Document) -> bytes:
+    """The header indented on its own lines (people read it), the body compact."""
+    header = json.dumps(doc["header"], ensure_ascii=True, indent=1)
+    text = '{\n"header": ' + header + ',\n"body": ' + dumps_compact(doc["body"]) + "\n}\n"
+    return text.encode("ascii")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_SAVE_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveError(Reason.MISSING, f"{path}: no such save file") from None
+    except OSError as exc:
+        raise SaveError(Reason.MISSING, f"{path}: cannot be read ({exc.strerror})") from None
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(Reason.TOO_LARGE, f"{path}: larger than {MAX_SAVE_BYTES:,} bytes")
+    return raw
+
+
+def parse(raw: bytes, name: str = "save") -> Document:
+    """Bytes -> a document whose header and body are JSON objects (nothing else checked)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SaveError(Reason.CORRUPT, f"{name}: not UTF-8 text (byte {exc.start})") from None
+    stripped = text.rstrip()
+    if not stripped:
+        raise SaveError(Reason.TRUNCATED, f"{name}: the file is empty")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if not stripped.endswith("}") or exc.pos >= len(stripped):
+            raise SaveError(
+                Reason.TRUNCATED, f"{name}: the file stops before its end ({len(raw):,} bytes)"
+            ) from None
+        raise SaveError(
+            Reason.CORRUPT, f"{name}: not valid JSON: {exc.msg} (line {exc.lineno})"
+        ) from None
+    except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
+        raise SaveError(Reason.CORRUPT, f"{name}: not a readable JSON file ({exc})") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("header"), dict):
+        raise SaveError(Reason.NOT_A_SAVE, f"{name}: not an Air Pressure save (no header)")
+    if doc["header"].get("format") != FORMAT:
+        raise SaveError(Reason.NOT_A_SAVE, f"{name}: not an Air Pressure save (format)")
+    if not isinstance(doc.get("body"), dict):
+        raise SaveError(Reason.CORRUPT, f"{name}: the save has no body")
+    return doc
+
+
+def check(doc: Document, name: str = "save") -> tuple[Document, SaveHeader]:
+    """Version, checksum, migrations and header: the current layout or a refusal."""
+    header = doc["header"]
+    version = header.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SaveError(Reason.CORRUPT, f"{name}: the header has no version number")
+    if version > CURRENT_VERSION:
+        raise SaveError(
+            Reason.NEWER_VERSION,
+            f"{name}: written by a newer version of the game (save format {version}, "
+            f"this game reads up to {CURRENT_VERSION}, game {header.get('game_version', '?')})",
+        )
+    if version < 0:
+        raise SaveError(Reason.UNKNOWN_VERSION, f"{name}: unknown save format {version}")
+    found = header.get("checksum")
+    try:
+        expected = checksum(header, doc["body"])
+    except (TypeError, ValueError) as exc:
+        raise SaveError(Reason.CORRUPT, f"{name}: cannot be checked ({exc})") from None
+    if found != expected:
+        raise SaveError(
+            Reason.TAMPERED,
+            f"{name}: the content does not match its checksum (edited or damaged)",
+        )
+    try:
+        doc = migrate(doc, version)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise SaveError(
+            Reason.CORRUPT,
+            f"{name}: the layout does not fit save format {version} ({type(exc).__name__}: {exc})",
+        ) from None
+    try:
+        parsed = SaveHeader.model_validate(doc["header"])
+    except ValidationError as exc:
+        raise SaveError(Reason.INVALID, f"{name}: header: {first_error(exc)}") from None
+    return doc, parsed
+
+
+def first_error(exc: ValidationError) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    loc = ".".join(str(p) for p in first["loc"]) or "(top)"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{loc}: {first['msg']}{more}"
+
+
+def read_document(path: Path) -> tuple[Document, SaveHeader]:
+    path = Path(path)
+    return check(parse(read_bytes(path), str(path)), str(path))
+
+
+def read_header(path: Path) -> SaveHeader:
+    """Only the header, checked (format, version, checksum); the game is not built.
+
+    Raises :class:`SaveError` like :func:`~game.save.load_save` for a bad file.
+    """
+    return read_document(path)[1]

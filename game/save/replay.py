@@ -1,0 +1,87 @@
+"""Replays: re-run a saved game from its scenario, seed and orders, and compare.
+
+The game is deterministic (same seed, same orders, same events), so a save's state must
+come out of its own orders exactly; a turn whose state digest differs from the one
+recorded is the first place the game went another way (a changed rule, an edited
+order, another numpy).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from game.core.turn import new_game, run_turn
+from game.save.codec import rng_to_data, state_digest, to_data
+from game.save.record import GameRecord
+
+
+@dataclass(frozen=True)
+class ReplayReport:
+    ok: bool
+    turns: int  # turns re-run
+    message: str
+    mismatch_turn: int | None = None  # the first turn whose result differs
+    mismatch_date: date | None = None  # that turn's first day
+
+
+def replay(record: GameRecord) -> ReplayReport:
+    """Re-run ``record``'s orders from a new game and its seed through ``run_turn``."""
+    rules = record.rules
+    rng = np.random.default_rng(record.seed)
+    state = new_game(rules)
+    for index, orders in enumerate(record.orders):
+        turn, day = state.turn, state.day
+        state = run_turn(rules, state, orders, rng).state
+        if state_digest(state) != record.digests[index]:
+            return ReplayReport(
+                False,
+                index + 1,
+                f"mismatch at turn {turn} ({day.isoformat()}): the state after this turn "
+                "differs from the one recorded",
+                turn,
+                day,
+            )
+    replayed, saved = to_data(state), to_data(record.state)
+    if replayed != saved:
+        where = ", ".join(_differences(replayed, saved)[:5])
+        return ReplayReport(
+            False,
+            len(record.orders),
+            f"mismatch in the final state after turn {len(record.orders)}: {where}",
+            len(record.orders) or None,
+        )
+    if rng_to_data(rng) != rng_to_data(record.rng):
+        return ReplayReport(
+            False,
+            len(record.orders),
+            "mismatch in the random generator's state after the last turn",
+            len(record.orders) or None,
+        )
+    return ReplayReport(
+        True,
+        len(record.orders),
+        f"{len(record.orders)} turns re-run from seed {record.seed}: the final state "
+        f"(turn {state.turn}, {state.day.isoformat()}, {state.outcome.value}) matches the save",
+    )
+
+
+def _differences(a: Any, b: Any, path: str = "state") -> list[str]:
+    if isinstance(a, dict) and isinstance(b, dict):
+        out: list[str] = []
+        for key in sorted(set(a) | set(b)):
+            if key not in a or key not in b:
+                out.append(f"{path}.{key}")
+            else:
+                out.extend(_differences(a[key], b[key], f"{path}.{key}"))
+        return out
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [
+            d
+            for i, (x, y) in enumerate(zip(a, b, strict=True))
+            for d in _differences(x, y, f"{path}[{i}]")
+        ]
+    return [] if a == b else [path]

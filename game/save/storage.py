@@ -1,0 +1,199 @@
+"""Where saves live and how they are written so that a crash never costs a game.
+
+Saves are files in ``<data home>/saves``: ``<data home>`` is ``$AIR_PRESSURE_HOME`` when
+set (tests), else ``platformdirs.user_data_dir("air-pressure")``. A save is written to
+a temporary file in the same folder, flushed and fsynced, then renamed over the old
+one (``os.replace`` is atomic) and the folder is fsynced: at every instant the name
+holds either the old save or the new one, whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from game.core.model import Rules
+from game.save.document import (
+    Document,
+    SaveHeader,
+    parse,
+    read_bytes,
+    read_header,
+    serialize,
+)
+from game.save.errors import SaveError
+from game.save.record import GameRecord
+
+HOME_ENV = "AIR_PRESSURE_HOME"
+APP_NAME = "air-pressure"
+SUFFIX = ".json"
+AUTOSAVE_PREFIX = "autosave-"
+AUTOSAVES_KEPT = 5
+_TEMP_PREFIX = "."
+_TEMP_SUFFIX = ".tmp"
+_AUTOSAVE_RE = re.compile(r"^autosave-(\d{6})\.json$")
+
+
+def data_home() -> Path:
+    """The game's user data folder (saves, and mods beside them)."""
+    env = os.environ.get(HOME_ENV)
+    return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def saves_dir() -> Path:
+    return data_home() / "saves"
+
+
+def slot_path(name: str, folder: Path | None = None) -> Path:
+    """A player's slot name as a file name: letters, digits, space, ``-`` and ``_`` kept."""
+    clean = re.sub(r"[^A-Za-z0-9 _-]", "_", name).strip(" ._") or "save"
+    return (folder or saves_dir()) / (clean[:64] + SUFFIX)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once, durable across a crash or power cut."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(
+        prefix=_TEMP_PREFIX + path.name + ".", suffix=_TEMP_SUFFIX, dir=path.parent
+    )
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; os.replace is still atomic there
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_document(path: Path, doc: Document) -> None:
+    atomic_write(path, serialize(doc))
+
+
+def save_game(path: Path, record: GameRecord) -> SaveHeader:
+    """Write ``record`` to ``path`` atomically; returns the header written.
+
+    The game in memory is not changed; an error (disk full, no permission) raises
+    ``OSError`` and leaves any previous save at ``path`` as it was.
+    """
+    doc = record.to_save()
+    write_document(Path(path), doc)
+    remove_stale_temps(Path(path).parent)
+    return SaveHeader.model_validate(doc["header"])
+
+
+def save_slot(name: str, record: GameRecord, folder: Path | None = None) -> Path:
+    path = slot_path(name, folder)
+    save_game(path, record)
+    return path
+
+
+def autosave(record: GameRecord, keep: int = AUTOSAVES_KEPT, folder: Path | None = None) -> Path:
+    """Write the next ``autosave-NNNNNN.json``, then delete all but the newest ``keep``.
+
+    Only files named like autosaves are ever deleted; the new one is written first.
+    """
+    folder = folder or saves_dir()
+    numbers = sorted(_autosave_numbers(folder))
+    path = folder / f"{AUTOSAVE_PREFIX}{(numbers[-1] + 1 if numbers else 1):06d}{SUFFIX}"
+    save_game(path, record)
+    numbers = sorted(_autosave_numbers(folder))
+    for n in numbers[: max(0, len(numbers) - max(1, keep))]:
+        with contextlib.suppress(OSError):
+            (folder / f"{AUTOSAVE_PREFIX}{n:06d}{SUFFIX}").unlink()
+    return path
+
+
+def _autosave_numbers(folder: Path) -> list[int]:
+    if not folder.is_dir():
+        return []
+    return [int(m.group(1)) for p in folder.iterdir() if (m := _AUTOSAVE_RE.match(p.name))]
+
+
+def remove_stale_temps(folder: Path, older_than_s: float = 60.0) -> int:
+    """Temporary files left by a save that was killed midway; never a save itself."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    now = time.time()
+    for p in folder.iterdir():
+        if p.name.startswith(_TEMP_PREFIX) and p.name.endswith(_TEMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                if now - p.stat().st_mtime > older_than_s:
+                    p.unlink()
+                    removed += 1
+    return removed
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_save(path: Path, rules: Rules, *, allow_changed_scenario: bool = False) -> GameRecord:
+    """Load a save against ``rules``; a bad file raises :class:`SaveError` and changes nothing."""
+    path = Path(path)
+    return GameRecord.from_save(
+        parse(read_bytes(path), str(path)),
+        rules,
+        allow_changed_scenario=allow_changed_scenario,
+        name=str(path),
+    )
+
+
+@dataclass(frozen=True)
+class SaveEntry:
+    """One file in the saves folder as the load menu lists it."""
+
+    path: Path
+    header: SaveHeader | None
+    error: SaveError | None
+
+    @property
+    def autosave(self) -> bool:
+        return bool(_AUTOSAVE_RE.match(self.path.name))
+
+
+def list_saves(folder: Path | None = None) -> list[SaveEntry]:
+    """Every save in the folder, newest first; unreadable ones listed with their error."""
+    folder = folder or saves_dir()
+    if not folder.is_dir():
+        return []
+    entries = []
+    for p in folder.iterdir():
+        if p.suffix != SUFFIX or p.name.startswith(_TEMP_PREFIX) or not p.is_file():
+            continue
+        try:
+            entries.append(SaveEntry(p, read_header(p), None))
+        except SaveError as exc:
+            entries.append(SaveEntry(p, None, exc))
+    return sorted(entries, key=lambda e: _mtime(e.path), reverse=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
