@@ -140,7 +140,12 @@ def _print_overview(rows: list[dict]) -> None:
 def cmd_calibrate(args: argparse.Namespace) -> int:
     from game.calibration import ALL_CHECKS
 
-    results = [r for check in ALL_CHECKS.values() for r in check(args.runs)]
+    names = args.only.split(",") if args.only else list(ALL_CHECKS)
+    unknown = [n for n in names if n not in ALL_CHECKS]
+    if unknown:
+        print(f"unknown calibration groups: {', '.join(unknown)} (known: {', '.join(ALL_CHECKS)})")
+        return 2
+    results = [r for name in names for r in ALL_CHECKS[name](args.runs)]
     if args.json:
         print(json.dumps([r.__dict__ for r in results]))
     else:
@@ -191,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_replay)
     p = sub.add_parser("calibrate", help="check the model against the historical record")
     p.add_argument("--runs", type=int, default=50, help="seeds per target")
+    p.add_argument("--only", help="comma-separated groups, e.g. suiho,campaign")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_calibrate)
     p = sub.add_parser("strategies", help="the campaign's outcomes by planner, as a table")
