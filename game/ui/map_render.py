@@ -57,8 +57,8 @@ def _ensure_display() -> None:
         pygame.display.set_mode((1, 1))
 
 
-def render_map_image(tmx_path: Path, width_px: int, *, show_objects: bool = True) -> pygame.Surface:
-    """Render the map at ``width_px`` wide (height keeps the aspect ratio)."""
+def render_terrain(tmx_path: Path) -> pygame.Surface:
+    """The map's tile layers at their natural size (one pixel per tile pixel)."""
     from pytmx.util_pygame import load_pygame
 
     _ensure_display()
@@ -70,12 +70,18 @@ def render_map_image(tmx_path: Path, width_px: int, *, show_objects: bool = True
         if hasattr(layer, "tiles"):
             for x, y, image in layer.tiles():
                 full.blit(image, (x * tw, y * th))
+    return full
+
+
+def render_map_image(tmx_path: Path, width_px: int, *, show_objects: bool = True) -> pygame.Surface:
+    """Render the map at ``width_px`` wide (height keeps the aspect ratio)."""
+    full = render_terrain(tmx_path)
     scale = width_px / full.get_width()
     height_px = max(1, round(full.get_height() * scale))
     out = pygame.transform.smoothscale(full, (width_px, height_px))
     if show_objects:
         geometry = load_map(Path(tmx_path))
-        _draw_overlay(out, geometry, width_px / geometry.width_km)
+        draw_overlay(out, geometry, width_px / geometry.width_km)
     return out
 
 
@@ -88,8 +94,20 @@ def save_map_preview(tmx_path: Path, out_png: Path, width_px: int = 1100) -> Pat
     return out_png
 
 
-def _draw_overlay(out: pygame.Surface, geo: MapGeometry, px_per_km: float) -> None:
+ALL_LAYERS = frozenset(Layer)
+
+
+def draw_overlay(
+    out: pygame.Surface,
+    geo: MapGeometry,
+    px_per_km: float,
+    layers: frozenset[Layer] = ALL_LAYERS,
+) -> None:
+    """Draw the map's object layers (only those in ``layers``) at ``px_per_km``."""
     s = max(px_per_km, 0.4)
+
+    def on(layer: Layer) -> list[MapFeature]:
+        return geo.on_layer(layer) if layer in layers else []
 
     def px(p: tuple[float, float]) -> tuple[float, float]:
         return (p[0] * px_per_km, p[1] * px_per_km)
@@ -97,8 +115,8 @@ def _draw_overlay(out: pygame.Surface, geo: MapGeometry, px_per_km: float) -> No
     def width(w: float) -> int:
         return max(1, round(w * s))
 
-    zones = pygame.Surface(out.get_size(), pygame.SRCALPHA)
-    for f in geo.on_layer(Layer.ZONES):
+    zones = pygame.Surface(out.get_size() if Layer.ZONES in layers else (1, 1), pygame.SRCALPHA)
+    for f in on(Layer.ZONES):
         color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
         edge = (*color[:3], min(255, color[3] * 4))
         if f.shape == Shape.POLYGON:
@@ -114,26 +132,26 @@ def _draw_overlay(out: pygame.Surface, geo: MapGeometry, px_per_km: float) -> No
             pygame.draw.ellipse(zones, edge, rect, 1)
     out.blit(zones, (0, 0))
 
-    for f in geo.on_layer(Layer.RIVERS):
+    for f in on(Layer.RIVERS):
         pygame.draw.lines(out, RIVER, False, [px(p) for p in f.points], width(0.45))
-    for f in geo.on_layer(Layer.BORDERS):
-        _dashed(out, BORDER, [px(p) for p in f.points], width(0.5), dash=7 * s, gap=4 * s)
-    for f in geo.on_layer(Layer.RAIL):
+    for f in on(Layer.BORDERS):
+        dashed_polyline(out, BORDER, [px(p) for p in f.points], width(0.5), dash=7 * s, gap=4 * s)
+    for f in on(Layer.RAIL):
         _rail(out, [px(p) for p in f.points], s)
-    for f in geo.on_layer(Layer.FRONT):
+    for f in on(Layer.FRONT):
         pts = [px(p) for p in f.points]
         pygame.draw.lines(out, (255, 230, 220), False, pts, width(1.4))
         pygame.draw.lines(out, FRONT, False, pts, width(0.8))
 
     font = _font(max(9, round(6.5 * s)))
-    for f in geo.on_layer(Layer.BASES):
+    for f in on(Layer.BASES):
         x, y = px(f.points[0])
         r = max(3, round(2.6 * s))
         pygame.draw.circle(out, (20, 40, 120), (x, y), r)
         pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
         text = f.name + (f" ({f.properties.get('offmap_km', 0):.0f} km)" if _offmap(f) else "")
         _label(out, font, text, (x, y), r, (20, 40, 120))
-    for f in geo.on_layer(Layer.TARGETS):
+    for f in on(Layer.TARGETS):
         x, y = px(f.points[0])
         _target_icon(out, f.kind, (x, y), max(2, round(1.9 * s)))
         if f.kind in _LABELLED:
@@ -234,7 +252,7 @@ def _rail(out: pygame.Surface, pts: list[tuple[float, float]], s: float) -> None
         pygame.draw.line(out, RAIL, (x - nx, y - ny), (x + nx, y + ny), 1)
 
 
-def _dashed(
+def dashed_polyline(
     out: pygame.Surface,
     color: Color,
     pts: list[tuple[float, float]],
@@ -243,22 +261,24 @@ def _dashed(
     dash: float,
     gap: float,
 ) -> None:
-    period = dash + gap
-    pos = 0.0  # distance walked along the whole line
+    """Dashes along a polyline, the pattern running on across its vertices."""
+    dash, gap = max(dash, 0.5), max(gap, 0.5)
+    on, left = True, dash  # drawing or not, and what is left of the current piece
     for (ax, ay), (bx, by) in itertools.pairwise(pts):
         seg = math.hypot(bx - ax, by - ay)
         if seg == 0:
             continue
         ux, uy = (bx - ax) / seg, (by - ay) / seg
         t = 0.0
-        while t < seg:
-            phase = (pos + t) % period
-            if phase < dash:
-                t1 = min(seg, t + dash - phase)
+        while True:
+            end = seg if left >= seg - t else t + left
+            if on:
                 pygame.draw.line(
-                    out, color, (ax + ux * t, ay + uy * t), (ax + ux * t1, ay + uy * t1), w
+                    out, color, (ax + ux * t, ay + uy * t), (ax + ux * end, ay + uy * end), w
                 )
-            else:
-                t1 = min(seg, t + period - phase)
-            t = t1
-        pos += seg
+            if end == seg:
+                left -= seg - t
+                break
+            t = end
+            on = not on
+            left = dash if on else gap

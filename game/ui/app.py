@@ -1,0 +1,179 @@
+"""The window and the game loop: events to the top scene, redraw only when needed."""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+import pygame
+
+from game.core.geometry import MapGeometry
+from game.data.maps import load_map
+from game.data.scenario import MAPS_DIR
+from game.ui.map_cache import MapImages
+from game.ui.scenes import Scene, SceneStack
+from game.ui.style import MIN_SIZE, PAL
+
+ACTIVE_FPS = 60
+BUSY_FPS = 20
+IDLE_WAIT_MS = 250  # how long the idle loop sleeps waiting for input
+LINGER_S = 1.5  # keep updating this long after input (hover fades, tooltips)
+
+
+class App:
+    """Owns the window and the scene stack; scenes ask it to push, pop or quit."""
+
+    def __init__(self, size: tuple[int, int] = MIN_SIZE) -> None:
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        pygame.init()
+        pygame.display.set_caption("Air Pressure — Korea 1952–53")
+        size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
+        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self._window = self._find_window()
+        self._fullscreen = False
+        self.size: tuple[int, int] = self.screen.get_size()
+        self.clock = pygame.time.Clock()
+        self.stack = SceneStack()
+        self.maps = MapImages()
+        self._geometry: MapGeometry | None = None
+        self.running = True
+        self.dirty = True
+        self._linger = LINGER_S
+        self._busy = False
+        self.frames_drawn = 0
+        from game.ui.title import TitleScene
+
+        self.push(TitleScene(self))
+
+    @staticmethod
+    def _find_window() -> pygame.Window | None:
+        try:
+            with warnings.catch_warnings():  # the display module still owns the surface
+                warnings.simplefilter("ignore", DeprecationWarning)
+                window = pygame.Window.from_display_module()
+            window.minimum_size = MIN_SIZE
+            return window
+        except (AttributeError, pygame.error):
+            return None
+
+    def korea_geometry(self) -> MapGeometry:
+        """The shipped map's geometry, for screens drawn before a scenario is chosen."""
+        if self._geometry is None:
+            self._geometry = load_map(MAPS_DIR / "korea.tmx")
+        return self._geometry
+
+    # -- scene control
+    def push(self, scene: Scene) -> None:
+        self.stack.push(scene)
+        self.dirty = True
+
+    def pop(self) -> None:
+        self.stack.pop()
+        if len(self.stack) == 0:
+            self.running = False
+        self.dirty = True
+
+    def replace(self, scene: Scene) -> None:
+        self.stack.replace(scene)
+        self.dirty = True
+
+    def to_title(self) -> None:
+        self.stack.pop_to_root()
+        self.dirty = True
+
+    def quit(self) -> None:
+        self.running = False
+
+    @property
+    def scene(self) -> Scene | None:
+        return self.stack.top
+
+    # -- window
+    def toggle_fullscreen(self) -> None:
+        if self._window is not None:
+            if self._fullscreen:
+                self._window.set_windowed()
+            else:
+                self._window.set_fullscreen(desktop=True)
+            self._fullscreen = not self._fullscreen
+        else:
+            pygame.display.toggle_fullscreen()
+        self._resized()
+
+    def _resized(self) -> None:
+        screen = pygame.display.get_surface()
+        if screen is None:
+            return
+        self.screen = screen
+        size = screen.get_size()
+        if size != self.size:
+            self.size = size
+            self.stack.resize(size)
+        self.dirty = True
+
+    # -- the loop
+    def _dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+        elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self._resized()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
+            self.dirty = True
+        elif self.scene is not None:
+            self.scene.handle_event(event)
+
+    def step(self, events: list[pygame.event.Event] | None = None) -> None:
+        """One pass of the loop: input, update, and a redraw if anything changed."""
+        if events is None:
+            events = pygame.event.get()
+        for event in events:
+            self._dispatch(event)
+            if event.type not in (pygame.ACTIVEEVENT, pygame.WINDOWMOVED):
+                self.dirty = True
+                self._linger = LINGER_S
+            if not self.running:
+                return
+        scene = self.scene
+        if scene is None:
+            return
+        dt = self.clock.tick(ACTIVE_FPS if self._linger > 0 else BUSY_FPS) / 1000.0
+        busy = scene.update(dt)
+        self._busy = busy
+        self._linger = max(0.0, self._linger - dt)
+        if busy or self._linger > 0:
+            self.dirty = True
+        if self.dirty:
+            self.draw()
+
+    def draw(self) -> None:
+        scene = self.scene
+        if scene is None:
+            return
+        self.screen.fill(PAL.WINDOW)
+        scene.draw(self.screen)
+        pygame.display.flip()
+        self.dirty = False
+        self.frames_drawn += 1
+
+    def idle(self) -> bool:
+        """True when nothing animates: the loop may sleep until input arrives."""
+        return not self.dirty and not self._busy and self._linger <= 0
+
+    def run(self) -> int:
+        while self.running:
+            if self.idle():
+                event = pygame.event.wait(IDLE_WAIT_MS)
+                events = [event] if event.type != pygame.NOEVENT else []
+                events += pygame.event.get()
+                self.step(events)
+            else:
+                self.step()
+        pygame.quit()
+        return 0
+
+
+def run_app() -> int:
+    """Open the game window (``python main.py`` with no command)."""
+    return App().run()

@@ -1,0 +1,52 @@
+"""Map images rendered once and kept: the terrain at its natural size, and one
+pre-rendered surface per zoom level (the map view blits a viewport out of it)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+from game.core.geometry import Layer, MapGeometry
+from game.ui.map_render import draw_overlay, render_terrain
+
+# Drawn into the cached images; zones, rail, the front and targets are drawn live.
+STATIC_LAYERS = frozenset({Layer.RIVERS, Layer.BORDERS, Layer.BASES})
+MAX_CACHED = 6
+
+
+class MapImages:
+    def __init__(self) -> None:
+        self._terrain: dict[Path, pygame.Surface] = {}
+        self._scaled: OrderedDict[tuple[Path, float, int, bool], pygame.Surface] = OrderedDict()
+
+    def terrain(self, tmx: Path) -> pygame.Surface:
+        if tmx not in self._terrain:
+            self._terrain[tmx] = render_terrain(tmx)
+        return self._terrain[tmx]
+
+    def scaled(
+        self, tmx: Path, geo: MapGeometry, px_per_km: float, *, dim: int = 0, static: bool = True
+    ) -> pygame.Surface:
+        """The map at ``px_per_km`` (with its static layers unless ``static`` is False);
+        ``dim`` darkens it (0-255)."""
+        key = (tmx, round(px_per_km, 4), dim, static)
+        if key in self._scaled:
+            self._scaled.move_to_end(key)
+            return self._scaled[key]
+        full = self.terrain(tmx)
+        size = (max(1, round(geo.width_km * px_per_km)), max(1, round(geo.height_km * px_per_km)))
+        out = pygame.transform.smoothscale(full, size)
+        if static:
+            draw_overlay(out, geo, px_per_km, STATIC_LAYERS)
+        if dim:
+            shade = pygame.Surface(size, pygame.SRCALPHA)
+            shade.fill((16, 20, 24, dim))
+            out.blit(shade, (0, 0))
+        if pygame.display.get_surface() is not None:
+            out = out.convert()
+        self._scaled[key] = out
+        while len(self._scaled) > MAX_CACHED:
+            self._scaled.popitem(last=False)
+        return out

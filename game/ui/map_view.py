@@ -1,0 +1,257 @@
+"""The campaign map as a viewport: pre-rendered terrain per zoom level, blitted by
+viewport, with live layers on top (zones, rail, the front, target icons).
+
+It draws the player's intelligence picture (:class:`~game.core.intel.PlayerView`),
+never the true state.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.core.geometry import Layer, MapGeometry, Point, Shape
+from game.core.intel import PlayerView
+from game.core.model import Rules
+from game.ui import icons
+from game.ui.map_cache import MapImages
+from game.ui.map_render import ZONE_COLORS, dashed_polyline
+from game.ui.style import font
+
+ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)  # pixels per kilometre
+DEFAULT_ZOOM = 2
+KEY_SCROLL_PX = 60
+HOVER_PX = 12
+LABELLED = {"city", "hydro_plant", "thermal_plant", "industrial_complex", "dam", "refinery"}
+
+FRONT_CASING = (255, 232, 220)
+FRONT = (176, 30, 30)
+RAIL_INTACT = (52, 44, 40)
+RAIL_DAMAGED = (200, 130, 30)
+RAIL_CUT = (190, 30, 24)
+CASING = (236, 228, 205)
+
+
+@dataclass(frozen=True)
+class Hover:
+    target_id: str
+    screen: tuple[int, int]
+
+
+class MapView:
+    """Viewport state (zoom, offset) and drawing; the offset is in map pixels at the
+    current zoom, of the view's top-left corner."""
+
+    def __init__(self, maps: MapImages, tmx: Path, rules: Rules, rect: pygame.Rect) -> None:
+        self.maps = maps
+        self.tmx = tmx
+        self.rules = rules
+        self.geo: MapGeometry = rules.geometry
+        self.rect = pygame.Rect(rect)
+        self.zoom_index = DEFAULT_ZOOM
+        self.offset = [0.0, 0.0]
+        self.show_zones = True
+        self._rail = {
+            tid: self.geo.features[tid].points
+            for tid, t in rules.targets.items()
+            if t.kind == "rail_segment" and tid in self.geo.features
+        }
+        self.center_on(self._targets_centre())
+
+    # -- coordinates
+    @property
+    def ppk(self) -> float:
+        return ZOOMS[self.zoom_index]
+
+    def to_screen(self, p: Point) -> tuple[float, float]:
+        return (
+            self.rect.x + p[0] * self.ppk - self.offset[0],
+            self.rect.y + p[1] * self.ppk - self.offset[1],
+        )
+
+    def to_km(self, s: tuple[float, float]) -> Point:
+        return (
+            (s[0] - self.rect.x + self.offset[0]) / self.ppk,
+            (s[1] - self.rect.y + self.offset[1]) / self.ppk,
+        )
+
+    def _targets_centre(self) -> Point:
+        pts = [t.position for t in self.rules.targets.values() if t.kind != "rail_segment"]
+        if not pts:
+            return (self.geo.width_km / 2, self.geo.height_km / 2)
+        return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+
+    def center_on(self, p: Point) -> None:
+        self.offset = [p[0] * self.ppk - self.rect.w / 2, p[1] * self.ppk - self.rect.h / 2]
+        self._clamp()
+
+    def set_rect(self, rect: pygame.Rect) -> None:
+        centre = self.to_km(self.rect.center)
+        self.rect = pygame.Rect(rect)
+        self.center_on(centre)
+
+    def _clamp(self) -> None:
+        """Keep some of the map in view: its edge may come to the view's middle."""
+        for axis, (extent, view) in enumerate(
+            (
+                (self.geo.width_km * self.ppk, self.rect.w),
+                (self.geo.height_km * self.ppk, self.rect.h),
+            )
+        ):
+            lo, hi = -view / 2, extent - view / 2
+            self.offset[axis] = min(max(self.offset[axis], lo), hi)
+
+    # -- navigation
+    def scroll(self, dx: float, dy: float) -> None:
+        """Move the map by (dx, dy) screen pixels (a drag to the right moves it right)."""
+        self.offset[0] -= dx
+        self.offset[1] -= dy
+        self._clamp()
+
+    def zoom_at(self, screen: tuple[float, float], steps: int) -> bool:
+        """Zoom by ``steps`` levels keeping the map point under ``screen`` fixed."""
+        new = min(max(self.zoom_index + steps, 0), len(ZOOMS) - 1)
+        if new == self.zoom_index:
+            return False
+        km = self.to_km(screen)
+        self.zoom_index = new
+        self.offset = [
+            km[0] * self.ppk - (screen[0] - self.rect.x),
+            km[1] * self.ppk - (screen[1] - self.rect.y),
+        ]
+        self._clamp()
+        return True
+
+    # -- picking
+    def target_at(self, view: PlayerView, pos: tuple[int, int]) -> str | None:
+        """The active target under the mouse: icons first, then rail lines."""
+        best, best_d = None, float(HOVER_PX)
+        for tid in view.active_targets:
+            t = self.rules.targets[tid]
+            if t.kind == "rail_segment":
+                continue
+            x, y = self.to_screen(t.position)
+            d = ((x - pos[0]) ** 2 + (y - pos[1]) ** 2) ** 0.5
+            if d < best_d:
+                best, best_d = tid, d
+        if best is not None:
+            return best
+        best_d = 6.0
+        for tid, pts in self._rail.items():
+            if tid not in view.active_targets:
+                continue
+            spts = [self.to_screen(p) for p in pts]
+            for a, b in itertools.pairwise(spts):
+                d = _seg_dist(pos, a, b)
+                if d < best_d:
+                    best, best_d = tid, d
+        return best
+
+    # -- drawing (reads the picture; changes nothing)
+    def draw(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
+        clip = surface.get_clip()
+        surface.set_clip(self.rect)
+        surface.fill((150, 170, 178), self.rect)
+        base = self.maps.scaled(self.tmx, self.geo, self.ppk)
+        surface.blit(base, self.to_screen((0.0, 0.0)))
+        if self.show_zones:
+            self._draw_zones(surface)
+        self._draw_rail(surface, view, hover)
+        self._draw_front(surface)
+        self._draw_targets(surface, view, hover)
+        surface.set_clip(clip)
+
+    def _draw_zones(self, surface: pygame.Surface) -> None:
+        layer = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        ox, oy = self.rect.topleft
+        for f in self.geo.on_layer(Layer.ZONES):
+            color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
+            edge = (*color[:3], min(255, color[3] * 4 + 40))
+            if f.shape == Shape.POLYGON:
+                pts = [(x - ox, y - oy) for x, y in (self.to_screen(p) for p in f.points)]
+                if f.kind != "sanctuary":
+                    pygame.draw.polygon(layer, color, pts)
+                pygame.draw.polygon(layer, edge, pts, 2)
+            elif f.shape == Shape.ELLIPSE:
+                cx, cy = self.to_screen(f.points[0])
+                rx, ry = f.radii[0] * self.ppk, f.radii[1] * self.ppk
+                r = pygame.Rect(0, 0, max(4, round(2 * rx)), max(4, round(2 * ry)))
+                r.center = (round(cx - ox), round(cy - oy))
+                pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
+                pygame.draw.ellipse(layer, (120, 40, 30, 230), r, 2)
+        surface.blit(layer, self.rect.topleft)
+
+    def _draw_rail(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
+        w = 2 if self.ppk < 1.5 else 3
+        for tid, pts in self._rail.items():
+            spts = [self.to_screen(p) for p in pts]
+            est = view.bda.get(tid)
+            damage = est.damage if est is not None else 0.0
+            color = RAIL_CUT if damage >= 50 else RAIL_DAMAGED if damage >= 20 else RAIL_INTACT
+            if tid == hover:
+                pygame.draw.lines(surface, (255, 240, 160), False, spts, w + 6)
+            pygame.draw.lines(surface, CASING, False, spts, w + 2)
+            if est is not None and est.confidence < icons.LOW_CONFIDENCE and damage >= 20:
+                pygame.draw.lines(surface, RAIL_INTACT, False, spts, w)
+                dashed_polyline(surface, color, spts, w, dash=8, gap=6)
+            else:
+                pygame.draw.lines(surface, color, False, spts, w)
+
+    def _draw_front(self, surface: pygame.Surface) -> None:
+        for f in self.geo.on_layer(Layer.FRONT):
+            pts = [self.to_screen(p) for p in f.points]
+            pygame.draw.lines(surface, FRONT_CASING, False, pts, 6)
+            pygame.draw.lines(surface, FRONT, False, pts, 3)
+
+    def _draw_targets(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
+        r = 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
+        label_font = font(13 if self.ppk < 2.0 else 14, bold=True)
+        show_labels = self.ppk >= 1.0
+        placed: list[pygame.Rect] = []
+        labels: list[tuple[str, float, float, bool]] = []
+        for tid in view.active_targets:
+            t = self.rules.targets[tid]
+            if t.kind == "rail_segment":
+                continue
+            x, y = self.to_screen(t.position)
+            if not self.rect.inflate(80, 40).collidepoint(x, y):
+                continue
+            est = view.bda.get(tid)
+            img = icons.target_icon(
+                t.kind,
+                r,
+                est.damage if est is not None else None,
+                est.confidence if est is not None else 0.0,
+                highlight=tid == hover,
+            )
+            box = img.get_rect(center=(round(x), round(y)))
+            surface.blit(img, box)
+            placed.append(box.inflate(-6, -6))
+            if show_labels and (t.kind in LABELLED or tid == hover):
+                labels.append((_short(t.name), x, y, tid == hover))
+        # The hovered target's label first, then the rest where they do not collide.
+        for text, x, y, _ in sorted(labels, key=lambda lb: not lb[3]):
+            w, h = label_font.size(text)
+            for lx in (x + r + 5, x - r - 5 - w):
+                rect = pygame.Rect(round(lx) - 1, round(y - h / 2) - 1, w + 2, h + 2)
+                if rect.collidelist(placed) < 0:
+                    icons.blit_label(surface, label_font, text, (lx, y))
+                    placed.append(rect)
+                    break
+
+
+def _short(name: str) -> str:
+    return name.split(" (")[0]
+
+
+def _seg_dist(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    ax, ay = a
+    bx, by = b
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length))
+    cx, cy = ax + t * dx, ay + t * dy
+    return float(((p[0] - cx) ** 2 + (p[1] - cy) ** 2) ** 0.5)

@@ -1,0 +1,261 @@
+"""Custom-drawn panels: the planner's status column, gauges, the moon, the legend and
+the hover tooltip. Pure drawing from values; nothing here changes game state."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pygame
+
+from game.core.calendar import moon_illumination, moon_phase_name
+from game.core.intel import PlayerView
+from game.core.model import Rules, TalksState
+from game.ui import icons
+from game.ui.map_render import ZONE_COLORS
+from game.ui.map_view import FRONT, FRONT_CASING, RAIL_CUT, RAIL_DAMAGED, RAIL_INTACT
+from game.ui.style import PAL, font, wrap
+from game.ui.words import TALKS_NAMES, kind_name, long_date, short_date
+
+PAD = 18
+TALKS_COLOURS = {
+    TalksState.IN_SESSION: PAL.GOOD,
+    TalksState.RECESSED: PAL.ACCENT,
+    TalksState.BROKEN_OFF: PAL.DANGER,
+}
+
+
+def draw_moon(surface: pygame.Surface, centre: tuple[int, int], r: int, day: date) -> None:
+    """The moon's disc lit as on ``day`` (waxing lit on the right)."""
+    lit = moon_illumination(day)
+    waxing = moon_phase_name(day).startswith(("waxing", "first", "new"))
+    size = 2 * r + 2
+    img = pygame.Surface((size, size), pygame.SRCALPHA)
+    c = size / 2
+    pygame.draw.circle(img, (58, 64, 70), (c, c), r)
+    light = (236, 228, 200)
+    # The terminator is an ellipse of half-width |1 - 2*lit| * r.
+    for row in range(-r, r + 1):
+        half = math.sqrt(max(0.0, r * r - row * row))
+        term = (1 - 2 * lit) * half
+        if waxing:
+            x0, x1 = c + term, c + half
+        else:
+            x0, x1 = c - half, c - term
+        if x1 > x0:
+            pygame.draw.line(img, light, (x0, c + row), (x1, c + row))
+    pygame.draw.circle(img, (150, 146, 130), (c, c), r, 1)
+    surface.blit(img, (centre[0] - c, centre[1] - c))
+
+
+def draw_gauge(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    label: str,
+    value: float,
+    *,
+    colour: tuple[int, int, int] = PAL.ACCENT,
+    mark: float | None = None,
+    mark_colour: tuple[int, int, int] = PAL.TEXT,
+    note: str = "",
+) -> None:
+    """A labelled 0-100 bar; ``mark`` draws a tick (a threshold)."""
+    f = font(15)
+    surface.blit(f.render(label, True, PAL.TEXT), (rect.x, rect.y))
+    val = font(15, bold=True).render(f"{value:.0f}{note}", True, PAL.TEXT)
+    surface.blit(val, (rect.right - val.get_width(), rect.y))
+    bar = pygame.Rect(rect.x, rect.y + 24, rect.w, 10)
+    pygame.draw.rect(surface, PAL.BAR_BG, bar, border_radius=2)
+    fill = bar.copy()
+    fill.w = round(bar.w * max(0.0, min(100.0, value)) / 100)
+    if fill.w > 0:
+        pygame.draw.rect(surface, colour, fill, border_radius=2)
+    pygame.draw.rect(surface, PAL.PANEL_EDGE, bar, 1, border_radius=2)
+    if mark is not None:
+        x = bar.x + round(bar.w * mark / 100)
+        pygame.draw.line(surface, mark_colour, (x, bar.y - 3), (x, bar.bottom + 2), 2)
+
+
+def draw_status(surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: PlayerView) -> int:
+    """The top of the side panel; returns the y where it ends."""
+    pygame.draw.rect(surface, PAL.PANEL, rect)
+    pygame.draw.line(surface, PAL.PANEL_EDGE, rect.topleft, rect.bottomleft)
+    x, w = rect.x + PAD, rect.w - 2 * PAD
+    y = rect.y + 14
+    for line in wrap(rules.name, font(17, bold=True), w)[:2]:
+        surface.blit(font(17, bold=True).render(line, True, PAL.ACCENT), (x, y))
+        y += 23
+    turns = "daily turns" if rules.turn_days == 1 else f"{rules.turn_days}-day turns"
+    cap = f"Turn {view.turn} · {turns} · until {short_date(rules.end)} · {rules.difficulty}"
+    surface.blit(font(13).render(cap, True, PAL.MUTED), (x, y + 2))
+    y += 30
+    pygame.draw.line(surface, PAL.PANEL_EDGE, (x, y), (x + w, y))
+    y += 12
+    surface.blit(font(21, bold=True).render(long_date(view.day), True, PAL.TEXT), (x, y))
+    y += 36
+    draw_moon(surface, (x + 14, y + 14), 13, view.day)
+    lit = moon_illumination(view.day)
+    moon = f"{moon_phase_name(view.day).capitalize()}, {lit * 100:.0f}% lit"
+    surface.blit(font(15).render(moon, True, PAL.TEXT), (x + 38, y))
+    dark = (
+        "dark nights: B-29s can reach the Yalu"
+        if lit < 0.3
+        else "moonlit nights favour MiG night fighters"
+    )
+    surface.blit(font(13).render(dark, True, PAL.MUTED), (x + 38, y + 19))
+    y += 46
+    talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
+    surface.blit(font(15).render("Armistice talks:", True, PAL.TEXT), (x, y))
+    surface.blit(
+        font(15, bold=True).render(talks, True, TALKS_COLOURS.get(view.talks, PAL.TEXT)),
+        (x + 128, y),
+    )
+    y += 30
+    gauges = (
+        ("Negotiation meter (estimate)", view.meter_estimate, PAL.ACCENT, rules.meter.threshold),
+        ("World opinion", view.world_opinion, (120, 150, 170), rules.opinion.recall_world),
+        ("US patience", view.us_patience, (150, 160, 110), rules.opinion.recall_patience),
+    )
+    for label, value, colour, mark in gauges:
+        draw_gauge(
+            surface,
+            pygame.Rect(x, y, w, 40),
+            label,
+            value,
+            colour=colour,
+            mark=mark,
+            mark_colour=PAL.TEXT if label.startswith("Neg") else PAL.DANGER,
+        )
+        y += 46
+    y += 4
+    pygame.draw.line(surface, PAL.PANEL_EDGE, (x, y), (x + w, y))
+    return y + 8
+
+
+LEGEND_ZONES = (
+    ("mig_alley", "MiG Alley"),
+    ("border_buffer", "Yalu border buffer"),
+    ("neutral_zone", "Truce-talk neutral zone"),
+    ("pow_camp", "Prisoner camp"),
+    ("naval_area", "Task Force 77 waters"),
+)
+
+
+def legend_rows(kinds: list[str]) -> int:
+    return len(kinds) + len(LEGEND_ZONES) + 3 + 3
+
+
+def draw_legend(
+    surface: pygame.Surface, bottom_left: tuple[int, int], kinds: list[str]
+) -> pygame.Rect:
+    """A compact key to the map, anchored at its bottom-left corner."""
+    f = font(13)
+    row = 19
+    col_w = 190
+    left_rows: list[tuple[str, str]] = [("icon", k) for k in kinds]
+    left_rows += [("bda", "confident"), ("bda", "guess"), ("bda", "unseen")]
+    right_rows: list[tuple[str, str]] = [("zone", k) for k, _ in LEGEND_ZONES]
+    right_rows += [("rail", "intact"), ("rail", "damaged"), ("rail", "cut"), ("front", "")]
+    rows = max(len(left_rows), len(right_rows))
+    rect = pygame.Rect(0, 0, 2 * col_w + 20, rows * row + 38)
+    rect.bottomleft = bottom_left
+    panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+    panel.fill((24, 30, 34, 225))
+    surface.blit(panel, rect)
+    pygame.draw.rect(surface, PAL.PANEL_EDGE, rect, 1)
+    surface.blit(font(13, bold=True).render("MAP KEY", True, PAL.ACCENT), (rect.x + 10, rect.y + 7))
+    hint = f.render("Z: zones · L: key", True, PAL.MUTED)
+    surface.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
+    for col, items in enumerate((left_rows, right_rows)):
+        x0 = rect.x + 10 + col * (col_w + 10)
+        for i, (what, key) in enumerate(items):
+            y = rect.y + 30 + i * row
+            mid = (x0 + 10, y + row // 2)
+            text = _legend_item(surface, what, key, mid)
+            surface.blit(f.render(text, True, PAL.TEXT), (x0 + 26, y + 1))
+    return rect
+
+
+def _legend_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, int]) -> str:
+    x, y = mid
+    if what == "icon":
+        img = icons.target_icon(key, 6, 0.0, 1.0)
+        surface.blit(img, img.get_rect(center=mid))
+        return kind_name(key)
+    if what == "bda":
+        damage, conf = {"confident": (60.0, 0.9), "guess": (60.0, 0.2), "unseen": (None, 0.0)}[key]
+        img = icons.target_icon("industrial_complex", 6, damage, conf)
+        surface.blit(img, img.get_rect(center=mid))
+        return {
+            "confident": "Damage estimate, confident",
+            "guess": "Damage estimate, a guess",
+            "unseen": "Not yet assessed",
+        }[key]
+    if what == "zone":
+        colour = ZONE_COLORS.get(key, (80, 80, 80, 40))
+        sw = pygame.Surface((16, 12), pygame.SRCALPHA)
+        sw.fill((*colour[:3], max(colour[3], 110)))
+        surface.blit(sw, (x - 8, y - 6))
+        pygame.draw.rect(surface, colour[:3], pygame.Rect(x - 8, y - 6, 16, 12), 1)
+        return dict(LEGEND_ZONES)[key]
+    if what == "rail":
+        rail = {"intact": RAIL_INTACT, "damaged": RAIL_DAMAGED, "cut": RAIL_CUT}[key]
+        pygame.draw.line(surface, (236, 228, 205), (x - 9, y), (x + 9, y), 5)
+        pygame.draw.line(surface, rail, (x - 9, y), (x + 9, y), 3)
+        return {
+            "intact": "Rail line",
+            "damaged": "Rail, damaged (est.)",
+            "cut": "Rail, cut (est.)",
+        }[key]
+    pygame.draw.line(surface, FRONT_CASING, (x - 9, y), (x + 9, y), 6)
+    pygame.draw.line(surface, FRONT, (x - 9, y), (x + 9, y), 3)
+    return "Front line"
+
+
+def tooltip_lines(rules: Rules, view: PlayerView, target_id: str) -> list[tuple[str, bool]]:
+    """(text, is_title) lines for a target: what the planner's desk knows of it."""
+    t = rules.targets[target_id]
+    lines = [(t.name, True), (kind_name(t.kind), False)]
+    est = view.bda.get(target_id)
+    if est is None:
+        lines.append(("Damage: not yet assessed", False))
+    else:
+        conf = "high" if est.confidence >= 0.7 else "fair" if est.confidence >= 0.4 else "low"
+        seen = f", seen {short_date(est.seen)}" if est.seen else ""
+        lines.append((f"Damage (estimate): {est.damage:.0f}%", False))
+        lines.append((f"Confidence: {conf} ({est.confidence * 100:.0f}%){seen}", False))
+    flak = view.flak_estimate.get(target_id)
+    lines.append(
+        (
+            f"Flak (estimate): about {flak:.0f} heavy guns"
+            if flak is not None
+            else "Flak: unknown",
+            False,
+        )
+    )
+    return lines
+
+
+def draw_tooltip(
+    surface: pygame.Surface, at: tuple[int, int], lines: list[tuple[str, bool]], bounds: pygame.Rect
+) -> None:
+    imgs = [
+        font(15, bold=True).render(s, True, PAL.ACCENT)
+        if title
+        else font(14).render(s, True, PAL.TEXT)
+        for s, title in lines
+    ]
+    w = max(i.get_width() for i in imgs) + 24
+    h = sum(i.get_height() + 2 for i in imgs) + 18
+    rect = pygame.Rect(at[0] + 18, at[1] + 18, w, h)
+    if rect.right > bounds.right - 6:
+        rect.right = at[0] - 12
+    if rect.bottom > bounds.bottom - 6:
+        rect.bottom = at[1] - 12
+    rect.clamp_ip(bounds)
+    pygame.draw.rect(surface, PAL.TOOLTIP, rect, border_radius=4)
+    pygame.draw.rect(surface, PAL.ACCENT, rect, 1, border_radius=4)
+    y = rect.y + 9
+    for img in imgs:
+        surface.blit(img, (rect.x + 12, y))
+        y += img.get_height() + 2

@@ -1,0 +1,130 @@
+"""The scene stack: the title, scenario choice, planning and report screens sit on it.
+
+Rules every scene keeps: ``draw()`` changes no game state; input becomes orders only
+through the session (``game.ui.session``), which calls ``run_turn``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+
+from game.ui.style import THEME_PATH, preload_fonts
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Scene:
+    """One screen. Each scene owns its own pygame_gui manager."""
+
+    name = "scene"
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.size = app.size
+        self.manager = pygame_gui.UIManager(
+            self.size, str(THEME_PATH), enable_live_theme_updates=False
+        )
+        with warnings.catch_warnings():  # some of these the theme has loaded already
+            warnings.simplefilter("ignore", UserWarning)
+            self.manager.preload_fonts(preload_fonts())
+        self._buttons: dict[pygame_gui.core.UIElement, Callable[[], None]] = {}
+        self.build()
+
+    # -- layout
+    def build(self) -> None:
+        """Create the widgets for ``self.size``; called again after every resize."""
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.size = size
+        self.manager.set_window_resolution(size)
+        self.manager.clear_and_reset()
+        self._buttons.clear()
+        self.build()
+
+    def button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        action: Callable[[], None],
+        *,
+        tooltip: str | None = None,
+        object_id: str | None = None,
+        enabled: bool = True,
+        container: pygame_gui.core.IContainerLikeInterface | None = None,
+    ) -> pygame_gui.elements.UIButton:
+        """A button wired to ``action`` through a table, not an if/elif chain."""
+        b = pygame_gui.elements.UIButton(
+            rect,
+            text,
+            self.manager,
+            container=container,
+            tool_tip_text=tooltip,
+            object_id=pygame_gui.core.ObjectID(class_id=object_id) if object_id else None,
+        )
+        if not enabled:
+            b.disable()
+        self._buttons[b] = action
+        return b
+
+    # -- the loop
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self._buttons:
+            self._buttons[event.ui_element]()
+            return
+        self.manager.process_events(event)
+        self.on_event(event)
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        """Scene-specific input (keys, mouse on custom drawing)."""
+
+    def update(self, dt: float) -> bool:
+        """Advance widgets; return True when the scene needs redrawing without input."""
+        self.manager.update(dt)
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_scene(surface)
+        self.manager.draw_ui(surface)
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        """What the scene draws under its widgets; reads state, never changes it."""
+
+
+class SceneStack:
+    """Push and pop scenes; only the top one gets input and is drawn."""
+
+    def __init__(self) -> None:
+        self._scenes: list[Scene] = []
+
+    def __len__(self) -> int:
+        return len(self._scenes)
+
+    @property
+    def top(self) -> Scene | None:
+        return self._scenes[-1] if self._scenes else None
+
+    def push(self, scene: Scene) -> None:
+        self._scenes.append(scene)
+
+    def pop(self) -> Scene | None:
+        return self._scenes.pop() if self._scenes else None
+
+    def replace(self, scene: Scene) -> None:
+        self.pop()
+        self.push(scene)
+
+    def pop_to_root(self) -> None:
+        del self._scenes[1:]
+
+    def resize(self, size: tuple[int, int]) -> None:
+        for scene in self._scenes:
+            scene.resize(size)
+
+    def names(self) -> list[str]:
+        return [s.name for s in self._scenes]

@@ -1,0 +1,93 @@
+"""One visual style: the theme file for pygame_gui, and the same palette and fonts for
+what the interface draws itself (map, gauges, tooltips)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pygame
+
+THEME_PATH = Path(__file__).with_name("theme.json")
+MIN_SIZE = (1280, 720)
+
+Color = tuple[int, int, int]
+
+
+def _hex(value: str) -> Color:
+    value = value.lstrip("#")
+    return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
+
+
+@cache
+def _theme_colours() -> dict[str, Color]:
+    data = json.loads(THEME_PATH.read_text(encoding="utf-8"))
+    return {k: _hex(v) for k, v in data["defaults"]["colours"].items()}
+
+
+class Palette:
+    """Colours named for their use; the basic ones come from the theme file."""
+
+    WINDOW = (24, 30, 34)
+    PANEL = (32, 39, 44)
+    PANEL_EDGE = (77, 81, 71)
+    TEXT = _theme_colours()["normal_text"]
+    MUTED = (184, 171, 135)
+    ACCENT = (216, 194, 122)
+    DANGER = (206, 110, 88)
+    GOOD = (140, 170, 110)
+    BAR_BG = (22, 27, 31)
+    TOOLTIP = (20, 26, 30)
+    SEA = (150, 170, 178)
+
+
+PAL = Palette
+
+
+def _font_file(bold: bool, italic: bool) -> str:
+    name = (
+        "NotoSans-"
+        + {
+            (False, False): "Regular",
+            (True, False): "Bold",
+            (False, True): "Italic",
+            (True, True): "BoldItalic",
+        }[(bold, italic)]
+    )
+    return str(resources.files("pygame_gui.data") / f"{name}.ttf")
+
+
+@cache
+def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+    """The theme's typeface (Noto Sans, shipped with pygame_gui) for custom drawing."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    return pygame.font.Font(_font_file(bold, italic), size)
+
+
+def preload_fonts() -> list[dict[str, str | int | float]]:
+    """Font styles the HTML text boxes use, so pygame_gui does not warn or stall."""
+    out: list[dict[str, str | int | float]] = []
+    for size in (12, 14, 15, 16, 18, 24):
+        for style in ("regular", "bold", "italic", "bold_italic"):
+            out.append({"name": "noto_sans", "point_size": size, "style": style})
+    return out
+
+
+def wrap(text: str, fnt: pygame.font.Font, width: int) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` pixels."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        line = ""
+        for word in words:
+            trial = f"{line} {word}".strip()
+            if fnt.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines

@@ -1,0 +1,99 @@
+"""The title screen: the game's name, New game, Quit."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.data.scenario import MAPS_DIR
+from game.ui.scenes import Scene
+from game.ui.style import PAL, font
+
+SUBTITLE = "The Far East Air Forces' air-pressure campaign — an operational wargame"
+KOREA_TMX = MAPS_DIR / "korea.tmx"
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def build(self) -> None:
+        w, h = self.size
+        col = pygame.Rect(0, 0, min(640, w // 2), h)
+        col.centerx = w // 3 if w >= 1400 else w * 3 // 8
+        top = h // 2 - 210
+        pygame_gui.elements.UILabel(
+            pygame.Rect(col.x, top, col.w, 80),
+            "AIR PRESSURE",
+            self.manager,
+            object_id=pygame_gui.core.ObjectID(class_id="@title"),
+        )
+        pygame_gui.elements.UILabel(
+            pygame.Rect(col.x, top + 78, col.w, 36),
+            "Korea 1952–53",
+            self.manager,
+            object_id=pygame_gui.core.ObjectID(class_id="@kicker"),
+        )
+        pygame_gui.elements.UILabel(
+            pygame.Rect(col.x - 40, top + 120, col.w + 80, 30),
+            SUBTITLE,
+            self.manager,
+            object_id=pygame_gui.core.ObjectID(class_id="@subtitle"),
+        )
+        bw, bh, gap = 280, 46, 12
+        x = col.centerx - bw // 2
+        y = top + 190
+        self.new_game = self.button(
+            pygame.Rect(x, y, bw, bh),
+            "New game",
+            self._new_game,
+            tooltip="Choose a scenario and a difficulty",
+            object_id="@primary",
+        )
+        y += bh + gap
+        self.button(
+            pygame.Rect(x, y, bw, bh),
+            "Load game",
+            lambda: None,
+            tooltip="Saving and loading: coming later",
+            enabled=False,
+        )
+        y += bh + gap
+        self.button(
+            pygame.Rect(x, y, bw, bh),
+            "Settings",
+            lambda: None,
+            tooltip="Settings: coming later",
+            enabled=False,
+        )
+        y += bh + gap
+        self.quit_button = self.button(
+            pygame.Rect(x, y, bw, bh), "Quit", self.app.quit, tooltip="Close the game (Esc)"
+        )
+
+    def _new_game(self) -> None:
+        from game.ui.choose import ScenarioScene
+
+        self.app.push(ScenarioScene(self.app))
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.quit()
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_n):
+            self._new_game()
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        geo = self.app.korea_geometry()
+        ppk = h / geo.height_km
+        img = self.app.maps.scaled(KOREA_TMX, geo, ppk, dim=150, static=False)
+        x = w - img.get_width()
+        surface.blit(img, (x, 0))
+        edge = pygame.Surface((160, h), pygame.SRCALPHA)
+        for i in range(160):
+            pygame.draw.line(edge, (*PAL.WINDOW, 255 - i * 255 // 160), (i, 0), (i, h))
+        surface.blit(edge, (x, 0))
+        foot = font(14).render(
+            "Enter: new game   ·   F11: full screen   ·   Esc: quit", True, PAL.MUTED
+        )
+        surface.blit(foot, (24, h - foot.get_height() - 16))
+        pygame.draw.line(surface, PAL.PANEL_EDGE, (24, h - 44), (w - 24, h - 44))

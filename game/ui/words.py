@@ -1,0 +1,73 @@
+"""Plain words for the interface: names of target kinds, event categories, dates."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from game.core.events import Category
+
+KIND_NAMES: dict[str, str] = {
+    "hydro_plant": "Hydroelectric plant",
+    "thermal_plant": "Thermal power plant",
+    "city": "City or town",
+    "rail_segment": "Rail line",
+    "rail_bridge": "Rail bridge",
+    "marshalling_yard": "Marshalling yard",
+    "supply_complex": "Supply complex",
+    "airfield": "Airfield",
+    "dam": "Irrigation dam",
+    "refinery": "Refinery",
+    "mine": "Mine",
+    "port": "Port",
+    "industrial_complex": "Industrial complex",
+}
+
+# Report order and headings: what the planner reads first comes first.
+CATEGORY_HEADINGS: dict[Category, str] = {
+    Category.END: "The war's end",
+    Category.STRIKE: "Strikes",
+    Category.LOSSES: "Our losses",
+    Category.CIVILIANS: "Civilian casualties",
+    Category.INCIDENT: "Incidents",
+    Category.INTERDICTION: "Interdiction",
+    Category.SUPPLY: "Enemy supply",
+    Category.ENEMY: "Enemy action",
+    Category.REPAIR: "Enemy repairs",
+    Category.FLOOD: "Floods",
+    Category.POLITICS: "Politics and events",
+    Category.CARD: "Restrictions",
+    Category.TALKS: "Armistice talks",
+    Category.FORCES: "Our forces",
+    Category.WEATHER: "Weather",
+}
+
+TALKS_NAMES = {
+    "in_session": "in session",
+    "recessed": "recessed",
+    "broken_off": "broken off",
+}
+
+OUTCOME_NAMES = {
+    "armistice": "Armistice signed",
+    "recall": "Relieved of command",
+    "time_out": "Time ran out",
+    "ongoing": "The war goes on",
+}
+
+
+def kind_name(kind: str) -> str:
+    return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
+
+
+def long_date(day: date) -> str:
+    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+def esc(text: object) -> str:
+    """Text for pygame_gui's HTML text boxes."""
+    return html.escape(str(text), quote=False)
