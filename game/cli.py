@@ -11,42 +11,68 @@ from pathlib import Path
 from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS
 from game.core.summary import play, summary
-from game.data.scenario import ScenarioError, find_scenario, list_scenarios, load_rules
+from game.data.lint import warnings
+from game.data.mods import orphan_overrides
+from game.data.scenario import (
+    SCENARIO_FILE,
+    ScenarioError,
+    find_scenario,
+    list_scenarios,
+    list_sources,
+    load_rules,
+)
+
+
+def _mods(args: argparse.Namespace) -> tuple[Path, ...]:
+    return tuple(Path(m) for m in (args.mods or []))
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
-    for folder in list_scenarios():
+    for source in list_sources(_mods(args)):
+        origin = "" if source.origin == "shipped" else f"  [{source.origin}]"
         try:
-            rules = load_rules(folder)
+            rules = load_rules(source)
         except ScenarioError as exc:
-            print(f"{folder.name:22} INVALID ({len(exc.problems)} problems; run validate)")
+            print(f"{source.id:22} INVALID ({len(exc.problems)} problems; run validate){origin}")
             continue
         print(
             f"{rules.scenario_id:22} {rules.name}  "
-            f"({rules.start} to {rules.end}, {rules.turn_days}-day turns)"
+            f"({rules.start} to {rules.end}, {rules.turn_days}-day turns){origin}"
         )
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    paths = args.paths or [str(p) for p in list_scenarios()]
+    """Every problem at once, one line each; warnings for legal but doubtful values."""
+    mods = _mods(args)
     failed = False
-    for raw in paths:
-        path = Path(raw)
+    sources = [] if args.paths else list_sources(mods)
+    for raw in args.paths:
         try:
-            load_rules(path)
+            sources.append(find_scenario(raw, mods))
+        except ScenarioError as exc:
+            failed = True
+            print(*exc.problems, sep="\n")
+    for path in orphan_overrides(list_scenarios(), mods):
+        print(f"{path}: warning: no scenario '{path.stem}' to override")
+    for source in sources:
+        name = source.file.parent if source.file.name == SCENARIO_FILE else source.file
+        try:
+            rules = load_rules(source)
         except ScenarioError as exc:
             failed = True
             for line in exc.problems:
                 print(line)
             continue
-        print(f"{path}: ok")
+        for line in warnings(rules):
+            print(line)
+        print(f"{name}: ok")
     return 1 if failed else 0
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     try:
-        rules = load_rules(find_scenario(args.scenario), args.difficulty)
+        rules = load_rules(find_scenario(args.scenario, _mods(args)), args.difficulty)
     except ScenarioError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
@@ -170,18 +196,52 @@ def cmd_strategies(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from game.data.schema import scenario_schema
+
+    text = json.dumps(scenario_schema(), indent=2)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    from game.data.mods import user_data_dir, user_mods_dir
+
+    print(f"user data: {user_data_dir()}")
+    print(f"mods:      {user_mods_dir()}")
+    print(f"saves:     {user_data_dir() / 'saves'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Air Pressure — Korea 1952–53. With no command, opens the game.",
     )
+    mods = argparse.ArgumentParser(add_help=False)
+    mods.add_argument(
+        "--mods", action="append", metavar="DIR", help="a mod folder, or a folder of mods"
+    )
     sub = parser.add_subparsers(dest="command")
-    p = sub.add_parser("scenarios", help="list the shipped scenarios")
+    p = sub.add_parser(
+        "scenarios", help="list the scenarios, shipped and from mods", parents=[mods]
+    )
     p.set_defaults(func=cmd_scenarios)
-    p = sub.add_parser("validate", help="check scenario folders or files")
+    p = sub.add_parser("schema", help="write a JSON Schema of the scenario format")
+    p.add_argument("--out", help="file to write (default: print)")
+    p.set_defaults(func=cmd_schema)
+    p = sub.add_parser("paths", help="where saves and user mods live")
+    p.set_defaults(func=cmd_paths)
+    p = sub.add_parser("validate", help="check scenario folders or files", parents=[mods])
     p.add_argument("paths", nargs="*", help="scenario folders or scenario.toml files")
     p.set_defaults(func=cmd_validate)
-    p = sub.add_parser("simulate", help="play a scenario headless with a built-in planner")
+    p = sub.add_parser(
+        "simulate", help="play a scenario headless with a built-in planner", parents=[mods]
+    )
     p.add_argument("scenario", help="scenario id or folder")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--planner", choices=sorted(PLANNERS), default="historical")

@@ -36,6 +36,7 @@ from game.core.model import (
     TargetDef,
 )
 from game.data.maps import MapError, load_map
+from game.data.mods import Merge, ScenarioSource, apply_override, discover
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = PROJECT_ROOT / "scenarios"
@@ -165,7 +166,7 @@ class ScenarioFile(_Strict):
 
 
 # Fields of Rules a scenario may set in [rules].
-_RULE_KNOBS = {
+RULE_KNOBS = {
     f.name
     for f in dataclasses.fields(Rules)
     if f.type in ("float", "int") and f.name not in ("turn_days",)
@@ -182,24 +183,51 @@ def list_scenarios(root: Path = SCENARIOS_DIR) -> list[Path]:
     )
 
 
-def find_scenario(name_or_path: str) -> Path:
+def list_sources(mods: tuple[Path, ...] = ()) -> list[ScenarioSource]:
+    """Shipped scenarios and those the player's mods add or override, by id."""
+    return sorted(discover(list_scenarios(), mods).values(), key=lambda s: s.id)
+
+
+def find_scenario(name_or_path: str, mods: tuple[Path, ...] = ()) -> ScenarioSource:
+    """A scenario by id (shipped or from a mod) or by folder or file path."""
     candidate = Path(name_or_path)
     if candidate.exists():
-        return scenario_file(candidate)
-    shipped = SCENARIOS_DIR / name_or_path / SCENARIO_FILE
-    if shipped.is_file():
-        return shipped
-    known = ", ".join(p.name for p in list_scenarios()) or "none"
-    raise ScenarioError([f"{name_or_path}: no such scenario (shipped: {known})"])
+        file = scenario_file(candidate)
+        return ScenarioSource(file.parent.name, file, (), "file")
+    sources = discover(list_scenarios(), mods)
+    if name_or_path in sources:
+        return sources[name_or_path]
+    known = ", ".join(sorted(sources)) or "none"
+    raise ScenarioError([f"{name_or_path}: no such scenario (known: {known})"])
 
 
-def load_rules(path: Path, difficulty: str | None = None) -> Rules:
+def load_rules(source: Path | ScenarioSource, difficulty: str | None = None) -> Rules:
     """Read, check and resolve a scenario; raise :class:`ScenarioError` with every problem."""
-    file = scenario_file(path)
-    raw = _read_toml(file)
-    levels = raw.get("scenario", {}).get("difficulties", ["easy", "normal", "hard"])
-    chosen = difficulty or raw.get("scenario", {}).get("default_difficulty", "normal")
+    if isinstance(source, Path):
+        file = scenario_file(source)
+        source = ScenarioSource(file.parent.name, file)
+    file = source.file
     problems: list[str] = []
+    merge = Merge(_read_toml(file))
+    for override in source.overrides:
+        apply_override(merge, _read_toml(override), override, problems)
+    try:
+        rules = _load_merged(file, merge.data, difficulty, problems)
+    except ScenarioError as exc:
+        problems.extend(exc.problems)
+        rules = None
+    if problems or rules is None:
+        raise ScenarioError(_attribute(problems, file, merge))
+    return rules
+
+
+def _load_merged(
+    file: Path, raw: dict[str, Any], difficulty: str | None, problems: list[str]
+) -> Rules | None:
+    header = raw.get("scenario", {})
+    header = header if isinstance(header, dict) else {}
+    levels = header.get("difficulties", ["easy", "normal", "hard"])
+    chosen = difficulty or header.get("default_difficulty", "normal")
     if not isinstance(levels, list) or chosen not in levels:
         raise ScenarioError(
             [f"{file}: scenario.difficulties: no difficulty '{chosen}' in {levels}"]
@@ -211,15 +239,71 @@ def load_rules(path: Path, difficulty: str | None = None) -> Rules:
         raise ScenarioError([_format(file, err) for err in exc.errors()]) from None
     map_path = _map_path(file, data.scenario.map, problems)
     if map_path is None:
-        raise ScenarioError(problems)
+        return None
     try:
         geometry = load_map(map_path)
     except MapError as exc:
         raise ScenarioError([f"{file}: scenario.map: {exc}"]) from None
-    rules = _build(file, data, chosen, geometry, problems)
-    if problems or rules is None:
-        raise ScenarioError(problems)
-    return rules
+    return _build(file, data, chosen, geometry, problems)
+
+
+def _attribute(problems: list[str], base: Path, merge: Merge) -> list[str]:
+    """Name the file that set each bad key (a mod's override or the base), with its line."""
+    out = []
+    prefix = f"{base}: "
+    texts: dict[Path, str] = {}
+    for line in problems:
+        if not line.startswith(prefix):
+            out.append(line)
+            continue
+        key, sep, message = line[len(prefix) :].partition(": ")
+        if not sep or " " in key:
+            out.append(line)
+            continue
+        parts = tuple(key.split("."))
+        file = merge.file_for(parts, base)
+        if file not in texts:
+            try:
+                texts[file] = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                texts[file] = ""
+        number = locate_line(texts[file], parts)
+        where = f" (line {number})" if number else ""
+        out.append(f"{file}: {key}: {message}{where}")
+    return out
+
+
+def locate_line(text: str, parts: tuple[str, ...]) -> int | None:
+    """Best-effort line of a key path in TOML text: its table header, then the key."""
+    lines = text.splitlines()
+    header_at: int | None = None
+    key_index = 0
+    # The longest table header that is a prefix of the path, e.g. [pools.f86].
+    for n in range(len(parts), 0, -1):
+        name = ".".join(parts[:n])
+        if parts[n - 1].isdigit():
+            # the n-th [[array]] entry
+            array = ".".join(parts[: n - 1])
+            hits = [i for i, ln in enumerate(lines) if ln.strip() == f"[[{array}]]"]
+            if int(parts[n - 1]) < len(hits):
+                header_at, key_index = hits[int(parts[n - 1])], n
+                break
+            continue
+        hits = [i for i, ln in enumerate(lines) if ln.strip() in (f"[{name}]", f"[[{name}]]")]
+        if hits:
+            header_at, key_index = hits[0], n
+            break
+    start = header_at + 1 if header_at is not None else 0
+    if key_index >= len(parts):
+        return header_at + 1 if header_at is not None else None
+    key = parts[key_index]
+    for i in range(start, len(lines)):
+        stripped = lines[i].strip()
+        if i > start and stripped.startswith("["):
+            break
+        if stripped.startswith((f"{key} =", f"{key}=", f'"{key}" =')):
+            return i + 1
+    return header_at + 1 if header_at is not None else None
 
 
 def _read_toml(file: Path) -> dict[str, Any]:
@@ -303,18 +387,18 @@ def _build(
         card = section(f"cards.{cid}", CardDef, {"id": cid, **raw})
         if isinstance(card, CardDef):
             cards[cid] = card
-            _check_card(file, card, geometry, pools, problems)
+            _check_card(file, card, geometry, set(data.pools), problems)
 
     events: list[EventDef] = []
     for i, raw in enumerate(data.events):
         ev = section(f"events.{i}", EventDef, _effects_as_params(raw))
         if isinstance(ev, EventDef):
             events.append(ev)
-            _check_event(file, i, ev, cards, pools, problems)
+            _check_event(file, i, ev, cards, set(data.pools), problems)
 
     rule_knobs: dict[str, Any] = {}
     for key, value in data.rules.items():
-        if key not in _RULE_KNOBS:
+        if key not in RULE_KNOBS:
             problems.append(f"{file}: rules.{key}: unknown key (check the spelling)")
         elif not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             problems.append(
@@ -323,14 +407,15 @@ def _build(
         else:
             rule_knobs[key] = float(value)
 
-    plan = _plan(file, data.plan, targets, pools, problems)
+    # A pool that failed its own checks still exists: no second message for each use.
+    plan = _plan(file, data.plan, targets, set(data.pools), problems)
     header = data.scenario
     for i, city in enumerate(header.main_cities):
         if city not in targets:
             problems.append(
                 f"{file}: scenario.main_cities.{i}: '{city}' is not a target of this scenario"
             )
-    if header.escort_pool and header.escort_pool not in pools:
+    if header.escort_pool and header.escort_pool not in data.pools:
         problems.append(f"{file}: scenario.escort_pool: no pool '{header.escort_pool}'")
     if header.end < header.start:
         problems.append(f"{file}: scenario.end: the end {header.end} is before the start")
@@ -446,7 +531,7 @@ def _targets(
 
 
 def _check_card(
-    file: Path, card: CardDef, geometry: MapGeometry, pools: dict[str, PoolDef], problems: list[str]
+    file: Path, card: CardDef, geometry: MapGeometry, pools: set[str], problems: list[str]
 ) -> None:
     key = f"{file}: cards.{card.id}"
     if card.effect not in ("forbid", "burden"):
@@ -484,7 +569,7 @@ def _check_event(
     index: int,
     ev: EventDef,
     cards: dict[str, CardDef],
-    pools: dict[str, PoolDef],
+    pools: set[str],
     problems: list[str],
 ) -> None:
     key = f"{file}: events.{index}"
@@ -517,7 +602,7 @@ def _plan(
     file: Path,
     entry: PlanEntry,
     targets: dict[str, TargetDef],
-    pools: dict[str, PoolDef],
+    pools: set[str],
     problems: list[str],
 ) -> HistoricalPlan:
     ops = []

@@ -1,0 +1,158 @@
+"""Mods: scenarios of the player's own, and overrides of shipped ones by id.
+
+A mod is a folder in the user mods folder (``python main.py paths`` prints it) or one
+given with ``--mods DIR``::
+
+    my_mod/
+      mod.toml                       optional: name, description, author
+      scenarios/<id>/scenario.toml   new scenarios (with their own maps and sprites)
+      overrides/<id>.toml            values laid over scenario <id>, key by key
+
+An override is partial TOML: a table merges into the same table, a value replaces the
+value, ``[[events]]`` entries merge by their ``id``, and ``delete = ["targets.kaesong",
+"events.stalin_dies"]`` removes ids. Mods are applied in order: the user folder's
+mods by name, then ``--mods`` folders as given. Nothing in a mod is run as code.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "air-pressure"
+HOME_VARIABLE = "AIR_PRESSURE_HOME"  # tests and portable installs put user data here
+
+
+def user_data_dir() -> Path:
+    override = os.environ.get(HOME_VARIABLE)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def user_mods_dir() -> Path:
+    return user_data_dir() / "mods"
+
+
+@dataclass(frozen=True)
+class ScenarioSource:
+    """Where a scenario comes from: its base file and the overrides laid over it."""
+
+    id: str
+    file: Path
+    overrides: tuple[Path, ...] = ()
+    origin: str = "shipped"
+
+
+@dataclass
+class Merge:
+    """The merged scenario data and which file set each key (for error messages)."""
+
+    data: dict[str, Any]
+    origin: dict[tuple[str, ...], Path] = field(default_factory=dict)
+
+    def file_for(self, path: tuple[str, ...], default: Path) -> Path:
+        for n in range(len(path), 0, -1):
+            if path[:n] in self.origin:
+                return self.origin[path[:n]]
+        return default
+
+
+def mod_folders(extra: tuple[Path, ...] = ()) -> list[Path]:
+    """Mods in the order they apply: the user folder's by name, then ``extra`` as given."""
+    user = user_mods_dir()
+    found = sorted(p for p in user.iterdir() if p.is_dir()) if user.is_dir() else []
+    for folder in extra:
+        if (folder / "scenarios").is_dir() or (folder / "overrides").is_dir():
+            found.append(folder)  # a single mod
+        elif folder.is_dir():
+            found.extend(sorted(p for p in folder.iterdir() if p.is_dir()))
+    return found
+
+
+def discover(shipped: list[Path], extra: tuple[Path, ...] = ()) -> dict[str, ScenarioSource]:
+    """Every scenario by id: shipped folders, then what each mod adds or overrides."""
+    sources = {p.name: ScenarioSource(p.name, p / "scenario.toml") for p in shipped}
+    for mod in mod_folders(extra):
+        for folder in (
+            sorted((mod / "scenarios").glob("*/")) if (mod / "scenarios").is_dir() else []
+        ):
+            file = folder / "scenario.toml"
+            if file.is_file():
+                sources[folder.name] = ScenarioSource(folder.name, file, (), mod.name)
+        for file in (
+            sorted((mod / "overrides").glob("*.toml")) if (mod / "overrides").is_dir() else []
+        ):
+            base = sources.get(file.stem)
+            if base is not None:
+                sources[file.stem] = ScenarioSource(
+                    base.id, base.file, (*base.overrides, file), f"{base.origin} + {mod.name}"
+                )
+    return sources
+
+
+def orphan_overrides(shipped: list[Path], extra: tuple[Path, ...] = ()) -> list[Path]:
+    """Override files whose scenario id exists nowhere (a likely typo in the file name)."""
+    ids = set(discover(shipped, extra))
+    return [
+        f
+        for mod in mod_folders(extra)
+        if (mod / "overrides").is_dir()
+        for f in sorted((mod / "overrides").glob("*.toml"))
+        if f.stem not in ids
+    ]
+
+
+def apply_override(merge: Merge, override: dict[str, Any], file: Path, problems: list[str]) -> None:
+    """Lay one override file over the merged data, recording which keys it set."""
+    deletions = override.pop("delete", [])
+    if not isinstance(deletions, list) or not all(isinstance(d, str) for d in deletions):
+        problems.append(f"{file}: delete: expected a list of 'section.id' strings")
+        deletions = []
+    _merge_into(merge, merge.data, override, (), file)
+    for item in deletions:
+        section, _, item_id = item.partition(".")
+        target = merge.data.get(section)
+        if isinstance(target, dict) and item_id in target:
+            del target[item_id]
+        elif isinstance(target, list) and any(
+            isinstance(e, dict) and e.get("id") == item_id for e in target
+        ):
+            merge.data[section] = [
+                e for e in target if not (isinstance(e, dict) and e.get("id") == item_id)
+            ]
+        else:
+            problems.append(f"{file}: delete: nothing called '{item}' to delete")
+
+
+def _merge_into(
+    merge: Merge, base: dict[str, Any], over: dict[str, Any], path: tuple[str, ...], file: Path
+) -> None:
+    for key, value in over.items():
+        here = (*path, key)
+        current = base.get(key)
+        if isinstance(current, dict) and isinstance(value, dict):
+            _merge_into(merge, current, value, here, file)
+        elif isinstance(current, list) and isinstance(value, list) and _keyed(current + value):
+            by_id = {e["id"]: i for i, e in enumerate(current)}
+            for entry in value:
+                if entry["id"] in by_id:
+                    index = by_id[entry["id"]]
+                    merged = copy.deepcopy(current[index])
+                    _merge_into(merge, merged, entry, (*here, str(index)), file)
+                    current[index] = merged
+                else:
+                    current.append(copy.deepcopy(entry))
+                    merge.origin[(*here, str(len(current) - 1))] = file
+        else:
+            base[key] = copy.deepcopy(value)
+            merge.origin[here] = file
+
+
+def _keyed(entries: list[Any]) -> bool:
+    return bool(entries) and all(
+        isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries
+    )
