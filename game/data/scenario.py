@@ -49,7 +49,7 @@ def _forbid_unknown_keys() -> None:
     """Typos in a scenario must be reported, so the core dataclasses reject extra keys."""
     for value in vars(model).values():
         if isinstance(value, type) and dataclasses.is_dataclass(value):
-            value.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
+            value.__pydantic_config__ = ConfigDict(extra="forbid", allow_inf_nan=False)  # type: ignore[attr-defined]
 
 
 _forbid_unknown_keys()
@@ -64,7 +64,7 @@ class ScenarioError(Exception):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Header(_Strict):
