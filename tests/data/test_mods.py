@@ -13,7 +13,6 @@ import jsonschema
 import pytest
 
 from game.data.mods import HOME_VARIABLE, user_mods_dir
-from game.data.schema import scenario_schema
 from game.data.scenario import (
     MAPS_DIR,
     SCENARIOS_DIR,
@@ -22,6 +21,7 @@ from game.data.scenario import (
     list_sources,
     load_rules,
 )
+from game.data.schema import scenario_schema
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +88,9 @@ def test_deleting_what_is_not_there_is_reported() -> None:
     )
     with pytest.raises(ScenarioError) as info:
         load_rules(find_scenario("suiho_1952"))
-    assert f"{override}: delete: nothing called 'targets.suiho_damm' to delete" in info.value.problems
+    assert (
+        f"{override}: delete: nothing called 'targets.suiho_damm' to delete" in info.value.problems
+    )
 
 
 def test_a_mod_scenario_with_its_own_map_is_listed_and_loads(tmp_path: Path) -> None:
