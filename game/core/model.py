@@ -190,7 +190,9 @@ class HistoricalPlan:
     city_attacks: float = 0.2  # the rest goes to selected-destruction targets
     press: PressPolicy = PressPolicy.ROUTINE
     warnings_until: date | None = None  # warn before city strikes until this date
-    fallback: str = "next_in_kind"  # what to do when a planned target is barred
+    # When a planned target is barred or destroyed: "next_in_kind" strikes the least
+    # damaged allowed target of the same type; "standing_tasks" gives the sorties back.
+    fallback: str = "next_in_kind"
     summary: str = ""
 
 
@@ -248,7 +250,6 @@ class SupplyRules:
     max_stockpile: float = 200000.0
     food_per_rice_ton: float = 0.002  # extra tons/day of imports per ton of rice lost
     artillery_base: float = 1.0
-    artillery_per_stock: float = 1.0 / 20000.0  # fire growth per ton of stockpile surplus
     artillery_max: float = 15.0
     un_casualties_per_fire: float = 40.0  # UN casualties a day at base fire
     close_support_per_sortie: float = 0.002  # fire suppressed per close-support sortie

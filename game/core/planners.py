@@ -278,6 +278,8 @@ def historical_planner(rules: Rules, view: PlayerView) -> TurnOrders:
 
 
 def _fallback(rules: Rules, view: PlayerView, package: StrikePackage) -> StrikePackage | None:
+    if rules.plan.fallback == "standing_tasks":
+        return None
     kind = rules.targets[package.target].kind
     options = sorted(
         (

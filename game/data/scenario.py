@@ -13,7 +13,7 @@ import math
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -131,7 +131,7 @@ class PlanEntry(_Strict):
     city_attacks: float = Field(0.2, ge=0, le=1)
     press: model.PressPolicy = model.PressPolicy.ROUTINE
     warnings_until: date | None = None
-    fallback: str = "next_in_kind"
+    fallback: Literal["next_in_kind", "standing_tasks"] = "next_in_kind"
     summary: str = ""
 
 
@@ -169,7 +169,8 @@ class ScenarioFile(_Strict):
 RULE_KNOBS = {
     f.name
     for f in dataclasses.fields(Rules)
-    if f.type in ("float", "int") and f.name not in ("turn_days",)
+    if f.type in ("float", "int")
+    and f.name not in ("turn_days", "navy_cooperation", "cooperation_gain")
 }
 
 
