@@ -23,14 +23,17 @@ LINGER_S = 1.5  # keep updating this long after input (hover fades, tooltips)
 class App:
     """Owns the window and the scene stack; scenes ask it to push, pop or quit."""
 
-    def __init__(self, size: tuple[int, int] = MIN_SIZE) -> None:
+    def __init__(self, size: tuple[int, int] | None = None) -> None:
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         pygame.init()
         pygame.display.set_caption("Air Pressure — Korea 1952–53")
+        if size is None:
+            size = _initial_size()
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
         self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._window = self._find_window()
         self._fullscreen = False
+        self._windowed_size = size
         self.size: tuple[int, int] = self.screen.get_size()
         self.clock = pygame.time.Clock()
         self.stack = SceneStack()
@@ -90,14 +93,14 @@ class App:
 
     # -- window
     def toggle_fullscreen(self) -> None:
-        if self._window is not None:
-            if self._fullscreen:
-                self._window.set_windowed()
-            else:
-                self._window.set_fullscreen(desktop=True)
-            self._fullscreen = not self._fullscreen
+        """F11: the desktop's resolution, or back to the last windowed size."""
+        if self._fullscreen:
+            pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+            self._window = self._find_window()
         else:
-            pygame.display.toggle_fullscreen()
+            self._windowed_size = self.size
+            pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        self._fullscreen = not self._fullscreen
         self._resized()
 
     def _resized(self) -> None:
@@ -172,6 +175,18 @@ class App:
                 self.step()
         pygame.quit()
         return 0
+
+
+def _initial_size() -> tuple[int, int]:
+    """Most of the desktop, in steps of the 16:9 layouts the interface is checked at."""
+    try:
+        dw, dh = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        return MIN_SIZE
+    for size in ((1920, 1080), (1600, 900), (1440, 810)):
+        if size[0] <= dw and size[1] <= dh - 60:
+            return size
+    return MIN_SIZE
 
 
 def run_app() -> int:
