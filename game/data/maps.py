@@ -31,14 +31,49 @@ def _fail(path: Path, problem: str) -> MapError:
     return MapError(f"{path}: {problem}")
 
 
+MAX_MAP_BYTES = 20_000_000
+MAX_IMAGE_SIDE = 8192  # pixels; a tileset image larger than this is refused
+
+
+def _parse(path: Path) -> ET.Element:
+    if path.stat().st_size > MAX_MAP_BYTES:
+        raise _fail(path, f"larger than {MAX_MAP_BYTES:,} bytes")
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise _fail(path, f"not a valid XML file: {exc}") from exc
+
+
+def _check_references(path: Path, root: ET.Element) -> None:
+    """Tilesets and images must lie beside the map: a map may not reach other files."""
+    folder = path.parent.resolve()
+    for element in root.iter():
+        if element.tag not in ("tileset", "image") or "source" not in element.attrib:
+            continue
+        source = element.attrib["source"]
+        target = (path.parent / source).resolve()
+        if Path(source).is_absolute() or not target.is_relative_to(folder):
+            raise _fail(path, f"{element.tag} '{source}' lies outside the map's folder")
+        if element.tag == "image":
+            for side in ("width", "height"):
+                try:
+                    size = int(element.attrib.get(side, "0"))
+                except ValueError as exc:
+                    raise _fail(path, f"image '{source}' has a bad {side}") from exc
+                if size > MAX_IMAGE_SIDE:
+                    raise _fail(path, f"image '{source}' is over {MAX_IMAGE_SIDE} pixels {side}")
+        if element.tag == "tileset":
+            if not target.is_file():
+                raise _fail(path, f"tileset '{source}' not found")
+            _check_references(target, _parse(target))
+
+
 def _ellipse_ids(path: Path) -> set[int]:
     """Object ids drawn as ellipses (pytmx parses them as plain rectangles)."""
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise _fail(path, f"not a valid TMX (XML) file: {exc}") from exc
+    root = _parse(path)
     if root.tag != "map":
         raise _fail(path, f"not a TMX map (root element is <{root.tag}>, expected <map>)")
+    _check_references(path, root)
     ids: set[int] = set()
     for obj in root.iter("object"):
         if obj.find("ellipse") is not None:

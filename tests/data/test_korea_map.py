@@ -374,16 +374,20 @@ def test_tiled_resave_round_trip(tmp_path: Path, korea: MapGeometry) -> None:
     tiled = shutil.which("tiled")
     if tiled is None:
         pytest.skip("Tiled is not installed (apt-get install tiled); round trip not checked")
+    # A modder's copy: the map and its tileset side by side, re-saved in that folder.
+    for name in ("korea.tmx", "terrain.tsx", "terrain.png"):
+        shutil.copy(KOREA.parent / name, tmp_path / name)
     out = tmp_path / "resaved.tmx"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [tiled, "--export-map", str(KOREA), str(out)],
+        [tiled, "--export-map", str(tmp_path / "korea.tmx"), str(out)],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert done.returncode == 0 and out.exists(), done.stderr
+    assert 'source="terrain.tsx"' in out.read_text(encoding="utf-8")
     again = load_map(out)
     assert set(again.features) == set(korea.features)
     for fid, f in korea.features.items():
@@ -400,3 +404,13 @@ def test_save_map_preview_writes_png_of_requested_width(tmp_path: Path) -> None:
     out = save_map_preview(KOREA, tmp_path / "preview.png", width_px=400)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert pygame.image.load(str(out)).get_width() == 400
+
+
+def test_a_map_may_not_reach_files_outside_its_folder(tmp_path: Path) -> None:
+    text = KOREA.read_text(encoding="utf-8").replace(
+        'source="terrain.tsx"', 'source="../../../etc/terrain.tsx"'
+    )
+    bad = tmp_path / "sneaky.tmx"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(MapError, match="outside the map's folder"):
+        load_map(bad)
