@@ -366,6 +366,8 @@ class Rules:
     close_support_stray_chance: float = 0.0005  # per sortie, into a neutral zone near the front
     briefing: str = ""
     source_file: str = ""
+    seed: int = 1  # the scenario's default random seed
+    difficulties: tuple[str, ...] = ("easy", "normal", "hard")
 
     @property
     def strike_pools(self) -> list[PoolDef]:

@@ -458,6 +458,8 @@ def _build(
         initial_talks=header.initial_talks,
         briefing=header.briefing.strip(),
         source_file=str(file),
+        seed=header.seed,
+        difficulties=tuple(header.difficulties),
         **rule_knobs,
     )
 

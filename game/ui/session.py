@@ -15,8 +15,6 @@ from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
 from game.core.turn import TurnResult, new_game, run_turn
 
-DEFAULT_SEED = 1952
-
 
 @dataclass
 class GameSession:
@@ -34,7 +32,7 @@ class GameSession:
     def start(cls, rules: Rules, seed: int | None = None) -> GameSession:
         """A new game; one seeded generator per game, nothing global."""
         if seed is None:
-            seed = int(getattr(rules, "seed", DEFAULT_SEED))
+            seed = rules.seed
         return cls(rules, seed, new_game(rules), np.random.default_rng(seed))
 
     @property
