@@ -43,7 +43,7 @@ _forbid_unknown_order_keys()
 def to_data(obj: Any) -> Any:
     """A JSON-safe copy of a core object (dataclasses, dates, enums, sets, tuples, numbers)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {name: to_data(getattr(obj, name)) for name in _field_names(type(obj))}
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, date):
@@ -59,6 +59,11 @@ def to_data(obj: Any) -> Any:
     if obj is None or isinstance(obj, bool | int | float | str):
         return obj
     raise TypeError(f"cannot save a {type(obj).__name__} value")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @cache

@@ -8,6 +8,8 @@ Everything here refuses bad input with :class:`~game.save.errors.SaveError`.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import tomllib
@@ -68,22 +70,29 @@ def scenario_hash(rules: Rules) -> str:
     """
     if not rules.source_file:
         return ""
-    from game.data.scenario import _map_path
-
     file = Path(rules.source_file)
     try:
         raw = file.read_bytes()
     except OSError:
         return ""
     digest = hashlib.sha256(raw)
-    try:
-        map_name = tomllib.loads(raw.decode("utf-8"))["scenario"]["map"]
-        map_path = _map_path(file, str(map_name), [])
-        if map_path is not None:
+    map_path = _map_file(str(file), digest.hexdigest(), raw)
+    if map_path is not None:
+        with contextlib.suppress(OSError):
             digest.update(map_path.read_bytes())
-    except (OSError, KeyError, TypeError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        pass  # the scenario loaded, so this does not happen; hash what there is
     return "sha256:" + digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=32)
+def _map_file(file: str, content_digest: str, raw: bytes) -> Path | None:
+    """The map a scenario file names (cached by content: parsing TOML is the slow part)."""
+    from game.data.scenario import _map_path
+
+    try:
+        name = tomllib.loads(raw.decode("utf-8"))["scenario"]["map"]
+    except (KeyError, TypeError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # the scenario loaded, so this does not happen; hash what there is
+    return _map_path(Path(file), str(name), [])
 
 
 def checksum(header: dict[str, Any], body: Any) -> str:

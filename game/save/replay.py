@@ -35,7 +35,17 @@ def replay(record: GameRecord) -> ReplayReport:
     state = new_game(rules)
     for index, orders in enumerate(record.orders):
         turn, day = state.turn, state.day
-        state = run_turn(rules, state, orders, rng).state
+        try:
+            state = run_turn(rules, state, orders, rng).state
+        except Exception as exc:  # recorded orders are data from a file: report, never crash
+            return ReplayReport(
+                False,
+                index,
+                f"mismatch at turn {turn} ({day.isoformat()}): the recorded orders cannot be "
+                f"run ({type(exc).__name__}: {exc})",
+                turn,
+                day,
+            )
         if state_digest(state) != record.digests[index]:
             return ReplayReport(
                 False,

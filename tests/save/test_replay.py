@@ -91,3 +91,12 @@ def test_simulate_save_needs_a_single_run(tmp_path: Path) -> None:
     out = main_py("simulate", "suiho_1952", "--runs", "2", "--save", str(tmp_path / "x.json"))
     assert out.returncode == 1
     assert "--runs 1" in out.stderr
+
+
+def test_orders_the_rules_cannot_run_are_reported_not_raised(suiho: Rules) -> None:
+    record = play_recorded(suiho, "historical", 4)
+    bad = TurnOrders(jcs_requests=("no_such_card",))
+    orders = list(record.orders)
+    orders[1] = bad
+    report = replay(dataclasses.replace(record, orders=orders))
+    assert not report.ok and report.mismatch_turn == 2
