@@ -69,6 +69,97 @@ def migs_committed(rules: Rules, state: GameState, reach: float, night: bool, mo
     return state.mig_strength * commit * reach
 
 
+@dataclass(frozen=True)
+class StrikeOdds:
+    """The chances a package faces: the same numbers drive the real turn and the forecast."""
+
+    migs: float  # MiGs that rise against it
+    penetrating: float  # of those, the ones that get past the escort
+    guns: float  # flak guns firing after suppression, night and warnings
+    p_mig: dict[str, float]  # per pool: chance a sortie falls to MiGs
+    p_flak: dict[str, float]  # ... to flak (of those the MiGs spared)
+    p_damaged: dict[str, float]  # ... comes home damaged
+    tons_per_sortie: dict[str, float]  # strike pools: bombs on the aiming point per survivor
+    aim_factor: float  # flak distraction times burdening cards
+    stray_chance: float  # per surviving sortie
+    stray_spread_km: float
+    escort_loss_p: float
+    migs_downed_mean: float
+    burden_names: tuple[str, ...] = ()
+
+
+def strike_odds(
+    rules: Rules,
+    state: GameState,
+    package: StrikePackage,
+    strike: dict[str, int],
+    suppression: dict[str, int],
+    escort: int,
+    moon: float,
+) -> StrikeOdds:
+    target = rules.targets[package.target]
+    strikers = sum(strike.values())
+    # Burdening cards: e.g. a Yalu-parallel approach lowers accuracy, raises strays.
+    burden_cards = burdens(rules, state, package)
+    accuracy_factor = math.prod(c.accuracy_factor for c in burden_cards)
+    stray_factor = math.prod(c.stray_factor for c in burden_cards)
+
+    reach = mig_reach(rules, state, target.position)
+    migs = migs_committed(rules, state, reach, package.night, moon)
+    escort_pool = rules.pools.get(rules.escort_pool)
+    screen_strength = escort * (escort_pool.escort_quality if escort_pool else 0.0)
+    screened = screen_strength / (screen_strength + migs) if migs > 0 else 1.0
+    penetrating = migs * (1 - screened)
+    success = (
+        rules.enemy.mig_night_attack_success if package.night else rules.enemy.mig_attack_success
+    )
+
+    guns = effective_flak(rules, state, package.target)
+    supp = sum(n * rules.pools[p].suppression_quality for p, n in suppression.items())
+    supp *= rules.suppression_effect
+    guns_eff = guns * (1 - supp / (supp + guns)) if guns > 0 and supp > 0 else guns
+    if package.night:
+        guns_eff *= rules.night_flak_factor
+    if package.warning:
+        guns_eff *= rules.warning_flak_factor
+
+    p_mig: dict[str, float] = {}
+    p_flak: dict[str, float] = {}
+    p_damaged: dict[str, float] = {}
+    for pool_id in sorted({*strike, *suppression}):
+        pool = rules.pools[pool_id]
+        p_mig[pool_id] = min(0.9, penetrating * success * pool.mig_vulnerability / max(strikers, 1))
+        p_flak[pool_id] = min(0.5, rules.flak_lethality * guns_eff * pool.flak_vulnerability)
+        p_damaged[pool_id] = min(0.9, (p_mig[pool_id] + p_flak[pool_id]) * pool.damaged_per_loss)
+    tons_per_sortie = {}
+    for pool_id in strike:
+        pool = rules.pools[pool_id]
+        acc = pool.night_accuracy * (0.6 + 0.4 * moon) if package.night else pool.accuracy
+        tons_per_sortie[pool_id] = pool.bomb_tons * acc
+    flak_penalty = 1 - rules.flak_accuracy_penalty * guns_eff / (guns_eff + 10) if guns_eff else 1.0
+    chance = rules.stray_chance_night if package.night else rules.stray_chance_day
+    fights = bool(escort and migs > 0 and escort_pool is not None)
+    return StrikeOdds(
+        migs=migs,
+        penetrating=penetrating,
+        guns=guns_eff,
+        p_mig=p_mig,
+        p_flak=p_flak,
+        p_damaged=p_damaged,
+        tons_per_sortie=tons_per_sortie,
+        aim_factor=flak_penalty * accuracy_factor,
+        stray_chance=min(1.0, chance * stray_factor),
+        stray_spread_km=rules.stray_spread_km * math.sqrt(stray_factor),
+        escort_loss_p=min(0.5, rules.enemy.escort_loss_rate * migs / escort) if fights else 0.0,
+        migs_downed_mean=min(escort, migs) * rules.enemy.f86_kill_rate if fights else 0.0,
+        burden_names=tuple(c.name for c in burden_cards),
+    )
+
+
+def weather_factor(rules: Rules, night: bool, weather: Weather) -> float:
+    return rules.weather_accuracy.get(f"{'night' if night else 'day'}_{weather.value}", 1.0)
+
+
 def resolve_package(
     rules: Rules,
     state: GameState,
@@ -87,59 +178,30 @@ def resolve_package(
     strikers = sum(strike.values())
     if strikers == 0:
         return
-
-    # Burdening cards: e.g. a Yalu-parallel approach lowers accuracy, raises strays.
-    burden_cards = burdens(rules, state, package)
-    accuracy_factor = math.prod(c.accuracy_factor for c in burden_cards)
-    stray_factor = math.prod(c.stray_factor for c in burden_cards)
-
-    # --- interception
-    reach = mig_reach(rules, state, target.position)
-    migs = migs_committed(rules, state, reach, package.night, ctx.moon)
+    odds = strike_odds(rules, state, package, strike, suppression, escort, ctx.moon)
+    migs, penetrating, guns_eff = odds.migs, odds.penetrating, odds.guns
     escort_pool = rules.pools.get(rules.escort_pool)
-    screen_strength = escort * (escort_pool.escort_quality if escort_pool else 0.0)
-    screened = screen_strength / (screen_strength + migs) if migs > 0 else 1.0
-    penetrating = migs * (1 - screened)
-    success = (
-        rules.enemy.mig_night_attack_success if package.night else rules.enemy.mig_attack_success
-    )
     lost: dict[str, int] = {}
     damaged: dict[str, int] = {}
     mig_kills: dict[str, int] = {}
     flak_kills: dict[str, int] = {}
-
-    # --- flak
-    guns = effective_flak(rules, state, package.target)
-    supp = sum(n * rules.pools[p].suppression_quality for p, n in suppression.items())
-    supp *= rules.suppression_effect
-    guns_eff = guns * (1 - supp / (supp + guns)) if guns > 0 and supp > 0 else guns
-    if package.night:
-        guns_eff *= rules.night_flak_factor
-    if package.warning:
-        guns_eff *= rules.warning_flak_factor
-
-    flying = {**{p: n for p, n in strike.items()}}
+    flying = dict(strike)
     for p, n in suppression.items():
         flying[p] = flying.get(p, 0) + n
     for pool_id in sorted(flying):
         n = flying[pool_id]
-        pool = rules.pools[pool_id]
-        p_mig = min(0.9, penetrating * success * pool.mig_vulnerability / max(strikers, 1))
-        p_flak = min(0.5, rules.flak_lethality * guns_eff * pool.flak_vulnerability)
+        p_mig, p_flak, p_damage = odds.p_mig[pool_id], odds.p_flak[pool_id], odds.p_damaged[pool_id]
         k_mig = int(rng.binomial(n, p_mig)) if p_mig > 0 else 0
         k_flak = int(rng.binomial(n - k_mig, p_flak)) if p_flak > 0 else 0
         mig_kills[pool_id], flak_kills[pool_id] = k_mig, k_flak
         lost[pool_id] = k_mig + k_flak
-        p_damage = min(0.9, (p_mig + p_flak) * pool.damaged_per_loss)
         damaged[pool_id] = int(rng.binomial(n - lost[pool_id], p_damage)) if p_damage else 0
 
     escort_lost = 0
-    if escort and migs > 0 and escort_pool is not None:
-        engaged = min(escort, migs)
-        escort_lost = int(
-            rng.binomial(escort, min(0.5, rules.enemy.escort_loss_rate * migs / escort))
-        )
-        downed = int(rng.poisson(engaged * rules.enemy.f86_kill_rate))
+    if odds.escort_loss_p > 0 or odds.migs_downed_mean > 0:
+        assert escort_pool is not None
+        escort_lost = int(rng.binomial(escort, odds.escort_loss_p))
+        downed = int(rng.poisson(odds.migs_downed_mean))
         state.mig_strength = max(0.0, state.mig_strength - downed)
         if downed:
             events.append(
@@ -180,17 +242,11 @@ def resolve_package(
 
     # --- bombing
     weather = ctx.weather.get(target.region, Weather.CLEAR)
-    weather_factor = rules.weather_accuracy.get(
-        f"{'night' if package.night else 'day'}_{weather.value}", 1.0
-    )
-    flak_penalty = 1 - rules.flak_accuracy_penalty * guns_eff / (guns_eff + 10) if guns_eff else 1.0
     tons = 0.0
     for pool_id, n in strike.items():
-        pool = rules.pools[pool_id]
         survivors = n - mig_kills.get(pool_id, 0) - flak_kills.get(pool_id, 0)
-        acc = pool.night_accuracy * (0.6 + 0.4 * ctx.moon) if package.night else pool.accuracy
-        tons += max(0, survivors) * pool.bomb_tons * acc
-    tons *= weather_factor * flak_penalty * accuracy_factor
+        tons += max(0, survivors) * odds.tons_per_sortie[pool_id]
+    tons *= weather_factor(rules, package.night, weather) * odds.aim_factor
     tons *= float(rng.lognormal(0.0, rules.damage_noise))
     before = ts.damage
     ts.damage = 100 * (1 - (1 - before / 100) * math.exp(-tons / max(target.hardness, 1e-6)))
@@ -201,8 +257,8 @@ def resolve_package(
     if not package.night:
         state.escort_memory = 0.8 * state.escort_memory + 0.2 * (escort / max(strikers, 1))
     cause = f"{strikers} sorties, {tons:.0f} t on the aiming point; weather {weather.value}"
-    if burden_cards:
-        cause += "; " + ", ".join(f"burdened by '{c.name}'" for c in burden_cards)
+    if odds.burden_names:
+        cause += "; " + ", ".join(f"burdened by '{name}'" for name in odds.burden_names)
     events.append(
         Event(
             ctx.day,
@@ -242,7 +298,7 @@ def resolve_package(
             )
         )
 
-    _stray_bombs(rules, state, package, strikers - total_lost, stray_factor, ctx, rng, events)
+    _stray_bombs(rules, state, package, strikers - total_lost, odds, ctx, rng, events)
 
 
 def _take_losses(rules: Rules, state: GameState, pool_id: str, lost: int, damaged: int) -> None:
@@ -261,18 +317,17 @@ def _stray_bombs(
     state: GameState,
     package: StrikePackage,
     sorties: int,
-    stray_factor: float,
+    odds: StrikeOdds,
     ctx: DayContext,
     rng: np.random.Generator,
     events: list[Event],
 ) -> None:
     """Some bombs miss by kilometres; where they land decides whether it matters."""
-    chance = rules.stray_chance_night if package.night else rules.stray_chance_day
-    n = int(rng.binomial(max(0, sorties), min(1.0, chance * stray_factor)))
+    n = int(rng.binomial(max(0, sorties), odds.stray_chance))
     if n == 0:
         return
     target = rules.targets[package.target]
-    offsets = rng.normal(0.0, rules.stray_spread_km * math.sqrt(stray_factor), size=(n, 2))
+    offsets = rng.normal(0.0, odds.stray_spread_km, size=(n, 2))
     impacts = [(target.position[0] + dx, target.position[1] + dy) for dx, dy in offsets]
     zones = [f for f in rules.geometry.on_layer(Layer.ZONES) if f.kind in _INCIDENT_ZONES]
     seen: set[str] = set()
