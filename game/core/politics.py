@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -16,7 +17,12 @@ from game.core.model import (
     TalksState,
 )
 from game.core.orders import StrikePackage
-from game.core.targets import industry_loss, main_city_damage, pressure_components
+from game.core.targets import (
+    DamageOverride,
+    industry_loss,
+    main_city_damage,
+    pressure_components,
+)
 
 # ----------------------------------------------------------------------------- cards
 
@@ -139,12 +145,27 @@ def resolve_jcs_requests(
 # ----------------------------------------------------------------------- the meter
 
 
-def pressure_index(rules: Rules, state: GameState) -> float:
+def pressure_index(rules: Rules, state: GameState, damage: DamageOverride = None) -> Any:
     """The cost of the war to the enemy, 0..1, weighted as the scenario says."""
-    parts = pressure_components(rules, state)
+    parts = pressure_components(rules, state, damage)
     weights = rules.meter.weights
     total = sum(weights.values()) or 1.0
     return sum(weights.get(k, 0.0) * v for k, v in parts.items()) / total
+
+
+def meter_delta(
+    rules: Rules, talks: TalksState, pressure: Any, press: PressPolicy, world_opinion: Any
+) -> Any:
+    """A day's move of the meter; works on numbers or numpy arrays of replications."""
+    m = rules.meter
+    push = m.pressure_gain * (pressure - m.pressure_tolerance)
+    push = np.where(push < 0, -m.decay, push)
+    if talks == TalksState.RECESSED:
+        push = push * m.recess_factor
+    elif talks == TalksState.BROKEN_OFF:
+        push = push * m.recess_factor - m.decay
+    delta = push - (m.face_penalty if press == PressPolicy.PUBLICISED else 0.0)
+    return delta - m.opinion_weight * np.maximum(0.0, 50.0 - world_opinion)
 
 
 def daily_politics(
@@ -159,20 +180,11 @@ def daily_politics(
     ``today`` carries the day's tallies: civilian and UN casualties, aircraft lost,
     incidents, warned strikes, dam strikes.
     """
-    m, o = rules.meter, rules.opinion
-    pressure = pressure_index(rules, state)
-    push = m.pressure_gain * (pressure - m.pressure_tolerance)
-    if push < 0:
-        push = -m.decay
-    if state.talks == TalksState.RECESSED:
-        push *= m.recess_factor
-    elif state.talks == TalksState.BROKEN_OFF:
-        push = push * m.recess_factor - m.decay
-    delta = push
-    if press == PressPolicy.PUBLICISED:
-        delta -= m.face_penalty
-    delta -= m.opinion_weight * max(0.0, 50.0 - state.world_opinion)
-    state.meter = _clamp(state.meter + delta)
+    o = rules.opinion
+    delta = meter_delta(
+        rules, state.talks, pressure_index(rules, state), press, state.world_opinion
+    )
+    state.meter = _clamp(state.meter + float(delta))
 
     world = -today.get("civilians", 0.0) / o.civilian_per_point
     world -= today.get("incidents", 0.0) * o.incident_world

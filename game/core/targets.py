@@ -3,28 +3,43 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
+from typing import Any
 
 from game.core.model import GameState, Rules
+
+# Damage by target id to use instead of the state's; values may be numpy arrays, so the
+# forecast computes the same figures over a thousand replications at once.
+DamageOverride = Mapping[str, Any] | None
+
+
+def _damage(state: GameState, tid: str, override: DamageOverride) -> Any:
+    if override is not None and tid in override:
+        return override[tid]
+    return state.targets[tid].damage
+
 
 POWER_KINDS = ("hydro_plant", "thermal_plant")
 INDUSTRY_KINDS = ("industrial_complex", "refinery", "mine", "supply_complex")
 URBAN_KINDS = ("city",)
 
 
-def power_destroyed_pct(rules: Rules, state: GameState) -> float:
+def power_destroyed_pct(rules: Rules, state: GameState, damage: DamageOverride = None) -> Any:
     """1 - functional MW / pre-war MW over the generating targets in Korea."""
-    total = functional = 0.0
+    total = 0.0
+    functional: Any = 0.0
     for tid, t in rules.targets.items():
         if t.kind in POWER_KINDS and not t.foreign:
             total += t.capacity
-            functional += t.capacity * (1 - state.targets[tid].damage / 100)
+            functional = functional + t.capacity * (1 - _damage(state, tid, damage) / 100)
     return 0.0 if total == 0 else 100.0 * (1 - functional / total)
 
 
-def industry_loss(rules: Rules, state: GameState) -> float:
+def industry_loss(rules: Rules, state: GameState, damage: DamageOverride = None) -> Any:
     """Share of industrial output lost (0..1): damage, lack of power, and dispersal."""
-    total = output = 0.0
-    power_left = 1 - power_destroyed_pct(rules, state) / 100
+    total = 0.0
+    output: Any = 0.0
+    power_left = 1 - power_destroyed_pct(rules, state, damage) / 100
     for tid, t in rules.targets.items():
         if t.kind not in INDUSTRY_KINDS or t.foreign:
             continue
@@ -33,17 +48,19 @@ def industry_loss(rules: Rules, state: GameState) -> float:
         efficiency = 1.0 if ts.active else rules.enemy.dispersed_efficiency
         # Industry needs power; dispersed plants bring their own, badly.
         powered = 0.5 + 0.5 * power_left if ts.active else 1.0
-        output += t.capacity * (1 - ts.damage / 100) * efficiency * powered
+        output = (
+            output + t.capacity * (1 - _damage(state, tid, damage) / 100) * efficiency * powered
+        )
     return 0.0 if total == 0 else 1 - output / total
 
 
-def main_city_damage(rules: Rules, state: GameState) -> float:
+def main_city_damage(rules: Rules, state: GameState, damage: DamageOverride = None) -> Any:
     cities = [c for c in rules.main_cities if c in state.targets]
     if not cities:
         cities = [tid for tid, t in rules.targets.items() if t.kind in URBAN_KINDS]
     if not cities:
         return 0.0
-    return sum(state.targets[c].damage for c in cities) / (100 * len(cities))
+    return sum(_damage(state, c, damage) for c in cities) / (100 * len(cities))
 
 
 def cities_half_destroyed(rules: Rules, state: GameState) -> int:
@@ -54,13 +71,15 @@ def rice_potential(rules: Rules) -> float:
     return sum(t.rice_tons for t in rules.targets.values() if t.kind == "dam")
 
 
-def pressure_components(rules: Rules, state: GameState) -> dict[str, float]:
+def pressure_components(
+    rules: Rules, state: GameState, damage: DamageOverride = None
+) -> dict[str, Any]:
     rice = rice_potential(rules)
     return {
-        "power": power_destroyed_pct(rules, state) / 100,
-        "industry": industry_loss(rules, state),
+        "power": power_destroyed_pct(rules, state, damage) / 100,
+        "industry": industry_loss(rules, state, damage),
         "supply": max(0.0, 1 - state.front_supply_pct / 100),
-        "cities": main_city_damage(rules, state),
+        "cities": main_city_damage(rules, state, damage),
         "food": 0.0 if rice == 0 else min(1.0, state.rice_lost / rice),
     }
 
