@@ -114,7 +114,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     path = Path(args.save)
     try:
         header = read_header(path)
-        scenario = find_scenario(args.scenario or header.scenario)
+        scenario = find_scenario(args.scenario or header.scenario, _mods(args))
         rules = load_rules(scenario, header.difficulty)
         record = load_save(path, rules)
     except SaveError as exc:
@@ -250,7 +250,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
     p.add_argument("--save", metavar="PATH", help="write the finished game as a save file")
     p.set_defaults(func=cmd_simulate)
-    p = sub.add_parser("replay", help="re-run a save from its seed and orders and compare")
+    p = sub.add_parser(
+        "replay", help="re-run a save from its seed and orders and compare", parents=[mods]
+    )
     p.add_argument("save", help="a save file")
     p.add_argument("--scenario", help="scenario id or folder (default: the one the save names)")
     p.set_defaults(func=cmd_replay)

@@ -20,7 +20,9 @@ For the interface and the headless commands (``game.save`` imports no pygame)::
     replay(record)                            # ReplayReport(ok, turns, message, mismatch_turn)
 
 The saves folder is ``$AIR_PRESSURE_HOME/saves`` when that variable is set, else
-``platformdirs.user_data_dir("air-pressure")/saves`` (:func:`saves_dir`).
+``platformdirs.user_data_dir("air-pressure")/saves`` (:func:`saves_dir`; the same data
+folder as the user mods of ``game.data.mods``). ``python main.py replay SAVE [--mods DIR]``
+re-runs a save from the command line (exit 0: the state matches; 1: mismatch or bad save).
 
 File format (``version`` 1; older versions are migrated, see ``migrations.py``)::
 

@@ -57,8 +57,13 @@ class GameRecord:
     header: SaveHeader | None = None  # set when the record came from a save
 
     @classmethod
-    def new(cls, rules: Rules, seed: int, mods: tuple[str, ...] = ()) -> GameRecord:
-        """A new game: the scenario's first day and ``np.random.default_rng(seed)``."""
+    def new(cls, rules: Rules, seed: int | None = None, mods: tuple[str, ...] = ()) -> GameRecord:
+        """A new game: the scenario's first day and ``np.random.default_rng(seed)``.
+
+        ``seed`` defaults to the scenario's own (``rules.seed``).
+        """
+        if seed is None:
+            seed = int(getattr(rules, "seed", 1))
         return cls(
             rules,
             seed,

@@ -17,9 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from game.core.model import Rules
+from game.data.mods import user_data_dir
 from game.save.document import (
     Document,
     SaveHeader,
@@ -31,8 +30,6 @@ from game.save.document import (
 from game.save.errors import SaveError
 from game.save.record import GameRecord
 
-HOME_ENV = "AIR_PRESSURE_HOME"
-APP_NAME = "air-pressure"
 SUFFIX = ".json"
 AUTOSAVE_PREFIX = "autosave-"
 AUTOSAVES_KEPT = 5
@@ -42,9 +39,8 @@ _AUTOSAVE_RE = re.compile(r"^autosave-(\d{6})\.json$")
 
 
 def data_home() -> Path:
-    """The game's user data folder (saves, and mods beside them)."""
-    env = os.environ.get(HOME_ENV)
-    return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME))
+    """The game's user data folder (saves, and mods beside them: ``game.data.mods``)."""
+    return user_data_dir()
 
 
 def saves_dir() -> Path:
