@@ -6,7 +6,6 @@ and headless play all call it. It never changes the state it is given.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -70,7 +69,7 @@ def run_turn(
     """Fly the orders over the turn's days; return the new state, its events and a report."""
     if state.outcome != Outcome.ONGOING:
         return TurnResult(state, (), {"skipped": "the game is over"})
-    s = copy.deepcopy(state)
+    s = state.clone()
     events: list[Event] = []
     flown = _accepted_packages(rules, s, orders, events)
     meter_at_start = s.meter
