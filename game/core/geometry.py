@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+import numpy as np
+
 Point = tuple[float, float]
 
 
@@ -67,11 +69,28 @@ class MapFeature:
         ys = [q[1] for q in self.points]
         return (min(xs), min(ys), max(xs), max(ys))
 
+    @cached_property
+    def _ring_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        ring = np.asarray(self.points, dtype=float)
+        nxt = np.roll(ring, -1, axis=0)
+        return ring[:, 0], ring[:, 1], nxt[:, 0], nxt[:, 1]
+
+    def _inside_large_ring(self, p: Point) -> bool:
+        """The even-odd rule over all edges at once (borders have thousands of vertices)."""
+        x1, y1, x2, y2 = self._ring_arrays
+        x, y = p
+        spans = (y1 > y) != (y2 > y)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cross = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+        return bool(np.count_nonzero(spans & (x < cross)) % 2)
+
     def contains(self, p: Point) -> bool:
         if self.shape == Shape.POLYGON:
             x0, y0, x1, y1 = self.bounds
             if not (x0 <= p[0] <= x1 and y0 <= p[1] <= y1):
                 return False
+            if len(self.points) > 32:
+                return self._inside_large_ring(p)
             return point_in_polygon(p, self.points)
         if self.shape == Shape.ELLIPSE:
             (cx, cy), (rx, ry) = self.points[0], self.radii
