@@ -196,6 +196,27 @@ def cmd_strategies(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_soak(args: argparse.Namespace) -> int:
+    import collections
+    import time
+
+    from game.soak import soak
+
+    start = time.perf_counter()
+    scenarios = tuple(args.scenarios.split(",")) if args.scenarios else ()
+    results = soak(args.runs, scenarios)
+    failures = [r for r in results if r.problem]
+    outcomes = collections.Counter(r.outcome for r in results)
+    turns = sum(r.turns for r in results)
+    for r in failures:
+        print(f"FAIL {r.scenario} {r.planner} seed {r.seed} turn {r.turns}: {r.problem}")
+    print(
+        f"{len(results)} games, {turns} turns in {time.perf_counter() - start:.0f} s; "
+        f"outcomes {dict(outcomes)}; {len(failures)} failed"
+    )
+    return 1 if failures else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.data.schema import scenario_schema
 
@@ -234,6 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write a JSON Schema of the scenario format")
     p.add_argument("--out", help="file to write (default: print)")
     p.set_defaults(func=cmd_schema)
+    p = sub.add_parser("soak", help="play many seeded games headless and check invariants")
+    p.add_argument("--runs", type=int, default=1000)
+    p.add_argument("--scenarios", help="comma-separated ids (default: every shipped one)")
+    p.set_defaults(func=cmd_soak)
     p = sub.add_parser("paths", help="where saves and user mods live")
     p.set_defaults(func=cmd_paths)
     p = sub.add_parser("validate", help="check scenario folders or files", parents=[mods])
