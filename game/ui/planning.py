@@ -1,28 +1,37 @@
-"""The planning desk, first slice: the map, the status column and "Fly the historical
-plan", which runs the turn off the window's thread and then shows the report."""
+"""The planning desk: the map with the intelligence picture, and the side panel where the
+turn's plan is built (packages, standing tasks, press, JCS requests), undone and
+redone, and committed with End Turn, which runs the turn off the window's thread."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
 from game.core.intel import PlayerView
+from game.core.orders import TurnOrders, validate_orders
 from game.core.turn import TurnResult
 from game.ui.map_view import KEY_SCROLL_PX, MapView
-from game.ui.panels import PAD, draw_legend, draw_status, draw_tooltip, tooltip_lines
+from game.ui.orders_panel import PlanTab, PoliticsTab
+from game.ui.package_builder import Draft, PackageBuilder
+from game.ui.panels import PAD, draw_legend, draw_tooltip, tooltip_lines
+from game.ui.plan_state import PlanHistory, carry_over, press_refusal
 from game.ui.scenes import Scene
 from game.ui.session import GameSession
-from game.ui.style import PAL, font
+from game.ui.status_bar import BAR_H, draw_status_bar
+from game.ui.style import PAL, font, wrap
 from game.ui.title import KOREA_TMX
-from game.ui.words import esc
+from game.ui.words import short_date
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 MIN_BANNER_S = 0.6  # show "Enemy turn…" at least this long, so it can be read
+CLICK_SLOP_PX = 5  # a press and release closer than this is a click, not a drag
 KEY_MOVES = {
     pygame.K_LEFT: (1, 0),
     pygame.K_a: (1, 0),
@@ -43,6 +52,13 @@ LEGEND_KINDS_ORDER = (
     "marshalling_yard",
     "industrial_complex",
 )
+TABS = (
+    ("package", "Package", "Build a strike package: target, aircraft, escort, time (1)"),
+    ("plan", "Plan", "The planned packages, sorties left and standing tasks (2)"),
+    ("politics", "Politics", "Press policy, restrictions in force and JCS requests (3)"),
+)
+HISTORICAL_LABEL = "Fill in the historical plan"
+END_TURN_LABEL = "End Turn"
 
 
 class PlanningScene(Scene):
@@ -52,12 +68,22 @@ class PlanningScene(Scene):
         self.session = session
         self._view_cache: tuple[int, PlayerView] | None = None
         self.map = MapView(app.maps, KOREA_TMX, session.rules, self._map_rect(app.size))
+        self.history = PlanHistory()
+        self.draft = Draft()
+        self.tab = "package"
+        self.message = ""
         self.hover: str | None = None
         self.mouse = (0, 0)
         self.dragging = False
-        self.show_legend = True
+        self._press_at: tuple[int, int] | None = None
+        self.show_legend = app.size[1] >= 900  # L shows it; it hides targets when small
         self._started = 0.0
         self._before: PlayerView | None = None
+        self._status_tips: list[tuple[pygame.Rect, list[tuple[str, bool]]]] = []
+        self.builder: PackageBuilder | None = None
+        self.plan_tab: PlanTab | None = None
+        self.politics_tab: PoliticsTab | None = None
+        self._new_turn()
         super().__init__(app)
 
     # -- what the desk shows
@@ -68,9 +94,13 @@ class PlanningScene(Scene):
             self._view_cache = (key, self.session.view)
         return self._view_cache[1]
 
+    @property
+    def orders(self) -> TurnOrders:
+        return self.history.current
+
     @staticmethod
     def _panel_width(size: tuple[int, int]) -> int:
-        return 380 if size[0] < 1600 else 440
+        return 440 if size[0] < 1600 else 520
 
     def _map_rect(self, size: tuple[int, int]) -> pygame.Rect:
         return pygame.Rect(0, 0, size[0] - self._panel_width(size), size[1])
@@ -86,58 +116,172 @@ class PlanningScene(Scene):
         panel = self.panel_rect()
         x, w = panel.x + PAD, panel.w - 2 * PAD
         h = self.size[1]
-        self.cards_top = 350  # below the status block (see draw_status)
-        self.cards = pygame_gui.elements.UITextBox(
-            self._cards_html(),
-            pygame.Rect(x, self.cards_top + 26, w, h - self.cards_top - 26 - 132),
-            self.manager,
+        self.header_h = 58
+        y = self.header_h
+        tw = (w - 8) // 3
+        self.tab_buttons: dict[str, pygame_gui.elements.UIButton] = {}
+        for i, (key, label, tip) in enumerate(TABS):
+            b = self.button(
+                pygame.Rect(x + i * (tw + 4), y, tw, 32),
+                label,
+                partial(self.show_tab, key),
+                tooltip=tip,
+                object_id="@tab",
+            )
+            if key == self.tab:
+                b.select()
+            self.tab_buttons[key] = b
+        y += 42
+        # The actions at the bottom, from the bottom up.
+        end_y = h - 14 - 48
+        hist_y = end_y - 8 - 34
+        row_y = hist_y - 6 - 34
+        self.message_rect = pygame.Rect(x, row_y - 46, w, 40)
+        content = pygame.Rect(x, y, w, self.message_rect.y - 8 - y)
+        self.builder = self.plan_tab = self.politics_tab = None
+        if self.tab == "package":
+            self.builder = PackageBuilder(self, content)
+        elif self.tab == "plan":
+            self.plan_tab = PlanTab(self, content)
+        else:
+            self.politics_tab = PoliticsTab(self, content)
+        self.undo_button = self.button(
+            pygame.Rect(x, row_y, 80, 34),
+            "Undo",
+            self.undo,
+            tooltip="Undo the last change to the plan (Ctrl+Z)",
+            object_id="@small",
         )
-        self.fly_button = self.button(
-            pygame.Rect(x, h - 118, w, 52),
-            "Fly the historical plan",
-            self.fly,
-            tooltip="Fly this turn with the orders FEAF actually gave (the built-in "
-            "historical planner), then read the report. Enter.",
+        self.redo_button = self.button(
+            pygame.Rect(x + 86, row_y, 80, 34),
+            "Redo",
+            self.redo,
+            tooltip="Redo the change just undone (Ctrl+Y)",
+            object_id="@small",
+        )
+        self.repeat_button = self.button(
+            pygame.Rect(x + 172, row_y, w - 172, 34),
+            "Repeat last turn's plan",
+            self.repeat_last,
+            tooltip="Fill in last turn's orders again (packages that are no longer allowed "
+            "are left out, and the panel says why) (R)",
+            object_id="@small",
+        )
+        self.historical_button = self.button(
+            pygame.Rect(x, hist_y, w, 34),
+            HISTORICAL_LABEL,
+            self.fill_historical,
+            tooltip="Replace the plan with the orders FEAF actually gave this turn (the "
+            "historical planner), to study or edit before End Turn (H)",
+            object_id="@small",
+        )
+        self.end_button = self.button(
+            pygame.Rect(x, end_y, w, 48),
+            END_TURN_LABEL,
+            self.end_turn,
+            tooltip="Commit the plan: the packages fly, the enemy replies, then the report "
+            "(Ctrl+Enter)",
             object_id="@primary",
         )
-        self.title_button = self.button(
-            pygame.Rect(x, h - 56, w, 40),
-            "Quit to title",
-            self.app.to_title,
-            tooltip="Abandon this game and return to the title screen (Esc)",
-        )
-        self._sync_buttons()
+        self.fly_button = self.end_button  # the first slice's name for the main action
+        self.sync_actions()
 
-    def _cards_html(self) -> str:
-        rules, view = self.session.rules, self.view
-        if not view.cards_in_force:
-            return "<i>No restrictions in force.</i>"
-        parts = []
-        for cid in view.cards_in_force:
-            card = rules.cards[cid]
-            verb = "forbids" if card.effect == "forbid" else "burdens"
-            parts.append(
-                f"<b>{esc(card.name)}</b> <font color='#b8ab87'>({verb})</font><br>"
-                f"<font color='#b8ab87' size=3>{esc(card.reason)}</font>"
-            )
-        return "<br>".join(parts)
+    def rebuild(self) -> None:
+        """Recreate the widgets from the plan and the draft (after a structural change)."""
+        self.resize(self.size)
+        self.app.dirty = True
 
-    def _sync_buttons(self) -> None:
-        if self.session.busy or self.session.over:
-            self.fly_button.disable()
+    def show_tab(self, key: str) -> None:
+        self.tab = key
+        self.rebuild()
+
+    def sync_actions(self) -> None:
+        busy, over = self.session.busy, self.session.over
+        for b, on in (
+            (self.undo_button, self.history.can_undo and not busy),
+            (self.redo_button, self.history.can_redo and not busy),
+            (self.repeat_button, self.session.last_orders is not None and not busy and not over),
+            (self.historical_button, not busy and not over),
+            (self.end_button, not busy and not over),
+        ):
+            b.enable() if on else b.disable()
+        if busy:
+            self.end_button.set_text("Enemy turn…")
+        elif over:
+            self.end_button.set_text("The war is over")
         else:
-            self.fly_button.enable()
+            self.end_button.set_text(END_TURN_LABEL)
 
-    # -- orders
-    def fly(self) -> None:
-        """Hand the historical planner's orders to run_turn, off the window's thread."""
+    def say(self, text: str) -> None:
+        """A line in the panel's message area (not a game event)."""
+        self.message = text
+        self.app.dirty = True
+
+    # -- plan edits
+    def _new_turn(self) -> None:
+        """A fresh plan: standing tasks and press carried over, no packages."""
+        last = self.session.last_orders
+        plan = TurnOrders()
+        if last is not None:
+            press = last.press
+            if press_refusal(self.session.rules, self.session.state, press) is not None:
+                press = plan.press
+            plan = TurnOrders(standing=last.standing, press=press)
+        self.history.reset(plan)
+        self.draft = Draft()
+
+    def _changed(self) -> None:
+        self.draft = Draft(night=self.draft.night)
+        self.rebuild()
+
+    def undo(self) -> None:
+        if not self.session.busy and self.history.undo():
+            self._changed()
+            self.say("Undone.")
+
+    def redo(self) -> None:
+        if not self.session.busy and self.history.redo():
+            self._changed()
+            self.say("Redone.")
+
+    def repeat_last(self) -> None:
+        last = self.session.last_orders
+        if last is None or self.session.busy:
+            return
+        plan, dropped = carry_over(self.session.rules, self.session.state, last)
+        self.history.push(plan)
+        self._changed()
+        if dropped:
+            self.say(f"Last turn's plan, without {len(dropped)}: " + "; ".join(dropped))
+        else:
+            self.say("Last turn's plan filled in: edit it, then End Turn.")
+
+    def fill_historical(self) -> None:
         if self.session.busy or self.session.over:
             return
+        self.history.push(self.session.historical_orders())
+        self._changed()
+        self.say("The orders FEAF actually gave are filled in: edit them, then End Turn.")
+
+    def end_turn(self) -> None:
+        """Hand the player's orders to run_turn, off the window's thread."""
+        if self.session.busy or self.session.over:
+            return
+        orders = self.orders
+        problems = validate_orders(self.session.rules, self.session.state, orders)
+        if problems:
+            self.say("Cannot fly yet: " + problems[0].reason)
+            return
         self._before = self.view
-        self.session.fly(self.session.historical_orders())
+        self.session.fly(orders)
         self._started = time.monotonic()
-        self.fly_button.set_text("Enemy turn…")
-        self.fly_button.disable()
+        self.message = ""
+        self.sync_actions()
+
+    def fly(self) -> None:
+        """Fly the historical plan at once (for the screenshot command and tests)."""
+        self.fill_historical()
+        self.end_turn()
 
     def update(self, dt: float) -> bool:
         super().update(dt)
@@ -154,89 +298,203 @@ class PlanningScene(Scene):
     def _turn_done(self, result: TurnResult) -> None:
         from game.ui.report import ReportScene
 
-        self.fly_button.enable()
-        self.fly_button.set_text(
-            "The war is over" if self.session.over else "Fly the historical plan"
-        )
-        self.cards.set_text(self._cards_html())
-        self._sync_buttons()
         self.hover = None
         before = self._before or self.view
+        self._new_turn()
+        self.message = self.session.autosave_error
+        self.rebuild()
         self.app.push(ReportScene(self.app, self, self.session, result, before))
 
     # -- input
     def on_event(self, event: pygame.event.Event) -> None:
+        for part in (self.builder, self.plan_tab, self.politics_tab):
+            if part is not None and part.handle(event):
+                return
         handler = _HANDLERS.get(event.type)
         if handler is not None:
             handler(self, event)
 
+    def _over_map(self, pos: tuple[int, int]) -> bool:
+        return self.map.rect.collidepoint(pos) and pos[1] > self.map.rect.y + BAR_H
+
     def _mouse_down(self, event: pygame.event.Event) -> None:
-        if event.button == 1 and self.map.rect.collidepoint(event.pos):
+        if event.button == 1 and self._over_map(event.pos):
             self.dragging = True
+            self._press_at = event.pos
 
     def _mouse_up(self, event: pygame.event.Event) -> None:
-        if event.button == 1:
-            self.dragging = False
+        if event.button != 1:
+            return
+        start, self._press_at = self._press_at, None
+        self.dragging = False
+        if start is None or not self._over_map(event.pos):
+            return
+        if abs(event.pos[0] - start[0]) + abs(event.pos[1] - start[1]) > CLICK_SLOP_PX:
+            return
+        target = self.map.target_at(self.view, event.pos)
+        if target is not None and not self.session.busy:
+            self.pick_target(target)
+
+    def pick_target(self, target: str) -> None:
+        """A target clicked on the map goes into the package builder."""
+        self.draft.target = target
+        self.tab = "package"
+        self.rebuild()
 
     def _mouse_move(self, event: pygame.event.Event) -> None:
         self.mouse = event.pos
-        if self.dragging:
-            self.map.scroll(*event.rel)
-            self.hover = None
-        elif self.map.rect.collidepoint(event.pos):
+        if self.dragging and self._press_at is not None:
+            moved = abs(event.pos[0] - self._press_at[0]) + abs(event.pos[1] - self._press_at[1])
+            if moved > CLICK_SLOP_PX:
+                self.map.scroll(*event.rel)
+                self.hover = None
+        elif self._over_map(event.pos):
             self.hover = self.map.target_at(self.view, event.pos)
         else:
             self.hover = None
 
     def _wheel(self, event: pygame.event.Event) -> None:
-        if self.map.rect.collidepoint(self.mouse) and event.y:
+        if self._over_map(self.mouse) and event.y:
             self.map.zoom_at(self.mouse, 1 if event.y > 0 else -1)
             self.hover = self.map.target_at(self.view, self.mouse)
 
+    def _typing(self) -> bool:
+        focus = self.manager.get_focus_set()
+        return any(isinstance(e, pygame_gui.elements.UITextEntryLine) for e in focus or ())
+
     def _key(self, event: pygame.event.Event) -> None:
+        ctrl = bool(event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        if ctrl:
+            action = _CTRL_KEYS.get((event.key, shift))
+            if action is not None:
+                action(self)
+            return
+        action = _KEYS.get(event.key)
+        if action is not None:
+            action(self)
+            return
+        if self._typing():
+            return
         if event.key in KEY_MOVES:
             dx, dy = KEY_MOVES[event.key]
             self.map.scroll(dx * KEY_SCROLL_PX, dy * KEY_SCROLL_PX)
-        elif event.key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            self.map.zoom_at(self.map.rect.center, 1)
-        elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.map.zoom_at(self.map.rect.center, -1)
-        elif event.key == pygame.K_z:
-            self.map.show_zones = not self.map.show_zones
-        elif event.key == pygame.K_l:
-            self.show_legend = not self.show_legend
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.fly()
-        elif event.key == pygame.K_ESCAPE:
-            self.app.to_title()
+            return
+        action = _PLAIN_KEYS.get(event.key)
+        if action is not None:
+            action(self)
+
+    def open_menu(self) -> None:
+        from game.ui.esc_menu import EscMenu
+
+        if not self.session.busy:
+            self.app.push(EscMenu(self.app, self, self.session))
+
+    def open_help(self) -> None:
+        from game.ui.help_overlay import HelpOverlay
+
+        self.app.push(HelpOverlay(self.app, self))
+
+    def quick_save(self) -> None:
+        from game.ui.save_dialog import quick_save
+
+        if not self.session.busy:
+            self.say(quick_save(self.session))
+
+    def quick_load(self) -> None:
+        from game.ui.save_dialog import quick_load
+
+        if not self.session.busy:
+            error = quick_load(self.app)
+            if error:
+                self.say(error)
+
+    def _zoom(self, steps: int) -> None:
+        self.map.zoom_at(self.map.rect.center, steps)
+
+    def _toggle_zones(self) -> None:
+        self.map.show_zones = not self.map.show_zones
+
+    def _toggle_legend(self) -> None:
+        self.show_legend = not self.show_legend
 
     # -- drawing
     def draw_scene(self, surface: pygame.Surface) -> None:
         view = self.view
         self.map.draw(surface, view, self.hover)
+        self._draw_plan_marks(surface)
         if self.show_legend:
             kinds = {self.session.rules.targets[t].kind for t in view.active_targets}
             ordered = [k for k in LEGEND_KINDS_ORDER if k in kinds]
             draw_legend(surface, (self.map.rect.x + 12, self.map.rect.bottom - 12), ordered)
-        self._draw_scale_hint(surface)
-        draw_status(surface, self.panel_rect(), self.session.rules, view)
-        panel = self.panel_rect()
-        head = font(15, bold=True).render("Restrictions in force", True, PAL.ACCENT)
-        surface.blit(head, (panel.x + PAD, self.cards_top))
+        bar = pygame.Rect(self.map.rect.x, self.map.rect.y, self.map.rect.w, BAR_H)
+        self._status_tips = draw_status_bar(surface, bar, self.session.rules, view)
+        self._draw_hint(surface, bar.bottom + 8)
+        self._draw_panel(surface)
         if self.session.busy:
             self._draw_banner(surface)
         elif self.hover is not None and not self.dragging:
             lines = tooltip_lines(self.session.rules, view, self.hover)
+            lines.append(("Click: plan a package on it", False))
             draw_tooltip(surface, self.mouse, lines, self.map.rect)
+        else:
+            for rect, tip in self._status_tips:
+                if rect.collidepoint(self.mouse):
+                    draw_tooltip(surface, self.mouse, tip, self.map.rect)
+                    break
 
-    def _draw_scale_hint(self, surface: pygame.Surface) -> None:
-        text = "Drag or arrow keys: move · wheel or +/-: zoom · hover a target for intelligence"
+    def _draw_plan_marks(self, surface: pygame.Surface) -> None:
+        """Rings on the planned targets (numbered) and on the target being built."""
+        rules = self.session.rules
+        clip = surface.get_clip()
+        surface.set_clip(self.map.rect)
+        for i, p in enumerate(self.orders.packages):
+            x, y = self.map.to_screen(rules.targets[p.target].position)
+            pygame.draw.circle(surface, PAL.ACCENT, (x, y), 14, 2)
+            num = font(12, bold=True).render(str(i + 1), True, PAL.WINDOW)
+            badge = pygame.Rect(0, 0, 16, 16)
+            badge.center = (round(x + 13), round(y - 13))
+            pygame.draw.ellipse(surface, PAL.ACCENT, badge)
+            surface.blit(num, num.get_rect(center=badge.center))
+        if self.draft.target is not None and self.draft.target in rules.targets:
+            x, y = self.map.to_screen(rules.targets[self.draft.target].position)
+            pygame.draw.circle(surface, (255, 255, 255), (x, y), 18, 2)
+            pygame.draw.circle(surface, PAL.WINDOW, (x, y), 20, 1)
+        surface.set_clip(clip)
+
+    def _draw_hint(self, surface: pygame.Surface, y: int) -> None:
+        text = "Click a target to plan a strike · drag: move · wheel: zoom · F1: keys"
         img = font(13).render(text, True, PAL.TEXT)
-        box = img.get_rect(topleft=(self.map.rect.x + 12, self.map.rect.y + 10)).inflate(16, 8)
+        box = img.get_rect(topleft=(self.map.rect.x + 12, y)).inflate(16, 8)
+        box.topleft = (self.map.rect.x + 8, y)
         shade = pygame.Surface(box.size, pygame.SRCALPHA)
         shade.fill((24, 30, 34, 200))
         surface.blit(shade, box)
         surface.blit(img, (box.x + 8, box.y + 4))
+
+    def _draw_panel(self, surface: pygame.Surface) -> None:
+        rect = self.panel_rect()
+        pygame.draw.rect(surface, PAL.PANEL, rect)
+        pygame.draw.line(surface, PAL.PANEL_EDGE, rect.topleft, rect.bottomleft)
+        rules, view = self.session.rules, self.view
+        x, w = rect.x + PAD, rect.w - 2 * PAD
+        name = wrap(rules.name, font(17, bold=True), w)[0]
+        surface.blit(font(17, bold=True).render(name, True, PAL.ACCENT), (x, 10))
+        turns = "daily turns" if rules.turn_days == 1 else f"{rules.turn_days}-day turns"
+        cap = (
+            f"Turn {view.turn} · {turns} · until {short_date(rules.end)} · "
+            f"{rules.difficulty} · Esc: menu"
+        )
+        surface.blit(font(13).render(cap, True, PAL.MUTED), (x, 34))
+        m = self.message_rect
+        pygame.draw.line(surface, PAL.PANEL_EDGE, (m.x, m.y - 4), (m.right, m.y - 4))
+        if self.message:
+            f = font(13)
+            lines = wrap(self.message, f, m.w)
+            if len(lines) > 2:
+                lines = [lines[0], lines[1][: max(0, len(lines[1]) - 2)] + "…"]
+            for i, line in enumerate(lines):
+                surface.blit(f.render(line, True, PAL.TEXT), (m.x, m.y + 2 + i * 18))
 
     def _draw_banner(self, surface: pygame.Surface) -> None:
         dots = "." * (1 + int(time.monotonic() * 3) % 3)
@@ -252,10 +510,60 @@ class PlanningScene(Scene):
         surface.blit(sub, (box.x + 40, box.y + 58))
 
 
-_HANDLERS = {
+_HANDLERS: dict[int, Callable[[PlanningScene, pygame.event.Event], None]] = {
     pygame.MOUSEBUTTONDOWN: PlanningScene._mouse_down,
     pygame.MOUSEBUTTONUP: PlanningScene._mouse_up,
     pygame.MOUSEMOTION: PlanningScene._mouse_move,
     pygame.MOUSEWHEEL: PlanningScene._wheel,
     pygame.KEYDOWN: PlanningScene._key,
 }
+# Keys with Ctrl (and whether Shift is held): the plan's history and End Turn.
+_CTRL_KEYS: dict[tuple[int, bool], Callable[[PlanningScene], None]] = {
+    (pygame.K_z, False): PlanningScene.undo,
+    (pygame.K_z, True): PlanningScene.redo,
+    (pygame.K_y, False): PlanningScene.redo,
+    (pygame.K_RETURN, False): PlanningScene.end_turn,
+    (pygame.K_KP_ENTER, False): PlanningScene.end_turn,
+}
+# Keys that work even while a number is being typed.
+_KEYS: dict[int, Callable[[PlanningScene], None]] = {
+    pygame.K_ESCAPE: PlanningScene.open_menu,
+    pygame.K_F1: PlanningScene.open_help,
+    pygame.K_F5: PlanningScene.quick_save,
+    pygame.K_F9: PlanningScene.quick_load,
+}
+# Plain keys, ignored while a number is being typed.
+_PLAIN_KEYS: dict[int, Callable[[PlanningScene], None]] = {
+    pygame.K_PLUS: lambda s: s._zoom(1),
+    pygame.K_EQUALS: lambda s: s._zoom(1),
+    pygame.K_KP_PLUS: lambda s: s._zoom(1),
+    pygame.K_MINUS: lambda s: s._zoom(-1),
+    pygame.K_KP_MINUS: lambda s: s._zoom(-1),
+    pygame.K_z: PlanningScene._toggle_zones,
+    pygame.K_l: PlanningScene._toggle_legend,
+    pygame.K_1: lambda s: s.show_tab("package"),
+    pygame.K_2: lambda s: s.show_tab("plan"),
+    pygame.K_3: lambda s: s.show_tab("politics"),
+    pygame.K_r: PlanningScene.repeat_last,
+    pygame.K_h: PlanningScene.fill_historical,
+}
+
+# Every binding, for the F1 overlay (kept next to the tables it describes).
+KEY_HELP: tuple[tuple[str, str], ...] = (
+    ("Click a target", "Plan a package on it (Package tab)"),
+    ("Drag · arrows · WASD", "Move the map"),
+    ("Wheel · + / −", "Zoom the map"),
+    ("1 · 2 · 3", "Package, Plan and Politics tabs"),
+    ("Ctrl+Z", "Undo a change to the plan"),
+    ("Ctrl+Y · Ctrl+Shift+Z", "Redo"),
+    ("R", "Repeat last turn's plan"),
+    ("H", "Fill in the historical plan"),
+    ("Ctrl+Enter", "End Turn: fly the plan"),
+    ("Z", "Show or hide the map's zones"),
+    ("L", "Show or hide the map key"),
+    ("F5 · F9", "Quick save · quick load"),
+    ("Esc", "Menu: resume, save, load, quit to title"),
+    ("F1", "This list of keys"),
+    ("F11", "Full screen"),
+    ("Space · Enter", "Close the turn report"),
+)

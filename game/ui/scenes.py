@@ -106,6 +106,10 @@ class SceneStack:
         return len(self._scenes)
 
     @property
+    def scenes(self) -> tuple[Scene, ...]:
+        return tuple(self._scenes)
+
+    @property
     def top(self) -> Scene | None:
         return self._scenes[-1] if self._scenes else None
 

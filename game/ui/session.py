@@ -1,11 +1,13 @@
-"""One game in progress: rules, state, its random generator, and turns run off the
-window's thread. The only way the interface changes game state is :meth:`GameSession.fly`,
-which calls ``run_turn``."""
+"""One game in progress: a :class:`~game.save.GameRecord` (rules, seed, state, its random
+generator and every turn's orders) and turns run off the window's thread. The only way
+the interface changes game state is :meth:`GameSession.fly`, which calls ``run_turn``;
+each finished turn is recorded and autosaved."""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -13,27 +15,45 @@ from game.core.intel import PlayerView, player_view
 from game.core.model import GameState, Outcome, Rules
 from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
-from game.core.turn import TurnResult, new_game, run_turn
+from game.core.turn import TurnResult, run_turn
+from game.save import GameRecord, autosave
+
+QUICK_SLOT = "Quick save"
 
 
 @dataclass
 class GameSession:
-    rules: Rules
-    seed: int
-    state: GameState
-    rng: np.random.Generator
+    record: GameRecord
+    autosave_enabled: bool = True
     results: list[TurnResult] = field(default_factory=list)
+    last_autosave: Path | None = None
+    autosave_error: str = ""
     _worker: threading.Thread | None = None
     _pending: TurnResult | None = None
     _error: BaseException | None = None
+    _orders: TurnOrders | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def start(cls, rules: Rules, seed: int | None = None) -> GameSession:
         """A new game; one seeded generator per game, nothing global."""
-        if seed is None:
-            seed = rules.seed
-        return cls(rules, seed, new_game(rules), np.random.default_rng(seed))
+        return cls(GameRecord.new(rules, seed))
+
+    @property
+    def rules(self) -> Rules:
+        return self.record.rules
+
+    @property
+    def seed(self) -> int:
+        return self.record.seed
+
+    @property
+    def state(self) -> GameState:
+        return self.record.state
+
+    @property
+    def rng(self) -> np.random.Generator:
+        return self.record.rng
 
     @property
     def view(self) -> PlayerView:
@@ -47,18 +67,23 @@ class GameSession:
     def busy(self) -> bool:
         return self._worker is not None
 
+    @property
+    def last_orders(self) -> TurnOrders | None:
+        return self.record.orders[-1] if self.record.orders else None
+
     def historical_orders(self) -> TurnOrders:
         return PLANNERS["historical"](self.rules, self.view)
 
-    def fly(self, orders: TurnOrders) -> None:
+    def fly(self, orders: TurnOrders) -> bool:
         """Run the turn in a background thread; poll :meth:`collect` for the result."""
         if self.busy or self.over:
-            return
-        state = self.state
+            return False
+        self._orders = orders
         self._worker = threading.Thread(
-            target=self._run, args=(state, orders), name="enemy-turn", daemon=True
+            target=self._run, args=(self.state, orders), name="enemy-turn", daemon=True
         )
         self._worker.start()
+        return True
 
     def _run(self, state: GameState, orders: TurnOrders) -> None:
         try:
@@ -71,7 +96,7 @@ class GameSession:
             self._pending = result
 
     def collect(self) -> TurnResult | None:
-        """The finished turn, once: the new state replaces the old one here."""
+        """The finished turn, once: recorded, autosaved, and its state made current."""
         with self._lock:
             result, error = self._pending, self._error
             self._pending = self._error = None
@@ -81,6 +106,16 @@ class GameSession:
         if result is None:
             return None
         self._worker = None
-        self.state = result.state
+        assert self._orders is not None
+        self.record.record_turn(self._orders, result)
         self.results.append(result)
+        if self.autosave_enabled:
+            self._autosave()
         return result
+
+    def _autosave(self) -> None:
+        try:
+            self.last_autosave = autosave(self.record)
+            self.autosave_error = ""
+        except OSError as exc:
+            self.autosave_error = f"Autosave failed: {exc.strerror or exc}"

@@ -50,19 +50,18 @@ class TitleScene(Scene):
             object_id="@primary",
         )
         y += bh + gap
-        self.button(
+        self.load_button = self.button(
             pygame.Rect(x, y, bw, bh),
             "Load game",
-            lambda: None,
-            tooltip="Saving and loading: coming later",
-            enabled=False,
+            self._load_game,
+            tooltip="Continue a saved game: your saves and the autosaves (F9: quick load)",
         )
         y += bh + gap
         self.button(
             pygame.Rect(x, y, bw, bh),
             "Settings",
             lambda: None,
-            tooltip="Settings: coming later",
+            tooltip="Settings are not available yet",
             enabled=False,
         )
         y += bh + gap
@@ -75,9 +74,18 @@ class TitleScene(Scene):
 
         self.app.push(ScenarioScene(self.app))
 
+    def _load_game(self) -> None:
+        from game.ui.save_dialog import LoadDialog
+
+        self.app.push(LoadDialog(self.app, self))
+
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.quit()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
+            from game.ui.save_dialog import quick_load
+
+            quick_load(self.app)
         elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_n):
             self._new_game()
 
@@ -93,7 +101,9 @@ class TitleScene(Scene):
             pygame.draw.line(edge, (*PAL.WINDOW, 255 - i * 255 // 160), (i, 0), (i, h))
         surface.blit(edge, (x, 0))
         foot = font(14).render(
-            "Enter: new game   ·   F11: full screen   ·   Esc: quit", True, PAL.MUTED
+            "Enter: new game   ·   F9: quick load   ·   F11: full screen   ·   Esc: quit",
+            True,
+            PAL.MUTED,
         )
         surface.blit(foot, (24, h - foot.get_height() - 16))
         pygame.draw.line(surface, PAL.PANEL_EDGE, (24, h - 44), (w - 24, h - 44))

@@ -1,0 +1,255 @@
+"""The plan on the planning desk as a value, with undo and redo.
+
+A plan is an immutable :class:`~game.core.orders.TurnOrders`. Every edit makes a new
+one and pushes it on :class:`PlanHistory` (the python-chess ``push``/``pop`` idea), so
+undo and redo are just moves along a list. The helpers here are pure functions of the
+rules, the state the player may see and the plan; nothing here imports pygame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from game.core.model import GameState, PressPolicy, Rules
+from game.core.orders import (
+    Refused,
+    StandingTasks,
+    StrikePackage,
+    TurnOrders,
+    capacity_per_day,
+    validate_package,
+)
+from game.core.politics import card_forbidding_press
+
+MAX_UNDO = 200
+
+
+@dataclass
+class PlanHistory:
+    """A list of plans and a cursor; edits after an undo drop the redo branch."""
+
+    plans: list[TurnOrders] = field(default_factory=lambda: [TurnOrders()])
+    index: int = 0
+    _tag: str | None = None  # the last edit's kind, so slider drags coalesce
+
+    @property
+    def current(self) -> TurnOrders:
+        return self.plans[self.index]
+
+    @property
+    def can_undo(self) -> bool:
+        return self.index > 0
+
+    @property
+    def can_redo(self) -> bool:
+        return self.index < len(self.plans) - 1
+
+    def push(self, plan: TurnOrders, tag: str | None = None) -> bool:
+        """Make ``plan`` current; returns False when nothing changed.
+
+        Consecutive edits with the same ``tag`` (one slider being dragged) merge into
+        one undo step.
+        """
+        if plan == self.current:
+            return False
+        del self.plans[self.index + 1 :]
+        if tag is not None and tag == self._tag and self.index > 0:
+            self.plans[self.index] = plan
+        else:
+            self.plans.append(plan)
+            self.index += 1
+            if len(self.plans) > MAX_UNDO:
+                del self.plans[0]
+                self.index -= 1
+        self._tag = tag
+        return True
+
+    def undo(self) -> bool:
+        if not self.can_undo:
+            return False
+        self.index -= 1
+        self._tag = None
+        return True
+
+    def redo(self) -> bool:
+        if not self.can_redo:
+            return False
+        self.index += 1
+        self._tag = None
+        return True
+
+    def reset(self, plan: TurnOrders) -> None:
+        """A new turn starts a new history."""
+        self.plans = [plan]
+        self.index = 0
+        self._tag = None
+
+
+# ----------------------------------------------------------------------------- edits
+
+
+def with_package(plan: TurnOrders, package: StrikePackage, index: int | None = None) -> TurnOrders:
+    """Add ``package``, or replace the one at ``index``."""
+    packages = list(plan.packages)
+    if index is None or not 0 <= index < len(packages):
+        packages.append(package)
+    else:
+        packages[index] = package
+    return replace(plan, packages=tuple(packages))
+
+
+def without_package(plan: TurnOrders, index: int) -> TurnOrders:
+    packages = list(plan.packages)
+    if 0 <= index < len(packages):
+        del packages[index]
+    return replace(plan, packages=tuple(packages))
+
+
+def with_share(plan: TurnOrders, task: str, share: float) -> TurnOrders:
+    """Set one standing-task share; interdiction and close support never exceed 100%
+    together (the other one gives way)."""
+    st = plan.standing
+    shares = {
+        "interdiction": st.interdiction,
+        "close_support": st.close_support,
+        "air_superiority": st.air_superiority,
+    }
+    if task not in shares:
+        raise ValueError(f"no standing task '{task}'")
+    shares[task] = max(0.0, min(1.0, share))
+    over = shares["interdiction"] + shares["close_support"] - 1.0
+    if over > 1e-9:
+        other = "close_support" if task == "interdiction" else "interdiction"
+        shares[other] = max(0.0, shares[other] - over)
+    standing = StandingTasks(
+        shares["interdiction"],
+        shares["close_support"],
+        shares["air_superiority"],
+        st.interdiction_focus,
+    )
+    return replace(plan, standing=standing)
+
+
+def with_press(plan: TurnOrders, press: PressPolicy) -> TurnOrders:
+    return replace(plan, press=press)
+
+
+def with_jcs_request(plan: TurnOrders, card_id: str, on: bool) -> TurnOrders:
+    requests = [c for c in plan.jcs_requests if c != card_id]
+    if on:
+        requests.append(card_id)
+    return replace(plan, jcs_requests=tuple(sorted(requests)))
+
+
+# ------------------------------------------------------------------------- sorties
+
+
+def sorties_used(plan: TurnOrders, rules: Rules, skip: int | None = None) -> dict[str, int]:
+    """Sorties a day the plan's packages take from each pool (``skip``: one left out)."""
+    used = dict.fromkeys(rules.pools, 0)
+    for i, p in enumerate(plan.packages):
+        if i == skip:
+            continue
+        for pid, n in (*p.strike, *p.suppression):
+            used[pid] = used.get(pid, 0) + n
+        if p.escort and rules.escort_pool:
+            used[rules.escort_pool] = used.get(rules.escort_pool, 0) + p.escort
+    return used
+
+
+def sorties_left(
+    plan: TurnOrders, rules: Rules, state: GameState, skip: int | None = None
+) -> dict[str, int]:
+    """Sorties a day still free in each pool after the plan's packages."""
+    used = sorties_used(plan, rules, skip)
+    return {pid: capacity_per_day(rules, state, pid) - used.get(pid, 0) for pid in rules.pools}
+
+
+def check_package(
+    rules: Rules,
+    state: GameState,
+    plan: TurnOrders,
+    package: StrikePackage,
+    editing: int | None = None,
+) -> Refused | None:
+    """The core's verdict on a package, then whether the pools still have the sorties."""
+    verdict = validate_package(rules, state, package)
+    if isinstance(verdict, Refused):
+        return verdict
+    left = sorties_left(plan, rules, state, skip=editing)
+    asked: dict[str, int] = {}
+    for pid, n in (*package.strike, *package.suppression):
+        asked[pid] = asked.get(pid, 0) + n
+    if package.escort and rules.escort_pool:
+        asked[rules.escort_pool] = asked.get(rules.escort_pool, 0) + package.escort
+    for pid, n in sorted(asked.items()):
+        if n > left.get(pid, 0):
+            pool = rules.pools[pid]
+            return Refused(
+                f"{pool.name} have only {max(0, left.get(pid, 0))} sorties a day left after "
+                f"the planned packages; this package asks for {n}."
+            )
+    return None
+
+
+def press_refusal(rules: Rules, state: GameState, press: PressPolicy) -> Refused | None:
+    card_id = card_forbidding_press(rules, state, press)
+    if card_id is None:
+        return None
+    card = rules.cards[card_id]
+    return Refused(f"Forbidden by '{card.name}': {card.reason}", card=card.id)
+
+
+def carry_over(rules: Rules, state: GameState, plan: TurnOrders) -> tuple[TurnOrders, list[str]]:
+    """Last turn's plan made fit for this turn; returns it and what had to be dropped."""
+    dropped: list[str] = []
+    packages: list[StrikePackage] = []
+    kept = TurnOrders(standing=plan.standing)
+    for p in plan.packages:
+        problem = check_package(rules, state, kept, p)
+        name = rules.targets[p.target].name if p.target in rules.targets else p.target
+        if problem is None:
+            packages.append(p)
+            kept = replace(kept, packages=tuple(packages))
+        else:
+            dropped.append(f"{name}: {problem.reason}")
+    press = plan.press
+    refusal = press_refusal(rules, state, press)
+    if refusal is not None:
+        dropped.append(f"Press policy '{press.value}': {refusal.reason}")
+        press = PressPolicy.ROUTINE
+    jcs = tuple(
+        c
+        for c in plan.jcs_requests
+        if c in state.cards and state.cards[c].in_force and rules.cards[c].jcs_approval > 0
+    )
+    standing = plan.standing
+    focus = tuple(s for s in standing.interdiction_focus if s in rules.targets)
+    return (
+        TurnOrders(
+            packages=tuple(packages),
+            standing=StandingTasks(
+                standing.interdiction, standing.close_support, standing.air_superiority, focus
+            ),
+            press=press,
+            jcs_requests=jcs,
+            recon_targets=tuple(t for t in plan.recon_targets if t in rules.targets),
+        ),
+        dropped,
+    )
+
+
+def package_summary(rules: Rules, package: StrikePackage) -> str:
+    """One line for the planned-packages list."""
+    target = rules.targets[package.target].name if package.target in rules.targets else "?"
+    planes = " + ".join(f"{n} {rules.pools[pid].aircraft.split()[0]}" for pid, n in package.strike)
+    extras = []
+    if package.escort:
+        extras.append(f"{package.escort} escort")
+    supp = sum(n for _, n in package.suppression)
+    if supp:
+        extras.append(f"{supp} flak supp.")
+    extras.append("night" if package.night else "day")
+    if package.warning:
+        extras.append("warned")
+    return f"{target}: {planes} · {', '.join(extras)}"

@@ -1,0 +1,269 @@
+"""Save and load dialogs over the current scene, and the quick save (F5) and quick load
+(F9) they share. Slots list only the saves' headers (scenario, date, turn, when saved);
+a file the game refuses shows the reason and changes nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+
+from game.data.scenario import ScenarioError, find_scenario, load_rules
+from game.save import SaveEntry, SaveError, list_saves, load_save, save_slot, slot_path
+from game.ui.overlay import OverlayScene
+from game.ui.scenes import Scene
+from game.ui.session import QUICK_SLOT, GameSession
+from game.ui.words import short_date
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def _when(saved_at: datetime) -> str:
+    return saved_at.astimezone().strftime("%d %b %Y %H:%M")
+
+
+def slot_text(entry: SaveEntry) -> str:
+    """One line of the slot list, from the header alone."""
+    name = entry.path.stem
+    h = entry.header
+    if h is None:
+        reason = str(entry.error) if entry.error is not None else "unreadable"
+        return f"{name} — cannot be loaded: {reason.split(': ')[-1]}"
+    scenario = h.scenario_name or h.scenario
+    ended = "" if h.outcome == "ongoing" else " · ended"
+    return (
+        f"{name} — {scenario} · {short_date(h.date)} · turn {h.turn}{ended} · "
+        f"saved {_when(h.saved_at)}"
+    )
+
+
+def quick_save(session: GameSession) -> str:
+    """F5: the quick-save slot; returns what to tell the player."""
+    try:
+        save_slot(QUICK_SLOT, session.record)
+    except OSError as exc:
+        return f"Quick save failed: {exc.strerror or exc}"
+    return f"Saved to '{QUICK_SLOT}' (F9 loads it)."
+
+
+def quick_load(app: App) -> str:
+    """F9: the quick-save slot; returns an error to show, or '' once loaded."""
+    path = slot_path(QUICK_SLOT)
+    if not path.is_file():
+        return "No quick save yet: F5 makes one."
+    return open_game(app, path)
+
+
+def read_game(path: Path, like: GameSession | None = None) -> GameSession:
+    """The game saved in ``path``; raises SaveError or ScenarioError and changes nothing."""
+    from game.save import read_header
+
+    header = read_header(path)
+    if (
+        like is not None
+        and like.rules.scenario_id == header.scenario
+        and like.rules.difficulty == header.difficulty
+    ):
+        rules = like.rules
+    else:
+        rules = load_rules(find_scenario(header.scenario), header.difficulty)
+    return GameSession(load_save(path, rules))
+
+
+def open_game(app: App, path: Path) -> str:
+    """Load ``path`` and open its planning desk; on refusal return why (nothing changed)."""
+    from game.ui.planning import PlanningScene
+
+    current = next((s.session for s in app.stack.scenes if isinstance(s, PlanningScene)), None)
+    try:
+        session = read_game(path, current)
+    except SaveError as exc:
+        return f"Cannot load {path.name}: {exc.detail.split(': ', 1)[-1]}"
+    except ScenarioError as exc:
+        return f"Cannot load {path.name}: " + (exc.problems[0] if exc.problems else "scenario")
+    except OSError as exc:
+        return f"Cannot load {path.name}: {exc.strerror or exc}"
+    app.to_title()
+    desk = PlanningScene(app, session)
+    app.push(desk)
+    if session.over:
+        from game.ui.end import EndScene
+
+        app.push(EndScene(app, desk, session))
+    return ""
+
+
+class _SlotDialog(OverlayScene):
+    """The list of saves; subclasses add the action."""
+
+    title = ""
+
+    def __init__(self, app: App, below: Scene) -> None:
+        self.entries: list[SaveEntry] = list_saves()
+        self.error = ""
+        super().__init__(app, below)
+
+    def panel_rect(self, max_w: int = 860) -> pygame.Rect:
+        w, h = self.size
+        rect = pygame.Rect(0, 0, min(max_w, w - 120), min(560, h - 80))
+        rect.center = (w // 2, h // 2)
+        return rect
+
+    def build(self) -> None:
+        rect = self.panel_rect()
+        x, w = rect.x + 24, rect.w - 48
+        pygame_gui.elements.UILabel(
+            pygame.Rect(x, rect.y + 16, w, 36),
+            self.title,
+            self.manager,
+            object_id=pygame_gui.core.ObjectID(class_id="@heading"),
+        )
+        self.bottom = rect.bottom - 20
+        list_top = rect.y + 60
+        list_h = self.bottom - 48 - 70 - list_top
+        items: list[str | tuple[str, str]] = [
+            (slot_text(e), str(i)) for i, e in enumerate(self.entries)
+        ]
+        self.list = pygame_gui.elements.UISelectionList(
+            pygame.Rect(x, list_top, w, list_h),
+            items,
+            self.manager,
+            object_id=pygame_gui.core.ObjectID(class_id="@packages"),
+        )
+        self.list.set_tooltip("Saved games, newest first: name, scenario, date, turn, when saved")
+        if not items:
+            pygame_gui.elements.UILabel(
+                pygame.Rect(x + 12, list_top + 10, w - 24, 24),
+                "No saved games yet.",
+                self.manager,
+                object_id=pygame_gui.core.ObjectID(class_id="@muted"),
+            )
+        self.error_label = pygame_gui.elements.UILabel(
+            pygame.Rect(x, list_top + list_h + 6, w, 24),
+            self.error,
+            self.manager,
+            object_id=pygame_gui.core.ObjectID(class_id="@error"),
+        )
+        self.extra_y = list_top + list_h + 34
+        self.cancel_button = self.button(
+            pygame.Rect(rect.right - 24 - 150, self.bottom - 44, 150, 44),
+            "Cancel",
+            self.app.pop,
+            tooltip="Close without changing anything (Esc)",
+        )
+        self.build_action(rect)
+
+    def build_action(self, rect: pygame.Rect) -> None:
+        raise NotImplementedError
+
+    def selected(self) -> SaveEntry | None:
+        picked = self.list.get_single_selection(include_object_id=True)
+        if isinstance(picked, tuple):
+            return self.entries[int(picked[1])]
+        return None
+
+    def show_error(self, text: str) -> None:
+        self.error = text
+        self.error_label.set_text(text)
+        self.error_label.set_tooltip(text)
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+
+
+class SaveDialog(_SlotDialog):
+    title = "Save game"
+
+    def __init__(self, app: App, below: Scene, session: GameSession) -> None:
+        self.session = session
+        super().__init__(app, below)
+
+    def build_action(self, rect: pygame.Rect) -> None:
+        x, w = rect.x + 24, rect.w - 48
+        rules, state = self.session.rules, self.session.state
+        default = f"{rules.scenario_id} turn {state.turn}"
+        self.name_entry = pygame_gui.elements.UITextEntryLine(
+            pygame.Rect(x, self.bottom - 44, w - 150 - 150 - 24, 40), self.manager
+        )
+        self.name_entry.set_text_length_limit(60)
+        self.name_entry.set_text(default)
+        self.name_entry.set_tooltip(
+            "The slot's name; pick a slot in the list to overwrite it. Enter saves."
+        )
+        self.save_button = self.button(
+            pygame.Rect(rect.right - 24 - 150 - 12 - 150, self.bottom - 44, 150, 44),
+            "Save",
+            self.save,
+            tooltip="Write the game to this slot (an existing slot is replaced)",
+            object_id="@primary",
+        )
+
+    def save(self) -> None:
+        name = self.name_entry.get_text().strip()
+        if not name:
+            self.show_error("Give the save a name.")
+            return
+        try:
+            path = save_slot(name, self.session.record)
+        except OSError as exc:
+            self.show_error(f"Could not save: {exc.strerror or exc}")
+            return
+        below = self.below
+        self.app.pop()
+        if hasattr(below, "say"):
+            below.say(f"Saved as '{path.stem}'.")
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if (
+            event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION
+            and event.ui_element is self.list
+        ):
+            entry = self.selected()
+            if entry is not None:
+                self.name_entry.set_text(entry.path.stem)
+        elif (
+            event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.name_entry
+        ):
+            self.save()
+        else:
+            super().on_event(event)
+
+
+class LoadDialog(_SlotDialog):
+    title = "Load game"
+
+    def build_action(self, rect: pygame.Rect) -> None:
+        self.load_button = self.button(
+            pygame.Rect(rect.right - 24 - 150 - 12 - 150, self.bottom - 44, 150, 44),
+            "Load",
+            self.load,
+            tooltip="Continue the selected game (the game in progress is left as it is "
+            "unless you saved it)",
+            object_id="@primary",
+        )
+
+    def load(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.show_error("Choose a saved game in the list.")
+            return
+        if entry.error is not None:
+            self.show_error(f"Cannot load {entry.path.name}: {entry.error.detail.split(': ')[-1]}")
+            return
+        error = open_game(self.app, entry.path)
+        if error:
+            self.show_error(error)
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if (
+            event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION
+            and event.ui_element is self.list
+        ):
+            self.load()
+        else:
+            super().on_event(event)
