@@ -367,6 +367,8 @@ class Rules:
     briefing: str = ""
     source_file: str = ""
     seed: int = 1  # the scenario's default random seed
+    # The files the rules were read from (scenario, mod overrides, map), for save hashes.
+    content_files: tuple[str, ...] = ()
     difficulties: tuple[str, ...] = ("easy", "normal", "hard")
 
     @property

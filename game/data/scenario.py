@@ -219,7 +219,8 @@ def load_rules(source: Path | ScenarioSource, difficulty: str | None = None) -> 
         rules = None
     if problems or rules is None:
         raise ScenarioError(_attribute(problems, file, merge))
-    return rules
+    files = (str(file), *(str(o) for o in source.overrides), *rules.content_files)
+    return dataclasses.replace(rules, content_files=files)
 
 
 def _load_merged(
@@ -245,7 +246,8 @@ def _load_merged(
         geometry = load_map(map_path)
     except MapError as exc:
         raise ScenarioError([f"{file}: scenario.map: {exc}"]) from None
-    return _build(file, data, chosen, geometry, problems)
+    rules = _build(file, data, chosen, geometry, problems)
+    return None if rules is None else dataclasses.replace(rules, content_files=(str(map_path),))
 
 
 def _attribute(problems: list[str], base: Path, merge: Merge) -> list[str]:

@@ -9,10 +9,8 @@ Everything here refuses bad input with :class:`~game.save.errors.SaveError`.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
-import tomllib
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -64,35 +62,17 @@ def numpy_version() -> str:
 
 
 def scenario_hash(rules: Rules) -> str:
-    """SHA-256 of the scenario file's bytes followed by its map file's bytes.
+    """SHA-256 over the bytes of the files the rules came from: scenario, mod overrides, map.
 
-    Rules built in code (tests) have no file and hash to ``""``.
+    Rules built in code (tests) have no files and hash to ``""``.
     """
-    if not rules.source_file:
+    if not rules.content_files:
         return ""
-    file = Path(rules.source_file)
-    try:
-        raw = file.read_bytes()
-    except OSError:
-        return ""
-    digest = hashlib.sha256(raw)
-    map_path = _map_file(str(file), digest.hexdigest(), raw)
-    if map_path is not None:
+    digest = hashlib.sha256()
+    for name in rules.content_files:
         with contextlib.suppress(OSError):
-            digest.update(map_path.read_bytes())
+            digest.update(Path(name).read_bytes())
     return "sha256:" + digest.hexdigest()
-
-
-@functools.lru_cache(maxsize=32)
-def _map_file(file: str, content_digest: str, raw: bytes) -> Path | None:
-    """The map a scenario file names (cached by content: parsing TOML is the slow part)."""
-    from game.data.scenario import _map_path
-
-    try:
-        name = tomllib.loads(raw.decode("utf-8"))["scenario"]["map"]
-    except (KeyError, TypeError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None  # the scenario loaded, so this does not happen; hash what there is
-    return _map_path(Path(file), str(name), [])
 
 
 def checksum(header: dict[str, Any], body: Any) -> str:
