@@ -34,7 +34,7 @@ File format (``version`` 1; older versions are migrated, see ``migrations.py``):
      "body": {"state": {GameState as JSON}, "rng": {numpy PCG64 state},
               "orders": [{TurnOrders of turn 1}, ...], "digests": ["sha256:...", ...]}}
 
-``scenario_hash`` covers the bytes of ``scenario.toml`` and of its map file; ``checksum``
+``scenario_hash`` covers the bytes of ``scenario.toml``, its mod overrides and its map; ``checksum``
 covers the whole document but itself; ``digests[i]`` is the digest of the state after
 turn ``i + 1`` (:func:`state_digest`). Refusals (:class:`Reason`): missing, too_large,
 truncated, corrupt, not_a_save, newer_version, unknown_version, tampered, wrong_scenario,
