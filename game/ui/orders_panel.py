@@ -95,7 +95,7 @@ class PlanTab:
         x, y, w = r.x, r.y, r.w
         pools = list(rules.pools.values())
         rows = (len(pools) + 1) // 2
-        fixed_below = 22 + rows * 20 + 12 + 22 + len(STANDING) * 36
+        fixed_below = 26 + rows * 20 + 12 + 26 + len(STANDING) * 36
         _label(
             desk, pygame.Rect(x, y, w, 24), f"Planned packages ({len(plan.packages)})", "@section"
         )
@@ -140,7 +140,7 @@ class PlanTab:
         )
         y += 38
         _label(desk, pygame.Rect(x, y, w, 24), "Sorties a day left after the packages", "@section")
-        y += 22
+        y += 26
         left = sorties_left(plan, rules, desk.session.state)
         col_w = w // 2
         for i, pool in enumerate(pools):
@@ -162,7 +162,7 @@ class PlanTab:
         _label(
             desk, pygame.Rect(x, y, w, 24), "Standing tasks (sorties not in packages)", "@section"
         )
-        y += 22
+        y += 26
         label_w = 150
         for key, _name, tip in STANDING:
             value = getattr(plan.standing, key)

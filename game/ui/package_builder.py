@@ -79,6 +79,9 @@ class PackageBuilder:
         self.desk = desk
         self.rect = rect
         self.spinners: list[Spinner] = []
+        self.strike_spinners: dict[str, Spinner] = {}
+        self.supp_spinners: dict[str, Spinner] = {}
+        self.escort: Spinner | None = None
         self.left_labels: dict[str, pygame_gui.elements.UILabel] = {}
         self._build()
 
@@ -146,7 +149,7 @@ class PackageBuilder:
         )
         toggle_style(self.warn_button, draft.warning)
         y += 38
-        spin_w = min(108, (w - 150) // 2 - 6)
+        spin_w = min(104, (w - 150) // 2 - 6)
         left_w = 48
         col_strike = x + w - left_w - 2 * spin_w - 12
         col_supp = col_strike + spin_w + 6
@@ -171,26 +174,23 @@ class PackageBuilder:
                 f"{pool.name}: {pool.aircraft}. Flies from {pool.base}, reach "
                 f"{pool.range_km:.0f} km; {cap} sorties a day free for this package."
             )
-            self.spinners.append(
-                Spinner(
-                    desk,
-                    pygame.Rect(col_strike, y, spin_w, ROW_H),
-                    draft.strike.get(pool.id, 0),
-                    cap - draft.suppression.get(pool.id, 0),
-                    partial(self._set, "strike", pool.id),
-                    tooltip=f"{short_aircraft(pool)} strike sorties a day",
-                )
+            self.strike_spinners[pool.id] = Spinner(
+                desk,
+                pygame.Rect(col_strike, y, spin_w, ROW_H),
+                draft.strike.get(pool.id, 0),
+                cap - draft.suppression.get(pool.id, 0),
+                partial(self._set, "strike", pool.id),
+                tooltip=f"{short_aircraft(pool)} strike sorties a day",
             )
-            self.spinners.append(
-                Spinner(
-                    desk,
-                    pygame.Rect(col_supp, y, spin_w, ROW_H),
-                    draft.suppression.get(pool.id, 0),
-                    cap - draft.strike.get(pool.id, 0),
-                    partial(self._set, "suppression", pool.id),
-                    tooltip=f"{short_aircraft(pool)} flak-suppression sorties a day",
-                )
+            self.supp_spinners[pool.id] = Spinner(
+                desk,
+                pygame.Rect(col_supp, y, spin_w, ROW_H),
+                draft.suppression.get(pool.id, 0),
+                cap - draft.strike.get(pool.id, 0),
+                partial(self._set, "suppression", pool.id),
+                tooltip=f"{short_aircraft(pool)} flak-suppression sorties a day",
             )
+            self.spinners += [self.strike_spinners[pool.id], self.supp_spinners[pool.id]]
             self.left_labels[pool.id] = self._label(
                 pygame.Rect(col_left, y, left_w, ROW_H), "", "@small_label"
             )
@@ -355,9 +355,8 @@ class PackageBuilder:
         draft = self.desk.draft
         left = self._left()
         rules = self.desk.session.rules
-        pools = [p for p in rules.strike_pools if (p.night if draft.night else p.day)]
-        for i, pool in enumerate(pools):
-            strike, supp = self.spinners[2 * i], self.spinners[2 * i + 1]
+        for pid, strike in self.strike_spinners.items():
+            pool, supp = rules.pools[pid], self.supp_spinners[pid]
             strike.maximum = max(0, left[pool.id] - draft.suppression.get(pool.id, 0))
             supp.maximum = max(0, left[pool.id] - draft.strike.get(pool.id, 0))
 

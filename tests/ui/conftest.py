@@ -8,7 +8,17 @@ from __future__ import annotations
 import os
 import tempfile
 
+import pytest
+
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ["AIR_PRESSURE_HOME"] = tempfile.mkdtemp(prefix="air-pressure-ui-tests-")
+
+
+@pytest.fixture(autouse=True)
+def no_banner_pause(monkeypatch):
+    """The "Enemy turn…" banner's minimum showing time is for people, not for tests."""
+    import game.ui.planning
+
+    monkeypatch.setattr(game.ui.planning, "MIN_BANNER_S", 0.0)

@@ -84,7 +84,8 @@ def test_escape_on_the_title_quits(app):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_scene_renders_at_each_size(shared_app, size):
+def test_every_scene_renders_at_each_size(shared_app, size, monkeypatch):
+    monkeypatch.setattr("game.ui.planning.MIN_BANNER_S", 0.6)  # render the banner too
     a = shared_app
     a.to_title()
     pygame.display.set_mode(size, pygame.RESIZABLE)
