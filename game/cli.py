@@ -217,6 +217,12 @@ def cmd_soak(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from game.bench import main as bench_main
+
+    return bench_main(args.json, args.quick)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.data.schema import scenario_schema
 
@@ -259,6 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=1000)
     p.add_argument("--scenarios", help="comma-separated ids (default: every shipped one)")
     p.set_defaults(func=cmd_soak)
+    p = sub.add_parser("bench", help="measure speed: frames, turns, the forecast, memory")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+    p.add_argument("--quick", action="store_true", help="fewer repetitions")
+    p.set_defaults(func=cmd_bench)
     p = sub.add_parser("paths", help="where saves and user mods live")
     p.set_defaults(func=cmd_paths)
     p = sub.add_parser("validate", help="check scenario folders or files", parents=[mods])

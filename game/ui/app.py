@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import warnings
 
 import pygame
@@ -16,6 +17,17 @@ from game.ui.style import MIN_SIZE, PAL
 
 ACTIVE_FPS = 60
 BUSY_FPS = 20
+# Events that change nothing on screen: they must not wake the loop into redrawing.
+QUIET_EVENTS = frozenset(
+    {
+        pygame.ACTIVEEVENT,
+        pygame.WINDOWMOVED,
+        pygame.WINDOWENTER,
+        pygame.WINDOWLEAVE,
+        pygame.AUDIODEVICEADDED,
+        pygame.AUDIODEVICEREMOVED,
+    }
+)
 IDLE_WAIT_MS = 250  # how long the idle loop sleeps waiting for input
 LINGER_S = 1.5  # keep updating this long after input (hover fades, tooltips)
 
@@ -133,7 +145,7 @@ class App:
             events = pygame.event.get()
         for event in events:
             self._dispatch(event)
-            if event.type not in (pygame.ACTIVEEVENT, pygame.WINDOWMOVED):
+            if event.type not in QUIET_EVENTS:
                 self.dirty = True
                 self._linger = LINGER_S
             if not self.running:
@@ -165,7 +177,12 @@ class App:
         return not self.dirty and not self._busy and self._linger <= 0
 
     def run(self) -> int:
+        # The benchmark starts the game and stops it at the first drawn frame.
+        exit_after_first_frame = bool(os.environ.get("AIR_PRESSURE_EXIT_AFTER_FIRST_FRAME"))
         while self.running:
+            if exit_after_first_frame and self.frames_drawn:
+                print(f"first-frame {time.time()}", flush=True)
+                break
             if self.idle():
                 event = pygame.event.wait(IDLE_WAIT_MS)
                 events = [event] if event.type != pygame.NOEVENT else []

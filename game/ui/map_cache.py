@@ -21,6 +21,10 @@ class MapImages:
         self._terrain: dict[Path, pygame.Surface] = {}
         self._scaled: OrderedDict[tuple[Path, float, int, bool], pygame.Surface] = OrderedDict()
 
+    def forget_zooms(self) -> None:
+        """Drop the per-zoom images (the benchmark times drawing a new zoom level)."""
+        self._scaled.clear()
+
     def terrain(self, tmx: Path) -> pygame.Surface:
         if tmx not in self._terrain:
             self._terrain[tmx] = render_terrain(tmx)

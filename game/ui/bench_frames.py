@@ -1,0 +1,148 @@
+"""The window's share of ``python main.py bench``: frames, zooms, busy frames, idle CPU.
+
+Runs with the dummy video driver. The planning scene is drawn with every widget and
+overlay (zones, legend, rail, front, targets) while the map scrolls, against a bare
+full-window blit measured in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import numpy as np
+import pygame
+
+from game.bench import summarise, timed
+from game.core.forecast import forecast
+from game.core.planners import PLANNERS
+from game.data.scenario import find_scenario, load_rules
+from game.ui.app import App
+from game.ui.planning import PlanningScene
+from game.ui.session import GameSession
+
+
+def _planning(app: App, scenario: str = "campaign_1952") -> PlanningScene:
+    rules = load_rules(find_scenario(scenario), "normal")
+    scene = PlanningScene(app, GameSession.start(rules))
+    app.to_title()
+    app.push(scene)
+    scene.map.show_zones = True
+    scene.show_legend = True
+    app.draw()
+    return scene
+
+
+def _frames_while_scrolling(app: App, scene: PlanningScene, count: int) -> dict[str, float]:
+    step = [12.0, 7.0]
+
+    def frame() -> None:
+        scene.map.scroll(step[0], step[1])
+        if abs(scene.map.offset[0]) > 600:
+            step[0] = -step[0]
+        if abs(scene.map.offset[1]) > 900:
+            step[1] = -step[1]
+        app.draw()
+
+    return timed(frame, count)
+
+
+def _bare_blit(app: App, count: int) -> dict[str, float]:
+    picture = app.screen.copy()
+
+    def frame() -> None:
+        app.screen.blit(picture, (0, 0))
+        pygame.display.flip()
+
+    return timed(frame, count)
+
+
+def _zoom_changes(app: App, scene: PlanningScene, repeat: int) -> dict[str, float]:
+    samples = []
+    centre = scene.map.rect.center
+    for _ in range(repeat):
+        app.maps.forget_zooms()
+        scene.map.zoom_index = 0
+        for steps in (1, 1, 1, 1, 1):
+            start = time.perf_counter()
+            scene.map.zoom_at(centre, steps)
+            app.draw()
+            samples.append((time.perf_counter() - start) * 1000)
+    return summarise(samples)
+
+
+def _max_frame_while_busy(app: App, scene: PlanningScene, seconds: float) -> dict[str, float]:
+    """Frames drawn while the enemy turn and a forecast compute on other threads."""
+    session = scene.session
+    rules, view = session.rules, session.view
+    orders = PLANNERS["historical"](rules, view)
+    done = threading.Event()
+
+    def work() -> None:
+        from game.core.turn import run_turn
+
+        rng = np.random.default_rng(0)
+        while not done.is_set():
+            run_turn(rules, session.state, orders, rng)
+            forecast(rules, view, orders, rng)
+
+    workers = [threading.Thread(target=work, daemon=True) for _ in range(1)]
+    for w in workers:
+        w.start()
+    samples = []
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        start = time.perf_counter()
+        scene.map.scroll(5, 3)
+        app.step([])
+        app.draw()
+        samples.append((time.perf_counter() - start) * 1000)
+    done.set()
+    for w in workers:
+        w.join()
+    return summarise(samples)
+
+
+def _idle_cpu_pct(app: App, seconds: float) -> float:
+    """CPU used by the running loop while nothing changes, in percent of one core.
+
+    The loop first finishes what the last input started (hover fades), then is left
+    alone: that quiet stretch is what is measured.
+    """
+    settle = time.perf_counter() + 3.0
+    while time.perf_counter() < settle and not app.idle():
+        app.step()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    end = wall0 + seconds
+    while time.perf_counter() < end:
+        if app.idle():
+            event = pygame.event.wait(250)
+            app.step([event] if event.type != pygame.NOEVENT else [])
+        else:
+            app.step([])
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    return round(100 * cpu / wall, 2)
+
+
+def bench_window(quick: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    frames = 30 if quick else 120
+    for label, size in (("720p", (1280, 720)), ("1080p", (1920, 1080))):
+        app = App(size)
+        scene = _planning(app)
+        _frames_while_scrolling(app, scene, 10)  # warm the caches
+        out[f"frame_{label}_ms"] = _frames_while_scrolling(app, scene, frames)
+        out[f"blit_{label}_ms"] = _bare_blit(app, frames)
+        if label == "720p":
+            out["scroll_frame_ms"] = _frames_while_scrolling(app, scene, frames)
+            out["zoom_change_ms"] = _zoom_changes(app, scene, 1 if quick else 3)
+            scene.map.zoom_index = 2
+            out["max_frame_while_busy_ms"] = _max_frame_while_busy(app, scene, 2 if quick else 6)
+            out["idle_cpu_pct"] = _idle_cpu_pct(app, 2 if quick else 6)
+        pygame.display.quit()
+    return out
