@@ -9,6 +9,7 @@ from game.calibration.common import CheckResult
 from game.calibration.dams import dams_checks
 from game.calibration.pressure_pump import pressure_pump_checks
 from game.calibration.raids_1952 import namsi_checks, suiho_checks
+from game.calibration.strangle import strangle_checks
 
 ALL_CHECKS: dict[str, Callable[[int], list[CheckResult]]] = {
     "suiho": suiho_checks,
@@ -16,6 +17,7 @@ ALL_CHECKS: dict[str, Callable[[int], list[CheckResult]]] = {
     "campaign": campaign_checks,
     "pressure_pump": pressure_pump_checks,
     "dams": dams_checks,
+    "strangle": strangle_checks,
 }
 
 __all__ = ["ALL_CHECKS", "CheckResult"]
