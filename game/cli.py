@@ -217,6 +217,26 @@ def cmd_soak(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from game.ui.screenshot import SCENES, save_screenshot
+
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"screenshot: --size must look like 1280x720 (found {args.size!r})", file=sys.stderr)
+        return 2
+    if args.scene not in SCENES:
+        print(f"screenshot: no scene '{args.scene}' (known: {', '.join(SCENES)})", file=sys.stderr)
+        return 2
+    try:
+        out = save_screenshot(args.scenario, args.scene, Path(args.out), (width, height))
+    except ScenarioError as exc:
+        print(*exc.problems, sep="\n", file=sys.stderr)
+        return 1
+    print(f"wrote {out}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import main as bench_main
 
@@ -265,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=1000)
     p.add_argument("--scenarios", help="comma-separated ids (default: every shipped one)")
     p.set_defaults(func=cmd_soak)
+    p = sub.add_parser("screenshot", help="render a scene without a display to a PNG")
+    p.add_argument("scenario", help="scenario id")
+    p.add_argument("--scene", default="planning", help="title, scenario, planning, report or end")
+    p.add_argument("--out", required=True, help="PNG file to write")
+    p.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
+    p.set_defaults(func=cmd_screenshot)
     p = sub.add_parser("bench", help="measure speed: frames, turns, the forecast, memory")
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.add_argument("--quick", action="store_true", help="fewer repetitions")

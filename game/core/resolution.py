@@ -263,7 +263,7 @@ def resolve_package(
         Event(
             ctx.day,
             Category.STRIKE,
-            f"{label}: damage {before:.0f}% → {ts.damage:.0f}%.",
+            f"{label}: damage from {before:.0f}% to {ts.damage:.0f}%.",
             cause=cause,
             target=target.id,
             data={"before": round(before, 2), "after": round(ts.damage, 2), "tons": round(tons, 1)},

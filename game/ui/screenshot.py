@@ -1,0 +1,67 @@
+"""``python main.py screenshot``: a scene rendered without a display, for docs and tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+
+from game.core.planners import PLANNERS
+from game.data.scenario import find_scenario, load_rules
+from game.save import GameRecord
+from game.ui.app import App
+from game.ui.session import GameSession
+
+SCENES = ("title", "scenario", "planning", "report", "end")
+
+
+def render_scene(scenario: str, scene: str, size: tuple[int, int]) -> pygame.Surface:
+    """Build the scene as a player would reach it, with the historical planner's turns."""
+    if scene not in SCENES:
+        raise ValueError(f"no scene '{scene}' (known: {', '.join(SCENES)})")
+    app = App(size)
+    if scene == "scenario":
+        from game.ui.choose import ScenarioScene
+
+        chooser = ScenarioScene(app)
+        app.push(chooser)
+        ids = [e.source.id for e in chooser.entries]
+        if scenario in ids:
+            chooser._select(ids.index(scenario))
+    elif scene != "title":
+        from game.ui.end import EndScene
+        from game.ui.planning import PlanningScene
+        from game.ui.report import ReportScene
+
+        rules = load_rules(find_scenario(scenario))
+        session = GameSession(GameRecord.new(rules), autosave_enabled=False)
+        historical = PLANNERS["historical"]
+        before = session.view
+        result = None
+        if scene == "report":
+            result = session.record.play_turn(historical(rules, session.view))
+        elif scene == "end":
+            while not session.over:
+                result = session.record.play_turn(historical(rules, session.view))
+        planning = PlanningScene(app, session)
+        app.push(planning)
+        if scene == "report" and result is not None:
+            app.push(ReportScene(app, planning, session, result, before))
+        elif scene == "end":
+            app.push(EndScene(app, planning, session))
+    for _ in range(3):  # let the widgets lay themselves out
+        app.step([])
+    app.draw()
+    return app.screen.copy()
+
+
+def save_screenshot(scenario: str, scene: str, out: Path, size: tuple[int, int]) -> Path:
+    picture = render_scene(scenario, scene, size)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(picture, str(out))
+    pygame.display.quit()
+    return out
