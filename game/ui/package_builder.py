@@ -103,7 +103,7 @@ class PackageBuilder:
         active.sort(key=lambda t: (kind_name(rules.targets[t].kind), rules.targets[t].name))
         for tid in active:
             t = rules.targets[tid]
-            options.append((f"{t.name} — {kind_name(t.kind).lower()}", tid))
+            options.append((f"{t.name} · {kind_name(t.kind).split()[0].lower()}", tid))
         start = next(
             (o for o in options if isinstance(o, tuple) and o[1] == (draft.target or NO_TARGET)),
             options[0],
@@ -228,7 +228,7 @@ class PackageBuilder:
         y += 4
         self.verdict_rect = pygame.Rect(x, y, w, 0)
         self.verdict: pygame_gui.elements.UITextBox | None = None
-        self.verdict_rect.h = max(40, min(72, r.bottom - 44 - y))
+        self.verdict_rect.h = max(40, min(100, r.bottom - 44 - y))
         buttons_y = self.verdict_rect.bottom + 8
         bw = (w - 8) // 2
         if draft.editing is None:

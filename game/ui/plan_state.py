@@ -245,11 +245,12 @@ def package_summary(rules: Rules, package: StrikePackage) -> str:
     planes = " + ".join(f"{n} {rules.pools[pid].aircraft.split()[0]}" for pid, n in package.strike)
     extras = []
     if package.escort:
-        extras.append(f"{package.escort} escort")
+        extras.append(f"{package.escort} esc")
     supp = sum(n for _, n in package.suppression)
     if supp:
-        extras.append(f"{supp} flak supp.")
-    extras.append("night" if package.night else "day")
+        extras.append(f"{supp} supp")
+    if package.night:
+        extras.append("night")
     if package.warning:
         extras.append("warned")
-    return f"{target}: {planes} · {', '.join(extras)}"
+    return f"{target}: {', '.join([planes, *extras])}"

@@ -137,7 +137,7 @@ class PlanningScene(Scene):
         hist_y = end_y - 8 - 34
         row_y = hist_y - 6 - 34
         self.message_rect = pygame.Rect(x, row_y - 46, w, 40)
-        content = pygame.Rect(x, y, w, self.message_rect.y - 8 - y)
+        content = pygame.Rect(x, y, w, self.message_rect.y - 14 - y)
         self.builder = self.plan_tab = self.politics_tab = None
         if self.tab == "package":
             self.builder = PackageBuilder(self, content)
