@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS
 from game.core.summary import play, summary
 from game.data.lint import warnings
-from game.data.mods import orphan_overrides
+from game.data.mods import MODS_VARIABLE, orphan_overrides
 from game.data.scenario import (
     SCENARIO_FILE,
     ScenarioError,
@@ -273,6 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     mods.add_argument(
         "--mods", action="append", metavar="DIR", help="a mod folder, or a folder of mods"
     )
+    parser.add_argument(
+        "--mods", action="append", metavar="DIR", help="with no command: play with these mods too"
+    )
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser(
         "scenarios", help="list the scenarios, shipped and from mods", parents=[mods]
@@ -334,5 +338,7 @@ def main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        if args.mods:  # the window's scenario list reads them from here
+            os.environ[MODS_VARIABLE] = os.pathsep.join(args.mods)
         return -1  # the caller opens the game
     return int(args.func(args))

@@ -26,6 +26,7 @@ import platformdirs
 
 APP_NAME = "air-pressure"
 HOME_VARIABLE = "AIR_PRESSURE_HOME"  # tests and portable installs put user data here
+MODS_VARIABLE = "AIR_PRESSURE_MODS"  # extra mod folders, separated like PATH
 
 
 def user_data_dir() -> Path:
@@ -62,7 +63,10 @@ class Merge:
 
 
 def mod_folders(extra: tuple[Path, ...] = ()) -> list[Path]:
-    """Mods in the order they apply: the user folder's by name, then ``extra`` as given."""
+    """Mods in the order they apply: the user folder's by name, then ``extra`` as given
+    (and then the folders in the ``AIR_PRESSURE_MODS`` variable)."""
+    from_env = os.environ.get(MODS_VARIABLE, "")
+    extra = (*extra, *(Path(p) for p in from_env.split(os.pathsep) if p))
     user = user_mods_dir()
     found = sorted(p for p in user.iterdir() if p.is_dir()) if user.is_dir() else []
     for folder in extra:
