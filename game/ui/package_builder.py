@@ -69,7 +69,9 @@ class Draft:
 
 
 def short_aircraft(pool: PoolDef) -> str:
-    return pool.aircraft.split(",")[0].strip()
+    """The aircraft type in a few words ("ROKAF and 2 Sqn SAAF F-51 Mustang" -> "F-51 Mustang")."""
+    short = pool.aircraft.split(",")[0].strip()
+    return short if len(short) <= 18 else " ".join(short.split()[-2:])
 
 
 class PackageBuilder:
