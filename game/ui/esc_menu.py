@@ -23,14 +23,14 @@ class EscMenu(OverlayScene):
         super().__init__(app, below)
 
     def panel_rect(self, max_w: int = 360) -> pygame.Rect:
-        rect = pygame.Rect(0, 0, max_w, 410)
+        rect = pygame.Rect(0, 0, max_w, 370)
         rect.center = (self.size[0] // 2, self.size[1] // 2)
         return rect
 
     def build(self) -> None:
         rect = self.panel_rect()
         pygame_gui.elements.UILabel(
-            pygame.Rect(rect.x, rect.y + 18, rect.w, 36),
+            pygame.Rect(rect.x + 30, rect.y + 18, rect.w - 60, 36),
             "Menu",
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@heading"),
