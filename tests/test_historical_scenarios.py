@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENARIOS = ("pressure_pump_1952", "dams_1953", "strangle_1951")
+SCENARIOS = ("pressure_pump_1952", "dams_1953", "strangle_1951", "campaign_1952")
 PLANNERS = ("historical", "minimal", "interdiction", "greedy", "balanced")
 MAIN_CITIES = {
     "pyongyang", "sinuiju", "wonsan", "hamhung", "chongjin", "sariwon", "haeju", "kanggye",
