@@ -135,6 +135,7 @@ def validate_orders(rules: Rules, state: GameState, orders: TurnOrders) -> list[
         verdict = validate_package(rules, state, package)
         if isinstance(verdict, Refused):
             problems.append(verdict)
+    problems += _overbooked(rules, state, orders)
     for name, share in (
         ("interdiction", orders.standing.interdiction),
         ("close support", orders.standing.close_support),
@@ -163,4 +164,29 @@ def validate_orders(rules: Rules, state: GameState, orders: TurnOrders) -> list[
     for target_id in orders.recon_targets:
         if target_id not in rules.targets:
             problems.append(Refused(f"There is no target '{target_id}' to photograph."))
+    return problems
+
+
+def _overbooked(rules: Rules, state: GameState, orders: TurnOrders) -> list[Refused]:
+    """Packages flying the same day may not ask a pool for more than it flies in a day."""
+    problems = []
+    for day in range(rules.turn_days):
+        asked: dict[str, int] = {}
+        for package in orders.packages:
+            if not package.flies_on(day):
+                continue
+            wanted = (*package.strike, *package.suppression, (rules.escort_pool, package.escort))
+            for pool_id, count in wanted:
+                if pool_id in rules.pools and count > 0:
+                    asked[pool_id] = asked.get(pool_id, 0) + count
+        for pool_id, count in sorted(asked.items()):
+            have = capacity_per_day(rules, state, pool_id)
+            if count > have:
+                when = f" on day {day + 1}" if rules.turn_days > 1 else ""
+                problems.append(
+                    Refused(
+                        f"{rules.pools[pool_id].name}: the packages{when} ask {count} sorties; "
+                        f"{have} can fly a day."
+                    )
+                )
     return problems

@@ -186,3 +186,15 @@ def test_package_is_cut_down_not_cancelled_when_pools_are_short(rules, state):
         e for e in result.events if e.category == Category.STRIKE and e.target == "city"
     )
     assert city_strike.data["after"] > 0  # (the day's repairs may mend it afterwards)
+
+
+def test_packages_together_may_not_overbook_a_pool(rules, state) -> None:
+    from game.core.orders import StrikePackage, TurnOrders, capacity_per_day, validate_orders
+
+    pool = next(p for p in rules.pools.values() if p.bomb_tons > 0 and p.day)
+    target = next(t for t, d in rules.targets.items() if not d.foreign and d.kind != "rail_segment")
+    half = capacity_per_day(rules, state, pool.id) // 2 + 1
+    one = StrikePackage(target, ((pool.id, half),))
+    assert not [p for p in validate_orders(rules, state, TurnOrders((one,))) if "ask" in p.reason]
+    problems = validate_orders(rules, state, TurnOrders((one, one)))
+    assert any(pool.name in p.reason and f"ask {2 * half} sorties" in p.reason for p in problems)
