@@ -108,6 +108,8 @@ def resolve_jcs_requests(
 ) -> None:
     """The JCS hear each request: easier when talks stall and the world is calm."""
     for card_id in requests:
+        if card_id not in rules.cards:
+            continue  # validation names it; a turn does not fail over it
         card = rules.cards[card_id]
         cs = state.cards[card_id]
         if not cs.in_force or card.jcs_approval <= 0:

@@ -189,16 +189,20 @@ def _step_day(
     if any(rules.targets[p.target].kind in ("hydro_plant", "thermal_plant") for p in packages):
         s.power_destroyed_pct = power_destroyed_pct(rules, s)
 
+    # Shares out of range never reach here from the interface; a hand-made order file
+    # might, so they are held to what validation allows rather than trusted.
     st = orders.standing
+    interdiction = min(1.0, max(0.0, st.interdiction))
+    close_support = min(1.0 - interdiction, max(0.0, st.close_support))
     tasks = standing_tasks(
         rules,
         s,
         available,
-        st.interdiction,
-        st.close_support,
-        st.air_superiority,
-        st.interdiction_focus,
-        orders.recon_targets,
+        interdiction,
+        close_support,
+        min(1.0, max(0.0, st.air_superiority)),
+        tuple(t for t in st.interdiction_focus if t in rules.targets),
+        tuple(t for t in orders.recon_targets if t in rules.targets),
         ctx,
         rng,
         events,
