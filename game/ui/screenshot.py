@@ -19,11 +19,11 @@ from game.ui.session import GameSession
 SCENES = ("title", "scenario", "planning", "report", "end")
 
 
-def render_scene(scenario: str, scene: str, size: tuple[int, int]) -> pygame.Surface:
-    """Build the scene as a player would reach it, with the historical planner's turns."""
+def open_scene(app: App, scenario: str, scene: str) -> None:
+    """Bring ``app`` to a scene as a player would reach it, with the historical turns."""
     if scene not in SCENES:
         raise ValueError(f"no scene '{scene}' (known: {', '.join(SCENES)})")
-    app = App(size)
+    app.to_title()
     if scene == "scenario":
         from game.ui.choose import ScenarioScene
 
@@ -56,6 +56,11 @@ def render_scene(scenario: str, scene: str, size: tuple[int, int]) -> pygame.Sur
     for _ in range(3):  # let the widgets lay themselves out
         app.step([])
     app.draw()
+
+
+def render_scene(scenario: str, scene: str, size: tuple[int, int]) -> pygame.Surface:
+    app = App(size)
+    open_scene(app, scenario, scene)
     return app.screen.copy()
 
 
