@@ -35,6 +35,7 @@ from game.core.model import (
 from game.core.orders import Accepted, TurnOrders, validate_package
 from game.core.politics import card_forbidding_press, meter_delta, pressure_index
 from game.core.resolution import strike_odds, weather_factor
+from game.core.turn import draw_sorties, sorties_available
 
 DEFAULT_REPLICATIONS = 1000
 
@@ -131,18 +132,13 @@ def forecast(
             break
         moon = moon_illumination(day)
         weather = {r: _weather_draws(rules, day.month, rng, n) for r in regions}
-        available = {
-            pid: int(ps.ready * rules.pools[pid].sortie_rate) for pid, ps in world.pools.items()
-        }
-        for pid, pool in rules.pools.items():
-            if pool.role == Role.NAVY:
-                available[pid] = int(available[pid] * min(1.0, world.navy_cooperation + 0.2))
+        available = sorties_available(rules, world)
         for package in flown:
             if not package.flies_on(day_index):
                 continue
-            strike = _draw(available, package.strike)
-            suppression = _draw(available, package.suppression)
-            escort = _draw(available, ((rules.escort_pool, package.escort),)).get(
+            strike = draw_sorties(available, package.strike)
+            suppression = draw_sorties(available, package.suppression)
+            escort = draw_sorties(available, ((rules.escort_pool, package.escort),)).get(
                 rules.escort_pool, 0
             )
             strikers = sum(strike.values())
@@ -215,17 +211,6 @@ def forecast(
 def _weather_draws(rules: Rules, month: int, rng: np.random.Generator, n: int) -> np.ndarray:
     odds = np.array(rules.weather.get(month, (0.6, 0.3, 0.1)), dtype=float)
     return rng.choice(len(WEATHER_ORDER), size=n, p=odds / odds.sum())
-
-
-def _draw(available: dict[str, int], wanted: tuple[tuple[str, int], ...]) -> dict[str, int]:
-    got: dict[str, int] = {}
-    for pid, k in wanted:
-        if not pid or k <= 0:
-            continue
-        take = min(k, available.get(pid, 0))
-        available[pid] = available.get(pid, 0) - take
-        got[pid] = got.get(pid, 0) + take
-    return got
 
 
 def _close_support_sorties(rules: Rules, orders: TurnOrders, spare: dict[str, int]) -> float:

@@ -339,7 +339,27 @@ def _stray_bombs(
             _incident(rules, state, zone.id, zone.kind, zone.name or zone.id, ctx, events)
 
 
-_INCIDENT_ZONES = ("neutral_zone", "pow_camp", "sanctuary")
+_INCIDENT_ZONES = ("neutral_zone", "pow_camp", "sanctuary")  # the kinds in _INCIDENTS
+
+
+# What a stray bomb in each kind of zone means: the report's words and the tally it adds to.
+_INCIDENTS = {
+    "neutral_zone": (
+        "Stray bombs fell inside the {zone}.",
+        "bombs that missed their aim by kilometres",
+        "incidents",
+    ),
+    "pow_camp": (
+        "Bombs hit near the prisoner camp at {zone}.",
+        "bombs that missed their aim; enemy propaganda seizes on it",
+        "incidents",
+    ),
+    "sanctuary": (
+        "Bombs fell across the border ({zone}).",
+        "bombs that missed their aim near the frontier",
+        "border_incidents",
+    ),
+}
 
 
 def _incident(
@@ -353,41 +373,19 @@ def _incident(
 ) -> None:
     from game.core.politics import walk_out
 
-    if kind == "sanctuary":
-        ctx.add("border_incidents", 1)
-    else:
-        ctx.add("incidents", 1)
-    if kind == "neutral_zone":
-        events.append(
-            Event(
-                ctx.day,
-                Category.INCIDENT,
-                f"Stray bombs fell inside the {zone_name}.",
-                cause="bombs that missed their aim by kilometres",
-                data={"zone": zone_id},
-            )
+    text, cause, tally = _INCIDENTS[kind]
+    ctx.add(tally, 1)
+    events.append(
+        Event(
+            ctx.day,
+            Category.INCIDENT,
+            text.format(zone=zone_name),
+            cause=cause,
+            data={"zone": zone_id},
         )
+    )
+    if kind == "neutral_zone":  # the enemy's pretext to leave the talks
         walk_out(rules, state, zone_name, events, ctx.day)
-    elif kind == "pow_camp":
-        events.append(
-            Event(
-                ctx.day,
-                Category.INCIDENT,
-                f"Bombs hit near the prisoner camp at {zone_name}.",
-                cause="bombs that missed their aim; enemy propaganda seizes on it",
-                data={"zone": zone_id},
-            )
-        )
-    else:
-        events.append(
-            Event(
-                ctx.day,
-                Category.INCIDENT,
-                f"Bombs fell across the border ({zone_name}).",
-                cause="bombs that missed their aim near the frontier",
-                data={"zone": zone_id},
-            )
-        )
 
 
 def standing_tasks(

@@ -147,21 +147,17 @@ def _step_day(
         weather={r: draw_weather(rng, rules.weather, day) for r in regions},
     )
 
-    # Sorties available today; Task Force 77 commits what its cooperation allows.
-    available = {
-        pid: int(ps.ready * rules.pools[pid].sortie_rate) for pid, ps in sorted(s.pools.items())
-    }
-    for pid, pool in rules.pools.items():
-        if pool.role.value == "navy":
-            available[pid] = int(available[pid] * min(1.0, s.navy_cooperation + 0.2))
+    available = sorties_available(rules, s)
     for package in packages:
         if not package.flies_on(day_index):
             continue
         if politics.card_blocking_package(rules, s, package) is not None:
             continue  # a card came into play during the turn
-        strike = _draw(available, package.strike)
-        suppression = _draw(available, package.suppression)
-        escort = _draw(available, ((rules.escort_pool, package.escort),)).get(rules.escort_pool, 0)
+        strike = draw_sorties(available, package.strike)
+        suppression = draw_sorties(available, package.suppression)
+        escort = draw_sorties(available, ((rules.escort_pool, package.escort),)).get(
+            rules.escort_pool, 0
+        )
         if sum(strike.values()) < package.strike_sorties():
             events.append(
                 Event(
@@ -226,7 +222,18 @@ def _step_day(
     return ctx.tallies
 
 
-def _draw(available: dict[str, int], wanted: tuple[tuple[str, int], ...]) -> dict[str, int]:
+def sorties_available(rules: Rules, state: GameState) -> dict[str, int]:
+    """Today's sorties by pool; Task Force 77 commits what its cooperation allows."""
+    available = {
+        pid: int(ps.ready * rules.pools[pid].sortie_rate) for pid, ps in sorted(state.pools.items())
+    }
+    for pid, pool in rules.pools.items():
+        if pool.role.value == "navy":
+            available[pid] = int(available[pid] * min(1.0, state.navy_cooperation + 0.2))
+    return available
+
+
+def draw_sorties(available: dict[str, int], wanted: tuple[tuple[str, int], ...]) -> dict[str, int]:
     """Take sorties from the day's budget; a package is cut down, not cancelled."""
     got: dict[str, int] = {}
     for pid, n in wanted:
