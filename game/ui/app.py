@@ -28,7 +28,17 @@ QUIET_EVENTS = frozenset(
         pygame.AUDIODEVICEREMOVED,
     }
 )
-IDLE_WAIT_MS = 250  # how long the idle loop sleeps waiting for input
+# Window events that need one fresh frame, not the animation time that input gets.
+REDRAW_ONCE_EVENTS = frozenset(
+    {
+        pygame.WINDOWSHOWN,
+        pygame.WINDOWEXPOSED,
+        pygame.WINDOWRESTORED,
+        pygame.WINDOWFOCUSGAINED,
+        pygame.WINDOWFOCUSLOST,
+    }
+)
+IDLE_WAIT_MS = 1000  # input wakes the idle loop at once; this is only its longest nap
 LINGER_S = 1.5  # keep updating this long after input (hover fades, tooltips)
 
 
@@ -145,7 +155,9 @@ class App:
             events = pygame.event.get()
         for event in events:
             self._dispatch(event)
-            if event.type not in QUIET_EVENTS:
+            if event.type in REDRAW_ONCE_EVENTS:
+                self.dirty = True
+            elif event.type not in QUIET_EVENTS:
                 self.dirty = True
                 self._linger = LINGER_S
             if not self.running:

@@ -22,7 +22,7 @@ from game.bench import summarise, timed
 from game.core.forecast import forecast
 from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
-from game.ui.app import App
+from game.ui.app import IDLE_WAIT_MS, App
 from game.ui.planning import PlanningScene
 from game.ui.session import GameSession
 
@@ -115,13 +115,14 @@ def _idle_cpu_pct(app: App, seconds: float) -> float:
     alone: that quiet stretch is what is measured.
     """
     settle = time.perf_counter() + 3.0
+    app.step()  # take what the window has queued (shown, focus) before measuring
     while time.perf_counter() < settle and not app.idle():
         app.step()
     cpu0, wall0 = time.process_time(), time.perf_counter()
     end = wall0 + seconds
     while time.perf_counter() < end:
         if app.idle():
-            event = pygame.event.wait(250)
+            event = pygame.event.wait(IDLE_WAIT_MS)
             app.step([event] if event.type != pygame.NOEVENT else [])
         else:
             app.step([])
