@@ -172,8 +172,6 @@ def supply_the_front(
     state: GameState,
     tallies: dict[str, float],
     close_support_sorties: float,
-    events: list[Event],
-    day: date,
 ) -> None:
     """Rail and road carry supply to the front; its stockpile funds artillery fire."""
     s = rules.supply

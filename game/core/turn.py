@@ -83,12 +83,29 @@ def run_turn(
         for k, v in tallies.items():
             totals[k] = totals.get(k, 0.0) + v
         days += 1
+    if days:
+        events.append(_front_event(s, totals, days))
     politics.resolve_jcs_requests(rules, s, orders.jcs_requests, rng, events)
     intel.end_of_turn_picture(rules, s, meter_at_start, rng)
     s.history.append(_history_row(rules, s, totals))
     s.turn += 1
     report = {"days": days, "totals": totals, "outcome": s.outcome.value}
     return TurnResult(s, tuple(events), report)
+
+
+def _front_event(s: GameState, totals: dict[str, float], days: int) -> Event:
+    """The front's week (or day) in one line: what reached it and what it fired."""
+    delivered = totals.get("delivered", 0.0) / days
+    cuts = totals.get("rail_cuts", 0.0)
+    return Event(
+        s.day,
+        Category.SUPPLY,
+        f"The front received {s.front_supply_pct:.0f}% of what it needs; "
+        f"enemy artillery fire is {s.artillery:.1f} times its usual level.",
+        cause=f"about {delivered:,.0f} t a day by rail and road after {cuts:.0f} rail cuts; "
+        f"a stockpile of {s.stockpile:,.0f} t",
+        data={"front_supply_pct": round(s.front_supply_pct, 1), "artillery": round(s.artillery, 2)},
+    )
 
 
 def _accepted_packages(
@@ -206,7 +223,7 @@ def _step_day(
     _close_support_strays(rules, s, tasks["close_support"], ctx, rng, events)
 
     enemy.reservoirs(rules, s, events, day)
-    enemy.supply_the_front(rules, s, ctx.tallies, tasks["close_support"], events, day)
+    enemy.supply_the_front(rules, s, ctx.tallies, tasks["close_support"])
     enemy.repair(rules, s, events, day)
     enemy.adapt_flak(rules, s)
     enemy.disperse(rules, s, rng, events, day)
