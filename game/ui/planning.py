@@ -15,6 +15,8 @@ import pygame_gui
 from game.core.intel import PlayerView
 from game.core.orders import TurnOrders, validate_orders
 from game.core.turn import TurnResult
+from game.ui import forecast_panel
+from game.ui.forecast_panel import Forecaster, ForecastTab
 from game.ui.map_view import KEY_SCROLL_PX, MapView
 from game.ui.orders_panel import PlanTab, PoliticsTab
 from game.ui.package_builder import Draft, PackageBuilder
@@ -56,6 +58,12 @@ TABS = (
     ("package", "Package", "Build a strike package: target, aircraft, escort, time (1)"),
     ("plan", "Plan", "The planned packages, sorties left and standing tasks (2)"),
     ("politics", "Politics", "Press policy, restrictions in force and JCS requests (3)"),
+    (
+        "forecast",
+        "Forecast",
+        "The plan flown many times on your intelligence: likely losses, "
+        "damage, civilians and talks, as ranges (4)",
+    ),
 )
 HISTORICAL_LABEL = "Fill in the historical plan"
 END_TURN_LABEL = "End Turn"
@@ -83,6 +91,8 @@ class PlanningScene(Scene):
         self.builder: PackageBuilder | None = None
         self.plan_tab: PlanTab | None = None
         self.politics_tab: PoliticsTab | None = None
+        self.forecast_tab: ForecastTab | None = None
+        self.forecaster = Forecaster(session.rules)
         self._new_turn()
         super().__init__(app)
 
@@ -118,7 +128,7 @@ class PlanningScene(Scene):
         h = self.size[1]
         self.header_h = 58
         y = self.header_h
-        tw = (w - 8) // 3
+        tw = (w - 4 * (len(TABS) - 1)) // len(TABS)
         self.tab_buttons: dict[str, pygame_gui.elements.UIButton] = {}
         for i, (key, label, tip) in enumerate(TABS):
             b = self.button(
@@ -138,11 +148,13 @@ class PlanningScene(Scene):
         row_y = hist_y - 6 - 34
         self.message_rect = pygame.Rect(x, row_y - 46, w, 40)
         content = pygame.Rect(x, y, w, self.message_rect.y - 14 - y)
-        self.builder = self.plan_tab = self.politics_tab = None
+        self.builder = self.plan_tab = self.politics_tab = self.forecast_tab = None
         if self.tab == "package":
             self.builder = PackageBuilder(self, content)
         elif self.tab == "plan":
             self.plan_tab = PlanTab(self, content)
+        elif self.tab == "forecast":
+            self.forecast_tab = ForecastTab(self, content)
         else:
             self.politics_tab = PoliticsTab(self, content)
         self.undo_button = self.button(
@@ -285,8 +297,9 @@ class PlanningScene(Scene):
 
     def update(self, dt: float) -> bool:
         super().update(dt)
+        forecasting = forecast_panel.tick(self)
         if not self.session.busy:
-            return False
+            return forecasting
         if time.monotonic() - self._started < MIN_BANNER_S:
             return True
         result = self.session.collect()
@@ -307,7 +320,7 @@ class PlanningScene(Scene):
 
     # -- input
     def on_event(self, event: pygame.event.Event) -> None:
-        for part in (self.builder, self.plan_tab, self.politics_tab):
+        for part in (self.builder, self.plan_tab, self.politics_tab, self.forecast_tab):
             if part is not None and part.handle(event):
                 return
         handler = _HANDLERS.get(event.type)
@@ -544,6 +557,7 @@ _PLAIN_KEYS: dict[int, Callable[[PlanningScene], None]] = {
     pygame.K_1: lambda s: s.show_tab("package"),
     pygame.K_2: lambda s: s.show_tab("plan"),
     pygame.K_3: lambda s: s.show_tab("politics"),
+    pygame.K_4: lambda s: s.show_tab("forecast"),
     pygame.K_r: PlanningScene.repeat_last,
     pygame.K_h: PlanningScene.fill_historical,
 }
@@ -553,7 +567,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Click a target", "Plan a package on it (Package tab)"),
     ("Drag · arrows · WASD", "Move the map"),
     ("Wheel · + / −", "Zoom the map"),
-    ("1 · 2 · 3", "Package, Plan and Politics tabs"),
+    ("1 · 2 · 3 · 4", "Package, Plan, Politics and Forecast tabs"),
     ("Ctrl+Z", "Undo a change to the plan"),
     ("Ctrl+Y · Ctrl+Shift+Z", "Redo"),
     ("R", "Repeat last turn's plan"),
