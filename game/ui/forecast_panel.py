@@ -178,8 +178,9 @@ def span(r: Range, unit: str = "", signed: bool = False, decimals: int = 0) -> s
     lo, mid, hi = (_n(v, signed, decimals) for v in (r.p10, r.p50, r.p90))
     if lo == hi:
         return f"{mid}{unit}"
-    joiner = " to " if signed else "–"
-    return f"{lo}{unit}{joiner}{hi}{unit}, likely {mid}{unit}"
+    if signed:
+        return f"{lo}{unit} to {hi}{unit}, likely {mid}{unit}"
+    return f"{lo}–{hi}{unit}, likely {mid}{unit}"
 
 
 def forecast_lines(rules: Rules, view: PlayerView, fc: Forecast) -> list[str]:
@@ -246,7 +247,7 @@ def losses_chart(size: tuple[int, int], fc: Forecast) -> pygame.Surface:
     w, h = size
     samples = np.asarray(fc.samples.get("losses", np.zeros(1)), dtype=int)
     top, bottom, left, right = 18, h - 18, 8, w - 8
-    hi = max(1, int(samples.max()))
+    hi = max(5, int(samples.max()))
     counts = np.bincount(samples, minlength=hi + 1)
     bins = len(counts)
     step = (right - left) / bins
@@ -265,7 +266,9 @@ def losses_chart(size: tuple[int, int], fc: Forecast) -> pygame.Surface:
             (left + (r.p10 + 0.5) * step, "10%"),
             (left + (r.p50 + 0.5) * step, "50%"),
             (left + (r.p90 + 0.5) * step, "90%"),
-        ][:: 1 if r.p10 != r.p90 else 3],
+        ]
+        if r.p10 != r.p90
+        else [(left + (r.p50 + 0.5) * step, "10–90%")],
         top,
         bottom,
     )
@@ -307,6 +310,8 @@ def damage_chart(size: tuple[int, int], rules: Rules, fc: Forecast) -> pygame.Su
         xm = round(left + (right - left) * r.p50 / 100)
         pygame.draw.line(surface, PAL.TEXT, (xm, bar.y - 2), (xm, bar.bottom + 1), 2)
     small = font(11)
+    key = small.render("10–90%, | likely", True, PAL.MUTED)
+    surface.blit(key, (8, h - 15))
     for pct in (0, 50, 100):
         img = small.render(f"{pct}%", True, PAL.MUTED)
         x = left + (right - left) * pct / 100 - img.get_width() / 2
@@ -412,7 +417,8 @@ class ForecastTab:
             return
         self._shown = result
         rules = self.desk.session.rules
-        self.status.set_text(f"Forecast of this plan ({len(self.desk.orders.packages)} packages)")
+        n = len(self.desk.orders.packages)
+        self.status.set_text(f"Forecast of this plan ({n} package{'' if n == 1 else 's'})")
         self.text.set_text("<br>".join(forecast_lines(rules, self.desk.view, result)))
         if forecaster.chart == "losses":
             image = losses_chart(self.chart_rect.size, result)
