@@ -309,14 +309,15 @@ class PlanningScene(Scene):
         return True
 
     def _turn_done(self, result: TurnResult) -> None:
-        from game.ui.report import ReportScene
+        from game.ui.resolution import ResolutionScene
 
         self.hover = None
         before = self._before or self.view
+        flown = self.orders
         self._new_turn()
         self.message = self.session.autosave_error
         self.rebuild()
-        self.app.push(ReportScene(self.app, self, self.session, result, before))
+        self.app.push(ResolutionScene(self.app, self, self.session, result, before, flown))
 
     # -- input
     def on_event(self, event: pygame.event.Event) -> None:

@@ -22,3 +22,11 @@ def no_banner_pause(monkeypatch):
     import game.ui.planning
 
     monkeypatch.setattr(game.ui.planning, "MIN_BANNER_S", 0.0)
+
+
+@pytest.fixture(autouse=True)
+def no_resolution_show(monkeypatch):
+    """The packages' flight after End Turn is skipped at once: tests reach the report."""
+    import game.ui.resolution
+
+    monkeypatch.setattr(game.ui.resolution, "DAY_S", 0.0)

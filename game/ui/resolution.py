@@ -1,0 +1,448 @@
+"""Resolution: the turn's strike packages fly from their bases to their targets over the
+planning map, then the targets flash with their results; skippable with Space.
+
+Shown between the end of a turn and its report. It reads the orders that were flown and
+the turn's events (never the state) and draws over the planning scene's map; when the
+show is over, or skipped, it hands over to the :class:`~game.ui.report.ReportScene`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.events import Category
+from game.core.geometry import Point
+from game.core.intel import PlayerView
+from game.core.orders import TurnOrders
+from game.core.turn import TurnResult
+from game.ui.scenes import Scene
+from game.ui.session import GameSession
+from game.ui.status_bar import BAR_H
+from game.ui.style import PAL, font
+from game.ui.words import long_date
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.planning import PlanningScene
+
+DAY_S = 0.6  # packages of one day fly this long (tests set it to 0: no show at all)
+RESULT_SHARE = 0.7  # then the targets flash for this share of DAY_S
+HOLD_SHARE = 2.2  # and the last picture stays this many DAY_S before the report
+SKIP_KEYS = frozenset({pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE})
+
+STRIKE_COLOUR = (250, 244, 226)
+ESCORT_COLOUR = (150, 205, 240)
+TRACK_COLOUR = (40, 36, 32)
+FLASH_COLOUR = (255, 170, 60)
+INCIDENT_COLOUR = (230, 70, 60)
+LOSS_COLOUR = (236, 120, 96)
+EDGE_INSET = 18  # flights from bases off the view enter at its edge, this far inside
+
+
+@dataclass(frozen=True)
+class Flight:
+    """One formation: aircraft from one base to one target (a few markers in a line)."""
+
+    start: Point  # km
+    end: Point  # km
+    markers: int
+    escort: bool = False
+
+
+@dataclass
+class TargetResult:
+    """What one target's strikes did on a day (from the STRIKE and LOSSES events)."""
+
+    position: Point
+    damage: float | None = None
+    lost: int = 0
+    flown: bool = False
+
+
+@dataclass
+class Day:
+    day: date
+    flights: list[Flight] = field(default_factory=list)
+    outcomes: dict[str, TargetResult] = field(default_factory=dict)
+    incidents: list[Point] = field(default_factory=list)
+    packages: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.flights and not self.incidents
+
+
+def _markers(sorties: int) -> int:
+    return 1 if sorties <= 12 else 2 if sorties <= 40 else 3
+
+
+def plan_days(
+    session: GameSession, result: TurnResult, first: date, orders: TurnOrders
+) -> list[Day]:
+    """The turn day by day: the flights of the packages flown and their results."""
+    rules = session.rules
+    geo = rules.geometry
+    n_days = int(result.report.get("days", rules.turn_days) or rules.turn_days)
+    days = [Day(first + timedelta(days=i)) for i in range(max(1, n_days))]
+
+    def base_of(pool_id: str) -> Point | None:
+        pool = rules.pools.get(pool_id)
+        if pool is None or pool.base not in geo.features:
+            return None
+        return geo.features[pool.base].anchor
+
+    for i, d in enumerate(days):
+        for package in orders.packages:
+            target = rules.targets.get(package.target)
+            if target is None or not package.flies_on(i):
+                continue
+            d.packages += 1
+            sorties: dict[str, int] = {}
+            for pool_id, n in (*package.strike, *package.suppression):
+                sorties[pool_id] = sorties.get(pool_id, 0) + n
+            for pool_id, n in sorted(sorties.items()):
+                start = base_of(pool_id)
+                if start is not None and n > 0:
+                    d.flights.append(Flight(start, target.position, _markers(n)))
+            escort = base_of(rules.escort_pool) if rules.escort_pool else None
+            if package.escort > 0 and escort is not None:
+                d.flights.append(Flight(escort, target.position, 1, escort=True))
+            d.outcomes.setdefault(package.target, TargetResult(target.position))
+    index = {d.day: d for d in days}
+    for ev in result.events:
+        on = index.get(ev.day)
+        if on is None:
+            continue
+        if ev.category == Category.INCIDENT:
+            zone = ev.data.get("zone")
+            if zone in geo.features:
+                on.incidents.append(geo.features[zone].anchor)
+            continue
+        out = on.outcomes.get(ev.target)
+        if out is None:
+            continue
+        if ev.category == Category.STRIKE and "after" in ev.data:
+            out.damage = float(ev.data["after"])
+            out.flown = True
+        elif ev.category == Category.LOSSES:
+            lost = ev.data.get("lost")
+            if isinstance(lost, dict):
+                out.lost += sum(int(v) for v in lost.values())
+                out.flown = True
+    return [d for d in days if not d.empty]
+
+
+def _ease(t: float) -> float:
+    t = min(max(t, 0.0), 1.0)
+    return t * t * (3 - 2 * t)
+
+
+def _enter_view(
+    start: tuple[float, float], end: tuple[float, float], rect: pygame.Rect
+) -> tuple[float, float]:
+    """Where the line from ``end`` back to ``start`` leaves ``rect`` (``start`` if inside)."""
+    if rect.collidepoint(start):
+        return start
+    clipped = rect.clipline(end, start) if rect.collidepoint(end) else ()
+    if clipped:
+        return (float(clipped[1][0]), float(clipped[1][1]))
+    return start
+
+
+class ResolutionScene(Scene):
+    name = "resolution"
+
+    def __init__(
+        self,
+        app: App,
+        below: PlanningScene,
+        session: GameSession,
+        result: TurnResult,
+        before: PlayerView,
+        orders: TurnOrders,
+    ) -> None:
+        self.below = below
+        self.session = session
+        self.result = result
+        self.before = before
+        self.days = plan_days(session, result, before.day, orders)
+        self.days_flown = int(result.report.get("days", 1) or 1)
+        self.elapsed = 0.0
+        self.done = False
+        self.caption_rect = pygame.Rect(0, 0, 0, 0)
+        super().__init__(app)
+
+    # -- timing
+    @property
+    def day_s(self) -> float:
+        return DAY_S * (1 + RESULT_SHARE)
+
+    @property
+    def total_s(self) -> float:
+        if not self.days:
+            return 0.0
+        return self.day_s * len(self.days) + DAY_S * HOLD_SHARE
+
+    def _phase(self) -> tuple[int, float, float]:
+        """(day index, flight progress 0..1, result progress 0..1) at ``elapsed``."""
+        if self.elapsed >= self.day_s * len(self.days) or DAY_S <= 0:
+            return len(self.days) - 1, 1.0, 1.0
+        i = int(self.elapsed // self.day_s)
+        t = self.elapsed - i * self.day_s
+        return i, min(1.0, t / DAY_S), max(0.0, (t - DAY_S) / (DAY_S * RESULT_SHARE))
+
+    @property
+    def holding(self) -> bool:
+        return self.elapsed >= self.day_s * len(self.days)
+
+    # -- flow
+    def update(self, dt: float) -> bool:
+        super().update(dt)
+        if self.done:
+            return False
+        self.elapsed += dt
+        if self.elapsed >= self.total_s:
+            self.finish()
+            return False
+        return True
+
+    def finish(self) -> None:
+        """Hand over to the report (once), exactly as the planning scene used to."""
+        if self.done:
+            return
+        self.done = True
+        from game.ui.report import ReportScene
+
+        if self.app.scene is self:
+            self.app.replace(
+                ReportScene(self.app, self.below, self.session, self.result, self.before)
+            )
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if (event.type == pygame.KEYDOWN and event.key in SKIP_KEYS) or (
+            event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3)
+        ):
+            self.finish()
+
+    # -- drawing (reads the orders and events; changes nothing)
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        self.below.draw(surface)
+        rect = self.below.map.rect
+        panel = pygame.Rect(rect.right, 0, surface.get_width() - rect.right, rect.h)
+        shade = pygame.Surface(panel.size, pygame.SRCALPHA)
+        shade.fill((12, 15, 18, 150))
+        surface.blit(shade, panel)
+        if not self.days:
+            return
+        i, fly, res = self._phase()
+        clip = surface.get_clip()
+        surface.set_clip(rect)
+        if self.holding:
+            self._draw_summary(surface)
+        else:
+            day = self.days[i]
+            self._draw_flights(surface, day, fly, res)
+            if fly >= 1.0:
+                self._draw_results(surface, day, res)
+        surface.set_clip(clip)
+        self._draw_caption(surface, i, fly)
+
+    def _screen_path(self, flight: Flight) -> tuple[tuple[float, float], tuple[float, float]]:
+        m = self.below.map
+        end = m.to_screen(flight.end)
+        start = _enter_view(
+            m.to_screen(flight.start), end, m.rect.inflate(-2 * EDGE_INSET, -2 * EDGE_INSET)
+        )
+        return start, end
+
+    def _draw_flights(self, surface: pygame.Surface, day: Day, fly: float, res: float) -> None:
+        fade = 1.0 - min(1.0, res * 2)
+        if fade <= 0:
+            return
+        p = _ease(fly)
+        m = self.below.map
+        for out in day.outcomes.values():  # where the packages are going
+            pygame.draw.circle(surface, FLASH_COLOUR, m.to_screen(out.position), 13, 1)
+        for flight in day.flights:
+            (sx, sy), (ex, ey) = self._screen_path(flight)
+            x, y = sx + (ex - sx) * p, sy + (ey - sy) * p
+            dist = math.hypot(ex - sx, ey - sy)
+            if dist < 1:
+                continue
+            ux, uy = (ex - sx) / dist, (ey - sy) / dist
+            _dashed(surface, TRACK_COLOUR, (sx, sy), (x, y))
+            colour = ESCORT_COLOUR if flight.escort else STRIKE_COLOUR
+            side = 9.0 if flight.escort else 0.0  # escorts fly alongside, not on top
+            for k in range(flight.markers):
+                back = k * 13.0
+                mx = x - ux * back - uy * side
+                my = y - uy * back + ux * side
+                if (mx - sx) * ux + (my - sy) * uy < 0:
+                    continue  # not yet off the ground
+                _aircraft(surface, (mx, my), (ux, uy), colour, 1.0 if flight.escort else 1.25)
+
+    def _draw_results(self, surface: pygame.Surface, day: Day, res: float) -> None:
+        m = self.below.map
+        for pos in day.incidents:
+            _flash(surface, m.to_screen(pos), res, INCIDENT_COLOUR)
+        for out in day.outcomes.values():
+            _flash(surface, m.to_screen(out.position), res, FLASH_COLOUR)
+        if res > 0.15:
+            self._labels(surface, day.outcomes.values(), day.incidents)
+
+    def _draw_summary(self, surface: pygame.Surface) -> None:
+        """The whole turn at once: each target's last damage and its losses in all."""
+        total: dict[str, TargetResult] = {}
+        incidents: list[Point] = []
+        for day in self.days:
+            incidents.extend(day.incidents)
+            for tid, out in day.outcomes.items():
+                acc = total.setdefault(tid, TargetResult(out.position))
+                if out.damage is not None:
+                    acc.damage = out.damage
+                acc.lost += out.lost
+                acc.flown = acc.flown or out.flown
+        m = self.below.map
+        for out in total.values():
+            pygame.draw.circle(surface, FLASH_COLOUR, m.to_screen(out.position), 15, 2)
+        for pos in incidents:
+            pygame.draw.circle(surface, INCIDENT_COLOUR, m.to_screen(pos), 15, 2)
+        self._labels(surface, total.values(), incidents)
+
+    def _labels(self, surface: pygame.Surface, outcomes, incidents: list[Point]) -> None:
+        m = self.below.map
+        big = font(15 if self.size[1] < 900 else 17, bold=True)
+        placed: list[pygame.Rect] = []
+        for out in outcomes:
+            x, y = m.to_screen(out.position)
+            _tag(surface, big, out, (x, y), placed)
+        for pos in incidents:
+            x, y = m.to_screen(pos)
+            _tag(surface, big, None, (x, y), placed)
+
+    def _draw_caption(self, surface: pygame.Surface, i: int, fly: float) -> None:
+        rect = self.below.map.rect
+        day = self.days[i]
+        n = len(self.days)
+        title_f = font(20 if self.size[1] < 900 else 24, bold=True)
+        sub_f = font(14 if self.size[1] < 900 else 16)
+        if self.holding:
+            title = "Results of the turn"
+            k = self.days_flown
+            sub = f"{k} day{'s' if k != 1 else ''} flown · the report follows"
+        else:
+            k, of = (day.day - self.before.day).days + 1, self.days_flown
+            title = long_date(day.day) + (f"  ·  day {k} of {of}" if of > 1 else "")
+            pk = f"{day.packages} package{'s' if day.packages != 1 else ''}"
+            if fly < 1.0:
+                sub = f"{pk} in the air" if day.packages else "No strikes flown"
+            else:
+                sub = "Bombs on target: the results as the crews report them"
+                if day.incidents:
+                    sub += (
+                        f" · {len(day.incidents)} incident{'s' if len(day.incidents) > 1 else ''}"
+                    )
+        hint = "Space, Enter or click: skip to the report"
+        t_img = title_f.render(title, True, PAL.TEXT)
+        s_img = sub_f.render(sub, True, PAL.MUTED)
+        h_img = font(12).render(hint, True, PAL.MUTED)
+        w = max(t_img.get_width(), s_img.get_width(), h_img.get_width()) + 48
+        box = pygame.Rect(
+            0, 0, w, t_img.get_height() + s_img.get_height() + h_img.get_height() + 28
+        )
+        box.midtop = (rect.centerx, rect.y + BAR_H + 44)  # under the map's hint line
+        self.caption_rect = box
+        shade = pygame.Surface(box.size, pygame.SRCALPHA)
+        shade.fill((20, 26, 30, 225))
+        surface.blit(shade, box)
+        pygame.draw.rect(surface, PAL.ACCENT, box, 1)
+        y = box.y + 8
+        for img in (t_img, s_img, h_img):
+            surface.blit(img, img.get_rect(midtop=(box.centerx, y)))
+            y += img.get_height() + 4
+        if n > 1 or not self.holding:  # a thin progress line under the caption
+            total = self.day_s * n
+            frac = min(1.0, self.elapsed / total) if total > 0 else 1.0
+            bar = pygame.Rect(box.x + 1, box.bottom - 3, round((box.w - 2) * frac), 2)
+            pygame.draw.rect(surface, PAL.ACCENT, bar)
+
+
+def _dashed(surface: pygame.Surface, colour, a: tuple[float, float], b: tuple[float, float]):
+    dist = math.hypot(b[0] - a[0], b[1] - a[1])
+    if dist < 2:
+        return
+    ux, uy = (b[0] - a[0]) / dist, (b[1] - a[1]) / dist
+    d = 0.0
+    while d < dist:
+        e = min(dist, d + 6)
+        pygame.draw.line(
+            surface, colour, (a[0] + ux * d, a[1] + uy * d), (a[0] + ux * e, a[1] + uy * e), 2
+        )
+        d += 11
+
+
+def _aircraft(surface, at, heading, colour, scale: float) -> None:
+    """A small swept-wing silhouette pointing along ``heading``, with a dark outline."""
+    ux, uy = heading
+    px, py = -uy, ux
+    shape = ((7, 0), (1, 1.2), (-1, 6), (-3, 6), (-2, 1.2), (-6, 1.2), (-7, 3.5), (-8, 3.5),
+             (-7, 0), (-8, -3.5), (-7, -3.5), (-6, -1.2), (-2, -1.2), (-3, -6), (-1, -6),
+             (1, -1.2))  # fmt: skip
+    pts = [(at[0] + (ux * f + px * s) * scale, at[1] + (uy * f + py * s) * scale) for f, s in shape]
+    pygame.draw.polygon(surface, colour, pts)
+    pygame.draw.polygon(surface, (30, 28, 26), pts, 1)
+
+
+def _flash(surface: pygame.Surface, at: tuple[float, float], t: float, colour) -> None:
+    """A burst: a filled glow that fades and a ring that grows, then a steady ring."""
+    if t < 1.0:
+        r = 8 + 26 * _ease(t)
+        alpha = round(200 * (1 - t))
+        size = math.ceil(r) * 2 + 4
+        glow = pygame.Surface((size, size), pygame.SRCALPHA)
+        c = size // 2
+        pygame.draw.circle(glow, (*colour, alpha), (c, c), r * 0.6)
+        pygame.draw.circle(glow, (*colour, min(255, alpha + 55)), (c, c), r, 3)
+        surface.blit(glow, (at[0] - c, at[1] - c))
+    pygame.draw.circle(surface, colour, at, 15, 2)
+
+
+def _tag(
+    surface, fnt, out: TargetResult | None, at: tuple[float, float], placed: list[pygame.Rect]
+):
+    """A result label in a dark box beside the target, moved where it does not overlap."""
+    if out is None:
+        parts = [("incident", INCIDENT_COLOUR)]
+    else:
+        parts = []
+        if out.damage is not None:
+            parts.append((f"{out.damage:.0f}%", FLASH_COLOUR))
+        elif not out.flown:
+            parts.append(("not flown", PAL.MUTED))
+        if out.lost:
+            parts.append((f"−{out.lost}", LOSS_COLOUR))
+        if not parts:
+            parts.append(("no result", PAL.MUTED))
+    imgs = [fnt.render(text, True, colour) for text, colour in parts]
+    gap = 8
+    w = sum(i.get_width() for i in imgs) + gap * (len(imgs) - 1) + 12
+    h = max(i.get_height() for i in imgs) + 4
+    x, y = at
+    for dx, dy in ((20, -h / 2), (-20 - w, -h / 2), (-w / 2, -18 - h), (-w / 2, 18)):
+        box = pygame.Rect(round(x + dx), round(y + dy), w, h)
+        if box.collidelist(placed) < 0:
+            break
+    placed.append(box)
+    shade = pygame.Surface(box.size, pygame.SRCALPHA)
+    shade.fill((16, 20, 24, 225))
+    surface.blit(shade, box)
+    pygame.draw.rect(surface, (90, 84, 70), box, 1)
+    cx = box.x + 6
+    for img in imgs:
+        surface.blit(img, (cx, box.centery - img.get_height() // 2))
+        cx += img.get_width() + gap

@@ -1,0 +1,120 @@
+"""Resolution: after End Turn the packages fly over the map, then the report; Space skips."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+import pytest
+
+from game.save import state_digest
+from game.ui.app import App
+from tests.ui.test_app import SIZES, to_map, wait_for
+
+SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_ESCAPE)
+
+
+@pytest.fixture(scope="module")
+def shared_app():
+    a = App((1280, 720))
+    yield a
+    pygame.display.quit()
+
+
+@pytest.fixture
+def app(shared_app, monkeypatch):
+    """At the planning desk of a new suiho_1952 game, with the show at its real pace."""
+    monkeypatch.setattr("game.ui.resolution.DAY_S", 0.6)
+    shared_app.to_title()
+    shared_app.running = True
+    shared_app.step([])
+    to_map(shared_app)
+    return shared_app
+
+
+def key(app: App, k: int) -> None:
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)])
+
+
+def test_the_show_follows_end_turn_and_space_skips_to_the_report(app):
+    planning = app.scene
+    planning.fly()
+    wait_for(app, "resolution")
+    scene = app.scene
+    assert scene.below is planning
+    assert scene.days and scene.days[0].flights, "the historical plan flies packages"
+    assert any(o.damage is not None for o in scene.days[0].outcomes.values())
+    assert app.stack.names() == ["title", "planning", "resolution"]
+    key(app, pygame.K_SPACE)
+    assert app.stack.names() == ["title", "planning", "report"]
+    assert "Turn 1 report" in app.scene.text.html_text
+    key(app, pygame.K_RETURN)
+    assert app.scene is planning
+
+
+@pytest.mark.parametrize("k", SKIP_KEYS)
+def test_every_skip_key_and_a_click_reach_the_report(app, k):
+    app.scene.fly()
+    wait_for(app, "resolution")
+    key(app, k)
+    assert app.scene.name == "report"
+
+
+def test_a_click_skips(app):
+    app.scene.fly()
+    wait_for(app, "resolution")
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(300, 300), button=1)])
+    assert app.scene.name == "report"
+
+
+def test_the_show_ends_by_itself(app):
+    app.scene.fly()
+    wait_for(app, "resolution")
+    assert 0 < app.scene.total_s < 5
+    wait_for(app, "report", limit_s=app.scene.total_s + 5)
+
+
+def test_it_reads_events_only_and_changes_no_state(app):
+    planning = app.scene
+    planning.fly()
+    wait_for(app, "resolution")
+    scene = app.scene
+    digest = state_digest(planning.session.state)
+    events = list(scene.result.events)
+    plan = planning.orders
+    deadline = time.monotonic() + 0.8
+    while time.monotonic() < deadline and app.scene is scene:
+        app.step([])
+    for t in (0.1, 0.5, 0.8, scene.total_s - 0.01):
+        scene.elapsed = t
+        scene.draw(app.screen)
+    assert state_digest(planning.session.state) == digest
+    assert list(scene.result.events) == events
+    assert planning.orders == plan
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_it_renders_at_each_size(shared_app, monkeypatch, size):
+    monkeypatch.setattr("game.ui.resolution.DAY_S", 0.6)
+    a = shared_app
+    a.to_title()
+    a.running = True
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    a._resized()
+    try:
+        to_map(a)
+        a.scene.fly()
+        wait_for(a, "resolution")
+        scene = a.scene
+        assert scene.size == size
+        map_rect = scene.below.map.rect
+        for t in (0.2, 0.59, 0.8, scene.total_s - 0.05):
+            scene.elapsed = t
+            a.dirty = True
+            a.draw()
+            caption = scene.caption_rect
+            assert map_rect.contains(caption) and caption.w > 200
+            assert a.screen.get_at(caption.center)[:3] != (150, 170, 178)
+    finally:
+        pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+        a._resized()
