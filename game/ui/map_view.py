@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pygame
 
-from game.core.geometry import Layer, MapGeometry, Point, Shape
+from game.core.geometry import Layer, MapGeometry, Point
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui import icons
+from game.ui import icons, overlays
 from game.ui.map_cache import MapImages
-from game.ui.map_render import ZONE_COLORS, dashed_polyline
+from game.ui.map_render import dashed_polyline
 from game.ui.style import font
 
 ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)  # pixels per kilometre
@@ -53,13 +53,25 @@ class MapView:
         self.rect = pygame.Rect(rect)
         self.zoom_index = DEFAULT_ZOOM
         self.offset = [0.0, 0.0]
-        self.show_zones = True
+        self.overlays: set[str] = set(overlays.DEFAULT_ON)  # toggles, by overlay key
         self._rail = {
             tid: self.geo.features[tid].points
             for tid, t in rules.targets.items()
             if t.kind == "rail_segment" and tid in self.geo.features
         }
         self.center_on(self._targets_centre())
+
+    @property
+    def show_zones(self) -> bool:
+        """Z: all the zone overlays at once (on when any is on)."""
+        return bool(self.overlays & overlays.ZONE_OVERLAYS)
+
+    @show_zones.setter
+    def show_zones(self, on: bool) -> None:
+        if on:
+            self.overlays |= overlays.ZONE_OVERLAYS
+        else:
+            self.overlays -= overlays.ZONE_OVERLAYS
 
     # -- coordinates
     @property
@@ -157,32 +169,11 @@ class MapView:
         surface.fill((150, 170, 178), self.rect)
         base = self.maps.scaled(self.tmx, self.geo, self.ppk)
         surface.blit(base, self.to_screen((0.0, 0.0)))
-        if self.show_zones:
-            self._draw_zones(surface)
+        overlays.draw_overlays(self, surface, view)
         self._draw_rail(surface, view, hover)
         self._draw_front(surface)
         self._draw_targets(surface, view, hover)
         surface.set_clip(clip)
-
-    def _draw_zones(self, surface: pygame.Surface) -> None:
-        layer = pygame.Surface(self.rect.size, pygame.SRCALPHA)
-        ox, oy = self.rect.topleft
-        for f in self.geo.on_layer(Layer.ZONES):
-            color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
-            edge = (*color[:3], min(255, color[3] * 4 + 40))
-            if f.shape == Shape.POLYGON:
-                pts = [(x - ox, y - oy) for x, y in (self.to_screen(p) for p in f.points)]
-                if f.kind != "sanctuary":
-                    pygame.draw.polygon(layer, color, pts)
-                pygame.draw.polygon(layer, edge, pts, 2)
-            elif f.shape == Shape.ELLIPSE:
-                cx, cy = self.to_screen(f.points[0])
-                rx, ry = f.radii[0] * self.ppk, f.radii[1] * self.ppk
-                r = pygame.Rect(0, 0, max(4, round(2 * rx)), max(4, round(2 * ry)))
-                r.center = (round(cx - ox), round(cy - oy))
-                pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
-                pygame.draw.ellipse(layer, (120, 40, 30, 230), r, 2)
-        surface.blit(layer, self.rect.topleft)
 
     def _draw_rail(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
         w = 2 if self.ppk < 1.5 else 3

@@ -19,13 +19,15 @@ from game.ui import forecast_panel
 from game.ui.forecast_panel import Forecaster, ForecastTab
 from game.ui.map_view import KEY_SCROLL_PX, MapView
 from game.ui.orders_panel import PlanTab, PoliticsTab
+from game.ui.overlays import draw_map_key
 from game.ui.package_builder import Draft, PackageBuilder
-from game.ui.panels import PAD, draw_legend, draw_tooltip, tooltip_lines
+from game.ui.panels import PAD, draw_tooltip, tooltip_lines
 from game.ui.plan_state import PlanHistory, carry_over, press_refusal
 from game.ui.scenes import Scene
 from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H, draw_status_bar
 from game.ui.style import PAL, font, wrap
+from game.ui.target_panel import MapExtras
 from game.ui.title import KOREA_TMX
 from game.ui.words import short_date
 
@@ -91,6 +93,7 @@ class PlanningScene(Scene):
         self.builder: PackageBuilder | None = None
         self.plan_tab: PlanTab | None = None
         self.politics_tab: PoliticsTab | None = None
+        self.extras = MapExtras(self)  # target panel, overlay toggles, edge scrolling
         self.forecast_tab: ForecastTab | None = None
         self.forecaster = Forecaster(session.rules)
         self._new_turn()
@@ -197,6 +200,7 @@ class PlanningScene(Scene):
         )
         self.fly_button = self.end_button  # the first slice's name for the main action
         self.sync_actions()
+        self.extras.build()
 
     def rebuild(self) -> None:
         """Recreate the widgets from the plan and the draft (after a structural change)."""
@@ -297,9 +301,10 @@ class PlanningScene(Scene):
 
     def update(self, dt: float) -> bool:
         super().update(dt)
+        scrolling = self.extras.update(dt)
         forecasting = forecast_panel.tick(self)
         if not self.session.busy:
-            return forecasting
+            return forecasting or scrolling
         if time.monotonic() - self._started < MIN_BANNER_S:
             return True
         result = self.session.collect()
@@ -321,6 +326,8 @@ class PlanningScene(Scene):
 
     # -- input
     def on_event(self, event: pygame.event.Event) -> None:
+        if self.extras.handle(event):  # the target panel and overlay toggles
+            return
         for part in (self.builder, self.plan_tab, self.politics_tab, self.forecast_tab):
             if part is not None and part.handle(event):
                 return
@@ -428,6 +435,7 @@ class PlanningScene(Scene):
 
     def _toggle_zones(self) -> None:
         self.map.show_zones = not self.map.show_zones
+        self.extras.sync_toggles()
 
     def _toggle_legend(self) -> None:
         self.show_legend = not self.show_legend
@@ -440,16 +448,18 @@ class PlanningScene(Scene):
         if self.show_legend:
             kinds = {self.session.rules.targets[t].kind for t in view.active_targets}
             ordered = [k for k in LEGEND_KINDS_ORDER if k in kinds]
-            draw_legend(surface, (self.map.rect.x + 12, self.map.rect.bottom - 12), ordered)
+            corner = (self.map.rect.x + 12, self.map.rect.bottom - 12)
+            draw_map_key(surface, corner, ordered, self.map.overlays)
         bar = pygame.Rect(self.map.rect.x, self.map.rect.y, self.map.rect.w, BAR_H)
         self._status_tips = draw_status_bar(surface, bar, self.session.rules, view)
         self._draw_hint(surface, bar.bottom + 8)
+        self.extras.draw(surface)
         self._draw_panel(surface)
         if self.session.busy:
             self._draw_banner(surface)
         elif self.hover is not None and not self.dragging:
             lines = tooltip_lines(self.session.rules, view, self.hover)
-            lines.append(("Click: plan a package on it", False))
+            lines.append(("Click: plan a package on it · right-click or I: details", False))
             draw_tooltip(surface, self.mouse, lines, self.map.rect)
         else:
             for rect, tip in self._status_tips:
@@ -574,7 +584,9 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("R", "Repeat last turn's plan"),
     ("H", "Fill in the historical plan"),
     ("Ctrl+Enter", "End Turn: fly the plan"),
-    ("Z", "Show or hide the map's zones"),
+    ("Right-click a target · I", "Its panel: estimates, flak, repairs, restrictions"),
+    ("M · F · X · N · B", "MiG Alley, flak rings, restriction zones, neutral, border"),
+    ("Z", "Show or hide all the map's zones"),
     ("L", "Show or hide the map key"),
     ("F5 · F9", "Quick save · quick load"),
     ("Esc", "Menu: resume, save, load, quit to title"),

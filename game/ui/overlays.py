@@ -1,0 +1,352 @@
+"""The map's overlays (MiG Alley, flak rings, restriction zones, neutral circles, the
+border buffer), each with its own toggle, key and colour, the map key that lists them,
+and edge scrolling.
+
+Flak rings come from the intelligence picture (the flak estimate), and restriction
+zones from the cards in force the player holds; nothing here reads hidden truth.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.geometry import Layer, MapFeature, Shape
+from game.core.intel import PlayerView
+from game.core.model import Rules
+from game.ui.map_render import ZONE_COLORS
+from game.ui.style import PAL, font
+
+if TYPE_CHECKING:
+    from game.ui.map_view import MapView
+
+ColorA = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Overlay:
+    key: str
+    label: str
+    short: str  # the toggle button's text
+    shortcut: int  # pygame key
+    letter: str
+    colour: ColorA
+    tip: str
+
+
+MIN_CIRCLE_PX = 32
+FLAK_COLOUR: ColorA = (226, 92, 40, 60)
+FORBID_EDGE = (200, 40, 30)
+BURDEN_EDGE = (226, 150, 40)
+
+OVERLAYS: tuple[Overlay, ...] = (
+    Overlay(
+        "mig",
+        "MiG Alley",
+        "MiG",
+        pygame.K_m,
+        "M",
+        ZONE_COLORS["mig_alley"],
+        "MiG Alley: where MiG-15s from Manchuria meet our aircraft (M)",
+    ),
+    Overlay(
+        "flak",
+        "Flak rings (estimate)",
+        "Flak",
+        pygame.K_f,
+        "F",
+        FLAK_COLOUR,
+        "Flak rings: circles around targets sized by the estimated heavy guns (F)",
+    ),
+    Overlay(
+        "restrict",
+        "Restriction zones",
+        "Limits",
+        pygame.K_x,
+        "X",
+        ZONE_COLORS["sanctuary"],
+        "Restriction zones: places a card in force forbids (red edge) or burdens "
+        "(orange edge): Manchuria, prisoner camps, the border (X)",
+    ),
+    Overlay(
+        "neutral",
+        "Truce-talk neutral circles",
+        "Neutral",
+        pygame.K_n,
+        "N",
+        ZONE_COLORS["neutral_zone"],
+        "Neutral circles: the truce-talk zones around Kaesong, Panmunjom and Munsan (N)",
+    ),
+    Overlay(
+        "buffer",
+        "Yalu border buffer",
+        "Border",
+        pygame.K_b,
+        "B",
+        ZONE_COLORS["border_buffer"],
+        "Border buffer: the strip along the Yalu where bombs may stray into China (B)",
+    ),
+)
+OVERLAY_KEYS = tuple(o.key for o in OVERLAYS)
+BY_SHORTCUT = {o.shortcut: o.key for o in OVERLAYS}
+ZONE_OVERLAYS = frozenset({"mig", "restrict", "neutral", "buffer"})  # Z: all of these
+DEFAULT_ON = ZONE_OVERLAYS
+
+# Which overlay draws which zone kind.
+ZONE_GROUP = {
+    "mig_alley": "mig",
+    "neutral_zone": "neutral",
+    "border_buffer": "buffer",
+    "sanctuary": "restrict",
+    "pow_camp": "restrict",
+    "naval_area": "restrict",
+}
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def guarded_zones(rules: Rules, cards: tuple[str, ...]) -> dict[str, str]:
+    """Zone id -> "forbid" or "burden" for zones covered by a card in force."""
+    out: dict[str, str] = {}
+    for cid in cards:
+        card = rules.cards.get(cid)
+        if card is None or not card.scope.is_order_scope():
+            continue
+        for f in rules.geometry.on_layer(Layer.ZONES):
+            covered = f.id in card.scope.zones or f.kind in card.scope.zone_kinds
+            if covered and out.get(f.id) != "forbid":
+                out[f.id] = card.effect
+    return out
+
+
+def draw_overlays(mv: MapView, surface: pygame.Surface, view: PlayerView) -> None:
+    """The overlays that are on, under the rail, the front and the targets."""
+    on = mv.overlays
+    if not on:
+        return
+    layer = pygame.Surface(mv.rect.size, pygame.SRCALPHA)
+    ox, oy = mv.rect.topleft
+    guarded = guarded_zones(mv.rules, view.cards_in_force) if "restrict" in on else {}
+    for f in mv.geo.on_layer(Layer.ZONES):
+        if ZONE_GROUP.get(f.kind, "restrict") in on:
+            _zone(mv, layer, f, (ox, oy))
+        if f.id in guarded:
+            edge = FORBID_EDGE if guarded[f.id] == "forbid" else BURDEN_EDGE
+            _zone_edge(mv, layer, f, (ox, oy), (*edge, 230))
+    if "flak" in on:
+        _flak_rings(mv, layer, view, (ox, oy))
+    surface.blit(layer, mv.rect.topleft)
+
+
+def _zone_points(mv: MapView, f: MapFeature, origin: tuple[int, int]) -> list[tuple[float, float]]:
+    return [(x - origin[0], y - origin[1]) for x, y in (mv.to_screen(p) for p in f.points)]
+
+
+def _ellipse_rect(mv: MapView, f: MapFeature, origin: tuple[int, int]) -> pygame.Rect:
+    cx, cy = mv.to_screen(f.points[0])
+    rx, ry = f.radii[0] * mv.ppk, f.radii[1] * mv.ppk
+    # Never smaller than a ring around a target's icon, so a small circle still shows.
+    r = pygame.Rect(0, 0, max(MIN_CIRCLE_PX, round(2 * rx)), max(MIN_CIRCLE_PX, round(2 * ry)))
+    r.center = (round(cx - origin[0]), round(cy - origin[1]))
+    return r
+
+
+def _zone(mv: MapView, layer: pygame.Surface, f: MapFeature, origin: tuple[int, int]) -> None:
+    color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
+    edge = (*color[:3], min(255, color[3] * 4 + 40))
+    if f.shape == Shape.POLYGON:
+        pts = _zone_points(mv, f, origin)
+        if f.kind != "sanctuary":
+            pygame.draw.polygon(layer, color, pts)
+        pygame.draw.polygon(layer, edge, pts, 2)
+    elif f.shape == Shape.ELLIPSE:
+        r = _ellipse_rect(mv, f, origin)
+        pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
+        pygame.draw.ellipse(layer, (120, 40, 30, 230), r, 2)
+
+
+def _zone_edge(
+    mv: MapView, layer: pygame.Surface, f: MapFeature, origin: tuple[int, int], colour: ColorA
+) -> None:
+    """A card's edge: a dashed line inside the zone's outline."""
+    if f.shape == Shape.POLYGON:
+        pts = _zone_points(mv, f, origin)
+        _dashed(layer, colour, [*pts, pts[0]], 3)
+    elif f.shape == Shape.ELLIPSE:
+        r = _ellipse_rect(mv, f, origin).inflate(6, 6)
+        pygame.draw.ellipse(layer, colour, r, 2)
+
+
+def _dashed(out: pygame.Surface, colour: ColorA, pts: list[tuple[float, float]], w: int) -> None:
+    dash, gap = 10.0, 7.0
+    carry = 0.0
+    for (ax, ay), (bx, by) in itertools.pairwise(pts):
+        length = math.hypot(bx - ax, by - ay)
+        if length == 0:
+            continue
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        s = -carry
+        while s < length:
+            a0, a1 = max(s, 0.0), min(s + dash, length)
+            if a1 > a0:
+                pygame.draw.line(
+                    out, colour, (ax + ux * a0, ay + uy * a0), (ax + ux * a1, ay + uy * a1), w
+                )
+            s += dash + gap
+        carry = s - length
+
+
+def flak_radius_px(mv: MapView, guns: float) -> float:
+    """A ring's radius: grows with the square root of the estimated guns (2-14 km)."""
+    km = min(14.0, 2.0 + 1.6 * math.sqrt(max(guns, 0.0)))
+    return km * mv.ppk
+
+
+def _flak_rings(
+    mv: MapView, layer: pygame.Surface, view: PlayerView, origin: tuple[int, int]
+) -> None:
+    for tid in view.active_targets:
+        t = mv.rules.targets[tid]
+        guns = view.flak_estimate.get(tid, t.flak)  # before any report: the briefing
+        if guns < 1 or t.kind == "rail_segment":
+            continue
+        x, y = mv.to_screen(t.position)
+        r = flak_radius_px(mv, guns)
+        centre = (x - origin[0], y - origin[1])
+        if not layer.get_rect().inflate(2 * r, 2 * r).collidepoint(centre):
+            continue
+        pygame.draw.circle(layer, FLAK_COLOUR, centre, r)
+        pygame.draw.circle(layer, (*FLAK_COLOUR[:3], 200), centre, r, 2)
+
+
+# --------------------------------------------------------------------------- the map key
+
+
+def draw_map_key(
+    surface: pygame.Surface, bottom_left: tuple[int, int], kinds: list[str], on: set[str]
+) -> pygame.Rect:
+    """The key to the map: target icons and estimates on the left, the overlays (with
+    their keys, dimmed when off) and the lines on the right."""
+    from game.ui.panels import _legend_item  # panels draws on map_view, which uses us
+
+    f = font(13)
+    row = 19
+    col_w = 200
+    left: list[tuple[str, str]] = [("icon", k) for k in kinds]
+    left += [("bda", "confident"), ("bda", "guess"), ("bda", "unseen")]
+    right: list[tuple[str, str]] = [("overlay", o.key) for o in OVERLAYS]
+    right += [("rail", "intact"), ("rail", "cut"), ("front", "")]
+    rows = max(len(left), len(right))
+    rect = pygame.Rect(0, 0, 2 * col_w + 20, rows * row + 38)
+    rect.bottomleft = bottom_left
+    panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+    panel.fill((24, 30, 34, 225))
+    surface.blit(panel, rect)
+    pygame.draw.rect(surface, PAL.PANEL_EDGE, rect, 1)
+    surface.blit(font(13, bold=True).render("MAP KEY", True, PAL.ACCENT), (rect.x + 10, rect.y + 7))
+    hint = f.render("Z: all zones · L: key", True, PAL.MUTED)
+    surface.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
+    by_key = {o.key: o for o in OVERLAYS}
+    for col, items in enumerate((left, right)):
+        x0 = rect.x + 10 + col * (col_w + 10)
+        for i, (what, key) in enumerate(items):
+            y = rect.y + 30 + i * row
+            mid = (x0 + 10, y + row // 2)
+            if what == "overlay":
+                o = by_key[key]
+                _overlay_swatch(surface, o, mid)
+                colour = PAL.TEXT if key in on else PAL.MUTED
+                text = f"{o.letter}  {o.label}" + ("" if key in on else " (off)")
+                surface.blit(f.render(text, True, colour), (x0 + 26, y + 1))
+                continue
+            text = _legend_item(surface, what, key, mid)
+            surface.blit(f.render(text, True, PAL.TEXT), (x0 + 26, y + 1))
+    return rect
+
+
+def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -> None:
+    x, y = mid
+    sw = pygame.Surface((18, 14), pygame.SRCALPHA)
+    if o.key == "flak":
+        pygame.draw.circle(sw, (*o.colour[:3], 110), (9, 7), 6)
+        pygame.draw.circle(sw, o.colour[:3], (9, 7), 6, 2)
+    elif o.key == "restrict":
+        sw.fill((*o.colour[:3], 120))
+        pygame.draw.rect(sw, FORBID_EDGE, sw.get_rect(), 2)
+    else:
+        sw.fill((*o.colour[:3], max(o.colour[3], 110)))
+        pygame.draw.rect(sw, o.colour[:3], sw.get_rect(), 1)
+    surface.blit(sw, (x - 9, y - 7))
+
+
+# --------------------------------------------------------------------------- edge scrolling
+
+EDGE_PX = 14  # the band along the window's edge that scrolls the map
+EDGE_SPEED = 320.0  # pixels a second at the very edge: gentle
+EDGE_DELAY_S = 0.25  # the mouse must rest in the band this long first
+
+
+def window_focused() -> bool:
+    """The window has the keyboard focus and the mouse is inside it."""
+    return bool(pygame.key.get_focused() and pygame.mouse.get_focused())
+
+
+def edge_velocity(
+    pos: tuple[int, int], map_rect: pygame.Rect, window: tuple[int, int]
+) -> tuple[float, float]:
+    """Scroll speed (screen pixels a second, in :meth:`MapView.scroll`'s sense) for the
+    mouse at ``pos``: only near a window edge the map touches, and only over the map."""
+    if not map_rect.collidepoint(pos):
+        return (0.0, 0.0)
+    w, h = window
+    vx = vy = 0.0
+
+    def ramp(depth: float) -> float:  # 0 at the band's inner edge .. 1 at the edge
+        return EDGE_SPEED * (0.4 + 0.6 * max(0.0, min(1.0, 1 - depth / EDGE_PX)))
+
+    if map_rect.left <= 0 and pos[0] < EDGE_PX:
+        vx = ramp(pos[0])
+    elif map_rect.right >= w and pos[0] >= w - EDGE_PX:
+        vx = -ramp(w - 1 - pos[0])
+    if map_rect.top <= 0 and pos[1] < EDGE_PX:
+        vy = ramp(pos[1])
+    elif map_rect.bottom >= h and pos[1] >= h - EDGE_PX:
+        vy = -ramp(h - 1 - pos[1])
+    return (vx, vy)
+
+
+class EdgeScroller:
+    """Scrolls a map view while the mouse rests near the window's edge."""
+
+    def __init__(self) -> None:
+        self.mouse: tuple[int, int] | None = None  # None: not in the window
+        self.rest = 0.0
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+        elif event.type in (pygame.WINDOWLEAVE, pygame.WINDOWFOCUSLOST):
+            self.mouse = None
+            self.rest = 0.0
+
+    def step(self, mv: MapView, window: tuple[int, int], dt: float, enabled: bool) -> bool:
+        """Scroll for ``dt`` seconds; True while the mouse is in the band (keep ticking)."""
+        if not enabled or self.mouse is None or not window_focused():
+            self.rest = 0.0
+            return False
+        vx, vy = edge_velocity(self.mouse, mv.rect, window)
+        if not vx and not vy:
+            self.rest = 0.0
+            return False
+        dt = min(dt, 0.05)  # after a nap the clock's step is long: no jumps
+        self.rest += dt
+        if self.rest < EDGE_DELAY_S:
+            return True
+        before = tuple(mv.offset)
+        mv.scroll(vx * dt, vy * dt)
+        return tuple(mv.offset) != before

@@ -1,0 +1,153 @@
+"""The target panel, the overlay toggles and edge scrolling on the planning map."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+from datetime import timedelta
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.core.model import Estimate
+from game.data.scenario import load_rules
+from game.ui import overlays
+from game.ui.app import App
+from game.ui.planning import PlanningScene
+from game.ui.session import GameSession
+
+SUIHO = Path(__file__).resolve().parents[2] / "scenarios" / "suiho_1952"
+
+
+@pytest.fixture(scope="module")
+def app():
+    a = App((1280, 720))
+    yield a
+    pygame.display.quit()
+
+
+@pytest.fixture
+def desk(app):
+    session = GameSession.start(load_rules(SUIHO), seed=7)
+    session.autosave_enabled = False
+    scene = PlanningScene(app, session)
+    app.to_title()
+    app.push(scene)
+    app.step([])
+    return scene
+
+
+def post(app: App, *events: pygame.event.Event) -> None:
+    app.step(list(events))
+
+
+def show(desk: PlanningScene, tid: str) -> tuple[int, int]:
+    """Centre the map on a target and return its screen position."""
+    desk.map.center_on(desk.session.rules.targets[tid].position)
+    x, y = desk.map.to_screen(desk.session.rules.targets[tid].position)
+    return (round(x), round(y))
+
+
+def right_click(app: App, pos: tuple[int, int]) -> None:
+    post(
+        app,
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=3),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=3),
+    )
+
+
+def panel_text(desk: PlanningScene) -> str:
+    return "\n".join(text for text, _ in desk.extras._lines())
+
+
+def test_right_click_opens_the_panel_with_the_guarding_card_and_the_estimate(app, desk):
+    state = desk.session.state
+    state.targets["kaesong"].damage = 90.0  # the truth, which the player may not see
+    seen = state.day - timedelta(days=3)
+    state.intel.bda["kaesong"] = Estimate(damage=37.0, confidence=0.5, seen=seen)
+    desk._view_cache = None
+    right_click(app, show(desk, "kaesong"))
+    assert desk.extras.target == "kaesong"
+    assert desk.draft.target is None  # a right click does not pick it for the builder
+    text = panel_text(desk)
+    card = desk.session.rules.cards["neutral_zones"]
+    assert f"Forbidden: {card.name}" in text
+    assert card.reason in text
+    assert "Estimated damage: 37%" in text
+    assert "90%" not in text
+    assert "Repairs under way" in text
+    assert "neutral zone" in text.lower()  # the historical note
+    rect = desk.extras.panel_rect()
+    assert rect is not None and desk.map.rect.contains(rect)
+    assert not rect.colliderect(desk.panel_rect())
+    assert desk.extras.plan_button is not None
+    desk.extras.plan()
+    assert desk.draft.target == "kaesong" and desk.tab == "package"
+    assert desk.extras.target == "kaesong"  # the panel stays after the rebuild
+    post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode=""))
+    assert desk.extras.target is None
+    assert app.scene is desk  # Esc closed the panel, not opened the menu
+
+
+def test_flak_ring_toggle_changes_the_pixels(app, desk):
+    tid = "suiho_dam"
+    desk.session.state.intel.flak_estimate[tid] = 60.0  # the picture, not the guns there
+    desk._view_cache = None
+    view = desk.view
+    x, y = show(desk, tid)
+    r = overlays.flak_radius_px(desk.map, view.flak_estimate[tid])
+    probe = (x, round(y + r - 3))  # just inside the ring, below the icon and its label
+    assert "flak" not in desk.map.overlays
+    app.draw()
+    before = app.screen.get_at(probe)
+    post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_f, mod=0, unicode="f"))
+    assert "flak" in desk.map.overlays
+    app.draw()
+    after = app.screen.get_at(probe)
+    assert before != after
+    assert after.r > after.b  # orange-red over the map
+
+
+def test_zone_toggles_and_z_for_all(app, desk):
+    pos = show(desk, "kaesong")
+    probe = (pos[0] - 11, pos[1] + 6)  # inside the Kaesong circle, off the icon
+    app.draw()
+    on = app.screen.get_at(probe)
+    desk.extras.toggle("neutral")
+    app.draw()
+    assert app.screen.get_at(probe) != on
+    assert "neutral" not in desk.map.overlays
+    post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_z, mod=0, unicode="z"))
+    assert not desk.map.overlays & overlays.ZONE_OVERLAYS  # Z: all the zones off
+    post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_z, mod=0, unicode="z"))
+    assert overlays.ZONE_OVERLAYS <= desk.map.overlays  # and all on again
+    assert all(b.is_selected for k, b in desk.extras.toggles.items() if k != "flak")
+
+
+def test_edge_scroll_moves_the_map_and_not_over_the_side_panel(app, desk, monkeypatch):
+    monkeypatch.setattr(overlays, "window_focused", lambda: True)
+    desk.map.center_on(desk.session.rules.targets["kaesong"].position)
+    start = list(desk.map.offset)
+    edge = desk.extras.edge
+    edge.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=(2, 400), rel=(0, 0)))
+    for _ in range(12):
+        desk.extras.update(0.05)
+    assert desk.map.offset[0] < start[0]  # the view moves left: the map slides right
+    assert desk.map.offset[1] == start[1]
+    # Over the side panel at the right edge of the window: nothing moves.
+    moved = list(desk.map.offset)
+    edge.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=(1278, 400), rel=(0, 0)))
+    for _ in range(12):
+        desk.extras.update(0.05)
+    assert desk.map.offset == moved
+    # Without focus nothing moves either.
+    monkeypatch.setattr(overlays, "window_focused", lambda: False)
+    edge.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=(2, 400), rel=(0, 0)))
+    for _ in range(12):
+        desk.extras.update(0.05)
+    assert desk.map.offset == moved
