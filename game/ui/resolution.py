@@ -208,8 +208,7 @@ class ResolutionScene(Scene):
         self.elapsed += dt
         if self.elapsed >= self.total_s:
             self.finish()
-            return False
-        return True
+        return True  # one more frame after the hand-over, for the report
 
     def finish(self) -> None:
         """Hand over to the report (once), exactly as the planning scene used to."""
@@ -219,9 +218,9 @@ class ResolutionScene(Scene):
         from game.ui.report import ReportScene
 
         if self.app.scene is self:
-            self.app.replace(
-                ReportScene(self.app, self.below, self.session, self.result, self.before)
-            )
+            report = ReportScene(self.app, self.below, self.session, self.result, self.before)
+            report.update(0.0)  # lay its widgets out now: the loop may go idle after this
+            self.app.replace(report)
 
     def on_event(self, event: pygame.event.Event) -> None:
         if (event.type == pygame.KEYDOWN and event.key in SKIP_KEYS) or (
