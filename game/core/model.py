@@ -369,6 +369,8 @@ class Rules:
     seed: int = 1  # the scenario's default random seed
     # The files the rules were read from (scenario, mod overrides, map), for save hashes.
     content_files: tuple[str, ...] = ()
+    mods: tuple[str, ...] = ()  # the mods that shaped this scenario, by folder name
+    sprites: dict[str, str] = field(default_factory=dict)  # target kind -> a mod's PNG icon
     difficulties: tuple[str, ...] = ("easy", "normal", "hard")
 
     @property

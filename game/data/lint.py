@@ -48,6 +48,10 @@ def warnings(rules: Rules) -> list[str]:
             warn(f"events.{i}.start", "starts after it ends: it can never fire")
         if ev.start and ev.start > rules.end:
             warn(f"events.{i}.start", "after the scenario's end: it can never fire")
+    kinds = {t.kind for t in rules.targets.values()}
+    for kind, path in sorted(rules.sprites.items()):
+        if kind not in kinds:
+            out.append(f"{path}: warning: no target of type '{kind}' in this scenario uses it")
     for cid, card in sorted(rules.cards.items()):
         for t in card.scope.targets:
             if t not in rules.targets:

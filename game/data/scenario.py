@@ -220,7 +220,47 @@ def load_rules(source: Path | ScenarioSource, difficulty: str | None = None) -> 
     if problems or rules is None:
         raise ScenarioError(_attribute(problems, file, merge))
     files = (str(file), *(str(o) for o in source.overrides), *rules.content_files)
-    return dataclasses.replace(rules, content_files=files)
+    mods = tuple(o for o in source.origin.split(" + ") if o not in ("shipped", "file"))
+    sprites = _sprites(file.parent, problems)
+    if problems:
+        raise ScenarioError(_attribute(problems, file, merge))
+    return dataclasses.replace(rules, content_files=files, mods=mods, sprites=sprites)
+
+
+MAX_SPRITE_BYTES = 256_000
+MAX_SPRITE_SIDE = 128  # pixels
+
+
+def _sprites(folder: Path, problems: list[str]) -> dict[str, str]:
+    """Icons a scenario brings: ``sprites/<target type>.png`` beside its scenario.toml.
+
+    Only PNG files of modest size are taken; their dimensions are read from the PNG
+    header so a bad file is named here, before the interface ever decodes it.
+    """
+    sprites_dir = folder / "sprites"
+    if not sprites_dir.is_dir():
+        return {}
+    found: dict[str, str] = {}
+    for png in sorted(sprites_dir.glob("*.png")):
+        if png.is_symlink() or not png.resolve().is_relative_to(folder.resolve()):
+            problems.append(f"{png}: sprites must be files inside the scenario folder")
+            continue
+        if png.stat().st_size > MAX_SPRITE_BYTES:
+            problems.append(f"{png}: larger than {MAX_SPRITE_BYTES:,} bytes")
+            continue
+        head = png.read_bytes()[:24]
+        if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+            problems.append(f"{png}: not a PNG image")
+            continue
+        width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+        if not (0 < width <= MAX_SPRITE_SIDE and 0 < height <= MAX_SPRITE_SIDE):
+            problems.append(
+                f"{png}: {width}x{height} pixels; sprites may be at most "
+                f"{MAX_SPRITE_SIDE}x{MAX_SPRITE_SIDE}"
+            )
+            continue
+        found[png.stem] = str(png)
+    return found
 
 
 def _load_merged(

@@ -69,7 +69,7 @@ class GameRecord:
             seed,
             new_game(rules),
             np.random.default_rng(seed),
-            mods=mods,
+            mods=mods or rules.mods,
             scenario_hash=scenario_hash(rules),
         )
 

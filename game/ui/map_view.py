@@ -211,13 +211,13 @@ class MapView:
             if not self.rect.inflate(80, 40).collidepoint(x, y):
                 continue
             est = view.bda.get(tid)
-            img = icons.target_icon(
-                t.kind,
-                r,
-                est.damage if est is not None else None,
-                est.confidence if est is not None else 0.0,
-                highlight=tid == hover,
-            )
+            damage = est.damage if est is not None else None
+            confidence = est.confidence if est is not None else 0.0
+            sprite = self.rules.sprites.get(t.kind)
+            if sprite:
+                img = icons.sprite_icon(sprite, t.kind, r, damage, confidence, tid == hover)
+            else:
+                img = icons.target_icon(t.kind, r, damage, confidence, highlight=tid == hover)
             box = img.get_rect(center=(round(x), round(y)))
             surface.blit(img, box)
             placed.append(box.inflate(-6, -6))
