@@ -225,14 +225,11 @@ def tooltip_lines(rules: Rules, view: PlayerView, target_id: str) -> list[tuple[
         lines.append((f"Damage (estimate): {est.damage:.0f}%", False))
         lines.append((f"Confidence: {conf} ({est.confidence * 100:.0f}%){seen}", False))
     flak = view.flak_estimate.get(target_id)
-    lines.append(
-        (
-            f"Flak (estimate): about {flak:.0f} heavy guns"
-            if flak is not None
-            else "Flak: unknown",
-            False,
-        )
-    )
+    if flak is not None:
+        lines.append((f"Flak (estimate): about {flak:.0f} heavy guns", False))
+    else:  # the same briefing figure the target panel shows before the first report
+        briefed = rules.targets[target_id].flak
+        lines.append((f"Flak (briefing): about {briefed:.0f} heavy guns", False))
     return lines
 
 
