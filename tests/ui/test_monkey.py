@@ -11,6 +11,9 @@ import pytest
 from game.ui.app import App
 from game.ui.screenshot import SCENES, open_scene
 
+# Scenes opened over the planning desk, each with the desk's own action.
+OVERLAYS = ("menu", "help", "save", "load", "target")
+
 EVENTS_PER_SCENE = 2000
 KEYS = [
     pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_SPACE, pygame.K_TAB, pygame.K_BACKSPACE,
@@ -55,15 +58,34 @@ def app():
     pygame.display.quit()
 
 
-@pytest.mark.parametrize("scene", SCENES)
+def open_any(app: App, scene: str) -> None:
+    if scene in SCENES:
+        open_scene(app, "suiho_1952", scene)
+        return
+    from game.ui.save_dialog import LoadDialog, SaveDialog
+
+    open_scene(app, "suiho_1952", "planning")
+    desk = app.scene
+    actions = {
+        "menu": desk.open_menu,
+        "help": desk.open_help,
+        "save": lambda: app.push(SaveDialog(app, desk, desk.session)),
+        "load": lambda: app.push(LoadDialog(app, desk)),
+        "target": lambda: desk.pick_target("chosin_plants"),
+    }
+    actions[scene]()
+    app.step([])
+
+
+@pytest.mark.parametrize("scene", (*SCENES, *OVERLAYS))
 def test_random_input_never_raises(app: App, scene: str) -> None:
     rng = random.Random(f"monkey-{scene}")
-    open_scene(app, "suiho_1952", scene)
+    open_any(app, scene)
     sent = 0
     while sent < EVENTS_PER_SCENE:
         if not app.running or app.scene is None:  # the monkey quit or left: start again
             app.running = True
-            open_scene(app, "suiho_1952", scene)
+            open_any(app, scene)
         batch = [random_event(rng, app.size) for _ in range(20)]
         app.step(batch)
         sent += len(batch)
