@@ -30,3 +30,24 @@ def no_resolution_show(monkeypatch):
     import game.ui.resolution
 
     monkeypatch.setattr(game.ui.resolution, "DAY_S", 0.0)
+
+
+@pytest.fixture(scope="module")
+def shared_app():
+    """One window per test module: opening one is slow."""
+    from game.ui.app import App
+
+    a = App((1280, 720))
+    yield a
+    import pygame
+
+    pygame.display.quit()
+
+
+@pytest.fixture
+def app(shared_app):
+    """Each test starts at the title screen of the module's window."""
+    shared_app.to_title()
+    shared_app.running = True
+    shared_app.step([])
+    return shared_app

@@ -17,22 +17,6 @@ from game.ui.app import App
 SIZES = [(1280, 720), (1920, 1080)]
 
 
-@pytest.fixture(scope="module")
-def shared_app():
-    a = App((1280, 720))
-    yield a
-    pygame.display.quit()
-
-
-@pytest.fixture
-def app(shared_app):
-    """One window for the module (opening one is slow); each test starts at the title."""
-    shared_app.to_title()
-    shared_app.running = True
-    shared_app.step([])
-    return shared_app
-
-
 def click(app: App, pos: tuple[int, int]) -> None:
     """A left click as the window would receive it, then let the UI react."""
     pygame.event.post(

@@ -25,21 +25,6 @@ from tests.ui.test_planning_desk import build_package, centre, click, press, to_
 SIZES = [(1280, 720), (1920, 1080)]
 
 
-@pytest.fixture(scope="module")
-def shared_app():
-    a = App((1280, 720))
-    yield a
-    pygame.display.quit()
-
-
-@pytest.fixture
-def app(shared_app):
-    shared_app.to_title()
-    shared_app.running = True
-    shared_app.step([])
-    return shared_app
-
-
 def wait_forecast(app: App, limit_s: float = 20.0):
     """Step the window until the desk's forecast is in (bounded)."""
     desk = app.scene

@@ -29,21 +29,6 @@ from game.ui.status_bar import BAR_H
 SIZES = [(1280, 720), (1920, 1080)]
 
 
-@pytest.fixture(scope="module")
-def shared_app():
-    a = App((1280, 720))
-    yield a
-    pygame.display.quit()
-
-
-@pytest.fixture
-def app(shared_app):
-    shared_app.to_title()
-    shared_app.running = True
-    shared_app.step([])
-    return shared_app
-
-
 # ----------------------------------------------------------------------- input
 
 
