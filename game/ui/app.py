@@ -11,6 +11,7 @@ import pygame
 from game.core.geometry import MapGeometry
 from game.data.maps import load_map
 from game.data.scenario import MAPS_DIR
+from game.settings import Settings, load_settings, save_settings
 from game.ui.map_cache import MapImages
 from game.ui.scenes import Scene, SceneStack
 from game.ui.style import MIN_SIZE, PAL
@@ -47,6 +48,8 @@ class App:
 
     def __init__(self, size: tuple[int, int] | None = None) -> None:
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        # A damaged settings file gives the defaults; the title screen says why.
+        self.settings, self.settings_problem = load_settings()
         pygame.init()
         pygame.display.set_caption("Air Pressure — Korea 1952–53")
         if size is None:
@@ -108,6 +111,16 @@ class App:
 
     def quit(self) -> None:
         self.running = False
+
+    def change_settings(self, settings: Settings) -> None:
+        """Keep new settings for this run and the next ones."""
+        self.settings = settings
+        self.settings_problem = None
+        try:
+            save_settings(settings)
+        except OSError as exc:
+            self.settings_problem = f"Settings could not be saved: {exc}"
+        self.dirty = True
 
     @property
     def scene(self) -> Scene | None:
