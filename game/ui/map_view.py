@@ -53,6 +53,7 @@ class MapView:
         self.rect = pygame.Rect(rect)
         self.zoom_index = DEFAULT_ZOOM
         self.offset = [0.0, 0.0]
+        self.occupied: list[pygame.Rect] = []  # target icons and names of the last frame
         self.overlays: set[str] = set(overlays.DEFAULT_ON)  # toggles, by overlay key
         self._rail = {
             tid: self.geo.features[tid].points
@@ -232,6 +233,8 @@ class MapView:
                     icons.blit_label(surface, label_font, text, (lx, y))
                     placed.append(rect)
                     break
+        # What is drawn where, so that later layers (result tags) can keep clear of it.
+        self.occupied = placed
 
 
 def _short(name: str) -> str:

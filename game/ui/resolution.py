@@ -175,6 +175,7 @@ class ResolutionScene(Scene):
         self.elapsed = 0.0
         self.done = False
         self.caption_rect = pygame.Rect(0, 0, 0, 0)
+        self.tag_rects: list[pygame.Rect] = []  # result tags of the last frame
         super().__init__(app)
 
     # -- timing
@@ -316,13 +317,15 @@ class ResolutionScene(Scene):
     def _labels(self, surface: pygame.Surface, outcomes, incidents: list[Point]) -> None:
         m = self.below.map
         big = font(15 if self.size[1] < 900 else 17, bold=True)
+        names = list(m.occupied)  # icons and names the tags should leave readable
         placed: list[pygame.Rect] = []
         for out in outcomes:
             x, y = m.to_screen(out.position)
-            _tag(surface, big, out, (x, y), placed)
+            _tag(surface, big, out, (x, y), placed, names)
         for pos in incidents:
             x, y = m.to_screen(pos)
-            _tag(surface, big, None, (x, y), placed)
+            _tag(surface, big, None, (x, y), placed, names)
+        self.tag_rects = placed
 
     def _draw_caption(self, surface: pygame.Surface, i: int, fly: float) -> None:
         rect = self.below.map.rect
@@ -412,9 +415,18 @@ def _flash(surface: pygame.Surface, at: tuple[float, float], t: float, colour) -
 
 
 def _tag(
-    surface, fnt, out: TargetResult | None, at: tuple[float, float], placed: list[pygame.Rect]
+    surface,
+    fnt,
+    out: TargetResult | None,
+    at: tuple[float, float],
+    placed: list[pygame.Rect],
+    names: list[pygame.Rect],
 ):
-    """A result label in a dark box beside the target, moved where it does not overlap."""
+    """A result label in a dark box beside the target, clear of other tags and of names.
+
+    The nearest free spot wins; a tag that had to move away from its target is tied to
+    it by a thin line, so the reader still knows which result is whose.
+    """
     if out is None:
         parts = [("incident", INCIDENT_COLOUR)]
     else:
@@ -431,11 +443,10 @@ def _tag(
     gap = 8
     w = sum(i.get_width() for i in imgs) + gap * (len(imgs) - 1) + 12
     h = max(i.get_height() for i in imgs) + 4
-    x, y = at
-    for dx, dy in ((20, -h / 2), (-20 - w, -h / 2), (-w / 2, -18 - h), (-w / 2, 18)):
-        box = pygame.Rect(round(x + dx), round(y + dy), w, h)
-        if box.collidelist(placed) < 0:
-            break
+    box = _free_spot(at, w, h, placed, names)
+    if math.hypot(box.centerx - at[0], box.centery - at[1]) > 20 + w / 2:
+        end = (min(max(at[0], box.left), box.right), min(max(at[1], box.top), box.bottom))
+        pygame.draw.line(surface, (90, 84, 70), at, end, 1)
     placed.append(box)
     shade = pygame.Surface(box.size, pygame.SRCALPHA)
     shade.fill((16, 20, 24, 225))
@@ -445,3 +456,32 @@ def _tag(
     for img in imgs:
         surface.blit(img, (cx, box.centery - img.get_height() // 2))
         cx += img.get_width() + gap
+
+
+def _free_spot(
+    at: tuple[float, float], w: int, h: int, placed: list[pygame.Rect], names: list[pygame.Rect]
+) -> pygame.Rect:
+    """The first spot around ``at`` that covers no other tag and no name; else the
+    first that covers no other tag; else the first."""
+    x, y = at
+    spots = []
+    for ring in (0, 1, 2):
+        far = ring * (h + 6)
+        spots += [
+            (20 + far, -h / 2),
+            (-20 - w - far, -h / 2),
+            (-w / 2, -18 - h - far),
+            (-w / 2, 18 + far),
+            (16 + far, -16 - h - far),
+            (16 + far, 16 + far),
+            (-16 - w - far, -16 - h - far),
+            (-16 - w - far, 16 + far),
+        ]
+    boxes = [pygame.Rect(round(x + dx), round(y + dy), w, h) for dx, dy in spots]
+    for box in boxes:
+        if box.collidelist(placed) < 0 and box.collidelist(names) < 0:
+            return box
+    for box in boxes:
+        if box.collidelist(placed) < 0:
+            return box
+    return boxes[0]

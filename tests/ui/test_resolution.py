@@ -118,3 +118,33 @@ def test_it_renders_at_each_size(shared_app, monkeypatch, size):
     finally:
         pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
         a._resized()
+
+
+def test_result_tags_leave_target_names_readable(app):
+    """Each result tag keeps clear of the other tags and of the names on the map."""
+    app.scene.fly()
+    wait_for(app, "resolution")
+    scene = app.scene
+    scene.elapsed = scene.total_s - 0.01  # the whole turn's results at once
+    app.dirty = True
+    app.draw()
+    names = scene.below.map.occupied
+    tags = scene.tag_rects
+    assert len(tags) >= 3 and names
+    for i, tag in enumerate(tags):
+        assert tag.collidelist(tags[i + 1 :]) < 0, "two result tags overlap"
+        assert tag.collidelist(names) < 0, "a result tag covers a target's icon or name"
+
+
+def test_a_crowded_spot_moves_the_tag_out_and_not_onto_another():
+    from game.ui.resolution import _free_spot
+
+    at = (400.0, 300.0)
+    names = [pygame.Rect(410, 290, 80, 20), pygame.Rect(320, 290, 70, 20)]
+    placed = [pygame.Rect(370, 260, 60, 20)]
+    box = _free_spot(at, 50, 20, placed, names)
+    assert box.collidelist(names) < 0 and box.collidelist(placed) < 0
+    # With names everywhere, a tag still avoids the other tags.
+    everything = [pygame.Rect(0, 0, 800, 600)]
+    crowded = _free_spot(at, 50, 20, placed, everything)
+    assert crowded.collidelist(placed) < 0
