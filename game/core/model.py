@@ -197,6 +197,22 @@ class HistoricalPlan:
 
 
 @dataclass(frozen=True)
+class RecordFigure:
+    """One line of what really happened, set beside the player's own figure."""
+
+    label: str
+    record: str  # the figure as the sources give it, in words
+    source: str  # tags of the history brief: A (the article), V (verified), E (estimate)
+    metric: str = ""  # the campaign figure shown beside it (game.core.aar.METRICS)
+
+
+@dataclass(frozen=True)
+class HistoricalRecord:
+    summary: str = ""
+    figures: tuple[RecordFigure, ...] = ()
+
+
+@dataclass(frozen=True)
 class MeterRules:
     initial: float = 30.0
     threshold: float = 70.0
@@ -372,6 +388,7 @@ class Rules:
     mods: tuple[str, ...] = ()  # the mods that shaped this scenario, by folder name
     sprites: dict[str, str] = field(default_factory=dict)  # target kind -> a mod's PNG icon
     difficulties: tuple[str, ...] = ("easy", "normal", "hard")
+    record: HistoricalRecord | None = None  # what really happened, for the end screen
 
     @property
     def strike_pools(self) -> list[PoolDef]:

@@ -415,6 +415,10 @@ def _history_row(rules: Rules, s: GameState, totals: dict[str, float]) -> dict[s
         "civilian_casualties": round(s.civilian_casualties, 1),
         "rail_cuts": float(s.rail_cuts),
         "cities_half_destroyed": float(cities_half_destroyed(rules, s)),
+        # The planner's picture at the turn's end, for charts shown during play.
+        "meter_estimate": round(s.intel.meter_estimate, 2),
+        "front_supply_estimate": round(s.intel.front_supply_estimate, 2),
+        "power_estimate_pct": round(intel.power_destroyed_estimate(rules, s), 2),
     }
 
 

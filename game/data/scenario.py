@@ -15,9 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from game.core import model
+from game.core.aar import METRICS as RECORD_METRICS
 from game.core.conditions import METRICS, NAMING_METRICS, OPERATORS
 from game.core.effects import EFFECT_PARAMS
 from game.core.geometry import KM_PER_DEG_LON_EQUATOR, Layer, MapGeometry, polyline_length
@@ -141,6 +142,33 @@ class WeatherEntry(_Strict):
     accuracy: dict[str, float] = {}
 
 
+class RecordFigureEntry(_Strict):
+    label: str = Field(min_length=1)
+    record: str = Field(min_length=1)
+    # Tags of the history brief: A (the article), V (verified elsewhere), E (estimate).
+    source: str = Field(pattern=r"^[AVE](, [AVE])*$")
+    metric: str = ""  # the player's figure set beside it; "" for none
+
+    @field_validator("metric")
+    @classmethod
+    def _known_metric(cls, value: str) -> str:
+        if value and value not in RECORD_METRICS:
+            known = ", ".join(RECORD_METRICS)
+            raise ValueError(f"unknown metric '{value}' (known: {known})")
+        return value
+
+
+class RecordEntry(_Strict):
+    summary: str = ""
+    figures: list[RecordFigureEntry] = Field(min_length=1)
+
+    def resolve(self) -> model.HistoricalRecord:
+        return model.HistoricalRecord(
+            self.summary.strip(),
+            tuple(model.RecordFigure(f.label, f.record, f.source, f.metric) for f in self.figures),
+        )
+
+
 class PoolEntry(_Strict):
     """A pool as written: ``PoolDef`` without its id, which is the table's key."""
 
@@ -163,6 +191,7 @@ class ScenarioFile(_Strict):
     events: list[dict[str, Any]] = []
     plan: PlanEntry = PlanEntry()
     notes: dict[str, dict[str, str]] = {}
+    historical_record: RecordEntry | None = None
 
 
 # Fields of Rules a scenario may set in [rules].
@@ -502,6 +531,7 @@ def _build(
         source_file=str(file),
         seed=header.seed,
         difficulties=tuple(header.difficulties),
+        record=data.historical_record.resolve() if data.historical_record else None,
         **rule_knobs,
     )
 

@@ -130,3 +130,30 @@ def test_not_utf8_is_refused(tmp_path: Path) -> None:
 def test_missing_file_is_reported(tmp_path: Path) -> None:
     [line] = problems_of(tmp_path / "nothing_here")
     assert "file not found" in line
+
+
+def test_every_shipped_scenario_has_a_sourced_historical_record() -> None:
+    for folder in sorted(SCENARIOS_DIR.iterdir()):
+        if not (folder / "scenario.toml").is_file():
+            continue
+        rules = load_rules(folder)
+        assert rules.record is not None, folder.name
+        assert rules.record.summary
+        metrics = {f.metric for f in rules.record.figures}
+        assert "armistice_date" in metrics or "end_date" in metrics, folder.name
+        assert all(f.source for f in rules.record.figures)
+
+
+def test_a_historical_record_metric_that_does_not_exist_is_named(tmp_path: Path) -> None:
+    path = broken(tmp_path, 'metric = "aircraft_lost"', 'metric = "aircraft_lots"')
+    problems = problems_of(path)
+    assert any(
+        "historical_record.figures.3.metric" in p and "unknown metric 'aircraft_lots'" in p
+        for p in problems
+    ), problems
+
+
+def test_a_historical_record_without_a_source_tag_is_named(tmp_path: Path) -> None:
+    path = broken(tmp_path, 'record = "5"\nsource = "V"', 'record = "5"\nsource = "Wikipedia"')
+    problems = problems_of(path)
+    assert any("historical_record.figures.3.source" in p for p in problems), problems
