@@ -24,6 +24,7 @@ from game.ui.scenes import Scene
 from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, font
+from game.ui.target_panel import TOGGLE_H
 from game.ui.words import long_date
 
 if TYPE_CHECKING:
@@ -318,13 +319,16 @@ class ResolutionScene(Scene):
         m = self.below.map
         big = font(15 if self.size[1] < 900 else 17, bold=True)
         names = list(m.occupied)  # icons and names the tags should leave readable
+        top = BAR_H + 8 + TOGGLE_H + 4  # the status bar and the overlay toggles
+        names.append(self.caption_rect)
+        bounds = pygame.Rect(m.rect.x + 4, m.rect.y + top, m.rect.w - 8, m.rect.h - top - 4)
         placed: list[pygame.Rect] = []
         for out in outcomes:
             x, y = m.to_screen(out.position)
-            _tag(surface, big, out, (x, y), placed, names)
+            _tag(surface, big, out, (x, y), placed, names, bounds)
         for pos in incidents:
             x, y = m.to_screen(pos)
-            _tag(surface, big, None, (x, y), placed, names)
+            _tag(surface, big, None, (x, y), placed, names, bounds)
         self.tag_rects = placed
 
     def _draw_caption(self, surface: pygame.Surface, i: int, fly: float) -> None:
@@ -421,6 +425,7 @@ def _tag(
     at: tuple[float, float],
     placed: list[pygame.Rect],
     names: list[pygame.Rect],
+    bounds: pygame.Rect,
 ):
     """A result label in a dark box beside the target, clear of other tags and of names.
 
@@ -443,7 +448,7 @@ def _tag(
     gap = 8
     w = sum(i.get_width() for i in imgs) + gap * (len(imgs) - 1) + 12
     h = max(i.get_height() for i in imgs) + 4
-    box = _free_spot(at, w, h, placed, names)
+    box = _free_spot(at, w, h, placed, names, bounds)
     if math.hypot(box.centerx - at[0], box.centery - at[1]) > 20 + w / 2:
         end = (min(max(at[0], box.left), box.right), min(max(at[1], box.top), box.bottom))
         pygame.draw.line(surface, (90, 84, 70), at, end, 1)
@@ -459,10 +464,15 @@ def _tag(
 
 
 def _free_spot(
-    at: tuple[float, float], w: int, h: int, placed: list[pygame.Rect], names: list[pygame.Rect]
+    at: tuple[float, float],
+    w: int,
+    h: int,
+    placed: list[pygame.Rect],
+    names: list[pygame.Rect],
+    bounds: pygame.Rect,
 ) -> pygame.Rect:
-    """The first spot around ``at`` that covers no other tag and no name; else the
-    first that covers no other tag; else the first."""
+    """The first spot around ``at`` inside ``bounds`` that covers no other tag and no
+    name; else the first inside that covers no other tag; else the first free one."""
     x, y = at
     spots = []
     for ring in (0, 1, 2):
@@ -478,10 +488,11 @@ def _free_spot(
             (-16 - w - far, 16 + far),
         ]
     boxes = [pygame.Rect(round(x + dx), round(y + dy), w, h) for dx, dy in spots]
-    for box in boxes:
+    inside = [box for box in boxes if bounds.contains(box)]
+    for box in inside:
         if box.collidelist(placed) < 0 and box.collidelist(names) < 0:
             return box
-    for box in boxes:
+    for box in inside + boxes:
         if box.collidelist(placed) < 0:
             return box
     return boxes[0]

@@ -142,9 +142,13 @@ def test_a_crowded_spot_moves_the_tag_out_and_not_onto_another():
     at = (400.0, 300.0)
     names = [pygame.Rect(410, 290, 80, 20), pygame.Rect(320, 290, 70, 20)]
     placed = [pygame.Rect(370, 260, 60, 20)]
-    box = _free_spot(at, 50, 20, placed, names)
-    assert box.collidelist(names) < 0 and box.collidelist(placed) < 0
+    bounds = pygame.Rect(0, 0, 800, 600)
+    box = _free_spot(at, 50, 20, placed, names, bounds)
+    assert box.collidelist(names) < 0 and box.collidelist(placed) < 0 and bounds.contains(box)
+    # A target at the edge of the view gets its tag inside the view.
+    edge = _free_spot((790.0, 300.0), 50, 20, [], [], bounds)
+    assert bounds.contains(edge)
     # With names everywhere, a tag still avoids the other tags.
     everything = [pygame.Rect(0, 0, 800, 600)]
-    crowded = _free_spot(at, 50, 20, placed, everything)
+    crowded = _free_spot(at, 50, 20, placed, everything, bounds)
     assert crowded.collidelist(placed) < 0
