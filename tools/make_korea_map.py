@@ -392,6 +392,60 @@ RIVERS: list[tuple[str, str, list[str | list[LatLon]]]] = [
     ("kum_river", "Kum river", ["10041", "9930", "9926", "9931", "9927", [(36.02, 126.72)]]),
 ]  # fmt: skip
 
+# Named places for the map's labels: (key, style, lat, lon, English, Hangul, rank).
+# Rank 1 shows at every zoom, 2 from the default zoom, 3 only close in. A key that is a
+# target id takes the target's (possibly nudged) position; a river's label sits on the
+# river's vertex nearest the position given. Places outside Korea have no Hangul.
+PLACES: list[tuple[str, str, float, float, str, str, int]] = [
+    ("pyongyang", "capital", 39.03, 125.75, "Pyongyang", "평양", 1),
+    ("seoul", "capital", 37.57, 126.98, "Seoul", "서울", 1),
+    ("sinuiju", "city", 40.10, 124.40, "Sinuiju", "신의주", 1),
+    ("wonsan", "city", 39.15, 127.44, "Wonsan", "원산", 1),
+    ("hamhung", "city", 39.92, 127.54, "Hamhung", "함흥", 1),
+    ("chongjin", "city", 41.80, 129.78, "Chongjin", "청진", 1),
+    ("kaesong", "city", 37.97, 126.55, "Kaesong", "개성", 1),
+    ("kanggye", "city", 40.97, 126.59, "Kanggye", "강계", 2),
+    ("haeju", "city", 38.04, 125.72, "Haeju", "해주", 2),
+    ("chinnampo", "city", 38.73, 125.38, "Chinnampo", "진남포", 2),
+    ("sariwon", "city", 38.51, 125.76, "Sariwon", "사리원", 2),
+    ("hungnam", "city", 39.83, 127.62, "Hungnam", "흥남", 2),
+    ("manpojin", "city", 41.15, 126.29, "Manpojin", "만포진", 2),
+    ("panmunjom", "town", 37.96, 126.68, "Panmunjom", "판문점", 2),
+    ("inchon", "city", 37.47, 126.63, "Inchon", "인천", 2),
+    ("rashin", "city", 42.25, 130.30, "Rashin", "나진", 2),
+    ("sinanju", "town", 39.60, 125.60, "Sinanju", "신안주", 2),
+    ("antung", "foreign", 40.125, 124.394, "Antung", "", 2),
+    ("sunchon", "town", 39.43, 125.93, "Sunchon", "순천", 3),
+    ("uiju", "town", 40.20, 124.53, "Uiju", "의주", 3),
+    ("hyesan", "town", 41.40, 128.18, "Hyesan", "혜산", 3),
+    ("kilju", "town", 40.96, 129.33, "Kilju", "길주", 3),
+    ("songjin", "town", 40.67, 129.20, "Songjin", "성진", 3),
+    ("tanchon", "town", 40.46, 128.91, "Tanchon", "단천", 3),
+    ("pukchong", "town", 40.20, 128.33, "Pukchong", "북청", 3),
+    ("hongwon", "town", 40.03, 127.96, "Hongwon", "홍원", 3),
+    ("kowon", "town", 39.44, 127.25, "Kowon", "고원", 3),
+    ("yangdok", "town", 39.22, 126.65, "Yangdok", "양덕", 3),
+    ("kaechon", "town", 39.75, 125.90, "Kaechon", "개천", 3),
+    ("huichon", "town", 40.17, 126.28, "Huichon", "희천", 3),
+    ("chongju", "town", 39.69, 125.22, "Chongju", "정주", 3),
+    ("kujang", "town", 39.87, 126.02, "Kujang", "구장", 3),
+    ("hoeryong", "town", 42.44, 129.75, "Hoeryong", "회령", 3),
+    ("namyang", "town", 42.95, 129.85, "Namyang", "남양", 3),
+    ("unggi", "town", 42.34, 130.40, "Unggi", "웅기", 3),
+    ("pyonggang", "town", 38.41, 127.29, "Pyonggang", "평강", 3),
+    ("musan", "town", 42.23, 129.21, "Musan", "무산", 3),
+    ("aoji", "town", 42.52, 130.40, "Aoji", "아오지", 3),
+    ("yangsi", "town", 39.98, 124.47, "Yangsi", "양시", 3),
+    ("munsan_ni", "town", 37.86, 126.79, "Munsan-ni", "문산리", 3),
+    ("yalu", "river", 40.75, 125.55, "Yalu", "압록강", 1),
+    ("tumen", "river", 42.75, 129.85, "Tumen", "두만강", 1),
+    ("chongchon", "river", 40.30, 126.38, "Chongchon", "청천강", 2),
+    ("taedong", "river", 38.75, 125.55, "Taedong", "대동강", 2),
+]
+PLACE_RIVERS = {"yalu": "yalu_river", "tumen": "tumen_river", "chongchon": "chongchon_river",
+                "taedong": "taedong_river"}  # fmt: skip
+
+
 # Reservoirs the hi-res lake file lacks: (lat, lon, semi-axis km east, semi-axis km south)
 EXTRA_LAKES: list[tuple[float, float, float, float]] = [
     (40.48, 127.25, 3.5, 9.0),  # Chosin (Changjin) reservoir
@@ -855,6 +909,7 @@ def main() -> None:
           "Main line of resistance, 1952-53", "E")  # fmt: skip
 
     rivers = read_basemap("rivers", "h")
+    river_pts: dict[str, list[LatLon]] = {}
     for rid, label, parts in RIVERS:
         pieces: list[np.ndarray] = []
         for part in parts:
@@ -862,6 +917,19 @@ def main() -> None:
         pts = simplify_latlon(chain(pieces), 1.0)
         tag = "E" if any(not isinstance(p, str) for p in parts) else "V"
         w.add("rivers", rid, "river", "polyline", latlon_px(pts), label, tag)
+        river_pts[rid] = pts
+
+    for key, cls, la, lo, name, name_ko, rank in PLACES:
+        props: dict[str, object] = {"rank": rank, "style": cls}
+        if name_ko:
+            props["name_ko"] = name_ko
+        if key in where:
+            la, lo = where[key]
+            props["target"] = key
+        elif key in PLACE_RIVERS:
+            la, lo = min(river_pts[PLACE_RIVERS[key]],
+                         key=lambda p: haversine_km((la, lo), (p[0], p[1])))  # fmt: skip
+        w.add("places", f"place_{key}", "place", "point", [to_px(la, lo)], name, "V", props)
 
     for bid, line, label in (
         ("china_korea_border", borders.china_korea, "China-Korea border"),
@@ -874,7 +942,7 @@ def main() -> None:
 
 
 def write_tmx(path: Path, terrain: np.ndarray, variants: np.ndarray, w: ObjectWriter) -> None:
-    layer_order = ["zones", "borders", "rivers", "rail", "front", "bases", "targets"]
+    layer_order = ["zones", "borders", "rivers", "rail", "front", "bases", "targets", "places"]
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down"'

@@ -36,6 +36,7 @@ class Layer(StrEnum):
     # Decoration the rules ignore but the map view draws.
     RIVERS = "rivers"
     BORDERS = "borders"
+    PLACES = "places"  # named places for map labels (``name_ko``: Hangul; ``rank``: 1 major)
 
 
 @dataclass(frozen=True)

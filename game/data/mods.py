@@ -7,6 +7,7 @@ given with ``--mods DIR``::
       mod.toml                       optional: name, description, author
       scenarios/<id>/scenario.toml   new scenarios (with their own maps and sprites)
       overrides/<id>.toml            values laid over scenario <id>, key by key
+      encyclopedia.toml              articles added to the encyclopedia, or replacing its own
 
 An override is partial TOML: a table merges into the same table, a value replaces the
 value, ``[[events]]`` entries merge by their ``id``, and ``delete = ["targets.kaesong",
@@ -70,7 +71,9 @@ def mod_folders(extra: tuple[Path, ...] = ()) -> list[Path]:
     user = user_mods_dir()
     found = sorted(p for p in user.iterdir() if p.is_dir()) if user.is_dir() else []
     for folder in extra:
-        if (folder / "scenarios").is_dir() or (folder / "overrides").is_dir():
+        if any(
+            (folder / part).exists() for part in ("scenarios", "overrides", "encyclopedia.toml")
+        ):
             found.append(folder)  # a single mod
         elif folder.is_dir():
             found.extend(sorted(p for p in folder.iterdir() if p.is_dir()))

@@ -414,3 +414,26 @@ def test_a_map_may_not_reach_files_outside_its_folder(tmp_path: Path) -> None:
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(MapError, match="outside the map's folder"):
         load_map(bad)
+
+
+def test_places_load_with_hangul_and_rank(korea: MapGeometry) -> None:
+    places = {f.id: f for f in korea.on_layer(Layer.PLACES)}
+    expected = {
+        "place_pyongyang": "평양",
+        "place_seoul": "서울",
+        "place_sinuiju": "신의주",
+        "place_panmunjom": "판문점",
+        "place_yalu": "압록강",
+        "place_tumen": "두만강",
+    }
+    for pid, hangul in expected.items():
+        assert places[pid].properties["name_ko"] == hangul, pid
+    assert "name_ko" not in places["place_antung"].properties  # in Manchuria: English only
+    assert {int(f.properties["rank"]) for f in places.values()} == {1, 2, 3}
+    # A place that is also a target sits exactly on it, so one label can stand for both.
+    for f in places.values():
+        target = f.properties.get("target")
+        if target:
+            assert dist(f.anchor, korea.feature(str(target)).anchor) < 0.01, f.id
+    # A river's label lies on its river.
+    assert korea.feature("yalu_river").distance_to(places["place_yalu"].anchor) < 0.5

@@ -1,0 +1,208 @@
+"""The encyclopedia: short articles on every target type, air force, restriction card,
+event and place of the shipped scenarios, with the historical brief's source tags.
+
+The articles live in ``assets/encyclopedia.toml``, one table per category::
+
+    [places.pyongyang]
+    title = "Pyongyang"
+    text = "..."
+    source = "A, V"
+    related = ["operations.pressure_pump", "target_types.city"]
+    covers = ["pyongyang_yards"]      # other game ids of this category it explains
+
+An entry is named ``category.key``. Its key, and every id in ``covers``, is a game id
+of that category (a target type, a pool, a card id, an event id, a target or place
+id), so the game finds the article for anything it shows. A mod adds or replaces
+articles with an ``encyclopedia.toml`` of the same form at the top of its folder.
+Nothing is run as code; problems name the file and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.data.mods import mod_folders
+
+ENCYCLOPEDIA_FILE = Path(__file__).resolve().parents[2] / "assets" / "encyclopedia.toml"
+MOD_FILE = "encyclopedia.toml"
+MAX_BYTES = 1_000_000
+
+# Category key, heading shown to the player; in the order the encyclopedia lists them.
+CATEGORIES: dict[str, str] = {
+    "operations": "Operations",
+    "places": "Places and targets",
+    "target_types": "Target types",
+    "aircraft": "Air forces",
+    "cards": "Restrictions",
+    "events": "Events",
+    "people": "People",
+    "sources": "Sources",
+}
+SOURCE_TAGS = {"A", "V", "E"}
+
+
+class EncyclopediaError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class _EntryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1, max_length=80)
+    text: str = Field(min_length=1, max_length=3000)
+    source: str = Field(min_length=1, max_length=40)
+    related: list[str] = []
+    covers: list[str] = []
+
+
+@dataclass(frozen=True)
+class Entry:
+    ref: str  # "category.key"
+    category: str
+    key: str
+    title: str
+    text: str
+    source: str
+    related: tuple[str, ...] = ()
+    covers: tuple[str, ...] = ()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The game ids this article explains."""
+        return (self.key, *self.covers)
+
+
+@dataclass
+class Encyclopedia:
+    entries: dict[str, Entry] = field(default_factory=dict)  # by ref, in file order
+
+    def __contains__(self, ref: str) -> bool:
+        return ref in self.entries
+
+    def get(self, ref: str) -> Entry | None:
+        return self.entries.get(ref)
+
+    def in_category(self, category: str) -> list[Entry]:
+        return sorted(
+            (e for e in self.entries.values() if e.category == category),
+            key=lambda e: e.title.lower(),
+        )
+
+    def find(self, category: str, game_id: str) -> Entry | None:
+        """The article of ``category`` that explains ``game_id`` (its key or a cover)."""
+        direct = self.entries.get(f"{category}.{game_id}")
+        if direct is not None:
+            return direct
+        for entry in self.entries.values():
+            if entry.category == category and game_id in entry.covers:
+                return entry
+        return None
+
+    def for_target(self, target_id: str, kind: str) -> Entry | None:
+        """A target's own article, or else its type's."""
+        return self.find("places", target_id) or self.find("target_types", kind)
+
+    def for_place(self, place_id: str) -> Entry | None:
+        """A map place's article (place ids are ``place_<key>``)."""
+        return self.find("places", place_id.removeprefix("place_"))
+
+    def search(self, words: str) -> list[Entry]:
+        """Entries whose title (first) or text holds every word, case ignored."""
+        terms = words.lower().split()
+        if not terms:
+            return list(self.entries.values())
+        hits = [e for e in self.entries.values() if all(t in e.title.lower() for t in terms)]
+        hits += [
+            e
+            for e in self.entries.values()
+            if e not in hits and all(t in f"{e.title} {e.text}".lower() for t in terms)
+        ]
+        return hits
+
+    def broken_links(self) -> list[str]:
+        return [
+            f"{e.ref}: related {link!r} is not an entry"
+            for e in self.entries.values()
+            for link in e.related
+            if link not in self.entries
+        ]
+
+
+def _read(file: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            problems.append(f"{file}: larger than {MAX_BYTES:,} bytes")
+            return {}
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        problems.append(f"{file}: {exc}")
+        return {}
+
+
+def _add_file(book: Encyclopedia, file: Path, problems: list[str]) -> None:
+    for category, table in _read(file, problems).items():
+        if category not in CATEGORIES:
+            problems.append(
+                f"{file}: {category}: unknown category (one of {', '.join(CATEGORIES)})"
+            )
+            continue
+        if not isinstance(table, dict):
+            problems.append(f"{file}: {category}: must be a table of entries")
+            continue
+        for key, raw in table.items():
+            ref = f"{category}.{key}"
+            try:
+                parsed = _EntryFile.model_validate(raw)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    where = ".".join(str(p) for p in (ref, *err["loc"]))
+                    problems.append(f"{file}: {where}: {err['msg']}")
+                continue
+            tags = {t.strip() for t in parsed.source.split(",")}
+            if not tags <= SOURCE_TAGS:
+                problems.append(f"{file}: {ref}.source: tags must be among A, V, E")
+            book.entries[ref] = Entry(
+                ref=ref,
+                category=category,
+                key=key,
+                title=parsed.title,
+                text=" ".join(parsed.text.split()),
+                source=", ".join(sorted(tags, key="AVE".index)) if tags <= SOURCE_TAGS else "",
+                related=tuple(parsed.related),
+                covers=tuple(parsed.covers),
+            )
+
+
+def load_encyclopedia(
+    file: Path = ENCYCLOPEDIA_FILE, mods: tuple[Path, ...] | None = ()
+) -> Encyclopedia:
+    """The shipped articles, then each mod's in mod order (``mods=None``: none)."""
+    problems: list[str] = []
+    book = Encyclopedia()
+    _add_file(book, file, problems)
+    for folder in mod_folders(mods) if mods is not None else []:
+        if (folder / MOD_FILE).is_file():
+            _add_file(book, folder / MOD_FILE, problems)
+    problems += book.broken_links()
+    if problems:
+        raise EncyclopediaError(problems)
+    return book
+
+
+SOURCE_NAMES = {
+    "A": "the article (Crane, The Air Campaign Over Korea: Pressuring the Enemy)",
+    "V": "verified in a public secondary source",
+    "E": "an estimate, open to correction",
+}
+
+
+def describe_sources(source: str) -> str:
+    tags = [t.strip() for t in source.split(",") if t.strip()]
+    return "; ".join(f"{t}: {SOURCE_NAMES.get(t, t)}" for t in tags)
