@@ -78,9 +78,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for line in exc.problems:
             print(line, file=sys.stderr)
         return 1
-    if args.save and args.runs != 1:
-        print("simulate: --save writes one game; use it with --runs 1", file=sys.stderr)
-        return 1
+    for option in ("save", "csv"):
+        if getattr(args, option) and args.runs != 1:
+            print(f"simulate: --{option} writes one game; use it with --runs 1", file=sys.stderr)
+            return 1
     results = []
     for run in range(args.runs):
         seed = args.seed + run
@@ -88,6 +89,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             state = _play_and_save(rules, args.planner, seed, Path(args.save))
         else:
             state, _ = play(rules, args.planner, seed)
+        if args.csv:
+            _write_csv(rules, state, Path(args.csv))
         row = summary(rules, state, args.planner, seed)
         results.append(row)
         if args.json:
@@ -97,6 +100,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if not args.json and args.runs > 1:
         _print_overview(results)
     return 0
+
+
+def _write_csv(rules: Rules, state: GameState, path: Path) -> None:
+    from game.core.aar import timeline
+    from game.save.exports import write_history_csv
+
+    write_history_csv(path, timeline(rules, state))
+    print(f"turn history written to {path}", file=sys.stderr)
 
 
 def _play_and_save(rules: Rules, planner: str, seed: int, path: Path) -> GameState:
@@ -262,6 +273,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
     print(f"user data: {user_data_dir()}")
     print(f"mods:      {user_mods_dir()}")
     print(f"saves:     {user_data_dir() / 'saves'}")
+    print(f"exports:   {user_data_dir() / 'exports'}")
     return 0
 
 
@@ -314,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--difficulty", default=None)
     p.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
     p.add_argument("--save", metavar="PATH", help="write the finished game as a save file")
+    p.add_argument("--csv", metavar="PATH", help="write the turn history as CSV (one run)")
     p.set_defaults(func=cmd_simulate)
     p = sub.add_parser(
         "replay", help="re-run a save from its seed and orders and compare", parents=[mods]

@@ -99,3 +99,20 @@ def test_calibrate_prints_each_target_with_record_band_and_verdict() -> None:
     assert {r["name"] for r in rows} >= {"Suiho: power destroyed", "Suiho: aircraft lost"}
     assert all({"record", "median", "p10", "p90", "band", "passed"} <= set(r) for r in rows)
     assert out.returncode == (0 if all(r["passed"] for r in rows) else 1)
+
+
+def test_simulate_writes_the_turn_history_as_csv(tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "suiho.csv"
+    done = subprocess.run(
+        [sys.executable, "main.py", "simulate", "suiho_1952", "--csv", str(out)],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:2] == ["Turn", "Last day of the turn (year-month-day)"]
+    assert [r[1] for r in rows[1:]] == [f"1952-06-{d}" for d in range(23, 28)]

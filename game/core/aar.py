@@ -214,14 +214,9 @@ def campaign_figure(rules: Rules, state: GameState, metric: str) -> str:
             return _long(end) if state.outcome == Outcome.ARMISTICE else "Not signed"
         case "aircraft_lost":
             return f"{state.aircraft_lost:,}"
-        case "power_destroyed_pct":  # at its worst, as the record counts it
-            peak = max(
-                [
-                    state.power_destroyed_pct,
-                    *(r.get("power_destroyed_pct", 0.0) for r in state.history),
-                ]
-            )
-            return f"{peak:.0f}%"
+        case "power_destroyed_pct":  # at its height, as the record counts it
+            peak = max((r.get("power_destroyed_pct", 0.0) for r in state.history), default=0.0)
+            return f"{peak:.0f}% at most"
         case "cities_half_destroyed":
             return f"{cities_half_destroyed(rules, state)} of {len(rules.main_cities)}"
         case "civilian_casualties":

@@ -1,51 +1,36 @@
-"""The end panel: how the war ended for this planner, the score, the key figures."""
+"""The after-action screen: how the war ended for this planner, the score, the true
+figures beside the historical record, the campaign's charts, and the CSV of them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
 
+from game.core.aar import timeline
 from game.core.summary import summary
+from game.ui.history_view import HistoryScene, draw_charts, export_message, grid_cells
 from game.ui.overlay import OverlayScene
+from game.ui.record_table import (
+    draw_key_figures,
+    draw_record,
+    figures_height,
+    key_figures,
+    record_height,
+    record_rows,
+)
 from game.ui.scenes import Scene
 from game.ui.session import GameSession
-from game.ui.words import OUTCOME_NAMES, esc, long_date
+from game.ui.style import PAL, font, wrap
+from game.ui.words import OUTCOME_NAMES, long_date
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-FIGURES = (
-    ("aircraft_lost", "Aircraft lost", "{:,.0f}"),
-    ("civilian_casualties", "Civilian casualties", "{:,.0f}"),
-    ("power_destroyed_pct", "Power destroyed", "{:.0f}%"),
-    ("rail_cuts", "Rail cuts", "{:,.0f}"),
-    ("cities_half_destroyed", "Main cities half destroyed", "{:,.0f}"),
-    ("negotiation_meter", "Enemy's willingness to sign", "{:.0f}"),
-    ("world_opinion", "World opinion", "{:.0f}"),
-    ("us_patience", "US patience", "{:.0f}"),
-)
-
-
-def end_html(session: GameSession) -> str:
-    rules, state = session.rules, session.state
-    row = summary(rules, state, "player", session.seed)
-    outcome = OUTCOME_NAMES.get(row["outcome"], row["outcome"])
-    end_day = state.end_date or state.day
-    lines = [
-        f"<font size=6><b>{esc(outcome)}</b></font><br>",
-        f"<font color='#b8ab87'>{esc(rules.name)} · ended {esc(long_date(end_day))} "
-        f"after {row['turns_played']} turn{'s' if row['turns_played'] != 1 else ''}</font><br><br>",
-        f"<font size=5>Score: <b>{row['score']:.0f}</b></font><br><br>",
-    ]
-    for key, label, fmt in FIGURES:
-        lines.append(f"{esc(label)}: <b>{esc(fmt.format(row[key]))}</b><br>")
-    lines.append(
-        "<br><font color='#b8ab87'><i>The war's end reveals the true figures, not the "
-        "intelligence estimates the planner worked from.</i></font>"
-    )
-    return "".join(lines)
+PAD = 28
+HEADER_H = 96
+FOOTER_H = 76
+END_CHARTS = ("meter", "power", "aircraft_lost", "civilian_casualties")
 
 
 class EndScene(OverlayScene):
@@ -53,30 +38,162 @@ class EndScene(OverlayScene):
 
     def __init__(self, app: App, below: Scene, session: GameSession) -> None:
         self.session = session
+        self.timeline = timeline(session.rules, session.state, reveal=True)
+        self.mouse: tuple[int, int] | None = None
+        self.message = ""
+        self.blocks: list[tuple[str, pygame.Rect]] = []  # what was drawn where, last frame
         super().__init__(app, below)
 
-    def panel_rect(self, max_w: int = 640) -> pygame.Rect:
+    def panel_rect(self, max_w: int = 1500) -> pygame.Rect:
         w, h = self.size
-        rect = pygame.Rect(0, 0, min(max_w, w - 120), min(560, h - 80))
+        rect = pygame.Rect(0, 0, min(max_w, w - 80), min(920, h - 60))
         rect.center = (w // 2, h // 2)
         return rect
 
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """The figures and record on the left, the charts on the right."""
+        p = self.panel_rect()
+        top, bottom = p.y + HEADER_H, p.bottom - FOOTER_H
+        left_w = max(520, (p.w - 2 * PAD - 32) * 9 // 20)
+        left = pygame.Rect(p.x + PAD, top, left_w, bottom - top)
+        right = pygame.Rect(left.right + 32, top, p.right - PAD - left.right - 32, bottom - top)
+        return left, right
+
     def build(self) -> None:
-        rect = self.panel_rect()
-        self.text = pygame_gui.elements.UITextBox(
-            end_html(self.session),
-            pygame.Rect(rect.x + 20, rect.y + 20, rect.w - 40, rect.h - 100),
-            self.manager,
-            object_id=pygame_gui.core.ObjectID(class_id="@plain"),
-        )
+        p = self.panel_rect()
+        y = p.bottom - 62
         self.title_button = self.button(
-            pygame.Rect(rect.centerx - 130, rect.bottom - 68, 260, 48),
+            pygame.Rect(p.right - PAD - 200, y, 200, 44),
             "Back to title",
             self.app.to_title,
             tooltip="Return to the title screen (Enter)",
             object_id="@primary",
         )
+        self.csv_button = self.button(
+            pygame.Rect(p.right - PAD - 200 - 16 - 160, y, 160, 44),
+            "Export CSV",
+            self.export,
+            tooltip="Write the turn history, as charted, to a CSV file for a spreadsheet",
+            enabled=bool(len(self.timeline)),
+        )
+        self.charts_button = self.button(
+            pygame.Rect(p.right - PAD - 200 - 32 - 320, y, 160, 44),
+            "All charts",
+            self.open_charts,
+            tooltip="The seven charts of the war, turn by turn (C)",
+        )
+
+    def export(self) -> None:
+        self.message = export_message(self.session, self.timeline)
+
+    def open_charts(self) -> None:
+        self.app.push(HistoryScene(self.app, self, self.session))
 
     def on_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE):
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE):
             self.app.to_title()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_c:
+            self.open_charts()
+
+    # -- drawing
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        super().draw_scene(surface)
+        self.blocks = []
+        self._header(surface)
+        left, right = self.columns()
+        self._left(surface, left)
+        self._charts(surface, right)
+        self._message(surface)
+
+    def _block(self, name: str, rect: pygame.Rect) -> None:
+        self.blocks.append((name, rect))
+
+    def _header(self, surface: pygame.Surface) -> None:
+        p = self.panel_rect()
+        rules, state = self.session.rules, self.session.state
+        row = summary(rules, state, "player", self.session.seed)
+        outcome = OUTCOME_NAMES.get(row["outcome"], row["outcome"])
+        title = font(28, bold=True).render(outcome, True, PAL.TEXT)
+        surface.blit(title, (p.x + PAD, p.y + 18))
+        turns = row["turns_played"]
+        end_day = state.end_date or state.day
+        sub = (
+            f"{rules.name} · {long_date(rules.start)} to {long_date(end_day)} · "
+            f"{turns} turn{'s' if turns != 1 else ''}"
+        )
+        score_img = font(28, bold=True).render(f"{row['score']:.0f}", True, PAL.ACCENT)
+        score_label = font(14).render("Score", True, PAL.MUTED)
+        sx = p.right - PAD - score_img.get_width()
+        surface.blit(score_img, (sx, p.y + 18))
+        surface.blit(score_label, (sx - score_label.get_width() - 10, p.y + 32))
+        width = p.w - 2 * PAD
+        sub_img = font(14).render(wrap(sub, font(14), width)[0], True, PAL.MUTED)
+        surface.blit(sub_img, (p.x + PAD, p.y + 60))
+        self._block(
+            "header", pygame.Rect(p.x + PAD, p.y + 18, width, 60 + sub_img.get_height() - 18)
+        )
+
+    def _heading(self, surface: pygame.Surface, text: str, x: int, y: int) -> int:
+        img = font(15, bold=True).render(text, True, PAL.ACCENT)
+        surface.blit(img, (x, y))
+        return y + img.get_height() + 6
+
+    def _left(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        rules, state = self.session.rules, self.session.state
+        y = self._heading(surface, "The true figures at the end", rect.x, rect.y)
+        figures = key_figures(rules, state)
+        used = draw_key_figures(surface, pygame.Rect(rect.x, y, rect.w, figures_height(8)), figures)
+        self._block("figures", pygame.Rect(rect.x, rect.y, rect.w, y + used - rect.y))
+        y += used + 18
+        top = y
+        y = self._heading(surface, "Beside the historical record", rect.x, y)
+        rows = record_rows(rules, state)
+        if not rows:
+            img = font(13, italic=True).render(
+                "This scenario gives no historical record.", True, PAL.MUTED
+            )
+            surface.blit(img, (rect.x, y))
+            y += img.get_height()
+        else:
+            y += draw_record(
+                surface, pygame.Rect(rect.x, y, rect.w, record_height(rows, rect.w)), rows
+            )
+        self._block("record", pygame.Rect(rect.x, top, rect.w, y - top))
+        if rules.record and rules.record.summary:
+            y += 8
+            line_h = font(13, italic=True).get_linesize()
+            lines = wrap(" ".join(rules.record.summary.split()), font(13, italic=True), rect.w)
+            room = max(0, (rect.bottom - y) // line_h)
+            if len(lines) > room:
+                lines = lines[:room]
+                if lines:
+                    lines[-1] = lines[-1].rstrip(".,; ") + "…"
+            for i, text in enumerate(lines):
+                img = font(13, italic=True).render(text, True, PAL.MUTED)
+                surface.blit(img, (rect.x, y + i * line_h))
+            if lines:
+                self._block("summary", pygame.Rect(rect.x, y, rect.w, len(lines) * line_h))
+
+    def _charts(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        y = self._heading(surface, "Turn by turn", rect.x, rect.y)
+        note = font(12).render("solid: the truth · dashed: your estimate", True, PAL.MUTED)
+        surface.blit(note, (rect.right - note.get_width(), rect.y + 3))
+        area = pygame.Rect(rect.x, y + 4, rect.w, rect.bottom - y - 4)
+        cells = grid_cells(area, len(END_CHARTS), 2)
+        draw_charts(surface, cells, self.timeline, END_CHARTS, self.mouse, self.panel_rect())
+        self._block("charts", pygame.Rect(rect.x, rect.y, rect.w, rect.h))
+
+    def _message(self, surface: pygame.Surface) -> None:
+        if not self.message:
+            return
+        p = self.panel_rect()
+        x = p.x + PAD
+        width = self.charts_button.get_abs_rect().x - x - 16
+        line_h = font(13).get_linesize()
+        lines = wrap(self.message, font(13), int(width))[:3]
+        y = p.bottom - 40 - len(lines) * line_h // 2
+        for i, text in enumerate(lines):
+            surface.blit(font(13).render(text, True, PAL.TEXT), (x, y + i * line_h))
+        self._block("message", pygame.Rect(x, y, width, len(lines) * line_h))

@@ -416,6 +416,12 @@ class PlanningScene(Scene):
 
         self.app.push(HelpOverlay(self.app, self))
 
+    def open_history(self) -> None:
+        from game.ui.history_view import HistoryScene
+
+        if not self.session.busy:
+            self.app.push(HistoryScene(self.app, self, self.session))
+
     def quick_save(self) -> None:
         from game.ui.save_dialog import quick_save
 
@@ -571,6 +577,7 @@ _PLAIN_KEYS: dict[int, Callable[[PlanningScene], None]] = {
     pygame.K_4: lambda s: s.show_tab("forecast"),
     pygame.K_r: PlanningScene.repeat_last,
     pygame.K_h: PlanningScene.fill_historical,
+    pygame.K_g: PlanningScene.open_history,
 }
 
 # Every binding, for the F1 overlay (kept next to the tables it describes).
@@ -587,6 +594,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Right-click a target · I", "Its panel: estimates, flak, repairs, restrictions"),
     ("M · F · X · N · B", "MiG Alley, flak rings, restriction zones, neutral, border"),
     ("Z", "Show or hide all the map's zones"),
+    ("G", "Charts of the war so far, and their CSV"),
     ("L", "Show or hide the map key"),
     ("F5 · F9", "Quick save · quick load"),
     ("Esc", "Menu: resume, save, load, quit to title"),

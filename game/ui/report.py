@@ -94,6 +94,12 @@ class ReportScene(OverlayScene):
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@plain"),
         )
+        self.charts_button = self.button(
+            pygame.Rect(rect.x + 20, rect.bottom - 68, 200, 48),
+            "Charts of the war",
+            self.open_charts,
+            tooltip="The negotiation meter, opinion, power, supply and losses, turn by turn (G)",
+        )
         label = "See how it ended" if self.session.over else "Continue planning"
         self.continue_button = self.button(
             pygame.Rect(rect.right - 260, rect.bottom - 68, 240, 48),
@@ -102,6 +108,11 @@ class ReportScene(OverlayScene):
             tooltip="Close the report (Enter or Esc)",
             object_id="@primary",
         )
+
+    def open_charts(self) -> None:
+        from game.ui.history_view import HistoryScene
+
+        self.app.push(HistoryScene(self.app, self, self.session))
 
     def close(self) -> None:
         if self.session.over:
@@ -112,7 +123,9 @@ class ReportScene(OverlayScene):
             self.app.pop()
 
     def on_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_g:
+            self.open_charts()
+        elif event.type == pygame.KEYDOWN and event.key in (
             pygame.K_RETURN,
             pygame.K_KP_ENTER,
             pygame.K_ESCAPE,

@@ -16,7 +16,8 @@ from game.save import GameRecord
 from game.ui.app import App
 from game.ui.session import GameSession
 
-SCENES = ("title", "scenario", "planning", "report", "end")
+SCENES = ("title", "scenario", "planning", "report", "end", "history")
+HISTORY_TURNS = 12  # turns flown before the "history" scene shows its charts
 
 
 def open_scene(app: App, scenario: str, scene: str) -> None:
@@ -47,12 +48,20 @@ def open_scene(app: App, scenario: str, scene: str) -> None:
         elif scene == "end":
             while not session.over:
                 result = session.record.play_turn(historical(rules, session.view))
+        elif scene == "history":
+            for _ in range(HISTORY_TURNS):
+                if not session.over:
+                    session.record.play_turn(historical(rules, session.view))
         planning = PlanningScene(app, session)
         app.push(planning)
         if scene == "report" and result is not None:
             app.push(ReportScene(app, planning, session, result, before))
         elif scene == "end":
             app.push(EndScene(app, planning, session))
+        elif scene == "history":
+            from game.ui.history_view import HistoryScene
+
+            app.push(HistoryScene(app, planning, session))
     for _ in range(3):  # let the widgets lay themselves out
         app.step([])
     app.draw()

@@ -41,6 +41,17 @@ class Palette:
     BAR_BG = (22, 27, 31)
     TOOLTIP = (20, 26, 30)
     SEA = (150, 170, 178)
+    # After-action charts: one hue per series, told apart by shape too (markers, dashes).
+    SERIES_METER = (230, 159, 0)
+    SERIES_OPINION = (86, 180, 233)
+    SERIES_PATIENCE = (0, 178, 130)
+    SERIES_POWER = (240, 228, 66)
+    SERIES_SUPPLY = (120, 150, 235)
+    SERIES_LOSSES = (225, 110, 40)
+    SERIES_CASUALTIES = (214, 135, 180)
+    SERIES_ESTIMATE = (205, 205, 195)  # the planner's estimate beside the truth
+    CHART_GRID = (52, 60, 64)
+    CHART_AXIS = (110, 114, 100)
 
 
 PAL = Palette

@@ -1,0 +1,167 @@
+"""The after-action report: charts reachable in play (the planner's picture only) and at
+the end (the truth beside it), the CSV they export, and an end screen that fits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import warnings
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.core.aar import csv_file_name, timeline
+from game.core.planners import PLANNERS
+from game.data.scenario import find_scenario, load_rules
+from game.save import GameRecord
+from game.ui.chart import draw_chart, hover_index, layout, y_axis
+from game.ui.end import EndScene
+from game.ui.history_view import HistoryScene
+from game.ui.planning import PlanningScene
+from game.ui.session import GameSession
+from tests.ui.test_planning_desk import SIZES, centre, click, press, to_desk
+
+EXPORTS = Path(os.environ["AIR_PRESSURE_HOME"]) / "exports"
+
+
+def played(scenario: str, turns: int | None = None) -> GameSession:
+    """A session flown with the historical plan: ``turns`` turns, or to the end."""
+    rules = load_rules(find_scenario(scenario))
+    session = GameSession(GameRecord.new(rules, 11), autosave_enabled=False)
+    plan = PLANNERS["historical"]
+    while not session.over and (turns is None or len(session.state.history) < turns):
+        session.record.play_turn(plan(rules, session.view))
+    return session
+
+
+@pytest.fixture(scope="module")
+def campaign_over() -> GameSession:
+    return played("campaign_1952")
+
+
+def _csv(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def _assert_csv_equals_charts(path: Path, session: GameSession, revealed: bool) -> None:
+    tl = timeline(session.rules, session.state)
+    assert tl.revealed == revealed
+    table = _csv(path)
+    lines = [ln for c in tl.charts for ln in c.lines]
+    assert len(table) == len(tl) + 1 and len(table[0]) == 2 + len(lines)
+    for i, row in enumerate(table[1:]):
+        assert row[1] == tl.dates[i].isoformat()
+        assert [float(c) for c in row[2:]] == [ln.values[i] for ln in lines]
+
+
+def test_g_opens_the_charts_of_the_estimates_and_exports_them(app):
+    to_desk(app, "suiho_1952")
+    desk = app.scene
+    plan = PLANNERS["historical"]
+    for _ in range(2):
+        desk.session.record.play_turn(plan(desk.session.rules, desk.session.view))
+    press(app, pygame.K_g)
+    assert app.scene.name == "history"
+    charts = app.scene.timeline.charts
+    assert not app.scene.timeline.revealed
+    assert [ln.label for ln in charts[0].lines] == ["Your estimate"]
+    click(app, centre(app.scene.csv_button))
+    path = EXPORTS / "suiho_1952_1952-06-24.csv"
+    assert path.is_file()
+    assert str(path) in app.scene.message
+    _assert_csv_equals_charts(path, desk.session, revealed=False)
+    header = _csv(path)[0]
+    assert not any("actual" in h for h in header)  # no hidden truth during play
+    press(app, pygame.K_ESCAPE)
+    assert app.stack.names() == ["title", "planning"]
+
+
+def test_the_turn_report_has_a_button_to_the_charts(app):
+    from game.ui.report import ReportScene
+
+    to_desk(app, "suiho_1952")
+    desk = app.scene
+    session = desk.session
+    before = session.view
+    result = session.record.play_turn(PLANNERS["historical"](session.rules, before))
+    app.push(ReportScene(app, desk, session, result, before))
+    app.step([])
+    click(app, centre(app.scene.charts_button))
+    assert app.stack.names() == ["title", "planning", "report", "history"]
+    assert len(app.scene.timeline) == 1
+
+
+def test_hovering_a_chart_picks_the_turn_under_the_mouse(campaign_over):
+    tl = timeline(campaign_over.rules, campaign_over.state)
+    surface = pygame.Surface((400, 260))
+    rect = pygame.Rect(10, 10, 380, 240)
+    chart = tl.charts[0]
+    geo = layout(rect, chart, y_axis(chart)[0])
+    last = (geo.plot.right, geo.plot.centery)
+    assert draw_chart(surface, rect, chart, tl.dates, last) == len(tl) - 1
+    assert hover_index(geo, len(tl), (geo.plot.x, geo.plot.y)) == 0
+    assert draw_chart(surface, rect, chart, tl.dates, (rect.x, rect.bottom + 40)) is None
+
+
+def test_axes_have_round_ticks_and_room_for_every_value(campaign_over):
+    tl = timeline(campaign_over.rules, campaign_over.state)
+    for chart in tl.charts:
+        top, step = y_axis(chart)
+        values = [v for ln in chart.lines for v in ln.values if v is not None]
+        assert max(values) <= top
+        assert abs(top / step - round(top / step)) < 1e-9 and 2 <= top / step <= 8
+        if chart.series.decimals == 0:
+            assert step == int(step)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_end_screen_fits_without_overlap(shared_app, campaign_over, size):
+    a = shared_app
+    a.to_title()
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
+    a.step()
+    try:
+        desk = PlanningScene(a, campaign_over)
+        a.push(desk)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            end = EndScene(a, desk, campaign_over)
+            a.push(end)
+            click(a, centre(end.csv_button))  # the message takes its place too
+        assert not [w for w in caught if "too small" in str(w.message)]
+        assert "Turn history written to" in end.message
+        panel = end.panel_rect()
+        assert pygame.Rect((0, 0), size).contains(panel)
+        names = [name for name, _ in end.blocks]
+        assert names == ["header", "figures", "record", "summary", "charts", "message"]
+        buttons = [b.get_abs_rect() for b in (end.charts_button, end.csv_button, end.title_button)]
+        rects = [r for _, r in end.blocks] + buttons
+        for r in rects:
+            assert panel.contains(r), r
+        for i, r1 in enumerate(rects):
+            for r2 in rects[i + 1 :]:
+                assert not r1.colliderect(r2), (r1, r2)
+        path = EXPORTS / csv_file_name(campaign_over.rules, campaign_over.state)
+        assert str(path) in end.message
+        _assert_csv_equals_charts(path, campaign_over, revealed=True)
+    finally:
+        pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+        a._resized()
+
+
+def test_all_charts_from_the_end_screen_show_the_truth(app, campaign_over):
+    desk = PlanningScene(app, campaign_over)
+    app.push(desk)
+    app.push(EndScene(app, desk, campaign_over))
+    app.step([])
+    click(app, centre(app.scene.charts_button))
+    assert isinstance(app.scene, HistoryScene)
+    labels = [ln.label for ln in app.scene.timeline.charts[0].lines]
+    assert labels == ["Actual", "Your estimate"]
+    press(app, pygame.K_ESCAPE)
+    assert app.scene.name == "end"
+    click(app, centre(app.scene.title_button))
+    assert app.stack.names() == ["title"]
