@@ -253,16 +253,19 @@ def draw_chart(
 def _end_labels(
     surface: pygame.Surface, plot: pygame.Rect, labels: list[tuple[float, pygame.Surface]]
 ) -> None:
-    """Each line's last value just right of its end, nudged apart when they would touch."""
-    placed: list[pygame.Rect] = []
+    """Each line's last value just right of its end, stacked apart when they would touch
+    and kept beside the plot."""
+    boxes: list[tuple[pygame.Rect, pygame.Surface]] = []
     for y, img in sorted(labels, key=lambda item: item[0]):
         box = img.get_rect(midleft=(plot.right + 5, round(y)))
-        for other in placed:
-            if box.colliderect(other):
-                box.top = other.bottom
-        box.clamp_ip(pygame.Rect(plot.right, plot.y - 8, box.w + 8, plot.h + 16))
-        surface.blit(img, box)
-        placed.append(box)
+        if boxes and box.top < boxes[-1][0].bottom:
+            box.top = boxes[-1][0].bottom
+        boxes.append((box, img))
+    if boxes:
+        excess = max(0, boxes[-1][0].bottom - (plot.bottom + 8))
+        shift = min(excess, max(0, boxes[0][0].top - (plot.y - 8)))
+        for box, img in boxes:
+            surface.blit(img, box.move(0, -shift))
 
 
 def hover_index(geo: ChartGeometry, count: int, mouse: tuple[int, int] | None) -> int | None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.aar import timeline
+from game.core.aar import Timeline, timeline
 from game.core.summary import summary
 from game.ui.history_view import HistoryScene, draw_charts, export_message, grid_cells
 from game.ui.overlay import OverlayScene
@@ -31,6 +31,18 @@ PAD = 28
 HEADER_H = 96
 FOOTER_H = 76
 END_CHARTS = ("meter", "power", "aircraft_lost", "civilian_casualties")
+EXTRA_CHARTS = ("world_opinion", "us_patience")
+MIN_EXTRA_CHART_H = 180
+FLAT = 5.0  # points: a power chart that moved less shows the front's supply instead
+
+
+def end_charts(tl: Timeline) -> tuple[str, ...]:
+    """The four charts beside the record; power gives way to supply where it never moved."""
+    power = next(c for c in tl.charts if c.series.key == "power").lines[0].values
+    moved = [v for v in power if v is not None]
+    if moved and max(moved) - min(moved) < FLAT:
+        return tuple("front_supply" if k == "power" else k for k in END_CHARTS)
+    return END_CHARTS
 
 
 class EndScene(OverlayScene):
@@ -175,14 +187,21 @@ class EndScene(OverlayScene):
                 surface.blit(img, (rect.x, y + i * line_h))
             if lines:
                 self._block("summary", pygame.Rect(rect.x, y, rect.w, len(lines) * line_h))
+            y += len(lines) * line_h
+        if rect.bottom - y - 24 >= MIN_EXTRA_CHART_H:  # a large window: opinion too
+            area = pygame.Rect(rect.x, y + 24, rect.w, rect.bottom - y - 24)
+            cells = grid_cells(area, len(EXTRA_CHARTS), 2)
+            draw_charts(surface, cells, self.timeline, EXTRA_CHARTS, self.mouse, self.panel_rect())
+            self._block("opinion charts", area)
 
     def _charts(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         y = self._heading(surface, "Turn by turn", rect.x, rect.y)
         note = font(12).render("solid: the truth · dashed: your estimate", True, PAL.MUTED)
         surface.blit(note, (rect.right - note.get_width(), rect.y + 3))
         area = pygame.Rect(rect.x, y + 4, rect.w, rect.bottom - y - 4)
-        cells = grid_cells(area, len(END_CHARTS), 2)
-        draw_charts(surface, cells, self.timeline, END_CHARTS, self.mouse, self.panel_rect())
+        keys = end_charts(self.timeline)
+        cells = grid_cells(area, len(keys), 2)
+        draw_charts(surface, cells, self.timeline, keys, self.mouse, self.panel_rect())
         self._block("charts", pygame.Rect(rect.x, rect.y, rect.w, rect.h))
 
     def _message(self, surface: pygame.Surface) -> None:

@@ -52,7 +52,8 @@ def draw_charts(
     bounds: pygame.Rect,
 ) -> None:
     """The charts named by ``keys`` (all when None), one per cell, in order."""
-    charts = [c for c in tl.charts if keys is None or c.series.key in keys]
+    by_key = {c.series.key: c for c in tl.charts}
+    charts = list(tl.charts) if keys is None else [by_key[k] for k in keys]
     if not len(tl):
         img = font(15, italic=True).render("No turn has been flown yet.", True, PAL.MUTED)
         surface.blit(img, img.get_rect(center=cells[0].union(cells[-1]).center))
