@@ -166,3 +166,26 @@ def test_all_charts_from_the_end_screen_show_the_truth(app, campaign_over):
     assert app.scene.name == "end"
     click(app, centre(app.scene.title_button))
     assert app.stack.names() == ["title"]
+
+
+def test_a_save_from_before_the_estimates_were_kept_still_charts_and_ends(app):
+    """Older saves have no estimates in their history and their scenario no record."""
+    from game.save import load_save
+
+    fixtures = Path(__file__).resolve().parents[1] / "save" / "fixtures"
+    rules = load_rules(fixtures / "suiho_1952")
+    record = load_save(fixtures / "v1_suiho_1952.json", rules)
+    session = GameSession(record, autosave_enabled=False)
+    assert "meter_estimate" not in session.state.history[0]
+    desk = PlanningScene(app, session)
+    app.push(desk)
+    press(app, pygame.K_g)
+    assert app.scene.name == "history"
+    meter = app.scene.timeline.charts[0].lines[0]
+    assert meter.values == (None,) * len(session.state.history)  # a gap, never the truth
+    press(app, pygame.K_ESCAPE)
+    end = EndScene(app, desk, session)
+    app.push(end)
+    app.step([])
+    assert rules.record is None
+    assert [name for name, _ in end.blocks][:3] == ["header", "figures", "record"]
