@@ -295,6 +295,9 @@ def _hover(
     for line in chart.lines:
         value = line.values[index]
         words = "no figure" if value is None else format_value(chart, value)
+        before = line.values[index - 1] if index > 0 else 0.0
+        if value is not None and before is not None and not chart.series.percent_scale:
+            words += f" (+{format_value(chart, value - before)} this turn)"  # totals to date
         name = chart.title if len(chart.lines) == 1 and not line.estimate else line.label
         lines.append((f"{name}: {words}", False))
     draw_tooltip(surface, mouse, lines, bounds)

@@ -67,6 +67,9 @@ def test_g_opens_the_charts_of_the_estimates_and_exports_them(app):
     charts = app.scene.timeline.charts
     assert not app.scene.timeline.revealed
     assert [ln.label for ln in charts[0].lines] == ["Your estimate"]
+    view = desk.session.view  # the status bar's gauges: the charts end where they stand
+    assert charts[0].lines[0].values[-1] == round(view.meter_estimate, 1)
+    assert charts[4].lines[0].values[-1] == round(view.front_supply_estimate, 1)
     click(app, centre(app.scene.csv_button))
     path = EXPORTS / "suiho_1952_1952-06-24.csv"
     assert path.is_file()
@@ -103,6 +106,22 @@ def test_hovering_a_chart_picks_the_turn_under_the_mouse(campaign_over):
     assert draw_chart(surface, rect, chart, tl.dates, last) == len(tl) - 1
     assert hover_index(geo, len(tl), (geo.plot.x, geo.plot.y)) == 0
     assert draw_chart(surface, rect, chart, tl.dates, (rect.x, rect.bottom + 40)) is None
+
+
+def test_hovering_a_total_gives_the_turns_own_figure(campaign_over, monkeypatch):
+    import game.ui.chart
+
+    shown: list[list[tuple[str, bool]]] = []
+    monkeypatch.setattr(game.ui.chart, "draw_tooltip", lambda s, at, lines, b: shown.append(lines))
+    tl = timeline(campaign_over.rules, campaign_over.state)
+    chart = next(c for c in tl.charts if c.series.key == "aircraft_lost")
+    rect = pygame.Rect(0, 0, 400, 260)
+    geo = layout(rect, chart, y_axis(chart)[0])
+    index = draw_chart(pygame.Surface(rect.size), rect, chart, tl.dates, geo.plot.midright)
+    values = chart.lines[0].values
+    assert index == len(tl) - 1
+    turn_losses = values[-1] - values[-2]
+    assert shown[-1][1][0] == f"Aircraft lost: {values[-1]:,.0f} (+{turn_losses:,.0f} this turn)"
 
 
 def test_axes_have_round_ticks_and_room_for_every_value(campaign_over):

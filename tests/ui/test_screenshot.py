@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("size", ["1280x720", "1920x1080"])
-@pytest.mark.parametrize("scene", ["title", "scenario", "planning", "report", "end"])
+@pytest.mark.parametrize("scene", ["title", "scenario", "planning", "report", "end", "history"])
 def test_screenshot_writes_a_png_of_the_requested_size(
     tmp_path: Path, scene: str, size: str
 ) -> None:
