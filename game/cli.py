@@ -303,7 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_soak)
     p = sub.add_parser("screenshot", help="render a scene without a display to a PNG")
     p.add_argument("scenario", help="scenario id")
-    p.add_argument("--scene", default="planning", help="title, scenario, planning, report or end")
+    p.add_argument(
+        "--scene",
+        default="planning",
+        help="title, scenario, planning, report, end, history or encyclopedia",
+    )
     p.add_argument("--out", required=True, help="PNG file to write")
     p.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
     p.set_defaults(func=cmd_screenshot)

@@ -23,7 +23,7 @@ class EscMenu(OverlayScene):
         super().__init__(app, below)
 
     def panel_rect(self, max_w: int = 360) -> pygame.Rect:
-        rect = pygame.Rect(0, 0, max_w, 370)
+        rect = pygame.Rect(0, 0, max_w, 428)
         rect.center = (self.size[0] // 2, self.size[1] // 2)
         return rect
 
@@ -47,6 +47,13 @@ class EscMenu(OverlayScene):
                 True,
             ),
             ("Load game…", self.load, "Continue a saved game (F9: quick load)", None, True),
+            (
+                "Encyclopedia",
+                self.encyclopedia,
+                "Articles on every target, aircraft, restriction, event and place (F2)",
+                None,
+                True,
+            ),
             ("Settings", lambda: None, "Settings are not available yet", None, False),
             (
                 "Quit to title",
@@ -68,6 +75,11 @@ class EscMenu(OverlayScene):
                 enabled=enabled,
             )
             y += bh + gap
+
+    def encyclopedia(self) -> None:
+        from game.ui.encyclopedia import EncyclopediaScene
+
+        self.app.replace(EncyclopediaScene(self.app, self.below))
 
     def save(self) -> None:
         from game.ui.save_dialog import SaveDialog

@@ -422,6 +422,11 @@ class PlanningScene(Scene):
         if not self.session.busy:
             self.app.push(HistoryScene(self.app, self, self.session))
 
+    def open_encyclopedia(self, ref: str | None = None) -> None:
+        from game.ui.encyclopedia import open_encyclopedia
+
+        open_encyclopedia(self.app, self, ref)
+
     def quick_save(self) -> None:
         from game.ui.save_dialog import quick_save
 
@@ -559,6 +564,7 @@ _CTRL_KEYS: dict[tuple[int, bool], Callable[[PlanningScene], None]] = {
 _KEYS: dict[int, Callable[[PlanningScene], None]] = {
     pygame.K_ESCAPE: PlanningScene.open_menu,
     pygame.K_F1: PlanningScene.open_help,
+    pygame.K_F2: PlanningScene.open_encyclopedia,
     pygame.K_F5: PlanningScene.quick_save,
     pygame.K_F9: PlanningScene.quick_load,
 }
@@ -599,6 +605,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("F5 · F9", "Quick save · quick load"),
     ("Esc", "Menu: resume, save, load, quit to title"),
     ("F1", "This list of keys"),
+    ("F2", "Encyclopedia: targets, aircraft, restrictions, events, places"),
     ("F11", "Full screen"),
     ("Space · Enter", "Close the turn report"),
 )

@@ -29,6 +29,21 @@ def _delta(label: str, before: float, after: float) -> str:
     return f"{esc(label)}: <b>{round(after)}</b> <font color='{colour}'>({sign}{abs(d)})</font>"
 
 
+def _read_more(ev: Event) -> str:
+    """A link to the encyclopedia's article on a scenario event or a restriction card."""
+    from game.ui.encyclopedia import encyclopedia
+
+    book = encyclopedia()
+    if book is None:
+        return ""
+    entry = None
+    if ev.data.get("event"):
+        entry = book.find("events", str(ev.data["event"]))
+    elif ev.data.get("card"):
+        entry = book.find("cards", str(ev.data["card"]))
+    return f"  <a href='{entry.ref}'>read more</a>" if entry else ""
+
+
 def report_html(
     session: GameSession, result: TurnResult, before: PlayerView, after: PlayerView
 ) -> str:
@@ -64,7 +79,7 @@ def report_html(
         for ev in events[:MAX_PER_CATEGORY]:
             when = f"<font color='{MUTED}'>{esc(short_date(ev.day))}</font>  " if days > 1 else ""
             parts.append(
-                f"• {when}{esc(ev.text)}<br>"
+                f"• {when}{esc(ev.text)}{_read_more(ev)}<br>"
                 f"<font color='{MUTED}'>    <i>why: {esc(ev.cause)}</i></font><br>"
             )
         if len(events) > MAX_PER_CATEGORY:
@@ -125,6 +140,14 @@ class ReportScene(OverlayScene):
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_g:
             self.open_charts()
+        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
+            from game.ui.encyclopedia import open_encyclopedia
+
+            open_encyclopedia(self.app, self, str(event.link_target))
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
+            from game.ui.encyclopedia import open_encyclopedia
+
+            open_encyclopedia(self.app, self)
         elif event.type == pygame.KEYDOWN and event.key in (
             pygame.K_RETURN,
             pygame.K_KP_ENTER,

@@ -16,7 +16,7 @@ from game.save import GameRecord
 from game.ui.app import App
 from game.ui.session import GameSession
 
-SCENES = ("title", "scenario", "planning", "report", "end", "history")
+SCENES = ("title", "scenario", "planning", "report", "end", "history", "encyclopedia")
 HISTORY_TURNS = 12  # turns flown before the "history" scene shows its charts
 
 
@@ -62,6 +62,8 @@ def open_scene(app: App, scenario: str, scene: str) -> None:
             from game.ui.history_view import HistoryScene
 
             app.push(HistoryScene(app, planning, session))
+        elif scene == "encyclopedia":
+            planning.open_encyclopedia("places.pyongyang")
     for _ in range(3):  # let the widgets lay themselves out
         app.step([])
     app.draw()

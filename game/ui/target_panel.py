@@ -219,6 +219,7 @@ class MapExtras:
         self.toggles: dict[str, pygame_gui.elements.UIButton] = {}
         self.panel_buttons: list[pygame_gui.elements.UIButton] = []
         self.plan_button: pygame_gui.elements.UIButton | None = None
+        self.read_button: pygame_gui.elements.UIButton | None = None
         self.close_button: pygame_gui.elements.UIButton | None = None
         # The map's own widgets, apart from the side panel's manager.
         self._manager: pygame_gui.UIManager | None = None  # made at the first build
@@ -294,7 +295,7 @@ class MapExtras:
             toggle_style(b, o.key in desk.map.overlays)
             self.toggles[o.key] = b
         self.panel_buttons = []
-        self.plan_button = self.close_button = None
+        self.plan_button = self.read_button = self.close_button = None
         if self.target is not None and self.target in desk.session.rules.targets:
             self._build_panel()
         else:
@@ -304,8 +305,11 @@ class MapExtras:
         rect = self.panel_rect()
         assert rect is not None
         desk = self.desk
+        close_w, read_w = 88, 108
         self.plan_button = self._button(
-            pygame.Rect(rect.x + 14, rect.bottom - 14 - 34, rect.w - 28 - 94, 34),
+            pygame.Rect(
+                rect.x + 14, rect.bottom - 14 - 34, rect.w - 28 - close_w - read_w - 12, 34
+            ),
             "Plan a strike",
             self.plan,
             "Put this target in the package builder (same as a left click on it)",
@@ -313,21 +317,28 @@ class MapExtras:
         )
         if desk.session.busy or desk.session.over:
             self.plan_button.disable()
+        self.read_button = self._button(
+            pygame.Rect(rect.right - 14 - close_w - 6 - read_w, rect.bottom - 14 - 34, read_w, 34),
+            "Read more",
+            self.read_more,
+            "This place's article in the encyclopedia (F2)",
+            "@small",
+        )
         self.close_button = self._button(
-            pygame.Rect(rect.right - 14 - 88, rect.bottom - 14 - 34, 88, 34),
+            pygame.Rect(rect.right - 14 - close_w, rect.bottom - 14 - 34, close_w, 34),
             "Close",
             self.close,
             "Close this panel (Esc)",
             "@small",
         )
-        self.panel_buttons = [self.plan_button, self.close_button]
+        self.panel_buttons = [self.plan_button, self.read_button, self.close_button]
 
     def _kill_panel(self) -> None:
         for b in self.panel_buttons:
             self._actions.pop(b, None)
             b.kill()
         self.panel_buttons = []
-        self.plan_button = self.close_button = None
+        self.plan_button = self.read_button = self.close_button = None
 
     # -- actions
     def open(self, target: str) -> None:
@@ -345,6 +356,17 @@ class MapExtras:
         target = self.target
         if target is not None and not self.desk.session.busy:
             self.desk.pick_target(target)
+
+    def read_more(self) -> None:
+        """The target's article, or its type's, in the encyclopedia."""
+        from game.ui.encyclopedia import encyclopedia
+
+        book, target = encyclopedia(), self.target
+        if book is None or target is None:
+            self.desk.open_encyclopedia()
+            return
+        entry = book.for_target(target, self.desk.session.rules.targets[target].kind)
+        self.desk.open_encyclopedia(entry.ref if entry else None)
 
     def toggle(self, key: str) -> None:
         on = self.desk.map.overlays

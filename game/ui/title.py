@@ -57,6 +57,13 @@ class TitleScene(Scene):
             tooltip="Continue a saved game: your saves and the autosaves (F9: quick load)",
         )
         y += bh + gap
+        self.encyclopedia_button = self.button(
+            pygame.Rect(x, y, bw, bh),
+            "Encyclopedia",
+            self._encyclopedia,
+            tooltip="The campaign's targets, aircraft, restrictions, events and places (F2)",
+        )
+        y += bh + gap
         self.button(
             pygame.Rect(x, y, bw, bh),
             "Settings",
@@ -74,6 +81,11 @@ class TitleScene(Scene):
 
         self.app.push(ScenarioScene(self.app))
 
+    def _encyclopedia(self) -> None:
+        from game.ui.encyclopedia import open_encyclopedia
+
+        open_encyclopedia(self.app, self)
+
     def _load_game(self) -> None:
         from game.ui.save_dialog import LoadDialog
 
@@ -86,6 +98,8 @@ class TitleScene(Scene):
             from game.ui.save_dialog import quick_load
 
             quick_load(self.app)
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
+            self._encyclopedia()
         elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_n):
             self._new_game()
 
@@ -101,7 +115,8 @@ class TitleScene(Scene):
             pygame.draw.line(edge, (*PAL.WINDOW, 255 - i * 255 // 160), (i, 0), (i, h))
         surface.blit(edge, (x, 0))
         foot = font(14).render(
-            "Enter: new game   ·   F9: quick load   ·   F11: full screen   ·   Esc: quit",
+            "Enter: new game   ·   F2: encyclopedia   ·   F9: quick load   ·   F11: full screen"
+            "   ·   Esc: quit",
             True,
             PAL.MUTED,
         )
