@@ -1,5 +1,5 @@
-"""Map images rendered once and kept: the terrain at its natural size, and one
-pre-rendered surface per zoom level (the map view blits a viewport out of it)."""
+"""Map images rendered once and kept: the terrain at its natural size, whole small
+maps for the title and the scenario choice, and the map view's tiles."""
 
 from __future__ import annotations
 
@@ -8,22 +8,23 @@ from pathlib import Path
 
 import pygame
 
-from game.core.geometry import Layer, MapGeometry
+from game.core.geometry import MapGeometry
 from game.ui.map_render import draw_overlay, render_terrain
+from game.ui.map_tiles import STATIC_LAYERS, MapTiles
 
-# Drawn into the cached images; zones, rail, the front and targets are drawn live.
-STATIC_LAYERS = frozenset({Layer.RIVERS, Layer.BORDERS, Layer.BASES})
-MAX_CACHED = 6
+MAX_CACHED = 3  # whole maps: the title's and the scenario choice's
 
 
 class MapImages:
     def __init__(self) -> None:
         self._terrain: dict[Path, pygame.Surface] = {}
         self._scaled: OrderedDict[tuple[Path, float, int, bool], pygame.Surface] = OrderedDict()
+        self.tiles = MapTiles(self.terrain)
 
     def forget_zooms(self) -> None:
-        """Drop the per-zoom images (the benchmark times drawing a new zoom level)."""
+        """Drop the scaled images (the benchmark times drawing a new zoom level)."""
         self._scaled.clear()
+        self.tiles.forget()
 
     def terrain(self, tmx: Path) -> pygame.Surface:
         if tmx not in self._terrain:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pygame
 
 from game.core.geometry import Layer, MapFeature, MapGeometry, Shape
@@ -20,6 +22,7 @@ from game.data.maps import load_map
 
 Color = tuple[int, int, int]
 ColorA = tuple[int, int, int, int]
+Piece = tuple[tuple[float, float], tuple[float, float]]
 
 RIVER = (84, 118, 150)
 BORDER = (70, 58, 52)
@@ -102,15 +105,28 @@ def draw_overlay(
     geo: MapGeometry,
     px_per_km: float,
     layers: frozenset[Layer] = ALL_LAYERS,
+    origin: tuple[int, int] | None = None,
+    shapes: ShapeCache | None = None,
 ) -> None:
-    """Draw the map's object layers (only those in ``layers``) at ``px_per_km``."""
+    """Draw the map's object layers (only those in ``layers``) at ``px_per_km``.
+
+    ``out`` may be one piece of the map: ``origin`` is where its top-left corner lies on
+    the whole map at this scale (labels still keep inside the whole map, not the piece);
+    ``shapes`` keeps the borders' dashes for the next piece.
+    """
     s = max(px_per_km, 0.4)
+    if origin is None:
+        ox, oy, whole = 0, 0, out.get_rect()
+    else:
+        ox, oy = origin
+        size = (round(geo.width_km * px_per_km), round(geo.height_km * px_per_km))
+        whole = pygame.Rect((-ox, -oy), size)
 
     def on(layer: Layer) -> list[MapFeature]:
         return geo.on_layer(layer) if layer in layers else []
 
     def px(p: tuple[float, float]) -> tuple[float, float]:
-        return (p[0] * px_per_km, p[1] * px_per_km)
+        return (p[0] * px_per_km - ox, p[1] * px_per_km - oy)
 
     def width(w: float) -> int:
         return max(1, round(w * s))
@@ -133,9 +149,21 @@ def draw_overlay(
     out.blit(zones, (0, 0))
 
     for f in on(Layer.RIVERS):
-        pygame.draw.lines(out, RIVER, False, [px(p) for p in f.points], width(0.45))
+        if shapes is None:
+            pygame.draw.lines(out, RIVER, False, [px(p) for p in f.points], width(0.45))
+            continue
+        line = shapes.points(("river", f.id), partial(_scaled, f.points, px_per_km))
+        if shapes.meets(("river", f.id), out, (ox, oy), 8):
+            pygame.draw.lines(out, RIVER, False, (line - (ox, oy)).tolist(), width(0.45))
     for f in on(Layer.BORDERS):
-        dashed_polyline(out, BORDER, [px(p) for p in f.points], width(0.5), dash=7 * s, gap=4 * s)
+        if shapes is None:
+            dashed_polyline(
+                out, BORDER, [px(p) for p in f.points], width(0.5), dash=7 * s, gap=4 * s
+            )
+            continue
+        border = partial(_scaled_dashes, f.points, px_per_km, 7 * s, 4 * s)
+        dashes = shapes.pieces(("border", f.id), border)
+        draw_pieces(out, BORDER, dashes, (ox, oy), width(0.5))
     for f in on(Layer.RAIL):
         _rail(out, [px(p) for p in f.points], s)
     for f in on(Layer.FRONT):
@@ -150,12 +178,22 @@ def draw_overlay(
         pygame.draw.circle(out, (20, 40, 120), (x, y), r)
         pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
         text = f.name + (f" ({f.properties.get('offmap_km', 0):.0f} km)" if _offmap(f) else "")
-        _label(out, font, text, (x, y), r, (20, 40, 120))
+        _label(out, font, text, (x, y), r, (20, 40, 120), whole)
     for f in on(Layer.TARGETS):
         x, y = px(f.points[0])
         _target_icon(out, f.kind, (x, y), max(2, round(1.9 * s)))
         if f.kind in _LABELLED:
-            _label(out, font, _short(f), (x, y), max(2, round(1.9 * s)), LABEL)
+            _label(out, font, _short(f), (x, y), max(2, round(1.9 * s)), LABEL, whole)
+
+
+def _scaled(points: Sequence[tuple[float, float]], px_per_km: float) -> list[tuple[float, float]]:
+    return [(x * px_per_km, y * px_per_km) for x, y in points]
+
+
+def _scaled_dashes(
+    points: Sequence[tuple[float, float]], px_per_km: float, dash: float, gap: float
+) -> list[Piece]:
+    return dash_pieces(_scaled(points, px_per_km), dash, gap)
 
 
 def _offmap(f: MapFeature) -> bool:
@@ -185,14 +223,16 @@ def _label(
     at: tuple[float, float],
     r: int,
     color: Color,
+    whole: pygame.Rect,
 ) -> None:
+    """A label right of ``at`` (left of it at the map's right edge), kept inside ``whole``."""
     img = font.render(text, True, color)
     halo = font.render(text, True, (240, 234, 214))
     x = at[0] + r + 2
     y = at[1] - img.get_height() / 2
-    if x + img.get_width() > out.get_width():
+    if x + img.get_width() > whole.right:
         x = at[0] - r - 2 - img.get_width()
-    y = min(max(0, y), out.get_height() - img.get_height())
+    y = min(max(whole.top, y), whole.bottom - img.get_height())
     for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
         out.blit(halo, (x + dx, y + dy))
     out.blit(img, (x, y))
@@ -262,7 +302,16 @@ def dashed_polyline(
     gap: float,
 ) -> None:
     """Dashes along a polyline, the pattern running on across its vertices."""
+    for a, b in dash_pieces(pts, dash, gap):
+        pygame.draw.line(out, color, a, b, w)
+
+
+def dash_pieces(
+    pts: Sequence[tuple[float, float]], dash: float, gap: float
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """The (start, end) of each dash along a polyline, split where it turns a vertex."""
     dash, gap = max(dash, 0.5), max(gap, 0.5)
+    pieces = []
     on, left = True, dash  # drawing or not, and what is left of the current piece
     for (ax, ay), (bx, by) in itertools.pairwise(pts):
         seg = math.hypot(bx - ax, by - ay)
@@ -273,12 +322,77 @@ def dashed_polyline(
         while True:
             end = seg if left >= seg - t else t + left
             if on:
-                pygame.draw.line(
-                    out, color, (ax + ux * t, ay + uy * t), (ax + ux * end, ay + uy * end), w
-                )
+                pieces.append(((ax + ux * t, ay + uy * t), (ax + ux * end, ay + uy * end)))
             if end == seg:
                 left -= seg - t
                 break
             t = end
             on = not on
             left = dash if on else gap
+    return pieces
+
+
+class ShapeCache:
+    """A map's lines, outlines and dashes at one scale, in whole-map pixels, worked out
+    once so that each piece of the map only shifts them and draws those that cross it."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[tuple[object, ...], np.ndarray] = {}
+        self._boxes: dict[tuple[object, ...], tuple[float, float, float, float]] = {}
+
+    def points(
+        self, key: tuple[object, ...], make: Callable[[], list[tuple[float, float]]]
+    ) -> np.ndarray:
+        """(n, 2) points."""
+        if key not in self._arrays:
+            pts = np.asarray(make(), dtype=float).reshape(-1, 2)
+            self._arrays[key] = pts
+            lo, hi = pts.min(axis=0), pts.max(axis=0)
+            self._boxes[key] = (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+        return self._arrays[key]
+
+    def meets(
+        self, key: tuple[object, ...], out: pygame.Surface, origin: tuple[float, float], margin: int
+    ) -> bool:
+        """Whether the points under ``key`` (made already) come within ``margin`` pixels
+        of ``out``, whose top-left corner is at ``origin``."""
+        x0, y0, x1, y1 = self._boxes[key]
+        w, h = out.get_size()
+        ox, oy = origin
+        return (
+            x1 - ox >= -margin
+            and x0 - ox <= w + margin
+            and y1 - oy >= -margin
+            and (y0 - oy <= h + margin)
+        )
+
+    def pieces(self, key: tuple[object, ...], make: Callable[[], list[Piece]]) -> np.ndarray:
+        """(n, 4) dashes: x0, y0, x1, y1."""
+        if key not in self._arrays:
+            self._arrays[key] = np.asarray(make(), dtype=float).reshape(-1, 4)
+        return self._arrays[key]
+
+
+def draw_pieces(
+    out: pygame.Surface,
+    color: Color | ColorA,
+    pieces: np.ndarray,
+    origin: tuple[float, float],
+    w: int,
+) -> None:
+    """Draw the dashes of ``pieces`` (whole-map pixels) that cross ``out``, placed at
+    ``origin``."""
+    if not len(pieces):
+        return
+    shifted = pieces - (origin[0], origin[1], origin[0], origin[1])
+    xs, ys = shifted[:, 0::2], shifted[:, 1::2]
+    m = w + 1
+    width, height = out.get_size()
+    near = (
+        (xs.max(axis=1) >= -m)
+        & (xs.min(axis=1) <= width + m)
+        & (ys.max(axis=1) >= -m)
+        & (ys.min(axis=1) <= height + m)
+    )
+    for x0, y0, x1, y1 in shifted[near].tolist():
+        pygame.draw.line(out, color, (x0, y0), (x1, y1), w)

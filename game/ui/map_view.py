@@ -18,7 +18,7 @@ from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.ui import icons, overlays
 from game.ui.map_cache import MapImages
-from game.ui.map_render import dashed_polyline
+from game.ui.map_render import ShapeCache, dashed_polyline
 from game.ui.style import font
 
 ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)  # pixels per kilometre
@@ -167,14 +167,29 @@ class MapView:
     def draw(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
         clip = surface.get_clip()
         surface.set_clip(self.rect)
-        surface.fill((150, 170, 178), self.rect)
-        base = self.maps.scaled(self.tmx, self.geo, self.ppk)
-        surface.blit(base, self.to_screen((0.0, 0.0)))
-        overlays.draw_overlays(self, surface, view)
+        self._draw_base(surface, view)
         self._draw_rail(surface, view, hover)
         self._draw_front(surface)
         self._draw_targets(surface, view, hover)
         surface.set_clip(clip)
+
+    def _draw_base(self, surface: pygame.Surface, view: PlayerView) -> None:
+        """The terrain, rivers, borders, bases and the overlays that are on, from tiles."""
+        tiles = self.maps.tiles
+        level = tiles.level(self.tmx, self.geo, self.ppk)
+        # Where the map's corner lands; int() as blitting at a fractional place does.
+        corner = (int(self.rect.x - self.offset[0]), int(self.rect.y - self.offset[1]))
+        on = frozenset(self.overlays)
+        key = overlays.overlay_key(self.rules, view, on) if on else None
+        paint = None
+        if on:
+            rules, ppk = self.rules, self.ppk
+
+            def paint(layer: pygame.Surface, origin: tuple[int, int], shapes: ShapeCache) -> None:
+                proj = overlays.Projection(ppk, origin)
+                overlays.paint_overlays(layer, rules, view, on, proj, shapes)
+
+        tiles.draw(surface, self.rect, corner, level, self.geo, key, paint)
 
     def _draw_rail(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
         w = 2 if self.ppk < 1.5 else 3

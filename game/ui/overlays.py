@@ -13,12 +13,13 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pygame
 
 from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui.map_render import ZONE_COLORS
+from game.ui.map_render import ZONE_COLORS, Piece, ShapeCache, draw_pieces
 from game.ui.style import PAL, font
 
 if TYPE_CHECKING:
@@ -124,67 +125,101 @@ def guarded_zones(rules: Rules, cards: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def draw_overlays(mv: MapView, surface: pygame.Surface, view: PlayerView) -> None:
-    """The overlays that are on, under the rail, the front and the targets."""
-    on = mv.overlays
+@dataclass(frozen=True)
+class Projection:
+    """Kilometres to the pixels of one layer: ``p * ppk - origin``."""
+
+    ppk: float
+    origin: tuple[float, float]
+
+    def px(self, p: tuple[float, float]) -> tuple[float, float]:
+        return (p[0] * self.ppk - self.origin[0], p[1] * self.ppk - self.origin[1])
+
+
+def overlay_key(rules: Rules, view: PlayerView, on: frozenset[str]) -> tuple[object, ...]:
+    """Everything :func:`paint_overlays` draws from: equal keys, equal pictures."""
+    guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
+    flak = tuple(_flak_guns(rules, view)) if "flak" in on else ()
+    return (tuple(sorted(on)), tuple(sorted(guarded.items())), flak)
+
+
+def paint_overlays(
+    layer: pygame.Surface,
+    rules: Rules,
+    view: PlayerView,
+    on: frozenset[str],
+    proj: Projection,
+    shapes: ShapeCache,
+) -> None:
+    """The overlays that are on, onto a transparent ``layer`` (it goes under the rail,
+    the front and the targets); ``layer`` may be any piece of the map, and ``shapes``
+    keeps the outlines at this scale for the next piece."""
     if not on:
         return
-    layer = pygame.Surface(mv.rect.size, pygame.SRCALPHA)
-    ox, oy = mv.rect.topleft
-    guarded = guarded_zones(mv.rules, view.cards_in_force) if "restrict" in on else {}
-    for f in mv.geo.on_layer(Layer.ZONES):
+    guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
+    for f in rules.geometry.on_layer(Layer.ZONES):
         if ZONE_GROUP.get(f.kind, "restrict") in on:
-            _zone(mv, layer, f, (ox, oy))
+            _zone(proj, layer, f, shapes)
         if f.id in guarded:
             edge = FORBID_EDGE if guarded[f.id] == "forbid" else BURDEN_EDGE
-            _zone_edge(mv, layer, f, (ox, oy), (*edge, 230))
+            _zone_edge(proj, layer, f, (*edge, 230), shapes)
     if "flak" in on:
-        _flak_rings(mv, layer, view, (ox, oy))
-    surface.blit(layer, mv.rect.topleft)
+        _flak_rings(proj, layer, _flak_guns(rules, view))
 
 
-def _zone_points(mv: MapView, f: MapFeature, origin: tuple[int, int]) -> list[tuple[float, float]]:
-    return [(x - origin[0], y - origin[1]) for x, y in (mv.to_screen(p) for p in f.points)]
+def _outline(proj: Projection, f: MapFeature, shapes: ShapeCache) -> np.ndarray:
+    """A zone's outline in whole-map pixels at this scale."""
+    ppk = proj.ppk
+    return shapes.points(("zone", f.id), lambda: [(x * ppk, y * ppk) for x, y in f.points])
 
 
-def _ellipse_rect(mv: MapView, f: MapFeature, origin: tuple[int, int]) -> pygame.Rect:
-    cx, cy = mv.to_screen(f.points[0])
-    rx, ry = f.radii[0] * mv.ppk, f.radii[1] * mv.ppk
+def _ellipse_rect(proj: Projection, f: MapFeature) -> pygame.Rect:
+    cx, cy = proj.px(f.points[0])
+    rx, ry = f.radii[0] * proj.ppk, f.radii[1] * proj.ppk
     # Never smaller than a ring around a target's icon, so a small circle still shows.
     r = pygame.Rect(0, 0, max(MIN_CIRCLE_PX, round(2 * rx)), max(MIN_CIRCLE_PX, round(2 * ry)))
-    r.center = (round(cx - origin[0]), round(cy - origin[1]))
+    r.center = (round(cx), round(cy))
     return r
 
 
-def _zone(mv: MapView, layer: pygame.Surface, f: MapFeature, origin: tuple[int, int]) -> None:
+def _zone(proj: Projection, layer: pygame.Surface, f: MapFeature, shapes: ShapeCache) -> None:
     color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
     edge = (*color[:3], min(255, color[3] * 4 + 40))
     if f.shape == Shape.POLYGON:
-        pts = _zone_points(mv, f, origin)
+        outline = _outline(proj, f, shapes)
+        if not shapes.meets(("zone", f.id), layer, proj.origin, 4):
+            return
+        pts = (outline - proj.origin).tolist()
         if f.kind != "sanctuary":
             pygame.draw.polygon(layer, color, pts)
         pygame.draw.polygon(layer, edge, pts, 2)
     elif f.shape == Shape.ELLIPSE:
-        r = _ellipse_rect(mv, f, origin)
+        r = _ellipse_rect(proj, f)
         pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
         pygame.draw.ellipse(layer, (120, 40, 30, 230), r, 2)
 
 
 def _zone_edge(
-    mv: MapView, layer: pygame.Surface, f: MapFeature, origin: tuple[int, int], colour: ColorA
+    proj: Projection, layer: pygame.Surface, f: MapFeature, colour: ColorA, shapes: ShapeCache
 ) -> None:
     """A card's edge: a dashed line inside the zone's outline."""
     if f.shape == Shape.POLYGON:
-        pts = _zone_points(mv, f, origin)
-        _dashed(layer, colour, [*pts, pts[0]], 3)
+
+        def make() -> list[Piece]:
+            pts = _outline(proj, f, shapes).tolist()
+            return _edge_pieces([*pts, pts[0]])
+
+        draw_pieces(layer, colour, shapes.pieces(("edge", f.id), make), proj.origin, 3)
     elif f.shape == Shape.ELLIPSE:
-        r = _ellipse_rect(mv, f, origin).inflate(6, 6)
+        r = _ellipse_rect(proj, f).inflate(6, 6)
         pygame.draw.ellipse(layer, colour, r, 2)
 
 
-def _dashed(out: pygame.Surface, colour: ColorA, pts: list[tuple[float, float]], w: int) -> None:
+def _edge_pieces(pts: list[tuple[float, float]]) -> list[Piece]:
+    """Dashes along a closed outline, the pattern running on across its corners."""
     dash, gap = 10.0, 7.0
     carry = 0.0
+    pieces = []
     for (ax, ay), (bx, by) in itertools.pairwise(pts):
         length = math.hypot(bx - ax, by - ay)
         if length == 0:
@@ -194,30 +229,39 @@ def _dashed(out: pygame.Surface, colour: ColorA, pts: list[tuple[float, float]],
         while s < length:
             a0, a1 = max(s, 0.0), min(s + dash, length)
             if a1 > a0:
-                pygame.draw.line(
-                    out, colour, (ax + ux * a0, ay + uy * a0), (ax + ux * a1, ay + uy * a1), w
-                )
+                pieces.append(((ax + ux * a0, ay + uy * a0), (ax + ux * a1, ay + uy * a1)))
             s += dash + gap
         carry = s - length
+    return pieces
 
 
 def flak_radius_px(mv: MapView, guns: float) -> float:
     """A ring's radius: grows with the square root of the estimated guns (2-14 km)."""
-    km = min(14.0, 2.0 + 1.6 * math.sqrt(max(guns, 0.0)))
-    return km * mv.ppk
+    return flak_radius_km(guns) * mv.ppk
 
 
-def _flak_rings(
-    mv: MapView, layer: pygame.Surface, view: PlayerView, origin: tuple[int, int]
-) -> None:
+def flak_radius_km(guns: float) -> float:
+    return min(14.0, 2.0 + 1.6 * math.sqrt(max(guns, 0.0)))
+
+
+def _flak_guns(rules: Rules, view: PlayerView) -> list[tuple[tuple[float, float], float]]:
+    """(position, estimated guns) of each active target with a ring."""
+    out = []
     for tid in view.active_targets:
-        t = mv.rules.targets[tid]
+        t = rules.targets[tid]
         guns = view.flak_estimate.get(tid, t.flak)  # before any report: the briefing
         if guns < 1 or t.kind == "rail_segment":
             continue
-        x, y = mv.to_screen(t.position)
-        r = flak_radius_px(mv, guns)
-        centre = (x - origin[0], y - origin[1])
+        out.append((t.position, guns))
+    return out
+
+
+def _flak_rings(
+    proj: Projection, layer: pygame.Surface, rings: list[tuple[tuple[float, float], float]]
+) -> None:
+    for position, guns in rings:
+        centre = proj.px(position)
+        r = flak_radius_km(guns) * proj.ppk
         if not layer.get_rect().inflate(2 * r, 2 * r).collidepoint(centre):
             continue
         pygame.draw.circle(layer, FLAK_COLOUR, centre, r)

@@ -1,0 +1,105 @@
+"""The map view's tiles: scaled piece by piece as the whole map would be, only those in
+view made when the zoom changes, and the least recently used ones forgotten."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+import pytest
+
+from game.ui.map_tiles import MapTiles, terrain_tile, tile_step
+from game.ui.map_view import ZOOMS
+from game.ui.planning import PlanningScene
+from game.ui.session import GameSession
+from game.ui.title import KOREA_TMX
+
+
+@pytest.fixture
+def desk(app, campaign_rules):
+    scene = PlanningScene(app, GameSession.start(campaign_rules))
+    scene.session.autosave_enabled = False
+    app.push(scene)
+    app.maps.forget_zooms()
+    return scene
+
+
+@pytest.fixture(scope="module")
+def campaign_rules():
+    from game.data.scenario import find_scenario, load_rules
+
+    return load_rules(find_scenario("campaign_1952"), "normal")
+
+
+def _pixels(surface: pygame.Surface) -> np.ndarray:
+    return pygame.surfarray.array3d(surface).astype(int)
+
+
+def test_tile_edges_fall_on_whole_terrain_pixels():
+    assert tile_step(2112, 396) == 255  # 16 terrain pixels to 3: tiles of 3k pixels
+    assert tile_step(2112, 2244) == 255
+    assert tile_step(1000, 997) == 256  # no useful alignment: the plain size
+
+
+@pytest.mark.parametrize("ppk", ZOOMS[:-1])
+def test_tiles_scaled_alone_match_the_whole_map_scaled_at_once(app, desk, ppk):
+    terrain = app.maps.terrain(KOREA_TMX)
+    level = app.maps.tiles.level(KOREA_TMX, desk.map.geo, ppk)
+    whole = _pixels(pygame.transform.smoothscale(terrain, level.size))
+    for col, row in [(0, 0), (1, 1), (2, 3)]:
+        rect = level.tile_rect(col, row)
+        if rect.w <= 0 or rect.h <= 0:
+            continue
+        tile = _pixels(terrain_tile(terrain, level.size, rect))
+        part = whole[rect.left : rect.right, rect.top : rect.bottom]
+        assert tile.shape == part.shape
+        assert np.abs(tile - part).max() <= 4  # rounding in the filter, never a shift
+
+
+def test_a_new_zoom_makes_only_the_tiles_in_view_and_draws_them_whole(app, desk):
+    tiles = app.maps.tiles
+    desk.map.zoom_index = len(ZOOMS) - 1
+    desk.map.center_on((300.0, 500.0))
+    app.draw()
+    level = tiles.level(KOREA_TMX, desk.map.geo, desk.map.ppk)
+    columns = -(-level.size[0] // level.step[0])
+    rows = -(-level.size[1] // level.step[1])
+    r, off = desk.map.rect, desk.map.offset
+    seen = r.move(-int(r.x - off[0]), -int(r.y - off[1]))  # the view in the level's pixels
+    in_view = len(list(level.tiles_in(seen)))
+    assert tiles.rendered <= in_view + 1  # one more made ahead for a scroll
+    assert tiles.rendered < columns * rows / 4
+    first = _pixels(app.screen)
+    app.maps.forget_zooms()
+    for col in range(columns):  # every tile made beforehand: the same picture
+        for row in range(rows):
+            tiles.bare(level, desk.map.geo, col, row)
+    app.draw()
+    assert np.array_equal(first, _pixels(app.screen))
+
+
+def test_tiles_not_seen_for_a_while_are_forgotten(app, desk):
+    tiles = MapTiles(app.maps.terrain, max_tiles=6)
+    level = tiles.level(KOREA_TMX, desk.map.geo, ZOOMS[2])
+    for col in range(4):
+        for row in range(3):
+            tiles.bare(level, desk.map.geo, col, row)
+    assert len(tiles) == 6
+    assert tiles.has(level, 3, 2, None, dressed=False)
+    assert not tiles.has(level, 0, 0, None, dressed=False)
+    tiles.bare(level, desk.map.geo, 3, 0)  # used again: kept over older ones
+    tiles.bare(level, desk.map.geo, 0, 0)
+    assert tiles.has(level, 3, 0, None, dressed=False)
+    assert not tiles.has(level, 2, 0, None, dressed=False)  # the oldest went
+
+
+def test_overlay_toggles_change_the_tiles_drawn(app, desk):
+    desk.map.overlays = set()
+    app.draw()
+    bare = _pixels(app.screen)
+    desk.map.overlays = {"mig", "flak", "restrict", "neutral", "buffer"}
+    app.draw()
+    dressed = _pixels(app.screen)
+    desk.map.overlays = set()
+    app.draw()
+    assert not np.array_equal(bare, dressed)
+    assert np.array_equal(bare, _pixels(app.screen))
