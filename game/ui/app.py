@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -15,6 +16,9 @@ from game.settings import Settings, load_settings, save_settings
 from game.ui.map_cache import MapImages
 from game.ui.scenes import Scene, SceneStack
 from game.ui.style import MIN_SIZE, PAL
+
+if TYPE_CHECKING:
+    from game.ui.tutorial import Tutorial
 
 ACTIVE_FPS = 60
 BUSY_FPS = 20
@@ -69,6 +73,7 @@ class App:
         self._linger = LINGER_S
         self._busy = False
         self.frames_drawn = 0
+        self.tutorial: Tutorial | None = None  # runs beside the scenes when started
         from game.ui.title import TitleScene
 
         self.push(TitleScene(self))
@@ -159,6 +164,8 @@ class App:
             self.toggle_fullscreen()
         elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
             self.dirty = True
+        elif self.tutorial is not None and self.tutorial.handle_event(event):
+            return  # a click on the tutorial's prompt
         elif self.scene is not None:
             self.scene.handle_event(event)
 
@@ -182,6 +189,8 @@ class App:
         busy = scene.update(dt)
         self._busy = busy
         self._linger = max(0.0, self._linger - dt)
+        if self.tutorial is not None and self.tutorial.update():
+            self.dirty = True
         if busy or self._linger > 0:
             self.dirty = True
         if self.dirty:
@@ -193,6 +202,8 @@ class App:
             return
         self.screen.fill(PAL.WINDOW)
         scene.draw(self.screen)
+        if self.tutorial is not None:
+            self.tutorial.draw(self.screen)
         pygame.display.flip()
         self.dirty = False
         self.frames_drawn += 1

@@ -255,6 +255,7 @@ class PoliticsTab:
         self.rect = rect
         self.press_buttons: dict[PressPolicy, pygame_gui.elements.UIButton] = {}
         self.jcs_boxes: dict[str, pygame_gui.elements.UICheckBox] = {}
+        self.card_boxes: dict[str, pygame_gui.elements.UITextBox] = {}
         self.press_note: pygame_gui.elements.UITextBox | None = None
         self._build()
 
@@ -310,6 +311,7 @@ class PoliticsTab:
                 container=self.scroller,
                 object_id=pygame_gui.core.ObjectID(class_id="@card"),
             )
+            self.card_boxes[card.id] = text
             cy += int(text.get_relative_rect().h) + 2
             if card.jcs_approval > 0:
                 check = pygame_gui.elements.UICheckBox(

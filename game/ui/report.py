@@ -98,7 +98,19 @@ class ReportScene(OverlayScene):
         self.session = session
         self.result = result
         self.before = before
+        self.beside_tutorial = app.tutorial is not None  # the report keeps its layout
         super().__init__(app, below)
+
+    def panel_rect(self, max_w: int = 980) -> pygame.Rect:
+        rect = super().panel_rect(max_w)
+        if self.beside_tutorial:  # leave room beside the report for the tutorial's prompt
+            from game.ui.tutorial_prompt import room_beside
+
+            right = self.size[0] - room_beside(self.size)
+            if rect.right > right:
+                rect.w = min(rect.w, right - 20)
+                rect.x = max(20, (right - rect.w) // 2)
+        return rect
 
     def build(self) -> None:
         rect = self.panel_rect()

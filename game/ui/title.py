@@ -13,8 +13,12 @@ SUBTITLE = "The Far East Air Forces' air-pressure campaign — an operational wa
 KOREA_TMX = MAPS_DIR / "korea.tmx"
 
 
+FIRST_START_NOTE = "New to the game? The Tutorial plays your first day with you."
+
+
 class TitleScene(Scene):
     name = "title"
+    notice = ""  # why the tutorial could not start
 
     def build(self) -> None:
         w, h = self.size
@@ -50,6 +54,14 @@ class TitleScene(Scene):
             object_id="@primary",
         )
         y += bh + gap
+        self.tutorial_button = self.button(
+            pygame.Rect(x, y, bw, bh),
+            "Tutorial",
+            self._tutorial,
+            tooltip="A guided first game: the first day of the Suiho raids, step by step "
+            "(it can be skipped at any time)",
+        )
+        y += bh + gap
         self.load_button = self.button(
             pygame.Rect(x, y, bw, bh),
             "Load game",
@@ -75,6 +87,12 @@ class TitleScene(Scene):
         self.quit_button = self.button(
             pygame.Rect(x, y, bw, bh), "Quit", self.app.quit, tooltip="Close the game (Esc)"
         )
+        self.note_at = (col.centerx, y + bh + 14)
+
+    def _tutorial(self) -> None:
+        from game.ui.tutorial import start_tutorial
+
+        self.notice = start_tutorial(self.app) or ""
 
     def _new_game(self) -> None:
         from game.ui.choose import ScenarioScene
@@ -121,4 +139,9 @@ class TitleScene(Scene):
             PAL.MUTED,
         )
         surface.blit(foot, (24, h - foot.get_height() - 16))
+        note = self.notice or ("" if self.app.settings.tutorial_done else FIRST_START_NOTE)
+        if note:
+            colour = PAL.DANGER if self.notice else PAL.MUTED
+            img = font(14, italic=not self.notice).render(note, True, colour)
+            surface.blit(img, img.get_rect(midtop=self.note_at))
         pygame.draw.line(surface, PAL.PANEL_EDGE, (24, h - 44), (w - 24, h - 44))

@@ -1,0 +1,258 @@
+"""The tutorial driven as a newcomer drives it: posted clicks and keys from the title to
+the first report. Each step goes on only when its own action is done; the prompt points
+at the right control at both window sizes, beside it and with its text whole; skipping
+and finishing are remembered in the settings file; the title replays it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.settings import Settings, load_settings
+from game.ui.app import App
+from game.ui.tutorial_steps import ScriptError, load_script
+from tests.ui.test_planning_desk import centre, click, press, settle, type_number, wait_for
+
+SIZES = [(1280, 720), (1920, 1080)]
+
+
+# ----------------------------------------------------------------------- helpers
+
+
+def fresh(app: App) -> None:
+    """A first start: the settings as a new player has them."""
+    app.change_settings(Settings())
+    app.to_title()
+    settle(app, 2)
+
+
+def start(app: App) -> None:
+    click(app, centre(app.scene.tutorial_button))
+    assert app.tutorial is not None
+    assert app.stack.names() == ["title", "planning"]
+
+
+def at(app: App) -> str:
+    settle(app, 2)
+    return app.tutorial.step_id if app.tutorial is not None else "(none)"
+
+
+def prompt_button(app: App, which: str) -> None:
+    lay = app.tutorial.layout
+    rect = lay.next if which == "next" else lay.skip
+    assert rect is not None, f"no {which} button on step {at(app)}"
+    click(app, rect.center)
+
+
+def check_prompt(app: App, control: pygame.Rect | None) -> None:
+    """The ring is around the control and the box beside it, whole and on the window."""
+    app.dirty = True
+    settle(app, 1)
+    lay = app.tutorial.layout
+    assert lay is not None, f"no prompt on step {at(app)}"
+    screen = app.screen.get_rect()
+    assert screen.contains(lay.box)
+    for img, pos in lay.texts:  # no line cut at the box's edge or under its buttons
+        line = img.get_rect(topleft=pos)
+        assert lay.box.contains(line), at(app)
+        assert line.bottom <= lay.skip.top, at(app)
+    if control is None:
+        assert lay.ring is None
+        return
+    assert lay.ring is not None and lay.ring.contains(control), at(app)
+    assert not lay.box.colliderect(control) and not lay.box.colliderect(lay.ring), at(app)
+    assert lay.arrow is not None
+
+
+def rect_of(element) -> pygame.Rect:
+    return pygame.Rect(element.get_abs_rect())
+
+
+def suiho_on_screen(app: App) -> tuple[int, int]:
+    desk = app.scene
+    x, y = desk.map.to_screen(desk.session.rules.targets["suiho_dam"].position)
+    return round(x), round(y)
+
+
+def resize(app: App, size: tuple[int, int]) -> None:
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
+    app.step()
+
+
+# ----------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_tutorial_from_the_title_to_the_report(shared_app, size):
+    app = shared_app
+    app.running = True
+    resize(app, size)
+    try:
+        fresh(app)
+        start(app)
+        desk = app.scene
+        assert at(app) == "welcome"
+        check_prompt(app, None)
+        click(app, (desk.map.rect.x + 30, desk.map.rect.bottom - 30))  # not the Next button
+        assert at(app) == "welcome"
+        prompt_button(app, "next")
+
+        assert at(app) == "pick_target"
+        suiho = suiho_on_screen(app)
+        check_prompt(app, pygame.Rect(suiho[0] - 8, suiho[1] - 8, 16, 16))
+        assert app.tutorial.layout.next is None  # this step needs the player's action
+        chosin = desk.map.to_screen(desk.session.rules.targets["chosin_plants"].position)
+        click(app, chosin)  # another target does not do
+        assert desk.draft.target == "chosin_plants" and at(app) == "pick_target"
+        click(app, suiho)
+        assert desk.draft.target == "suiho_dam"
+
+        assert at(app) == "strike"
+        check_prompt(app, rect_of(desk.builder.strike_spinners["fifth_af_fb"].entry))
+        type_number(app, desk.builder.supp_spinners["fifth_af_fb"], 10)  # flak, not strike
+        assert at(app) == "strike"
+        type_number(app, desk.builder.strike_spinners["fifth_af_fb"], 120)
+
+        assert at(app) == "escort"
+        check_prompt(app, rect_of(desk.builder.escort.entry))
+        click(app, centre(desk.builder.warn_button))  # a warning is not an escort
+        assert at(app) == "escort"
+        type_number(app, desk.builder.escort, 80)
+
+        assert at(app) == "politics"
+        check_prompt(app, rect_of(desk.tab_buttons["politics"]))
+        click(app, centre(desk.tab_buttons["plan"]))
+        assert at(app) == "politics"
+        click(app, centre(desk.tab_buttons["politics"]))
+
+        assert at(app) == "card"
+        card = desk.politics_tab.card_boxes["manchurian_airspace"]
+        check_prompt(app, rect_of(card))
+        assert "Manchurian" in card.html_text
+        settle(app, 5)
+        assert at(app) == "card"  # read at the player's pace: Next goes on
+        prompt_button(app, "next")
+
+        assert at(app) == "add"
+        check_prompt(app, rect_of(desk.tab_buttons["package"]))  # first back to the tab
+        assert "Package tab" in "".join(t for t in [app.tutorial.pointer().detour])
+        click(app, centre(desk.tab_buttons["package"]))
+        assert at(app) == "add" and desk.draft.escort == 80  # the package was kept
+        check_prompt(app, rect_of(desk.builder.add_button))
+        click(app, centre(desk.builder.add_button))
+
+        assert at(app) == "end_turn"
+        check_prompt(app, rect_of(desk.end_button))
+        press(app, pygame.K_z, pygame.KMOD_CTRL)  # undo the package: back to building it
+        assert desk.orders.packages == () and at(app) == "pick_target"
+        press(app, pygame.K_y, pygame.KMOD_CTRL)  # redo: straight back, the card read
+        assert at(app) == "end_turn"
+        click(app, centre(desk.end_button))
+
+        wait_for(app, "report")
+        assert at(app) == "report"
+        report = app.scene
+        check_prompt(app, rect_of(report.text))
+        assert "Sup'ung (Suiho) dam" in report.text.html_text
+        prompt_button(app, "next")
+
+        assert at(app) == "continue"
+        check_prompt(app, rect_of(report.continue_button))
+        click(app, centre(report.continue_button))
+
+        assert app.scene is desk and at(app) == "finish"
+        check_prompt(app, None)
+        assert app.tutorial.layout.next_label == "Finish"
+        assert not app.settings.tutorial_done
+        prompt_button(app, "next")
+        assert app.tutorial is None
+        assert app.settings.tutorial_done and load_settings()[0].tutorial_done
+        assert len(desk.session.results) == 1 and not desk.session.over  # the game goes on
+    finally:
+        resize(app, (1280, 720))
+
+
+def test_skip_is_remembered_and_the_title_replays_it(app):
+    fresh(app)
+    assert app.scene.name == "title"
+    start(app)
+    click(app, suiho_on_screen(app))  # a step done, then skipped
+    assert at(app) == "strike"
+    prompt_button(app, "skip")
+    assert app.tutorial is None
+    assert "skipped" in app.scene.message
+    saved, problem = load_settings()
+    assert problem is None and saved.tutorial_done
+    assert app.settings == saved
+    app.dirty = True
+    settle(app, 2)
+    assert app.tutorial is None  # it stays gone while the game goes on
+
+    press(app, pygame.K_ESCAPE)
+    click(app, centre(app.scene.buttons["Quit to title"]))
+    assert app.stack.names() == ["title"]
+    start(app)  # replayed from the title, from the first step, in a new game
+    assert at(app) == "welcome"
+    assert app.scene.session.results == [] and app.scene.orders.packages == ()
+
+
+def test_taking_a_step_back_takes_the_tutorial_back(app):
+    fresh(app)
+    start(app)
+    desk = app.scene
+    click(app, suiho_on_screen(app))
+    type_number(app, desk.builder.strike_spinners["fifth_af_fb"], 100)
+    assert at(app) == "escort"
+    type_number(app, desk.builder.strike_spinners["fifth_af_fb"], 0)
+    assert at(app) == "strike"
+    click(app, centre(desk.builder.clear_button))
+    assert at(app) == "pick_target"
+
+
+def test_the_prompt_hides_under_menus_and_leaving_the_game_ends_it_unfinished(app):
+    fresh(app)
+    start(app)
+    press(app, pygame.K_F1)
+    assert app.scene.name == "help"
+    assert not app.tutorial.visible()
+    app.dirty = True
+    settle(app, 1)
+    assert app.tutorial.layout is None
+    press(app, pygame.K_ESCAPE)
+    assert app.tutorial.visible()
+    press(app, pygame.K_ESCAPE)
+    click(app, centre(app.scene.buttons["Quit to title"]))
+    assert app.stack.names() == ["title"] and app.tutorial is None
+    assert not app.settings.tutorial_done  # not finished: still offered
+
+
+def test_the_first_start_offer_shows_until_the_tutorial_is_done(app):
+    from game.ui.title import FIRST_START_NOTE
+
+    fresh(app)
+    assert not app.settings.tutorial_done and FIRST_START_NOTE
+    app.change_settings(Settings(tutorial_done=True))
+    assert load_settings()[0].tutorial_done
+    assert app.scene.tutorial_button.is_enabled  # replay stays on offer
+
+
+def test_the_shipped_script_loads_and_a_bad_one_names_file_and_key(tmp_path: Path):
+    script = load_script()
+    assert script.steps[0].id == "welcome" and script.steps[-1].done_when == "next"
+    assert all(step.why for step in script.steps)  # every prompt says why
+    text = Path("game/ui/tutorial.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "tutorial.toml"
+    bad.write_text(text.replace('"escort_set"', '"escort_sett"'), encoding="utf-8")
+    with pytest.raises(ScriptError, match=r"tutorial\.toml: steps\.3\.done_when"):
+        load_script(bad)
+    bad.write_text(text.replace('id = "welcome"', 'ident = "welcome"'), encoding="utf-8")
+    with pytest.raises(ScriptError, match=r"tutorial\.toml: steps\.0"):
+        load_script(bad)
