@@ -24,7 +24,9 @@ class TitleScene(Scene):
         w, h = self.size
         col = pygame.Rect(0, 0, min(640, w // 2), h)
         col.centerx = w // 3 if w >= 1400 else w * 3 // 8
-        top = h // 2 - 210
+        bw, bh, gap = 280, 46, 12
+        rows = 6  # the buttons below: the column rises so they and the note clear the footer
+        top = min(h // 2 - 210, h - 44 - 36 - 190 - rows * (bh + gap) + gap)
         pygame_gui.elements.UILabel(
             pygame.Rect(col.x, top, col.w, 80),
             "AIR PRESSURE",
@@ -43,7 +45,6 @@ class TitleScene(Scene):
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@subtitle"),
         )
-        bw, bh, gap = 280, 46, 12
         x = col.centerx - bw // 2
         y = top + 190
         self.new_game = self.button(
@@ -87,7 +88,7 @@ class TitleScene(Scene):
         self.quit_button = self.button(
             pygame.Rect(x, y, bw, bh), "Quit", self.app.quit, tooltip="Close the game (Esc)"
         )
-        self.note_at = (col.centerx, y + bh + 14)
+        self.note_at = (col.centerx, y + bh + 10)
 
     def _tutorial(self) -> None:
         from game.ui.tutorial import start_tutorial

@@ -239,6 +239,10 @@ def test_the_first_start_offer_shows_until_the_tutorial_is_done(app):
 
     fresh(app)
     assert not app.settings.tutorial_done and FIRST_START_NOTE
+    title = app.scene
+    h = app.size[1]
+    for button in (title.new_game, title.tutorial_button, title.quit_button):
+        assert rect_of(button).bottom < title.note_at[1] < h - 44 - 16  # above the footer
     app.change_settings(Settings(tutorial_done=True))
     assert load_settings()[0].tutorial_done
     assert app.scene.tutorial_button.is_enabled  # replay stays on offer
