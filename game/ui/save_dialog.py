@@ -12,7 +12,7 @@ import pygame
 import pygame_gui
 
 from game.data.scenario import ScenarioError, find_scenario, load_rules
-from game.save import SaveEntry, SaveError, list_saves, load_save, save_slot, slot_path
+from game.save import Reason, SaveEntry, SaveError, list_saves, load_save, save_slot, slot_path
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
 from game.ui.session import QUICK_SLOT, GameSession
@@ -20,6 +20,9 @@ from game.ui.words import short_date
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+
+CHANGED_HINT = "Press Load again to play it on by the new rules."
 
 
 def _when(saved_at: datetime) -> str:
@@ -58,7 +61,9 @@ def quick_load(app: App) -> str:
     return open_game(app, path)
 
 
-def read_game(path: Path, like: GameSession | None = None) -> GameSession:
+def read_game(
+    path: Path, like: GameSession | None = None, allow_changed: bool = False
+) -> GameSession:
     """The game saved in ``path``; raises SaveError or ScenarioError and changes nothing."""
     from game.save import read_header
 
@@ -71,17 +76,26 @@ def read_game(path: Path, like: GameSession | None = None) -> GameSession:
         rules = like.rules
     else:
         rules = load_rules(find_scenario(header.scenario), header.difficulty)
-    return GameSession(load_save(path, rules))
+    return GameSession(load_save(path, rules, allow_changed_scenario=allow_changed))
 
 
-def open_game(app: App, path: Path) -> str:
-    """Load ``path`` and open its planning desk; on refusal return why (nothing changed)."""
+def open_game(app: App, path: Path, allow_changed: bool = False) -> str:
+    """Load ``path`` and open its planning desk; on refusal return why (nothing changed).
+
+    ``allow_changed`` loads a game whose scenario files changed since it was saved (a
+    new version of the game or of a mod): the rest of it is played by the new rules.
+    """
     from game.ui.planning import PlanningScene
 
     current = next((s.session for s in app.stack.scenes if isinstance(s, PlanningScene)), None)
     try:
-        session = read_game(path, current)
+        session = read_game(path, current, allow_changed)
     except SaveError as exc:
+        if exc.reason == Reason.SCENARIO_CHANGED:
+            return (
+                f"{path.name}: its scenario has changed since it was saved. "
+                + CHANGED_HINT
+            )
         return f"Cannot load {path.name}: {exc.detail.split(': ', 1)[-1]}"
     except ScenarioError as exc:
         return f"Cannot load {path.name}: " + (exc.problems[0] if exc.problems else "scenario")
@@ -236,6 +250,7 @@ class SaveDialog(_SlotDialog):
 
 class LoadDialog(_SlotDialog):
     title = "Load game"
+    _changed_confirm: Path | None = None  # the save the player was warned about
 
     def build_action(self, rect: pygame.Rect) -> None:
         self.load_button = self.button(
@@ -255,7 +270,10 @@ class LoadDialog(_SlotDialog):
         if entry.error is not None:
             self.show_error(f"Cannot load {entry.path.name}: {entry.error.detail.split(': ')[-1]}")
             return
-        error = open_game(self.app, entry.path)
+        # A game from an older version of its scenario loads on a second press.
+        again = self._changed_confirm == entry.path
+        error = open_game(self.app, entry.path, allow_changed=again)
+        self._changed_confirm = entry.path if error.endswith(CHANGED_HINT) else None
         if error:
             self.show_error(error)
 

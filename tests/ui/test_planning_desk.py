@@ -448,3 +448,27 @@ def test_every_tab_fits_the_window_without_overlap_or_clipped_labels(shared_app,
     finally:
         pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
         a._resized()
+
+
+def test_a_game_whose_scenario_changed_loads_after_a_warning(app, monkeypatch):
+    to_desk(app)
+    desk = app.scene
+    end_turn(app)
+    press(app, pygame.K_F5)
+    saved = state_digest(desk.session.state)
+    end_turn(app)
+    # A new version of the scenario: the save's fingerprint of it no longer matches.
+    monkeypatch.setattr("game.save.record.scenario_hash", lambda rules: "a newer scenario")
+    press(app, pygame.K_ESCAPE)
+    click(app, centre(app.scene.buttons["Load game…"]))
+    dialog = app.scene
+    names = [e.path.name for e in dialog.entries]
+    quick = dialog.list.item_list[names.index("Quick save.json")]
+    click(app, centre(quick["button_element"]))
+    click(app, centre(dialog.load_button))
+    assert app.scene is dialog, "the first press only warns"
+    assert "scenario has changed" in dialog.error and "Load again" in dialog.error
+    assert desk.session.state.turn == 3
+    click(app, centre(dialog.load_button))
+    assert app.stack.names() == ["title", "planning"]
+    assert state_digest(app.scene.session.state) == saved
