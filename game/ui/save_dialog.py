@@ -58,7 +58,10 @@ def quick_load(app: App) -> str:
     path = slot_path(QUICK_SLOT)
     if not path.is_file():
         return "No quick save yet: F5 makes one."
-    return open_game(app, path)
+    error = open_game(app, path)
+    if error.endswith(CHANGED_HINT):
+        return error.removesuffix(CHANGED_HINT) + "Load it from Esc, Load game… to play it on."
+    return error
 
 
 def read_game(
