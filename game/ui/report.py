@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pygame
@@ -50,7 +51,8 @@ def report_html(
     """The report as pygame_gui HTML; every event with its cause."""
     days = int(result.report.get("days", 1) or 1)
     first = before.day
-    span = long_date(first) if days <= 1 else f"{short_date(first)} – {short_date(after.day)}"
+    last = first + timedelta(days=days - 1)  # the last day flown, not the next turn's first
+    span = long_date(first) if days <= 1 else f"{short_date(first)} – {short_date(last)}"
     parts = [
         f"<font size=5><b>Turn {before.turn} report</b></font><br>"
         f"<font color='{MUTED}'>{esc(span)} · {days} day{'s' if days != 1 else ''} flown</font><br><br>",

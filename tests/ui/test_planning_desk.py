@@ -472,3 +472,12 @@ def test_a_game_whose_scenario_changed_loads_after_a_warning(app, monkeypatch):
     click(app, centre(dialog.load_button))
     assert app.stack.names() == ["title", "planning"]
     assert state_digest(app.scene.session.state) == saved
+
+
+def test_a_weekly_report_spans_the_days_flown(app):
+    to_desk(app, "campaign_1952")
+    click(app, centre(app.scene.end_button))
+    wait_for(app, "report")
+    html = app.scene.text.html_text
+    assert "1 Jul 1952 – 7 Jul 1952" in html and "7 days flown" in html
+    click(app, centre(app.scene.continue_button))
