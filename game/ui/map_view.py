@@ -19,6 +19,7 @@ from game.core.model import Rules
 from game.ui import icons, overlays
 from game.ui.map_cache import MapImages
 from game.ui.map_render import ShapeCache, dashed_polyline
+from game.ui.place_labels import PlacedLabel, draw_place_labels, places_of
 from game.ui.style import font
 
 ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)  # pixels per kilometre
@@ -55,6 +56,13 @@ class MapView:
         self.offset = [0.0, 0.0]
         self.occupied: list[pygame.Rect] = []  # target icons and names of the last frame
         self.overlays: set[str] = set(overlays.DEFAULT_ON)  # toggles, by overlay key
+        # Place names (the player's settings), and what the last frame drew.
+        self.place_names = True
+        self.hangul_names = False
+        self.places: list[PlacedLabel] = []
+        self._places = places_of(self.geo)
+        self.target_labels: dict[str, pygame.Rect] = {}
+        self.target_icons: set[str] = set()
         self._rail = {
             tid: self.geo.features[tid].points
             for tid, t in rules.targets.items()
@@ -171,6 +179,22 @@ class MapView:
         self._draw_rail(surface, view, hover)
         self._draw_front(surface)
         self._draw_targets(surface, view, hover)
+        if self.place_names:
+            self.places = draw_place_labels(
+                surface,
+                self.geo,
+                self._places,
+                self.to_screen,
+                self.ppk,
+                self.rect,
+                self.occupied,
+                self.target_labels,
+                self.target_icons,
+                self.hangul_names,
+            )
+            self.occupied += [item.rect for item in self.places]
+        else:
+            self.places = []
         surface.set_clip(clip)
 
     def _draw_base(self, surface: pygame.Surface, view: PlayerView) -> None:
@@ -218,7 +242,9 @@ class MapView:
         label_font = font(13 if self.ppk < 2.0 else 14, bold=True)
         show_labels = self.ppk >= 1.0
         placed: list[pygame.Rect] = []
-        labels: list[tuple[str, float, float, bool]] = []
+        labels: list[tuple[str, float, float, bool, str]] = []
+        self.target_labels = {}
+        self.target_icons = set()
         for tid in view.active_targets:
             t = self.rules.targets[tid]
             if t.kind == "rail_segment":
@@ -237,16 +263,18 @@ class MapView:
             box = img.get_rect(center=(round(x), round(y)))
             surface.blit(img, box)
             placed.append(box.inflate(-6, -6))
+            self.target_icons.add(tid)
             if show_labels and (t.kind in LABELLED or tid == hover):
-                labels.append((_short(t.name), x, y, tid == hover))
+                labels.append((_short(t.name), x, y, tid == hover, tid))
         # The hovered target's label first, then the rest where they do not collide.
-        for text, x, y, _ in sorted(labels, key=lambda lb: not lb[3]):
+        for text, x, y, _, tid in sorted(labels, key=lambda lb: not lb[3]):
             w, h = label_font.size(text)
             for lx in (x + r + 5, x - r - 5 - w):
                 rect = pygame.Rect(round(lx) - 1, round(y - h / 2) - 1, w + 2, h + 2)
                 if rect.collidelist(placed) < 0:
                     icons.blit_label(surface, label_font, text, (lx, y))
                     placed.append(rect)
+                    self.target_labels[tid] = rect
                     break
         # What is drawn where, so that later layers (result tags) can keep clear of it.
         self.occupied = placed

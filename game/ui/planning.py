@@ -448,12 +448,19 @@ class PlanningScene(Scene):
         self.map.show_zones = not self.map.show_zones
         self.extras.sync_toggles()
 
+    def _toggle_setting(self, name: str) -> None:
+        """P and K: place names and their Hangul, kept in the settings."""
+        on = not getattr(self.app.settings, name)
+        self.app.change_settings(self.app.settings.model_copy(update={name: on}))
+
     def _toggle_legend(self) -> None:
         self.show_legend = not self.show_legend
 
     # -- drawing
     def draw_scene(self, surface: pygame.Surface) -> None:
         view = self.view
+        self.map.place_names = self.app.settings.place_names
+        self.map.hangul_names = self.app.settings.hangul_names
         self.map.draw(surface, view, self.hover)
         self._draw_plan_marks(surface)
         if self.show_legend:
@@ -577,6 +584,8 @@ _PLAIN_KEYS: dict[int, Callable[[PlanningScene], None]] = {
     pygame.K_KP_MINUS: lambda s: s._zoom(-1),
     pygame.K_z: PlanningScene._toggle_zones,
     pygame.K_l: PlanningScene._toggle_legend,
+    pygame.K_p: lambda s: s._toggle_setting("place_names"),
+    pygame.K_k: lambda s: s._toggle_setting("hangul_names"),
     pygame.K_1: lambda s: s.show_tab("package"),
     pygame.K_2: lambda s: s.show_tab("plan"),
     pygame.K_3: lambda s: s.show_tab("politics"),
@@ -602,6 +611,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Z", "Show or hide all the map's zones"),
     ("G", "Charts of the war so far, and their CSV"),
     ("L", "Show or hide the map key"),
+    ("P · K", "Show or hide place names · their Korean (Hangul) names"),
     ("F5 · F9", "Quick save · quick load"),
     ("Esc", "Menu: resume, save, load, quit to title"),
     ("F1", "This list of keys"),

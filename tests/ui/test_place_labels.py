@@ -1,0 +1,95 @@
+"""Place names on the planning map: ranked by zoom, never on top of each other or of
+the target labels, one label per place, and Hangul only when the player asks for it."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.data.scenario import load_rules
+from game.ui.app import App
+from game.ui.map_view import ZOOMS
+from game.ui.planning import PlanningScene
+from game.ui.session import GameSession
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+SHIPPED = sorted(p.name for p in SCENARIOS.iterdir() if (p / "scenario.toml").is_file())
+
+
+def desk_for(app: App, scenario: str, *, hangul: bool, names: bool = True) -> PlanningScene:
+    app.settings = app.settings.model_copy(update={"hangul_names": hangul, "place_names": names})
+    session = GameSession.start(load_rules(SCENARIOS / scenario), seed=5)
+    session.autosave_enabled = False
+    desk = PlanningScene(app, session)
+    app.push(desk)
+    app.step([])
+    app.draw()
+    return desk
+
+
+def overlapping(rects: list[pygame.Rect]) -> list[tuple[pygame.Rect, pygame.Rect]]:
+    return [(a, b) for a, b in itertools.combinations(rects, 2) if a.colliderect(b)]
+
+
+@pytest.mark.parametrize("scenario", SHIPPED)
+@pytest.mark.parametrize("hangul", [False, True])
+def test_labels_do_not_overlap_at_the_default_zoom(app: App, scenario: str, hangul: bool) -> None:
+    m = desk_for(app, scenario, hangul=hangul).map
+    places = [item.rect for item in m.places]
+    assert len(places) >= 3, "the view names some places"
+    assert overlapping(places + list(m.target_labels.values())) == []
+    for item in m.places:
+        assert m.rect.contains(item.rect), item.place.id
+    # One name per place: a target's own label stands in for the place.
+    named = {item.place.id for item in m.places if not item.hangul_only}
+    for item in m.places:
+        if item.place.target in m.target_labels:
+            assert item.hangul_only, item.place.id
+    assert named
+
+
+def test_hangul_only_when_asked(app: App) -> None:
+    plain = desk_for(app, "pressure_pump_1952", hangul=False).map
+    assert not any(item.hangul_only for item in plain.places)
+    app.to_title()
+    korean = desk_for(app, "pressure_pump_1952", hangul=True).map
+    extra = [item for item in korean.places if item.hangul_only]
+    assert {"place_pyongyang", "place_wonsan"} <= {item.place.id for item in extra}
+    # Labels with Hangul are wider than the English alone.
+    width = {i.place.id: i.rect.w for i in plain.places if not i.hangul_only}
+    wider = {i.place.id: i.rect.w for i in korean.places if not i.hangul_only}
+    assert any(wider[p] > width[p] for p in set(width) & set(wider))
+
+
+def test_rank_thins_the_names_as_the_map_zooms_out(app: App) -> None:
+    desk = desk_for(app, "campaign_1952", hangul=False)
+    m = desk.map
+    m.zoom_index = 0
+    m.center_on((m.geo.width_km / 2, m.geo.height_km / 2))
+    app.draw()
+    far = {item.place.rank for item in m.places}
+    assert far == {1}
+    m.zoom_index = len(ZOOMS) - 1
+    m.center_on(m.geo.feature("place_kowon").anchor)
+    app.draw()
+    assert 3 in {item.place.rank for item in m.places}
+    assert overlapping([item.rect for item in m.places] + list(m.target_labels.values())) == []
+
+
+def test_p_hides_the_names_and_k_adds_hangul(app: App) -> None:
+    desk = desk_for(app, "suiho_1952", hangul=False)
+    assert desk.map.places
+    for k, setting, value in (
+        (pygame.K_p, "place_names", False),
+        (pygame.K_k, "hangul_names", True),
+    ):
+        app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)])
+        assert getattr(app.settings, setting) is value
+    app.draw()
+    assert desk.map.places == []
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_p, mod=0, unicode="", scancode=0)])
+    app.draw()
+    assert any(item.hangul_only for item in desk.map.places)
