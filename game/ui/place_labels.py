@@ -116,6 +116,27 @@ def base_label_rects(
     return rects
 
 
+def _spots(rect: pygame.Rect, x: float, y: float, off: int) -> list[pygame.Rect]:
+    """Places to try, best first: beside the point, above or below it, then at its
+    corners and a little farther out (crowded places near icons and other names)."""
+    w, h = rect.w, rect.h
+    out = []
+    for dx, dy in (
+        (off, -h / 2),
+        (-off - w, -h / 2),
+        (-w / 2, -off - h + 2),
+        (-w / 2, off - 2),
+        (off - 2, -off - h + 4),
+        (-off - w + 2, -off - h + 4),
+        (off - 2, off - 4),
+        (-off - w + 2, off - 4),
+        (2 * off, -h / 2),
+        (-2 * off - w, -h / 2),
+    ):
+        out.append(rect.move(round(x + dx), round(y + dy)))
+    return out
+
+
 @dataclass(frozen=True)
 class PlacedLabel:
     place: Place
@@ -169,12 +190,7 @@ def layout_labels(
             spots = [rect.move(round(x - rect.w / 2), round(y - rect.h / 2))]
         else:
             off = 11 if place.target in icons else DOT_R + 4
-            spots = [
-                rect.move(round(x + off), round(y - rect.h / 2)),
-                rect.move(round(x - off - rect.w), round(y - rect.h / 2)),
-                rect.move(round(x - rect.w / 2), round(y - off - rect.h + 2)),
-                rect.move(round(x - rect.w / 2), round(y + off - 2)),
-            ]
+            spots = _spots(rect, x, y, off)
         for spot in spots:
             if spot.collidelist(taken) < 0 and view.contains(spot):
                 taken.append(spot)
