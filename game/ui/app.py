@@ -14,8 +14,11 @@ from game.data.maps import load_map
 from game.data.scenario import MAPS_DIR
 from game.settings import Settings, load_settings, save_settings
 from game.ui.map_cache import MapImages
+from game.ui.palettes import apply_palette
 from game.ui.scenes import Scene, SceneStack
+from game.ui.sound import RATE, SoundBoard
 from game.ui.style import MIN_SIZE, PAL
+from game.ui.ui_scale import canvas_size, effective_scale, to_canvas
 
 if TYPE_CHECKING:
     from game.ui.tutorial import Tutorial
@@ -54,16 +57,24 @@ class App:
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         # A damaged settings file gives the defaults; the title screen says why.
         self.settings, self.settings_problem = load_settings()
+        pygame.mixer.pre_init(RATE, -16, 2, 512)
         pygame.init()
         pygame.display.set_caption("Air Pressure — Korea 1952–53")
+        apply_palette(self.settings.colour_blind)
         if size is None:
-            size = _initial_size()
+            size = _initial_size(self.settings.window_size)
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._window = self._find_window()
         self._fullscreen = False
         self._windowed_size = size
-        self.size: tuple[int, int] = self.screen.get_size()
+        # Scenes draw on ``screen``, of ``size``: the window itself at 100%, else a
+        # smaller canvas stretched to the window by ``scale``.
+        self.screen = self.window
+        self.size: tuple[int, int] = self.window.get_size()
+        self.scale_percent = 100
+        self.scale = (1.0, 1.0)
+        self.sound = SoundBoard(self.settings.volume)
         self.clock = pygame.time.Clock()
         self.stack = SceneStack()
         self.maps = MapImages()
@@ -74,6 +85,9 @@ class App:
         self._busy = False
         self.frames_drawn = 0
         self.tutorial: Tutorial | None = None  # runs beside the scenes when started
+        self._fit_canvas()
+        if self.settings.fullscreen:
+            self.set_fullscreen(True)
         from game.ui.title import TitleScene
 
         self.push(TitleScene(self))
@@ -118,13 +132,22 @@ class App:
         self.running = False
 
     def change_settings(self, settings: Settings) -> None:
-        """Keep new settings for this run and the next ones."""
-        self.settings = settings
+        """Keep new settings for this run and the next ones, and apply what changed."""
+        before, self.settings = self.settings, settings
         self.settings_problem = None
         try:
             save_settings(settings)
         except OSError as exc:
             self.settings_problem = f"Settings could not be saved: {exc}"
+        if apply_palette(settings.colour_blind):
+            self.maps.forget_zooms()
+        self.sound.set_volume(settings.volume)
+        if settings.window_size != before.window_size:
+            self.set_window_size(settings.window_size or _initial_size())
+        if settings.fullscreen != self._fullscreen:
+            self.set_fullscreen(settings.fullscreen)
+        if settings.ui_scale != before.ui_scale:
+            self._fit_canvas()
         self.dirty = True
 
     @property
@@ -132,27 +155,61 @@ class App:
         return self.stack.top
 
     # -- window
+    @property
+    def fullscreen(self) -> bool:
+        return self._fullscreen
+
     def toggle_fullscreen(self) -> None:
-        """F11: the desktop's resolution, or back to the last windowed size."""
-        if self._fullscreen:
+        """F11: full screen or back to the window; the setting remembers it."""
+        self.change_settings(self.settings.model_copy(update={"fullscreen": not self._fullscreen}))
+
+    def set_fullscreen(self, on: bool) -> None:
+        """The desktop's resolution, or back to the last windowed size."""
+        if on == self._fullscreen:
+            return
+        if on:
+            self._windowed_size = self.window.get_size()
+            pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
             pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
             self._window = self._find_window()
-        else:
-            self._windowed_size = self.size
-            pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        self._fullscreen = not self._fullscreen
+        self._fullscreen = on
         self._resized()
+
+    def set_window_size(self, size: tuple[int, int]) -> None:
+        """A new windowed size (kept for later when the game is full screen)."""
+        size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
+        self._windowed_size = size
+        if not self._fullscreen:
+            pygame.display.set_mode(size, pygame.RESIZABLE)
+            self._window = self._find_window()
+            self._resized()
 
     def _resized(self) -> None:
         screen = pygame.display.get_surface()
         if screen is None:
             return
-        self.screen = screen
-        size = screen.get_size()
+        self.window = screen
+        self._fit_canvas()
+
+    def _fit_canvas(self) -> None:
+        """The canvas for the window's size and the interface scale it allows."""
+        window = self.window.get_size()
+        self.scale_percent = effective_scale(window, self.settings.ui_scale)
+        size = canvas_size(window, self.scale_percent)
+        if self.scale_percent == 100:
+            self.screen = self.window
+        elif self.screen is self.window or self.screen.get_size() != size:
+            self.screen = pygame.Surface(size, 0, self.window)
+        self.scale = (window[0] / size[0], window[1] / size[1])
         if size != self.size:
             self.size = size
             self.stack.resize(size)
         self.dirty = True
+
+    def to_canvas(self, event: pygame.event.Event) -> pygame.event.Event:
+        """A mouse event where it lands on the scaled interface."""
+        return to_canvas(event, self.scale)
 
     # -- the loop
     def _dispatch(self, event: pygame.event.Event) -> None:
@@ -204,9 +261,19 @@ class App:
         scene.draw(self.screen)
         if self.tutorial is not None:
             self.tutorial.draw(self.screen)
+        if self.screen is not self.window:
+            self._stretch()
         pygame.display.flip()
         self.dirty = False
         self.frames_drawn += 1
+
+    def _stretch(self) -> None:
+        """The canvas onto the window: crisp pixel doubling at 200%, smooth otherwise."""
+        size = self.window.get_size()
+        if self.scale_percent == 200 and size == tuple(2 * n for n in self.screen.get_size()):
+            pygame.transform.scale(self.screen, size, self.window)
+        else:
+            pygame.transform.smoothscale(self.screen, size, self.window)
 
     def idle(self) -> bool:
         """True when nothing animates: the loop may sleep until input arrives."""
@@ -230,12 +297,22 @@ class App:
         return 0
 
 
-def _initial_size() -> tuple[int, int]:
-    """Most of the desktop, in steps of the 16:9 layouts the interface is checked at."""
+def desktop_size() -> tuple[int, int] | None:
     try:
-        dw, dh = pygame.display.get_desktop_sizes()[0]
+        return pygame.display.get_desktop_sizes()[0]
     except (pygame.error, IndexError):
-        return MIN_SIZE
+        return None
+
+
+def _initial_size(saved: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The saved size if the desktop holds it, else most of the desktop, in steps of the
+    16:9 layouts the interface is checked at."""
+    desktop = desktop_size()
+    if desktop is None:
+        return saved or MIN_SIZE
+    dw, dh = desktop
+    if saved is not None and saved[0] <= dw and saved[1] <= dh:
+        return saved
     for size in ((1920, 1080), (1600, 900), (1440, 810)):
         if size[0] <= dw and size[1] <= dh - 60:
             return size

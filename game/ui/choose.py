@@ -28,6 +28,7 @@ class ScenarioScene(Scene):
         self.entries: list[ScenarioEntry] = load_catalog()
         self.selected: int | None = next((i for i, e in enumerate(self.entries) if e.ok), None)
         self.difficulty: str = ""
+        self.preferred_difficulty = app.settings.default_difficulty  # from the settings
         self._pick_default_difficulty()
         self.preview_rect = pygame.Rect(0, 0, 0, 0)
         self.error = ""
@@ -35,7 +36,9 @@ class ScenarioScene(Scene):
 
     def _pick_default_difficulty(self) -> None:
         entry = self.entry
-        if entry is not None and entry.rules is not None:
+        if entry is not None and self.preferred_difficulty in entry.difficulties:
+            self.difficulty = self.preferred_difficulty
+        elif entry is not None and entry.rules is not None:
             self.difficulty = entry.rules.difficulty
 
     @property

@@ -55,6 +55,7 @@ class EndScene(OverlayScene):
         self.message = ""
         self.blocks: list[tuple[str, pygame.Rect]] = []  # what was drawn where, last frame
         super().__init__(app, below)
+        app.sound.play("armistice")
 
     def panel_rect(self, max_w: int = 1500) -> pygame.Rect:
         w, h = self.size

@@ -54,7 +54,13 @@ class EscMenu(OverlayScene):
                 None,
                 True,
             ),
-            ("Settings", lambda: None, "Settings are not available yet", None, False),
+            (
+                "Settings…",
+                self.settings,
+                "Window, interface scale, colours, sound, default difficulty, map labels",
+                None,
+                True,
+            ),
             (
                 "Quit to title",
                 self.app.to_title,
@@ -85,6 +91,11 @@ class EscMenu(OverlayScene):
         from game.ui.save_dialog import SaveDialog
 
         self.app.replace(SaveDialog(self.app, self.below, self.session))
+
+    def settings(self) -> None:
+        from game.ui.settings_scene import SettingsScene
+
+        self.app.push(SettingsScene(self.app, self.below))
 
     def load(self) -> None:
         from game.ui.save_dialog import LoadDialog

@@ -13,6 +13,7 @@ from functools import cache
 import pygame
 
 from game.ui.map_render import TARGET_COLORS
+from game.ui.style import PAL
 
 ColorValue = tuple[int, int, int] | tuple[int, int, int, int]
 
@@ -24,9 +25,9 @@ HIGHLIGHT = (255, 228, 120)
 
 
 def damage_colour(damage: float) -> tuple[int, int, int]:
-    """Amber at light damage to deep red when destroyed."""
+    """Amber at light damage to deep red when destroyed (or the colour-blind ramp)."""
     t = max(0.0, min(1.0, damage / 100))
-    lo, hi = (226, 164, 60), (150, 24, 20)
+    lo, hi = PAL.DAMAGE_LOW, PAL.DAMAGE_HIGH
     return (
         round(lo[0] + (hi[0] - lo[0]) * t),
         round(lo[1] + (hi[1] - lo[1]) * t),
@@ -188,3 +189,10 @@ def blit_label(
     for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (1, -1), (-1, 1)):
         surface.blit(halo, (x + dx, y + dy))
     surface.blit(img, (x, y))
+
+
+def forget_icons() -> None:
+    """Drop the drawn icons: their damage colours change with the palette."""
+    target_icon.cache_clear()
+    _make_sprite_icon.cache_clear()
+    _make_icon.cache_clear()

@@ -20,7 +20,7 @@ from game.ui import icons, overlays
 from game.ui.map_cache import MapImages
 from game.ui.map_render import ShapeCache, dashed_polyline
 from game.ui.place_labels import PlacedLabel, draw_place_labels, places_of
-from game.ui.style import font
+from game.ui.style import PAL, font
 
 ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)  # pixels per kilometre
 DEFAULT_ZOOM = 2
@@ -31,8 +31,6 @@ LABELLED = {"city", "hydro_plant", "thermal_plant", "industrial_complex", "dam",
 FRONT_CASING = (255, 232, 220)
 FRONT = (176, 30, 30)
 RAIL_INTACT = (52, 44, 40)
-RAIL_DAMAGED = (200, 130, 30)
-RAIL_CUT = (190, 30, 24)
 CASING = (236, 228, 205)
 
 
@@ -221,7 +219,9 @@ class MapView:
             spts = [self.to_screen(p) for p in pts]
             est = view.bda.get(tid)
             damage = est.damage if est is not None else 0.0
-            color = RAIL_CUT if damage >= 50 else RAIL_DAMAGED if damage >= 20 else RAIL_INTACT
+            color = (
+                PAL.RAIL_CUT if damage >= 50 else PAL.RAIL_DAMAGED if damage >= 20 else RAIL_INTACT
+            )
             if tid == hover:
                 pygame.draw.lines(surface, (255, 240, 160), False, spts, w + 6)
             pygame.draw.lines(surface, CASING, False, spts, w + 2)

@@ -35,14 +35,24 @@ class Overlay:
     short: str  # the toggle button's text
     shortcut: int  # pygame key
     letter: str
-    colour: ColorA
+    paint: str  # a zone kind of ZONE_COLORS, or "flak"
     tip: str
+
+    @property
+    def colour(self) -> ColorA:
+        """Looked up when drawn, so a palette switch shows at once."""
+        if self.paint == "flak":
+            return flak_colour()
+        return ZONE_COLORS[self.paint]
 
 
 MIN_CIRCLE_PX = 32
-FLAK_COLOUR: ColorA = (226, 92, 40, 60)
-FORBID_EDGE = (200, 40, 30)
-BURDEN_EDGE = (226, 150, 40)
+FLAK_ALPHA = 60
+
+
+def flak_colour() -> ColorA:
+    return (*PAL.FLAK, FLAK_ALPHA)
+
 
 OVERLAYS: tuple[Overlay, ...] = (
     Overlay(
@@ -51,7 +61,7 @@ OVERLAYS: tuple[Overlay, ...] = (
         "MiG",
         pygame.K_m,
         "M",
-        ZONE_COLORS["mig_alley"],
+        "mig_alley",
         "MiG Alley: where MiG-15s from Manchuria meet our aircraft (M)",
     ),
     Overlay(
@@ -60,7 +70,7 @@ OVERLAYS: tuple[Overlay, ...] = (
         "Flak",
         pygame.K_f,
         "F",
-        FLAK_COLOUR,
+        "flak",
         "Flak rings: circles around targets sized by the estimated heavy guns (F)",
     ),
     Overlay(
@@ -69,7 +79,7 @@ OVERLAYS: tuple[Overlay, ...] = (
         "Limits",
         pygame.K_x,
         "X",
-        ZONE_COLORS["sanctuary"],
+        "sanctuary",
         "Restriction zones: places a card in force forbids (red edge) or burdens "
         "(orange edge): Manchuria, prisoner camps, the border (X)",
     ),
@@ -79,7 +89,7 @@ OVERLAYS: tuple[Overlay, ...] = (
         "Neutral",
         pygame.K_n,
         "N",
-        ZONE_COLORS["neutral_zone"],
+        "neutral_zone",
         "Neutral circles: the truce-talk zones around Kaesong, Panmunjom and Munsan (N)",
     ),
     Overlay(
@@ -88,7 +98,7 @@ OVERLAYS: tuple[Overlay, ...] = (
         "Border",
         pygame.K_b,
         "B",
-        ZONE_COLORS["border_buffer"],
+        "border_buffer",
         "Border buffer: the strip along the Yalu where bombs may stray into China (B)",
     ),
 )
@@ -140,7 +150,8 @@ def overlay_key(rules: Rules, view: PlayerView, on: frozenset[str]) -> tuple[obj
     """Everything :func:`paint_overlays` draws from: equal keys, equal pictures."""
     guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
     flak = tuple(_flak_guns(rules, view)) if "flak" in on else ()
-    return (tuple(sorted(on)), tuple(sorted(guarded.items())), flak)
+    paint = (tuple(ZONE_COLORS.items()), PAL.FLAK, PAL.FORBID, PAL.BURDEN)  # the palette
+    return (tuple(sorted(on)), tuple(sorted(guarded.items())), flak, paint)
 
 
 def paint_overlays(
@@ -161,7 +172,7 @@ def paint_overlays(
         if ZONE_GROUP.get(f.kind, "restrict") in on:
             _zone(proj, layer, f, shapes)
         if f.id in guarded:
-            edge = FORBID_EDGE if guarded[f.id] == "forbid" else BURDEN_EDGE
+            edge = PAL.FORBID if guarded[f.id] == "forbid" else PAL.BURDEN
             _zone_edge(proj, layer, f, (*edge, 230), shapes)
     if "flak" in on:
         _flak_rings(proj, layer, _flak_guns(rules, view))
@@ -264,8 +275,8 @@ def _flak_rings(
         r = flak_radius_km(guns) * proj.ppk
         if not layer.get_rect().inflate(2 * r, 2 * r).collidepoint(centre):
             continue
-        pygame.draw.circle(layer, FLAK_COLOUR, centre, r)
-        pygame.draw.circle(layer, (*FLAK_COLOUR[:3], 200), centre, r, 2)
+        pygame.draw.circle(layer, flak_colour(), centre, r)
+        pygame.draw.circle(layer, (*PAL.FLAK, 200), centre, r, 2)
 
 
 # --------------------------------------------------------------------------- the map key
@@ -321,7 +332,7 @@ def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -
         pygame.draw.circle(sw, o.colour[:3], (9, 7), 6, 2)
     elif o.key == "restrict":
         sw.fill((*o.colour[:3], 120))
-        pygame.draw.rect(sw, FORBID_EDGE, sw.get_rect(), 2)
+        pygame.draw.rect(sw, PAL.FORBID, sw.get_rect(), 2)
     else:
         sw.fill((*o.colour[:3], max(o.colour[3], 110)))
         pygame.draw.rect(sw, o.colour[:3], sw.get_rect(), 1)

@@ -396,11 +396,13 @@ class PackageBuilder:
             desk.session.rules, desk.session.state, desk.history.current, package, draft.editing
         )
         if refused is not None:
+            desk.app.sound.play("refused")
             return
         desk.history.push(with_package(desk.history.current, package, draft.editing))
         desk.draft = Draft(night=draft.night)
         desk.rebuild()
         desk.say(f"Package on {desk.session.rules.targets[package.target].name} planned.")
+        desk.app.sound.play("package_added")
 
     def clear(self) -> None:
         self.desk.draft = Draft(night=self.desk.draft.night)

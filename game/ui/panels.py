@@ -13,16 +13,21 @@ from game.core.intel import PlayerView
 from game.core.model import Rules, TalksState
 from game.ui import icons
 from game.ui.map_render import ZONE_COLORS
-from game.ui.map_view import FRONT, FRONT_CASING, RAIL_CUT, RAIL_DAMAGED, RAIL_INTACT
+from game.ui.map_view import FRONT, FRONT_CASING, RAIL_INTACT
 from game.ui.style import PAL, font, wrap
 from game.ui.words import TALKS_NAMES, kind_name, long_date, short_date
 
 PAD = 18
-TALKS_COLOURS = {
-    TalksState.IN_SESSION: PAL.GOOD,
-    TalksState.RECESSED: PAL.ACCENT,
-    TalksState.BROKEN_OFF: PAL.DANGER,
+TALKS_PAINT = {  # names in the palette, looked up when drawn
+    TalksState.IN_SESSION: "GOOD",
+    TalksState.RECESSED: "ACCENT",
+    TalksState.BROKEN_OFF: "DANGER",
 }
+
+
+def talks_colour(state: TalksState) -> tuple[int, int, int]:
+    name = TALKS_PAINT.get(state)
+    return getattr(PAL, name) if name else PAL.TEXT
 
 
 def draw_moon(surface: pygame.Surface, centre: tuple[int, int], r: int, day: date) -> None:
@@ -107,14 +112,14 @@ def draw_status(surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: 
     talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
     surface.blit(font(15).render("Armistice talks:", True, PAL.TEXT), (x, y))
     surface.blit(
-        font(15, bold=True).render(talks, True, TALKS_COLOURS.get(view.talks, PAL.TEXT)),
+        font(15, bold=True).render(talks, True, talks_colour(view.talks)),
         (x + 128, y),
     )
     y += 30
     gauges = (
         ("Negotiation meter (estimate)", view.meter_estimate, PAL.ACCENT, rules.meter.threshold),
-        ("World opinion", view.world_opinion, (120, 150, 170), rules.opinion.recall_world),
-        ("US patience", view.us_patience, (150, 160, 110), rules.opinion.recall_patience),
+        ("World opinion", view.world_opinion, PAL.GAUGE_OPINION, rules.opinion.recall_world),
+        ("US patience", view.us_patience, PAL.GAUGE_PATIENCE, rules.opinion.recall_patience),
     )
     for label, value, colour, mark in gauges:
         draw_gauge(
@@ -199,7 +204,7 @@ def _legend_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, i
         pygame.draw.rect(surface, colour[:3], pygame.Rect(x - 8, y - 6, 16, 12), 1)
         return dict(LEGEND_ZONES)[key]
     if what == "rail":
-        rail = {"intact": RAIL_INTACT, "damaged": RAIL_DAMAGED, "cut": RAIL_CUT}[key]
+        rail = {"intact": RAIL_INTACT, "damaged": PAL.RAIL_DAMAGED, "cut": PAL.RAIL_CUT}[key]
         pygame.draw.line(surface, (236, 228, 205), (x - 9, y), (x + 9, y), 5)
         pygame.draw.line(surface, rail, (x - 9, y), (x + 9, y), 3)
         return {

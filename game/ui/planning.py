@@ -287,9 +287,11 @@ class PlanningScene(Scene):
         problems = validate_orders(self.session.rules, self.session.state, orders)
         if problems:
             self.say("Cannot fly yet: " + problems[0].reason)
+            self.app.sound.play("refused")
             return
         self._before = self.view
         self.session.fly(orders)
+        self.app.sound.play("end_turn")
         self._started = time.monotonic()
         self.message = ""
         self.sync_actions()
@@ -613,9 +615,9 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("L", "Show or hide the map key"),
     ("P · K", "Show or hide place names · their Korean (Hangul) names"),
     ("F5 · F9", "Quick save · quick load"),
-    ("Esc", "Menu: resume, save, load, quit to title"),
+    ("Esc", "Menu: resume, save, load, settings, quit to title"),
     ("F1", "This list of keys"),
     ("F2", "Encyclopedia: targets, aircraft, restrictions, events, places"),
-    ("F11", "Full screen"),
+    ("F11", "Full screen or window (remembered)"),
     ("Space · Enter", "Close the turn report"),
 )

@@ -102,6 +102,8 @@ class ReportScene(OverlayScene):
         self.before = before
         self.beside_tutorial = app.tutorial is not None  # the report keeps its layout
         super().__init__(app, below)
+        if session.view.talks != before.talks:  # the talks opened, recessed or broke off
+            app.sound.play("talks")
 
     def panel_rect(self, max_w: int = 980) -> pygame.Rect:
         rect = super().panel_rect(max_w)

@@ -175,6 +175,7 @@ class ResolutionScene(Scene):
         self.days_flown = int(result.report.get("days", 1) or 1)
         self.elapsed = 0.0
         self.done = False
+        self._sounded_day = -1
         self.caption_rect = pygame.Rect(0, 0, 0, 0)
         self.tag_rects: list[pygame.Rect] = []  # result tags of the last frame
         super().__init__(app)
@@ -208,9 +209,24 @@ class ResolutionScene(Scene):
         if self.done:
             return False
         self.elapsed += dt
+        self._sound_results()
         if self.elapsed >= self.total_s:
             self.finish()
         return True  # one more frame after the hand-over, for the report
+
+    def _sound_results(self) -> None:
+        """Bombs on the targets as each day's packages arrive, and the losses."""
+        if not self.days or self.holding:
+            return
+        i, fly, _ = self._phase()
+        if fly < 1.0 or i <= self._sounded_day:
+            return
+        self._sounded_day = i
+        day = self.days[i]
+        if day.outcomes:
+            self.app.sound.play("bombs")
+        if any(out.lost for out in day.outcomes.values()):
+            self.app.sound.play("aircraft_lost")
 
     def finish(self) -> None:
         """Hand over to the report (once), exactly as the planning scene used to."""

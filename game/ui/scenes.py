@@ -14,6 +14,7 @@ import pygame
 import pygame_gui
 
 from game.ui.style import THEME_PATH, preload_fonts
+from game.ui.ui_scale import match_manager
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -75,16 +76,19 @@ class Scene:
     # -- the loop
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self._buttons:
+            self.app.sound.play("click")
             self._buttons[event.ui_element]()
             return
-        self.manager.process_events(event)
-        self.on_event(event)
+        match_manager(self.manager, self.app.scale)
+        self.manager.process_events(event)  # window positions: the manager scales them
+        self.on_event(self.app.to_canvas(event))
 
     def on_event(self, event: pygame.event.Event) -> None:
         """Scene-specific input (keys, mouse on custom drawing)."""
 
     def update(self, dt: float) -> bool:
         """Advance widgets; return True when the scene needs redrawing without input."""
+        match_manager(self.manager, self.app.scale)
         self.manager.update(dt)
         return False
 

@@ -16,7 +16,16 @@ from game.save import GameRecord
 from game.ui.app import App
 from game.ui.session import GameSession
 
-SCENES = ("title", "scenario", "planning", "report", "end", "history", "encyclopedia")
+SCENES = (
+    "title",
+    "scenario",
+    "planning",
+    "report",
+    "end",
+    "history",
+    "encyclopedia",
+    "settings",
+)
 HISTORY_TURNS = 12  # turns flown before the "history" scene shows its charts
 
 
@@ -25,7 +34,11 @@ def open_scene(app: App, scenario: str, scene: str) -> None:
     if scene not in SCENES:
         raise ValueError(f"no scene '{scene}' (known: {', '.join(SCENES)})")
     app.to_title()
-    if scene == "scenario":
+    if scene == "settings":
+        from game.ui.settings_scene import SettingsScene
+
+        app.push(SettingsScene(app, app.stack.scenes[0]))
+    elif scene == "scenario":
         from game.ui.choose import ScenarioScene
 
         chooser = ScenarioScene(app)
@@ -72,7 +85,7 @@ def open_scene(app: App, scenario: str, scene: str) -> None:
 def render_scene(scenario: str, scene: str, size: tuple[int, int]) -> pygame.Surface:
     app = App(size)
     open_scene(app, scenario, scene)
-    return app.screen.copy()
+    return app.window.copy()  # what the window shows, at the interface scale
 
 
 def save_screenshot(scenario: str, scene: str, out: Path, size: tuple[int, int]) -> Path:

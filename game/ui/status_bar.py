@@ -9,7 +9,7 @@ import pygame
 from game.core.calendar import moon_illumination, moon_phase_name
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui.panels import TALKS_COLOURS, draw_moon
+from game.ui.panels import draw_moon, talks_colour
 from game.ui.style import PAL, font
 from game.ui.words import TALKS_NAMES, long_date
 
@@ -77,7 +77,7 @@ def draw_status_bar(
     talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
     surface.blit(font(13).render("Armistice talks", True, PAL.MUTED), (tx, y))
     surface.blit(
-        font(15, bold=True).render(talks, True, TALKS_COLOURS.get(view.talks, PAL.TEXT)),
+        font(15, bold=True).render(talks, True, talks_colour(view.talks)),
         (tx, y + 20),
     )
     tips.append(
@@ -106,7 +106,7 @@ def draw_status_bar(
         (
             "World opinion",
             view.world_opinion,
-            (120, 150, 170),
+            PAL.GAUGE_OPINION,
             rules.opinion.recall_world,
             PAL.DANGER,
             [
@@ -118,7 +118,7 @@ def draw_status_bar(
         (
             "US patience",
             view.us_patience,
-            (150, 160, 110),
+            PAL.GAUGE_PATIENCE,
             rules.opinion.recall_patience,
             PAL.DANGER,
             [

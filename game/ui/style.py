@@ -52,9 +52,19 @@ class Palette:
     SERIES_ESTIMATE = (205, 205, 195)  # the planner's estimate beside the truth
     CHART_GRID = (52, 60, 64)
     CHART_AXIS = (110, 114, 100)
+    # Map and gauge colours; the colour-blind palette (game.ui.palettes) replaces them.
+    FLAK = (226, 92, 40)
+    FORBID = (200, 40, 30)
+    BURDEN = (226, 150, 40)
+    RAIL_DAMAGED = (200, 130, 30)
+    RAIL_CUT = (190, 30, 24)
+    DAMAGE_LOW = (226, 164, 60)
+    DAMAGE_HIGH = (150, 24, 20)
+    GAUGE_OPINION = (120, 150, 170)
+    GAUGE_PATIENCE = (150, 160, 110)
 
 
-PAL = Palette
+PAL = Palette  # the class itself: switching palettes sets its attributes in place
 
 
 def _font_file(bold: bool, italic: bool) -> str:

@@ -23,6 +23,7 @@ from game.core.politics import card_matches
 from game.ui.overlays import BY_SHORTCUT, OVERLAYS, EdgeScroller
 from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, THEME_PATH, font, wrap
+from game.ui.ui_scale import match_manager, to_window
 from game.ui.widgets import toggle_style
 from game.ui.words import kind_name, short_date
 
@@ -30,16 +31,16 @@ if TYPE_CHECKING:
     from game.ui.planning import PlanningScene
 
 Line = tuple[str, str]  # (text, style)
-STYLES: dict[str, tuple[int, bool, bool, tuple[int, int, int]]] = {
-    # style: (size, bold, italic, colour)
-    "title": (18, True, False, PAL.ACCENT),
-    "sub": (14, False, False, PAL.MUTED),
-    "head": (13, True, False, PAL.ACCENT),
-    "text": (14, False, False, PAL.TEXT),
-    "forbid": (14, False, False, PAL.DANGER),
-    "burden": (14, False, False, (226, 170, 90)),
-    "good": (14, False, False, PAL.GOOD),
-    "note": (14, False, True, PAL.TEXT),
+STYLES: dict[str, tuple[int, bool, bool, str]] = {
+    # style: (size, bold, italic, palette colour name: looked up when drawn)
+    "title": (18, True, False, "ACCENT"),
+    "sub": (14, False, False, "MUTED"),
+    "head": (13, True, False, "ACCENT"),
+    "text": (14, False, False, "TEXT"),
+    "forbid": (14, False, False, "DANGER"),
+    "burden": (14, False, False, "BURDEN"),
+    "good": (14, False, False, "GOOD"),
+    "note": (14, False, True, "TEXT"),
 }
 PANEL_W = (360, 420)  # at 1280 and from 1600 wide
 TOGGLE_W, TOGGLE_H = 62, 28
@@ -396,7 +397,9 @@ class MapExtras:
                 return False
             action()
             return True
-        self.manager.process_events(event)
+        # The desk hands over canvas positions; the manager reads window ones.
+        match_manager(self.manager, desk.app.scale)
+        self.manager.process_events(to_window(event, desk.app.scale))
         if event.type == pygame.KEYDOWN:
             return self._key(event)
         pos = getattr(event, "pos", None)
@@ -444,6 +447,7 @@ class MapExtras:
 
     def update(self, dt: float) -> bool:
         desk = self.desk
+        match_manager(self.manager, desk.app.scale)
         self.manager.update(dt)
         enabled = not desk.dragging and not desk.session.busy
         moved = self.edge.step(desk.map, desk.size, dt, enabled)
@@ -468,7 +472,7 @@ class MapExtras:
             if top + y + f.get_linesize() > limit:
                 surface.blit(font(14).render("…", True, PAL.MUTED), (x, top + y))
                 break
-            surface.blit(f.render(text, True, STYLES[style][3]), (x, top + y))
+            surface.blit(f.render(text, True, getattr(PAL, STYLES[style][3])), (x, top + y))
         self._draw_marker(surface)
         self.manager.draw_ui(surface)
 

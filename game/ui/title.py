@@ -77,12 +77,11 @@ class TitleScene(Scene):
             tooltip="The campaign's targets, aircraft, restrictions, events and places (F2)",
         )
         y += bh + gap
-        self.button(
+        self.settings_button = self.button(
             pygame.Rect(x, y, bw, bh),
             "Settings",
-            lambda: None,
-            tooltip="Settings are not available yet",
-            enabled=False,
+            self._settings,
+            tooltip="Window, interface scale, colours, sound, default difficulty, map labels",
         )
         y += bh + gap
         self.quit_button = self.button(
@@ -104,6 +103,11 @@ class TitleScene(Scene):
         from game.ui.encyclopedia import open_encyclopedia
 
         open_encyclopedia(self.app, self)
+
+    def _settings(self) -> None:
+        from game.ui.settings_scene import SettingsScene
+
+        self.app.push(SettingsScene(self.app, self))
 
     def _load_game(self) -> None:
         from game.ui.save_dialog import LoadDialog

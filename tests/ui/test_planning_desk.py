@@ -325,8 +325,11 @@ def test_escape_menu_opens_and_resumes(app):
     desk = app.scene
     press(app, pygame.K_ESCAPE)
     assert app.stack.names() == ["title", "planning", "menu"]
-    assert not app.scene.buttons["Settings"].is_enabled
-    assert app.scene.buttons["Settings"].tool_tip_text
+    assert app.scene.buttons["Settings…"].tool_tip_text
+    click(app, centre(app.scene.buttons["Settings…"]))
+    assert app.stack.names() == ["title", "planning", "menu", "settings"]
+    press(app, pygame.K_ESCAPE)  # Esc leaves the settings for the menu
+    assert app.stack.names() == ["title", "planning", "menu"]
     click(app, centre(app.scene.buttons["Resume"]))
     assert app.scene is desk
     press(app, pygame.K_ESCAPE)

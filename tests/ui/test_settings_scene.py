@@ -1,0 +1,217 @@
+"""The Settings screen: changes made with the mouse are applied, saved and back after a
+restart; the interface scale is clamped to the window; clicks land where the player
+points at 150%; the colour-blind palette reaches the map; F11 is remembered."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+import pygame_gui
+import pytest
+
+from game.settings import Settings, load_settings, save_settings
+from game.ui import icons, overlays
+from game.ui.app import App
+from game.ui.map_render import ZONE_COLORS
+from game.ui.palettes import apply_palette, colour_blind_on
+from game.ui.style import PAL
+from game.ui.title import KOREA_TMX
+from game.ui.ui_scale import canvas_size, effective_scale, scale_note, to_canvas
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A fresh data home for each test; the standard palette again afterwards."""
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path))
+    yield tmp_path
+    apply_palette(False)
+
+
+def open_app(size: tuple[int, int]) -> App:
+    app = App(size)
+    app.step([])
+    return app
+
+
+def post_click(pos: tuple[float, float]) -> None:
+    pos = (int(pos[0]), int(pos[1]))
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+
+
+def click(app: App, element: pygame_gui.core.UIElement) -> None:
+    """Click an element's centre as the window sees it (scaled by the interface scale)."""
+    x, y = element.get_abs_rect().center
+    post_click((x * app.scale[0] + 0.5, y * app.scale[1] + 0.5))
+    for _ in range(3):
+        app.step()
+
+
+def key(app: App, k: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=""))
+    app.step()
+
+
+def test_settings_made_on_the_screen_are_back_after_a_restart(home):
+    app = open_app((1280, 720))
+    click(app, app.scene.settings_button)
+    assert app.stack.names() == ["title", "settings"]
+    screen = app.scene
+    click(app, screen.toggles["colour_blind"])
+    click(app, screen.toggles["default_difficulty:hard"])
+    click(app, screen.toggles["place_names"])
+    click(app, screen.toggles["hangul_names"])
+    click(app, screen.toggles["scale150"])
+    slider = screen.volume_slider
+    pygame.event.post(
+        pygame.event.Event(pygame_gui.UI_HORIZONTAL_SLIDER_MOVED, ui_element=slider, value=35)
+    )
+    app.step()
+    assert app.settings == Settings()  # nothing applied before Apply
+    click(app, screen.apply_button)
+    saved = json.loads((home / "settings.json").read_text())
+    assert saved["colour_blind"] is True and saved["default_difficulty"] == "hard"
+    assert saved["volume"] == 35 and saved["ui_scale"] == 150
+    assert saved["place_names"] is False and saved["hangul_names"] is True
+    assert colour_blind_on() and app.sound.volume == 35
+    assert app.scale_percent == 100  # 150% does not fit 1280×720: the screen says so
+    assert "150% needs a 1920×1080 window; 100% is used" in app.scene.scale_label.text
+    key(app, pygame.K_ESCAPE)
+    assert app.stack.names() == ["title"]
+    pygame.display.quit()
+    apply_palette(False)
+
+    again = open_app((1920, 1080))
+    assert again.settings.model_dump() == {**Settings().model_dump(), **saved}
+    assert colour_blind_on()
+    assert again.scale_percent == 150 and again.size == (1280, 720)
+    click(again, again.scene.new_game)
+    assert again.scene.name == "scenario" and again.scene.difficulty == "hard"
+    pygame.display.quit()
+
+
+def test_back_drops_changes_not_applied(home):
+    app = open_app((1280, 720))
+    click(app, app.scene.settings_button)
+    click(app, app.scene.toggles["colour_blind"])
+    click(app, app.scene.back_button)
+    assert app.stack.names() == ["title"]
+    assert app.settings == Settings() and not (home / "settings.json").exists()
+    pygame.display.quit()
+
+
+def test_a_damaged_settings_file_is_shown_on_the_screen(home):
+    (home / "settings.json").write_text("{not json")
+    app = open_app((1280, 720))
+    click(app, app.scene.settings_button)
+    assert "could not be read" in app.scene.problem_box.html_text
+    pygame.display.quit()
+
+
+@pytest.mark.parametrize(
+    ("window", "wanted", "used"),
+    [
+        ((1280, 720), 200, 100),
+        ((1920, 1080), 200, 150),
+        ((1920, 1080), 150, 150),
+        ((1920, 1200), 175, 150),
+        ((2560, 1440), 200, 200),
+        ((2560, 1440), 125, 125),
+        ((1600, 900), 150, 125),
+    ],
+)
+def test_the_scale_is_the_largest_that_keeps_1280_by_720(window, wanted, used):
+    assert effective_scale(window, wanted) == used
+    canvas = canvas_size(window, used)
+    assert canvas[0] >= 1280 and canvas[1] >= 720
+    assert bool(scale_note(window, wanted)) == (used < wanted)
+
+
+def test_mouse_positions_are_read_onto_the_canvas():
+    event = pygame.event.Event(pygame.MOUSEMOTION, pos=(300, 150), rel=(3, -6), buttons=(1, 0, 0))
+    moved = to_canvas(event, (1.5, 1.5))
+    assert moved.pos == (200, 100) and moved.rel == (2.0, -4.0)
+    wheel = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1)
+    assert to_canvas(wheel, (1.5, 1.5)) is wheel
+
+
+def test_at_150_percent_clicks_and_the_map_land_where_the_player_points(home):
+    save_settings(Settings(ui_scale=150))
+    app = open_app((1920, 1080))
+    assert app.scale_percent == 150 and app.size == (1280, 720)
+    assert app.screen.get_size() == (1280, 720) and app.window.get_size() == (1920, 1080)
+    # A click at the button's place in the window opens the settings; beside it, nothing.
+    button = app.scene.settings_button.get_abs_rect()
+    post_click((button.right * 1.5 + 40, button.centery * 1.5))
+    app.step()
+    app.step()
+    assert app.stack.names() == ["title"]
+    click(app, app.scene.settings_button)
+    assert app.stack.names() == ["title", "settings"]
+    key(app, pygame.K_ESCAPE)
+    # On the desk: a target under the window's mouse is the one hovered and picked.
+    click(app, app.scene.new_game)
+    click(app, app.scene.start_button)
+    desk = app.scene
+    assert desk.name == "planning"
+    tid, target = next(
+        (tid, t)
+        for tid, t in desk.session.rules.targets.items()
+        if t.kind != "rail_segment"
+        and desk.map.rect.collidepoint(desk.map.to_screen(t.position))
+        and desk.map.target_at(desk.view, desk.map.to_screen(t.position)) == tid
+        and not desk.extras.toggles_rect().collidepoint(desk.map.to_screen(t.position))
+    )
+    x, y = desk.map.to_screen(target.position)
+    window_pos = (x * 1.5, y * 1.5)
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=window_pos, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    app.step()
+    assert desk.hover == tid
+    post_click(window_pos)
+    for _ in range(3):
+        app.step()
+    assert desk.draft.target == tid
+    pygame.display.quit()
+
+
+def test_the_colour_blind_palette_changes_the_overlays_and_back(home):
+    standard = {o.key: o.colour for o in overlays.OVERLAYS}
+    damage = icons.damage_colour(80)
+    good, mig = PAL.GOOD, ZONE_COLORS["mig_alley"]
+    app = open_app((1280, 720))
+    app.maps.scaled(KOREA_TMX, app.korea_geometry(), 0.5)
+    assert app.maps._scaled
+    app.change_settings(app.settings.model_copy(update={"colour_blind": True}))
+    assert not app.maps._scaled  # the cached map images are drawn again
+    changed = {o.key: o.colour for o in overlays.OVERLAYS}
+    assert all(changed[k] != standard[k] for k in ("mig", "flak", "buffer"))
+    assert icons.damage_colour(80) != damage and good != PAL.GOOD
+    assert ZONE_COLORS["mig_alley"] != mig
+    app.change_settings(app.settings.model_copy(update={"colour_blind": False}))
+    assert {o.key: o.colour for o in overlays.OVERLAYS} == standard
+    assert icons.damage_colour(80) == damage and good == PAL.GOOD
+    pygame.display.quit()
+
+
+def test_f11_switches_full_screen_and_remembers_it(home):
+    app = open_app((1280, 720))
+    key(app, pygame.K_F11)
+    assert app.fullscreen and load_settings()[0].fullscreen
+    key(app, pygame.K_F11)
+    assert not app.fullscreen and not load_settings()[0].fullscreen
+    assert app.window.get_size() == (1280, 720) and app.size == (1280, 720)
+    pygame.display.quit()
+
+
+def test_f1_lists_the_full_screen_key_and_the_menu_settings():
+    from game.ui.planning import KEY_HELP
+
+    keys = dict(KEY_HELP)
+    assert "remembered" in keys["F11"]
+    assert "settings" in keys["Esc"]
