@@ -389,6 +389,8 @@ class Rules:
     sprites: dict[str, str] = field(default_factory=dict)  # target kind -> a mod's PNG icon
     difficulties: tuple[str, ...] = ("easy", "normal", "hard")
     record: HistoricalRecord | None = None  # what really happened, for the end screen
+    # The scenario's own encyclopedia notes by id: {"title", "text", "source"}.
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def strike_pools(self) -> list[PoolDef]:

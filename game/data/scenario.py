@@ -532,6 +532,7 @@ def _build(
         seed=header.seed,
         difficulties=tuple(header.difficulties),
         record=data.historical_record.resolve() if data.historical_record else None,
+        notes={k: dict(v) for k, v in data.notes.items()},
         **rule_knobs,
     )
 

@@ -54,7 +54,14 @@ def korean_font_paths() -> tuple[str, str]:
 class EncyclopediaScene(OverlayScene):
     name = "encyclopedia"
 
-    def __init__(self, app: App, below: Scene, ref: str | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        below: Scene,
+        ref: str | None = None,
+        notes: dict[str, dict[str, str]] | None = None,
+    ) -> None:
+        self.notes = notes or {}  # the scenario being played: its own notes
         book = encyclopedia()
         self.book = book or Encyclopedia()
         self.problems = [] if book is not None else list(_problems())
@@ -109,6 +116,8 @@ class EncyclopediaScene(OverlayScene):
         self.list = pygame_gui.elements.UISelectionList(
             pygame.Rect(x, top, LIST_W, bottom - top), [], self.manager
         )
+        self._listing: tuple[str, str] | None = None
+        self._titles: dict[str, str] = {}
         x += LIST_W + 14
         self.article = pygame_gui.elements.UITextBox(
             "",
@@ -137,12 +146,37 @@ class EncyclopediaScene(OverlayScene):
             return self.book.search(self.query)
         return self.book.in_category(self.category)
 
-    def _refresh(self) -> None:
+    def _reveal(self) -> None:
+        """Scroll the list so that the open article's title shows."""
+        bar = getattr(self.list, "scroll_bar", None)
+        refs = list(self._titles.values())
+        if bar is None or self.ref not in refs:
+            return
+        shown = bar.visible_percentage
+        at = refs.index(self.ref) / len(refs)
+        if not bar.start_percentage <= at < bar.start_percentage + shown - 1 / len(refs):
+            bar.set_scroll_from_start_percentage(max(0.0, min(at - shown / 3, 1.0 - shown)))
+
+    def _refresh(self, *, reveal: bool = True) -> None:
         entries = self._listed()
         if self.ref is None and entries and not self.problems:
             self.ref = entries[0].ref
-        self._titles = {_list_title(e, self.query): e.ref for e in entries}
-        self.list.set_item_list(list(self._titles))
+        listing = (self.category, self.query.strip())
+        if listing != self._listing:  # a new list; otherwise keep its scroll position
+            self._listing = listing
+            self._titles = {_list_title(e, self.query): e.ref for e in entries}
+            self.list.set_item_list(list(self._titles))
+        for item in self.list.item_list:
+            chosen = self._titles.get(item["text"]) == self.ref
+            item["selected"] = chosen
+            button = item["button_element"]
+            if button is not None:
+                if chosen:
+                    button.select()
+                else:
+                    button.unselect()
+        if reveal:
+            self._reveal()
         for key, b in self.category_buttons.items():
             if key == self.category and not self.query.strip():
                 b.select()
@@ -169,6 +203,12 @@ class EncyclopediaScene(OverlayScene):
             parts.append(f"<font face='{KOREAN_FONT}' size=4>{hangul}</font><br>")
         parts.append(f"<font color='{MUTED}'>{esc(CATEGORIES[entry.category])}</font><br><br>")
         parts.append(f"{esc(entry.text)}<br><br>")
+        for note in self._notes_for(entry):
+            source = f" ({esc(note['source'])})" if note.get("source") else ""
+            parts.append(
+                f"<b>In this scenario</b>: {esc(' '.join(note.get('text', '').split()))}"
+                f"<font color='{MUTED}'>{source}</font><br><br>"
+            )
         parts.append(
             f"<font color='{MUTED}'><b>Sources</b>: {esc(describe_sources(entry.source))}</font><br>"
         )
@@ -183,8 +223,13 @@ class EncyclopediaScene(OverlayScene):
             parts += [f"• <a href='{e.ref}'>{esc(e.title)}</a><br>" for e in back]
         return "".join(parts)
 
+    def _notes_for(self, entry: Entry) -> list[dict[str, str]]:
+        """The scenario's notes on what this article explains, once each."""
+        found = [self.notes[i] for i in entry.ids if i in self.notes]
+        return [n for i, n in enumerate(found) if n not in found[:i] and n.get("text")]
+
     # -- actions
-    def open(self, ref: str, *, remember: bool = True) -> None:
+    def open(self, ref: str, *, remember: bool = True, from_list: bool = False) -> None:
         entry = self.book.get(ref)
         if entry is None or ref == self.ref:
             return
@@ -193,7 +238,7 @@ class EncyclopediaScene(OverlayScene):
         self.ref = ref
         if not self.query.strip():
             self.category = entry.category
-        self._refresh()
+        self._refresh(reveal=not from_list)
 
     def show_category(self, key: str) -> None:
         self.query = ""
@@ -218,7 +263,7 @@ class EncyclopediaScene(OverlayScene):
         ):
             ref = self._titles.get(str(event.text))
             if ref:
-                self.open(ref)
+                self.open(ref, from_list=True)
         elif event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.search:
             self.query = self.search.get_text()
             hits = self._listed()
@@ -252,4 +297,7 @@ def _hangul_by_key(app: App) -> dict[str, str]:
 
 
 def open_encyclopedia(app: App, below: Scene, ref: str | None = None) -> None:
-    app.push(EncyclopediaScene(app, below, ref))
+    """Open it over ``below``; in a game, with that scenario's own notes."""
+    session = getattr(below, "session", None)
+    notes = session.rules.notes if session is not None else None
+    app.push(EncyclopediaScene(app, below, ref, notes))

@@ -85,7 +85,8 @@ class EscMenu(OverlayScene):
     def encyclopedia(self) -> None:
         from game.ui.encyclopedia import EncyclopediaScene
 
-        self.app.replace(EncyclopediaScene(self.app, self.below))
+        notes = self.session.rules.notes
+        self.app.replace(EncyclopediaScene(self.app, self.below, notes=notes))
 
     def save(self) -> None:
         from game.ui.save_dialog import SaveDialog

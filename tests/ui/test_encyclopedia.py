@@ -144,3 +144,21 @@ def test_it_lays_out_at_both_sizes(app: App, size: tuple[int, int]) -> None:
     assert scene.article.rect.w >= 500
     assert not scene.list.rect.colliderect(scene.article.rect)
     assert scene.ref == "people.weyland"
+
+
+def test_in_a_game_the_scenarios_own_notes_join_the_article(app: App) -> None:
+    desk = desk_for(app, "strangle_1951")
+    desk.open_encyclopedia("operations.strangle")
+    scene = app.scene
+    assert isinstance(scene, EncyclopediaScene)
+    html = scene.article.html_text
+    assert "In this scenario" in html and "Operation Saturate" in html  # from [notes.saturate]
+    assert scene.list.get_single_selection() == "Interdiction: Operation Strangle and after"
+    app.to_title()
+    app.scene.on_event(  # type: ignore[union-attr]
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F2, mod=0, unicode="", scancode=0)
+    )
+    scene = app.scene
+    assert isinstance(scene, EncyclopediaScene) and scene.notes == {}
+    scene.open("operations.strangle")
+    assert "In this scenario" not in scene.article.html_text
