@@ -154,6 +154,11 @@ def _package_control(t: Tutorial, pick: Callable[[Tutorial], pygame.Rect | None]
         return None
     if t.desk.builder is None:
         return _tab(t, "package", "First open the Package tab: your package is kept there.")
+    if t.desk.draft.night and pick is not _add_button:
+        day = t.desk.builder.day_button.get_abs_rect()
+        return Pointer(
+            pygame.Rect(day), "First switch back to Day: Thunderjets and Sabres fly by day."
+        )
     rect = pick(t)
     return Pointer(rect) if rect is not None else None
 

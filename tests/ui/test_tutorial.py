@@ -143,7 +143,7 @@ def test_the_tutorial_from_the_title_to_the_report(shared_app, size):
 
         assert at(app) == "add"
         check_prompt(app, rect_of(desk.tab_buttons["package"]))  # first back to the tab
-        assert "Package tab" in "".join(t for t in [app.tutorial.pointer().detour])
+        assert "Package tab" in app.tutorial.pointer().detour
         click(app, centre(desk.tab_buttons["package"]))
         assert at(app) == "add" and desk.draft.escort == 80  # the package was kept
         check_prompt(app, rect_of(desk.builder.add_button))
@@ -215,6 +215,21 @@ def test_taking_a_step_back_takes_the_tutorial_back(app):
     assert at(app) == "strike"
     click(app, centre(desk.builder.clear_button))
     assert at(app) == "pick_target"
+
+
+def test_night_sends_the_player_back_to_day_for_the_thunderjets(app):
+    fresh(app)
+    start(app)
+    desk = app.scene
+    click(app, suiho_on_screen(app))
+    click(app, centre(desk.builder.night_button))
+    assert desk.draft.night and "fifth_af_fb" not in desk.builder.strike_spinners
+    assert at(app) == "strike"
+    assert "Day" in app.tutorial.pointer().detour
+    check_prompt(app, rect_of(desk.builder.day_button))
+    click(app, centre(desk.builder.day_button))
+    assert not desk.draft.night and app.tutorial.pointer().detour == ""
+    check_prompt(app, rect_of(desk.builder.strike_spinners["fifth_af_fb"].entry))
 
 
 def test_the_prompt_hides_under_menus_and_leaving_the_game_ends_it_unfinished(app):
