@@ -13,7 +13,7 @@ SUBTITLE = "The Far East Air Forces' air-pressure campaign — an operational wa
 KOREA_TMX = MAPS_DIR / "korea.tmx"
 
 
-FIRST_START_NOTE = "New to the game? The Tutorial plays your first day with you."
+FIRST_START_NOTE = "New here? Start with your first day"
 
 
 class TitleScene(Scene):
@@ -144,9 +144,13 @@ class TitleScene(Scene):
             PAL.MUTED,
         )
         surface.blit(foot, (24, h - foot.get_height() - 16))
-        note = self.notice or ("" if self.app.settings.tutorial_done else FIRST_START_NOTE)
-        if note:
-            colour = PAL.DANGER if self.notice else PAL.MUTED
-            img = font(14, italic=not self.notice).render(note, True, colour)
+        if self.notice:
+            img = font(14).render(self.notice, True, PAL.DANGER)
             surface.blit(img, img.get_rect(midtop=self.note_at))
+        if not self.app.settings.tutorial_done:  # the offer, beside the button it points at
+            img = font(15, italic=True).render(FIRST_START_NOTE, True, PAL.ACCENT)
+            beside = self.tutorial_button.get_abs_rect()
+            x, y = beside.right + 12, beside.centery
+            pygame.draw.polygon(surface, PAL.ACCENT, [(x, y), (x + 9, y - 6), (x + 9, y + 6)])
+            surface.blit(img, img.get_rect(midleft=(x + 16, y)))
         pygame.draw.line(surface, PAL.PANEL_EDGE, (24, h - 44), (w - 24, h - 44))

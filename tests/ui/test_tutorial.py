@@ -249,18 +249,26 @@ def test_the_prompt_hides_under_menus_and_leaving_the_game_ends_it_unfinished(ap
     assert not app.settings.tutorial_done  # not finished: still offered
 
 
-def test_the_first_start_offer_shows_until_the_tutorial_is_done(app):
-    from game.ui.title import FIRST_START_NOTE
+def test_the_first_start_offer_shows_beside_the_button_until_the_tutorial_is_done(app):
+    from game.ui.style import PAL
 
     fresh(app)
-    assert not app.settings.tutorial_done and FIRST_START_NOTE
     title = app.scene
     h = app.size[1]
     for button in (title.new_game, title.tutorial_button, title.quit_button):
-        assert rect_of(button).bottom < title.note_at[1] < h - 44 - 16  # above the footer
+        assert rect_of(button).bottom < h - 44 - 16  # the column clears the footer
+    beside = rect_of(title.tutorial_button)
+    mark = (beside.right + 16, beside.centery)  # the little arrow of the offer
+
+    def offered() -> bool:
+        app.dirty = True
+        settle(app, 1)
+        return tuple(app.screen.get_at(mark))[:3] == PAL.ACCENT
+
+    assert not app.settings.tutorial_done and offered()
     app.change_settings(Settings(tutorial_done=True))
-    assert load_settings()[0].tutorial_done
-    assert app.scene.tutorial_button.is_enabled  # replay stays on offer
+    assert load_settings()[0].tutorial_done and not offered()
+    assert title.tutorial_button.is_enabled  # replay stays on offer
 
 
 def test_the_shipped_script_loads_and_a_bad_one_names_file_and_key(tmp_path: Path):
