@@ -149,8 +149,8 @@ class TitleScene(Scene):
             surface.blit(img, img.get_rect(midtop=self.note_at))
         if not self.app.settings.tutorial_done:  # the offer, beside the button it points at
             img = font(15, italic=True).render(FIRST_START_NOTE, True, PAL.ACCENT)
-            beside = self.tutorial_button.get_abs_rect()
-            x, y = beside.right + 12, beside.centery
-            pygame.draw.polygon(surface, PAL.ACCENT, [(x, y), (x + 9, y - 6), (x + 9, y + 6)])
-            surface.blit(img, img.get_rect(midleft=(x + 16, y)))
+            beside = pygame.Rect(self.tutorial_button.get_abs_rect())
+            ax, ay = beside.right + 12, beside.centery
+            pygame.draw.polygon(surface, PAL.ACCENT, [(ax, ay), (ax + 9, ay - 6), (ax + 9, ay + 6)])
+            surface.blit(img, img.get_rect(midleft=(ax + 16, ay)))
         pygame.draw.line(surface, PAL.PANEL_EDGE, (24, h - 44), (w - 24, h - 44))
