@@ -191,6 +191,9 @@ def layout_labels(
         else:
             off = 11 if place.target in icons else DOT_R + 4
             spots = _spots(rect, x, y, off)
+            if place.style == "foreign":  # across the Yalu: name it on the far side
+                h = rect.h
+                spots = [spots[1], spots[5], spots[5].move(0, -h), spots[7], spots[7].move(0, h)]
         for spot in spots:
             if spot.collidelist(taken) < 0 and view.contains(spot):
                 taken.append(spot)

@@ -10,6 +10,7 @@ import pygame_gui
 
 from game.core.events import Category, Event
 from game.core.intel import PlayerView
+from game.core.model import Rules
 from game.core.turn import TurnResult
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
@@ -43,6 +44,22 @@ def _read_more(ev: Event) -> str:
     elif ev.data.get("card"):
         entry = book.find("cards", str(ev.data["card"]))
     return f"  <a href='{entry.ref}'>read more</a>" if entry else ""
+
+
+def _linked_text(ev: Event, rules: Rules) -> str:
+    """The line's text with its target's name linked to the target's article."""
+    from game.ui.encyclopedia import encyclopedia
+
+    text = esc(ev.text)
+    book = encyclopedia()
+    target = rules.targets.get(ev.target) if ev.target else None
+    if book is None or target is None:
+        return text
+    entry = book.for_target(ev.target, target.kind)
+    name = esc(target.name)
+    if entry is None or name not in text:
+        return text
+    return text.replace(name, f"<a href='{entry.ref}'>{name}</a>", 1)
 
 
 def report_html(
@@ -81,7 +98,7 @@ def report_html(
         for ev in events[:MAX_PER_CATEGORY]:
             when = f"<font color='{MUTED}'>{esc(short_date(ev.day))}</font>  " if days > 1 else ""
             parts.append(
-                f"• {when}{esc(ev.text)}{_read_more(ev)}<br>"
+                f"• {when}{_linked_text(ev, session.rules)}{_read_more(ev)}<br>"
                 f"<font color='{MUTED}'>    <i>why: {esc(ev.cause)}</i></font><br>"
             )
         if len(events) > MAX_PER_CATEGORY:

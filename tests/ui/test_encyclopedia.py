@@ -162,3 +162,17 @@ def test_in_a_game_the_scenarios_own_notes_join_the_article(app: App) -> None:
     assert isinstance(scene, EncyclopediaScene) and scene.notes == {}
     scene.open("operations.strangle")
     assert "In this scenario" not in scene.article.html_text
+
+
+def test_report_lines_link_their_target_to_its_article() -> None:
+    from datetime import date
+
+    from game.core.events import Category, Event
+    from game.ui.report import _linked_text
+
+    rules = load_rules(SCENARIOS / "suiho_1952")
+    name = rules.targets["suiho_dam"].name
+    strike = Event(date(1952, 6, 23), Category.STRIKE, f"{name} (day): damage", "x", "suiho_dam")
+    assert "<a href='places.suiho_dam'>" in _linked_text(strike, rules)
+    plain = Event(date(1952, 6, 23), Category.WEATHER, "Storms over the Yalu", "x")
+    assert "<a" not in _linked_text(plain, rules)

@@ -20,7 +20,7 @@ KEYS = [
     pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_w, pygame.K_a,
     pygame.K_s, pygame.K_d, pygame.K_z, pygame.K_l, pygame.K_PLUS, pygame.K_MINUS,
     pygame.K_F1, pygame.K_F5, pygame.K_F9, pygame.K_0, pygame.K_5, pygame.K_9,
-    pygame.K_g, pygame.K_c,
+    pygame.K_g, pygame.K_c, pygame.K_F2, pygame.K_p, pygame.K_k,
 ]  # fmt: skip
 
 
