@@ -101,6 +101,7 @@ class Tutorial:
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         """Clicks on the prompt are the tutorial's; everything else goes to the scene."""
+        event = self.app.to_canvas(event)  # the prompt is drawn on the scaled interface
         if event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
             return False

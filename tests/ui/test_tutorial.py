@@ -232,6 +232,28 @@ def test_night_sends_the_player_back_to_day_for_the_thunderjets(app):
     check_prompt(app, rect_of(desk.builder.strike_spinners["fifth_af_fb"].entry))
 
 
+def test_the_prompt_takes_clicks_at_an_interface_scale(shared_app):
+    app = shared_app
+    app.running = True
+    resize(app, (1920, 1080))
+    try:
+        fresh(app)
+        app.change_settings(Settings(ui_scale=150))
+        assert app.size == (1280, 720) and app.scale == (1.5, 1.5)
+        bx, by = centre(app.scene.tutorial_button)  # canvas positions; the window's are 1.5x
+        click(app, (bx * 3 // 2, by * 3 // 2))
+        assert at(app) == "welcome"
+        at_next = app.tutorial.layout.next.center  # on the 1280x720 canvas
+        click(app, (at_next[0] * 3 // 2, at_next[1] * 3 // 2))  # where the window gets it
+        assert at(app) == "pick_target"
+        x, y = suiho_on_screen(app)
+        click(app, (x * 3 // 2, y * 3 // 2))
+        assert at(app) == "strike"
+    finally:
+        app.change_settings(Settings())
+        resize(app, (1280, 720))
+
+
 def test_the_prompt_hides_under_menus_and_leaving_the_game_ends_it_unfinished(app):
     fresh(app)
     start(app)
