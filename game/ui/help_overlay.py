@@ -12,9 +12,9 @@ from game.ui.words import esc
 class HelpOverlay(OverlayScene):
     name = "help"
 
-    def panel_rect(self, max_w: int = 640) -> pygame.Rect:
+    def panel_rect(self, max_w: int = 900) -> pygame.Rect:
         w, h = self.size
-        rect = pygame.Rect(0, 0, min(max_w, w - 120), min(600, h - 60))
+        rect = pygame.Rect(0, 0, min(max_w, w - 120), min(760, h - 24))
         rect.center = (w // 2, h // 2)
         return rect
 
@@ -22,17 +22,22 @@ class HelpOverlay(OverlayScene):
         from game.ui.planning import KEY_HELP
 
         rect = self.panel_rect()
-        rows = "".join(
-            f"<b>{esc(keys)}</b><br><font color='#b8ab87'>    {esc(what)}</font><br>"
+        # One line a key, so that the whole list shows without scrolling.
+        rows = "<br>".join(
+            f"<b>{esc(keys)}</b>   <font color='#b8ab87'>{esc(what)}</font>"
             for keys, what in KEY_HELP
         )
         self.text = pygame_gui.elements.UITextBox(
-            "<font size=5><b>Keys</b></font><br>"
-            "<font color='#b8ab87'>Every control also explains itself when the mouse "
-            "rests on it.</font><br><br>" + rows,
-            pygame.Rect(rect.x + 20, rect.y + 16, rect.w - 40, rect.h - 84),
+            "<font size=5><b>Keys</b></font><br>" + rows,
+            pygame.Rect(rect.x + 20, rect.y + 10, rect.w - 40, rect.h - 74),
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@plain"),
+        )
+        pygame_gui.elements.UILabel(
+            pygame.Rect(rect.x + 30, rect.bottom - 56, rect.w - 240, 36),
+            "Every control also explains itself when the mouse rests on it.",
+            self.manager,
+            object_id=pygame_gui.core.ObjectID(class_id="@caption"),
         )
         self.close_button = self.button(
             pygame.Rect(rect.right - 180, rect.bottom - 60, 160, 44),

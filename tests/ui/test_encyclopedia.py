@@ -176,3 +176,18 @@ def test_report_lines_link_their_target_to_its_article() -> None:
     assert "<a href='places.suiho_dam'>" in _linked_text(strike, rules)
     plain = Event(date(1952, 6, 23), Category.WEATHER, "Storms over the Yalu", "x")
     assert "<a" not in _linked_text(plain, rules)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_key_list_shows_whole_without_scrolling(app: App, size: tuple[int, int]) -> None:
+    from game.ui.help_overlay import HelpOverlay
+
+    overlay = HelpOverlay(app, app.scene)  # type: ignore[arg-type]
+    overlay.resize(size)
+    app.push(overlay)
+    app.step([])
+    assert overlay.text.scroll_bar is None, "every key (F2, P, K among them) fits on one page"
+    assert pygame.Rect((0, 0), size).contains(overlay.panel_rect())
+    html = overlay.text.html_text
+    assert "F2" in html and "P · K" in html
+    app.pop()
