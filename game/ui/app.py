@@ -195,6 +195,7 @@ class App:
     def _fit_canvas(self) -> None:
         """The canvas for the window's size and the interface scale it allows."""
         window = self.window.get_size()
+        before = self.scale_percent
         self.scale_percent = effective_scale(window, self.settings.ui_scale)
         size = canvas_size(window, self.scale_percent)
         if self.scale_percent == 100:
@@ -202,8 +203,8 @@ class App:
         elif self.screen is self.window or self.screen.get_size() != size:
             self.screen = pygame.Surface(size, 0, self.window)
         self.scale = (window[0] / size[0], window[1] / size[1])
-        if size != self.size:
-            self.size = size
+        if size != self.size or self.scale_percent != before:  # the same canvas may be
+            self.size = size  # stretched by another scale: scenes that show it lay out again
             self.stack.resize(size)
         self.dirty = True
 

@@ -11,7 +11,7 @@ import pygame
 import pygame_gui
 
 from game.core.model import PressPolicy
-from game.ui.package_builder import BAD, MUTED, Draft, short_aircraft
+from game.ui.package_builder import MUTED, Draft, short_aircraft
 from game.ui.plan_state import (
     package_summary,
     press_refusal,
@@ -21,6 +21,7 @@ from game.ui.plan_state import (
     with_share,
     without_package,
 )
+from game.ui.style import html_colour
 from game.ui.widgets import toggle_style
 from game.ui.words import esc
 
@@ -342,7 +343,8 @@ class PoliticsTab:
         name, words = PRESS_WORDS[policy]
         html = f"<b>{name}.</b> {esc(words)}"
         if refusal_reason:
-            html = f"<font color='{BAD}'><b>Refused.</b> {esc(refusal_reason)}</font>"
+            bad = html_colour("DANGER")
+            html = f"<font color='{bad}'><b>Refused.</b> {esc(refusal_reason)}</font>"
         if self.press_note is None:
             self.press_note = pygame_gui.elements.UITextBox(
                 html,

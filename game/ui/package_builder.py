@@ -15,6 +15,7 @@ from game.core.model import PoolDef
 from game.core.orders import StrikePackage
 from game.core.politics import burdens
 from game.ui.plan_state import check_package, sorties_left, with_package
+from game.ui.style import html_colour
 from game.ui.widgets import Spinner, toggle_style
 from game.ui.words import esc, kind_name
 
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 ROW_H = 32
 NO_TARGET = "__none__"
-GOOD = "#9cc27a"
-BAD = "#e0876c"
 WARN = "#d8c27a"
 MUTED = "#b8ab87"
 
@@ -307,11 +306,13 @@ class PackageBuilder:
         rules, state = desk.session.rules, desk.session.state
         refused = check_package(rules, state, desk.history.current, package, draft.editing)
         if refused is not None:
-            return f"<font color='{BAD}'><b>Refused.</b> {esc(refused.reason)}</font>"
+            bad = html_colour("DANGER")
+            return f"<font color='{bad}'><b>Refused.</b> {esc(refused.reason)}</font>"
         heavy = burdens(rules, state, package)
         name = rules.targets[package.target].name
         sorties = package.strike_sorties()
-        ok = f"<font color='{GOOD}'><b>Ready:</b> {sorties} strike sorties a day on {esc(name)}.</font>"
+        good = html_colour("GOOD")
+        ok = f"<font color='{good}'><b>Ready:</b> {sorties} strike sorties a day on {esc(name)}.</font>"
         if heavy:
             card = heavy[0]
             return (

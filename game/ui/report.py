@@ -15,6 +15,7 @@ from game.core.turn import TurnResult
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
 from game.ui.session import GameSession
+from game.ui.style import html_colour
 from game.ui.words import CATEGORY_HEADINGS, esc, long_date, short_date
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ MAX_PER_CATEGORY = 12  # a weekly turn can report dozens; the rest are counted
 def _delta(label: str, before: float, after: float) -> str:
     d = round(after) - round(before)
     sign = "+" if d > 0 else "−" if d < 0 else "±"
-    colour = "#9cc27a" if d > 0 else "#d98a72" if d < 0 else MUTED
+    colour = html_colour("GOOD") if d > 0 else html_colour("DANGER") if d < 0 else MUTED
     return f"{esc(label)}: <b>{round(after)}</b> <font color='{colour}'>({sign}{abs(d)})</font>"
 
 

@@ -60,6 +60,7 @@ class SettingsScene(OverlayScene):
     def __init__(self, app: App, below: Scene) -> None:
         self.pending: Settings = app.settings
         self.message = ""
+        self.fullscreen_seen = app.fullscreen
         super().__init__(app, below)
 
     def panel_rect(self, max_w: int = 800) -> pygame.Rect:
@@ -278,6 +279,12 @@ class SettingsScene(OverlayScene):
         self.volume_label.set_text("Silent" if p.volume == 0 else f"{p.volume}%")
         self.message_label.set_text(self.message)
         self.app.dirty = True
+
+    def update(self, dt: float) -> bool:
+        if self.app.fullscreen != self.fullscreen_seen:  # F11 while the screen is open
+            self.fullscreen_seen = self.app.fullscreen
+            self._set(fullscreen=self.app.fullscreen)
+        return super().update(dt)
 
     def apply(self) -> None:
         self.app.change_settings(self.pending)

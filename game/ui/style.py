@@ -67,6 +67,12 @@ class Palette:
 PAL = Palette  # the class itself: switching palettes sets its attributes in place
 
 
+def html_colour(name: str) -> str:
+    """A palette colour for pygame_gui's HTML (``#rrggbb``), read when the text is made."""
+    r, g, b = getattr(PAL, name)
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
 def _font_file(bold: bool, italic: bool) -> str:
     name = (
         "NotoSans-"

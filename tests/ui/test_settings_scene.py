@@ -215,3 +215,23 @@ def test_f1_lists_the_full_screen_key_and_the_menu_settings():
     keys = dict(KEY_HELP)
     assert "remembered" in keys["F11"]
     assert "settings" in keys["Esc"]
+
+
+def test_the_settings_screen_follows_the_window_and_f11(home):
+    save_settings(Settings(ui_scale=150))
+    app = open_app((1920, 1080))
+    click(app, app.scene.settings_button)
+    screen = app.scene
+    assert "150% in use" in screen.scale_label.text
+    app.set_window_size((1600, 900))  # the same 1280×720 canvas, stretched less
+    app.step()
+    assert app.scale_percent == 125 and app.size == (1280, 720)
+    assert "150% needs a 1920×1080 window; 125% is used" in app.scene.scale_label.text
+    key(app, pygame.K_F11)
+    app.step()
+    assert app.fullscreen and app.scene.pending.fullscreen
+    key(app, pygame.K_F11)
+    app.step()
+    assert not app.fullscreen and not app.scene.pending.fullscreen
+    assert app.window.get_size() == (1600, 900)
+    pygame.display.quit()
