@@ -42,6 +42,9 @@ COLOUR_BLIND: dict[str, Color] = {
     "DAMAGE_HIGH": (20, 60, 150),
     "GAUGE_OPINION": SKY_BLUE,
     "GAUGE_PATIENCE": BLUISH_GREEN,
+    "RESULT": ORANGE,
+    "INCIDENT": REDDISH_PURPLE,
+    "LOSS": SKY_BLUE,
     # The charts' series are Okabe-Ito hues already; these are the ones that were not.
     "SERIES_PATIENCE": BLUISH_GREEN,
     "SERIES_SUPPLY": BLUE,

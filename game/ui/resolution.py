@@ -39,9 +39,6 @@ SKIP_KEYS = frozenset({pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygam
 STRIKE_COLOUR = (250, 244, 226)
 ESCORT_COLOUR = (150, 205, 240)
 TRACK_COLOUR = (40, 36, 32)
-FLASH_COLOUR = (255, 170, 60)
-INCIDENT_COLOUR = (230, 70, 60)
-LOSS_COLOUR = (236, 120, 96)
 EDGE_INSET = 18  # flights from bases off the view enter at its edge, this far inside
 
 
@@ -284,7 +281,7 @@ class ResolutionScene(Scene):
         p = _ease(fly)
         m = self.below.map
         for out in day.outcomes.values():  # where the packages are going
-            pygame.draw.circle(surface, FLASH_COLOUR, m.to_screen(out.position), 13, 1)
+            pygame.draw.circle(surface, PAL.RESULT, m.to_screen(out.position), 13, 1)
         for flight in day.flights:
             (sx, sy), (ex, ey) = self._screen_path(flight)
             x, y = sx + (ex - sx) * p, sy + (ey - sy) * p
@@ -306,9 +303,9 @@ class ResolutionScene(Scene):
     def _draw_results(self, surface: pygame.Surface, day: Day, res: float) -> None:
         m = self.below.map
         for pos in day.incidents:
-            _flash(surface, m.to_screen(pos), res, INCIDENT_COLOUR)
+            _flash(surface, m.to_screen(pos), res, PAL.INCIDENT)
         for out in day.outcomes.values():
-            _flash(surface, m.to_screen(out.position), res, FLASH_COLOUR)
+            _flash(surface, m.to_screen(out.position), res, PAL.RESULT)
         if res > 0.15:
             self._labels(surface, day.outcomes.values(), day.incidents)
 
@@ -326,9 +323,9 @@ class ResolutionScene(Scene):
                 acc.flown = acc.flown or out.flown
         m = self.below.map
         for out in total.values():
-            pygame.draw.circle(surface, FLASH_COLOUR, m.to_screen(out.position), 15, 2)
+            pygame.draw.circle(surface, PAL.RESULT, m.to_screen(out.position), 15, 2)
         for pos in incidents:
-            pygame.draw.circle(surface, INCIDENT_COLOUR, m.to_screen(pos), 15, 2)
+            pygame.draw.circle(surface, PAL.INCIDENT, m.to_screen(pos), 15, 2)
         self._labels(surface, total.values(), incidents)
 
     def _labels(self, surface: pygame.Surface, outcomes, incidents: list[Point]) -> None:
@@ -449,15 +446,15 @@ def _tag(
     it by a thin line, so the reader still knows which result is whose.
     """
     if out is None:
-        parts = [("incident", INCIDENT_COLOUR)]
+        parts = [("incident", PAL.INCIDENT)]
     else:
         parts = []
         if out.damage is not None:
-            parts.append((f"{out.damage:.0f}%", FLASH_COLOUR))
+            parts.append((f"{out.damage:.0f}%", PAL.RESULT))
         elif not out.flown:
             parts.append(("not flown", PAL.MUTED))
         if out.lost:
-            parts.append((f"−{out.lost}", LOSS_COLOUR))
+            parts.append((f"−{out.lost}", PAL.LOSS))
         if not parts:
             parts.append(("no result", PAL.MUTED))
     imgs = [fnt.render(text, True, colour) for text, colour in parts]

@@ -62,6 +62,9 @@ class Palette:
     DAMAGE_HIGH = (150, 24, 20)
     GAUGE_OPINION = (120, 150, 170)
     GAUGE_PATIENCE = (150, 160, 110)
+    RESULT = (255, 170, 60)  # a strike's flash and damage during the turn's replay
+    INCIDENT = (230, 70, 60)
+    LOSS = (236, 120, 96)
 
 
 PAL = Palette  # the class itself: switching palettes sets its attributes in place

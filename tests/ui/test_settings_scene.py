@@ -183,7 +183,7 @@ def test_at_150_percent_clicks_and_the_map_land_where_the_player_points(home):
 def test_the_colour_blind_palette_changes_the_overlays_and_back(home):
     standard = {o.key: o.colour for o in overlays.OVERLAYS}
     damage = icons.damage_colour(80)
-    good, mig = PAL.GOOD, ZONE_COLORS["mig_alley"]
+    good, mig, incident = PAL.GOOD, ZONE_COLORS["mig_alley"], PAL.INCIDENT
     app = open_app((1280, 720))
     app.maps.scaled(KOREA_TMX, app.korea_geometry(), 0.5)
     assert app.maps._scaled
@@ -193,6 +193,7 @@ def test_the_colour_blind_palette_changes_the_overlays_and_back(home):
     assert all(changed[k] != standard[k] for k in ("mig", "flak", "buffer"))
     assert icons.damage_colour(80) != damage and good != PAL.GOOD
     assert ZONE_COLORS["mig_alley"] != mig
+    assert incident != PAL.INCIDENT  # the replay's incidents no longer red beside orange
     app.change_settings(app.settings.model_copy(update={"colour_blind": False}))
     assert {o.key: o.colour for o in overlays.OVERLAYS} == standard
     assert icons.damage_colour(80) == damage and good == PAL.GOOD
