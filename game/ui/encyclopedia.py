@@ -29,7 +29,18 @@ if TYPE_CHECKING:
 
 MUTED = "#b8ab87"
 KOREAN_FONT = "noto_sans_kr"
-CATEGORY_W, LIST_W, ROW_H, GAP = 200, 300, 36, 6
+CATEGORY_W, LIST_W, ROW_H, GAP = 170, 400, 36, 6
+# What one article of each category is, for search results that mix them.
+KIND_OF_ENTRY = {
+    "operations": "operation",
+    "places": "place",
+    "target_types": "target type",
+    "aircraft": "air force",
+    "cards": "restriction",
+    "events": "event",
+    "people": "person",
+    "sources": "sources",
+}
 
 
 @cache
@@ -283,7 +294,7 @@ def _list_title(entry: Entry, query: str) -> str:
     """Search results mix categories: say which each one is."""
     if not query.strip():
         return entry.title
-    return f"{entry.title} · {CATEGORIES[entry.category].lower()}"
+    return f"{entry.title} · {KIND_OF_ENTRY.get(entry.category, entry.category)}"
 
 
 def _hangul_by_key(app: App) -> dict[str, str]:

@@ -71,7 +71,9 @@ def test_search_lists_hits_across_categories_and_opens_the_first(app: App) -> No
     )
     assert scene.ref == "events.black_tuesday"
     titles = list(scene._titles)
-    assert any("restrictions" in t for t in titles) and any("events" in t for t in titles)
+    assert any(t.endswith("· restriction") for t in titles) and any(
+        t.endswith("· event") for t in titles
+    )
     key(app, pygame.K_ESCAPE)
     assert not isinstance(app.scene, EncyclopediaScene)
 
@@ -191,3 +193,13 @@ def test_the_key_list_shows_whole_without_scrolling(app: App, size: tuple[int, i
     html = overlay.text.html_text
     assert "F2" in html and "P · K" in html
     app.pop()
+
+
+def test_every_title_fits_its_list_row(app: App) -> None:
+    from game.ui.style import font
+
+    scene = EncyclopediaScene(app, app.scene)  # type: ignore[arg-type]
+    room = scene.list.rect.w - 20 - 24  # the scroll bar and the row's padding
+    item_font = font(16)  # the theme's selection-list rows
+    too_wide = [e.title for e in scene.book.entries.values() if item_font.size(e.title)[0] > room]
+    assert too_wide == []
