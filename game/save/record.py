@@ -85,10 +85,13 @@ class GameRecord:
             self.record_turn(orders, result)
         return result
 
-    def record_turn(self, orders: TurnOrders, result: TurnResult) -> None:
-        """Record a turn run elsewhere (e.g. on a worker thread) with this record's ``rng``."""
+    def record_turn(
+        self, orders: TurnOrders, result: TurnResult, digest: str | None = None
+    ) -> None:
+        """Record a turn run elsewhere (e.g. in a worker process) with this record's
+        ``rng``; ``digest`` is the new state's, when the worker has worked it out."""
         self.orders.append(orders)
-        self.digests.append(state_digest(result.state))
+        self.digests.append(digest or state_digest(result.state))
         self.state = result.state
 
     # ----------------------------------------------------------------------- saving

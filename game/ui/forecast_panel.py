@@ -2,14 +2,15 @@
 times on the player's intelligence picture, shown as 10th–90th percentile ranges in
 plain words with a small chart.
 
-The forecast runs in a background thread with its own random generator (seeded from the
-turn number, never the game's), starts a moment after the plan last changed, and a
-result computed for a plan that has since changed is thrown away."""
+The forecast runs off the window's process (see :mod:`game.ui.offload`) with its own
+random generator (seeded from the turn number, never the game's), starts a moment after
+the plan last changed, and a result computed for a plan that has since changed is
+thrown away."""
 
 from __future__ import annotations
 
-import threading
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -18,10 +19,11 @@ import numpy as np
 import pygame
 import pygame_gui
 
-from game.core.forecast import DEFAULT_REPLICATIONS, Forecast, Range, forecast
+from game.core.forecast import DEFAULT_REPLICATIONS, Forecast, Range
 from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.core.orders import TurnOrders
+from game.ui import offload
 from game.ui.style import PAL, font
 from game.ui.widgets import toggle_style
 from game.ui.words import esc
@@ -81,10 +83,10 @@ class Forecaster:
         self.error = ""
         self._wanted: _Job | None = None
         self._changed_at = 0.0
-        self._worker: threading.Thread | None = None
+        self._worker: Future[Forecast] | None = None
         self._running: _Job | None = None
-        self._finished: tuple[_Job, Forecast | None, str] | None = None
         self._result: tuple[_Job, Forecast] | None = None
+        offload.shared().start()  # the worker process takes a moment to start
 
     @property
     def result(self) -> Forecast | None:
@@ -108,16 +110,14 @@ class Forecaster:
     def poll(self, now: float | None = None) -> bool:
         """Collect a finished run and start the next; True while work is outstanding."""
         now = time.monotonic() if now is None else now
-        worker = self._worker
-        if worker is not None and not worker.is_alive():
-            worker.join()
-            self._worker = None
-            done, self._finished = self._finished, None
-            if done is not None and done[0].same(self._wanted):
-                job, result, error = done
-                if result is not None:
-                    self._result = (job, result)
-                self.error = error
+        worker, job = self._worker, self._running
+        if worker is not None and worker.done() and job is not None:
+            self._worker = self._running = None
+            if job.same(self._wanted):
+                try:
+                    self._result = (job, worker.result())
+                except Exception as exc:  # shown in the tab
+                    self.error = f"The forecast failed: {exc}"
         wanted = self._wanted
         if (
             wanted is not None
@@ -139,17 +139,9 @@ class Forecaster:
     def _start(self, job: _Job) -> None:
         self.started += 1
         self._running = job
-        self._worker = threading.Thread(target=self._run, args=(job,), name="forecast", daemon=True)
-        self._worker.start()
-
-    def _run(self, job: _Job) -> None:
-        try:
-            result = forecast(
-                self.rules, job.view, job.orders, forecast_rng(job.view), self.replications
-            )
-            self._finished = (job, result, "")
-        except Exception as exc:  # shown in the tab, on the window's thread
-            self._finished = (job, None, f"The forecast failed: {exc}")
+        self._worker = offload.shared().forecast(
+            self.rules, job.view, job.orders, forecast_rng(job.view), self.replications
+        )
 
 
 def tick(desk: PlanningScene) -> bool:

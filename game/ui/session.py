@@ -1,11 +1,12 @@
 """One game in progress: a :class:`~game.save.GameRecord` (rules, seed, state, its random
-generator and every turn's orders) and turns run off the window's thread. The only way
-the interface changes game state is :meth:`GameSession.fly`, which calls ``run_turn``;
-each finished turn is recorded and autosaved."""
+generator and every turn's orders) and turns run off the window's process (see
+:mod:`game.ui.offload`). The only way the interface changes game state is
+:meth:`GameSession.fly`, which calls ``run_turn``; each finished turn is recorded and
+autosaved."""
 
 from __future__ import annotations
 
-import threading
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from game.core.intel import PlayerView, player_view
 from game.core.model import GameState, Outcome, Rules
 from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
-from game.core.turn import TurnResult, run_turn
+from game.core.turn import TurnResult
 from game.save import GameRecord, autosave
+from game.ui import offload
 
 QUICK_SLOT = "Quick save"
 
@@ -28,11 +30,8 @@ class GameSession:
     results: list[TurnResult] = field(default_factory=list)
     last_autosave: Path | None = None
     autosave_error: str = ""
-    _worker: threading.Thread | None = None
-    _pending: TurnResult | None = None
-    _error: BaseException | None = None
+    _job: Future[tuple[TurnResult, str]] | None = None
     _orders: TurnOrders | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def start(cls, rules: Rules, seed: int | None = None) -> GameSession:
@@ -65,7 +64,7 @@ class GameSession:
 
     @property
     def busy(self) -> bool:
-        return self._worker is not None
+        return self._job is not None
 
     @property
     def last_orders(self) -> TurnOrders | None:
@@ -75,39 +74,22 @@ class GameSession:
         return PLANNERS["historical"](self.rules, self.view)
 
     def fly(self, orders: TurnOrders) -> bool:
-        """Run the turn in a background thread; poll :meth:`collect` for the result."""
+        """Run the turn off the window's process; poll :meth:`collect` for the result."""
         if self.busy or self.over:
             return False
         self._orders = orders
-        self._worker = threading.Thread(
-            target=self._run, args=(self.state, orders), name="enemy-turn", daemon=True
-        )
-        self._worker.start()
+        self._job = offload.shared().turn(self.rules, self.state, orders, self.rng)
         return True
-
-    def _run(self, state: GameState, orders: TurnOrders) -> None:
-        try:
-            result = run_turn(self.rules, state, orders, self.rng)
-        except BaseException as exc:  # reported on the window's thread
-            with self._lock:
-                self._error = exc
-            return
-        with self._lock:
-            self._pending = result
 
     def collect(self) -> TurnResult | None:
         """The finished turn, once: recorded, autosaved, and its state made current."""
-        with self._lock:
-            result, error = self._pending, self._error
-            self._pending = self._error = None
-        if error is not None:
-            self._worker = None
-            raise error
-        if result is None:
+        job = self._job
+        if job is None or not job.done():
             return None
-        self._worker = None
+        self._job = None
+        result, digest = job.result()  # the turn's own error is raised here
         assert self._orders is not None
-        self.record.record_turn(self._orders, result)
+        self.record.record_turn(self._orders, result, digest)
         self.results.append(result)
         if self.autosave_enabled:
             self._autosave()

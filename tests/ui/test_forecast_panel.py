@@ -17,6 +17,7 @@ import pytest
 
 import game.core.forecast
 import game.ui.forecast_panel
+import game.ui.offload
 from game.core.forecast import forecast
 from game.ui.app import App
 from game.ui.forecast_panel import FORECASTING, forecast_lines, forecast_rng, span
@@ -128,7 +129,9 @@ def test_the_window_keeps_drawing_while_the_forecast_computes(app, monkeypatch):
         gate.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(game.ui.forecast_panel, "forecast", slow)
+    here = game.ui.offload.Offload(in_process=True)  # a slow forecast on a thread here
+    monkeypatch.setattr(game.ui.offload, "shared", lambda: here)
+    monkeypatch.setattr(game.ui.offload, "forecast", slow)
     to_desk(app, "suiho_1952")
     desk = app.scene
     desk.show_tab("forecast")
@@ -138,7 +141,7 @@ def test_the_window_keeps_drawing_while_the_forecast_computes(app, monkeypatch):
     for _ in range(30):
         app.step()
     longest = (time.monotonic() - t0) / 30
-    assert desk.forecaster._worker is not None and desk.forecaster._worker.is_alive()
+    assert desk.forecaster._worker is not None and not desk.forecaster._worker.done()
     assert app.frames_drawn >= drawn + 25  # it keeps drawing, the forecast is pending
     assert longest < 0.2
     assert desk.forecast_tab.status.text.startswith("Forecasting")
