@@ -4,6 +4,7 @@ for the next runs too; Back (Esc) leaves without applying."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ AUTOMATIC = "auto"
 DIFFICULTIES = ("easy", "normal", "hard")
 ROW_H = 50
 LABEL_W = 250
+PREVIEW_GAP_S = 0.25  # the volume slider plays a sample at most this often
 
 
 def window_sizes(desktop: Size | None, saved: Size | None = None) -> list[Size]:
@@ -61,6 +63,7 @@ class SettingsScene(OverlayScene):
         self.pending: Settings = app.settings
         self.message = ""
         self.fullscreen_seen = app.fullscreen
+        self.last_preview = 0.0
         super().__init__(app, below)
 
     def panel_rect(self, max_w: int = 800) -> pygame.Rect:
@@ -305,6 +308,10 @@ class SettingsScene(OverlayScene):
             and event.ui_element is self.volume_slider
         ):
             self._set(volume=int(event.value))
+            now = time.monotonic()
+            if now - self.last_preview > PREVIEW_GAP_S:  # hear the new level, not a rattle
+                self.last_preview = now
+                self.app.sound.play("package_added", self.pending.volume)
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.pop()
         elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):

@@ -167,14 +167,16 @@ class SoundBoard:
     def set_volume(self, volume: int) -> None:
         self.volume = max(0, min(100, volume))
 
-    def play(self, name: str) -> None:
-        if not self.available or self.volume <= 0:
+    def play(self, name: str, volume: int | None = None) -> None:
+        """Play an effect at the set volume (or at ``volume``, to try a new one)."""
+        volume = self.volume if volume is None else volume
+        if not self.available or volume <= 0:
             return
         sound = self._sounds.get(name)
         if sound is None:
             return
         try:
-            sound.set_volume(self.volume / 100)
+            sound.set_volume(volume / 100)
             sound.play()
         except pygame.error:
             self.available = False
