@@ -324,6 +324,7 @@ class PlanningScene(Scene):
         self._new_turn()
         self.message = self.session.autosave_error
         self.rebuild()
+        self.manager.update(0.0)  # covered scenes get no updates: show the new turn's desk now
         self.app.push(ResolutionScene(self.app, self, self.session, result, before, flown))
 
     # -- input

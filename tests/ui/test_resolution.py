@@ -152,3 +152,20 @@ def test_a_crowded_spot_moves_the_tag_out_and_not_onto_another():
     everything = [pygame.Rect(0, 0, 800, 600)]
     crowded = _free_spot(at, 50, 20, placed, everything, bounds)
     assert crowded.collidelist(placed) < 0
+
+
+def test_the_desk_behind_the_show_no_longer_reads_enemy_turn(app):
+    """Covered scenes get no updates: the desk must be up to date when the show starts."""
+    desk = app.scene
+    desk.fly()
+    wait_for(app, "resolution")
+    assert desk.end_button.text == "End Turn"
+
+    def button_on_screen() -> bytes:
+        app.dirty = True
+        app.draw()
+        return pygame.image.tobytes(app.screen.subsurface(desk.end_button.rect), "RGB")
+
+    as_drawn = button_on_screen()
+    desk.manager.update(0.0)  # anything still pending would change the picture now
+    assert button_on_screen() == as_drawn
