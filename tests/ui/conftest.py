@@ -51,3 +51,15 @@ def app(shared_app):
     shared_app.running = True
     shared_app.step([])
     return shared_app
+
+
+@pytest.fixture(autouse=True)
+def settings_stay_with_their_test():
+    """A test that applies settings (the monkey presses Apply on the Settings screen)
+    leaves no settings file and no colour-blind palette to the tests after it."""
+    yield
+    from game.settings import settings_path
+    from game.ui.palettes import apply_palette
+
+    settings_path().unlink(missing_ok=True)
+    apply_palette(False)
