@@ -203,3 +203,19 @@ def test_every_title_fits_its_list_row(app: App) -> None:
     item_font = font(16)  # the theme's selection-list rows
     too_wide = [e.title for e in scene.book.entries.values() if item_font.size(e.title)[0] > room]
     assert too_wide == []
+
+
+def test_a_broken_encyclopedia_file_is_reported_not_fatal(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import game.ui.encyclopedia as module
+    from game.data.encyclopedia import EncyclopediaError
+
+    problem = "my_mod/encyclopedia.toml: places.depot.text: Field required"
+    monkeypatch.setattr(module, "_book", lambda: EncyclopediaError([problem]))
+    scene = EncyclopediaScene(app, app.scene)  # type: ignore[arg-type]
+    app.push(scene)
+    app.step([])
+    assert "could not be read" in scene.article.html_text
+    assert "places.depot.text: Field required" in scene.article.html_text
+    app.pop()
