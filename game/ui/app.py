@@ -64,9 +64,12 @@ class App:
         if size is None:
             size = _initial_size(self.settings.window_size)
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
-        self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self._fullscreen = self.settings.fullscreen  # straight to full screen: no flash
+        if self._fullscreen:
+            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._window = self._find_window()
-        self._fullscreen = False
         self._windowed_size = size
         # Scenes draw on ``screen``, of ``size``: the window itself at 100%, else a
         # smaller canvas stretched to the window by ``scale``.
@@ -86,8 +89,6 @@ class App:
         self.frames_drawn = 0
         self.tutorial: Tutorial | None = None  # runs beside the scenes when started
         self._fit_canvas()
-        if self.settings.fullscreen:
-            self.set_fullscreen(True)
         from game.ui.title import TitleScene
 
         self.push(TitleScene(self))
