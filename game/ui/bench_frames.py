@@ -7,6 +7,7 @@ full-window blit measured in the same run.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from typing import Any
@@ -158,4 +159,6 @@ def bench_window(quick: bool = False) -> dict[str, Any]:
             out.update(_frames_while_busy(app, scene, 2 if quick else 6))
             out["idle_cpu_pct"] = _idle_cpu_pct(app, 2 if quick else 6)
         pygame.display.quit()
+        del app, scene  # one window at a time, as the game has
+        gc.collect()
     return out

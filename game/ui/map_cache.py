@@ -13,11 +13,13 @@ from game.ui.map_render import draw_overlay, render_terrain
 from game.ui.map_tiles import STATIC_LAYERS, MapTiles
 
 MAX_CACHED = 3  # whole maps: the title's and the scenario choice's
+MAX_TERRAINS = 2  # the shipped map and a mod's
+# The terrain never changes: one copy for every window this process opens.
+_terrains: OrderedDict[Path, pygame.Surface] = OrderedDict()
 
 
 class MapImages:
     def __init__(self) -> None:
-        self._terrain: dict[Path, pygame.Surface] = {}
         self._scaled: OrderedDict[tuple[Path, float, int, bool], pygame.Surface] = OrderedDict()
         self.tiles = MapTiles(self.terrain)
 
@@ -27,9 +29,12 @@ class MapImages:
         self.tiles.forget()
 
     def terrain(self, tmx: Path) -> pygame.Surface:
-        if tmx not in self._terrain:
-            self._terrain[tmx] = render_terrain(tmx)
-        return self._terrain[tmx]
+        if tmx not in _terrains:
+            _terrains[tmx] = render_terrain(tmx)
+            while len(_terrains) > MAX_TERRAINS:
+                _terrains.popitem(last=False)
+        _terrains.move_to_end(tmx)
+        return _terrains[tmx]
 
     def scaled(
         self, tmx: Path, geo: MapGeometry, px_per_km: float, *, dim: int = 0, static: bool = True

@@ -22,7 +22,8 @@ from game.ui.map_render import ShapeCache, draw_overlay
 STATIC_LAYERS = frozenset({Layer.RIVERS, Layer.BORDERS, Layer.BASES})
 TILE_PX = 256
 MAX_ALIGNED_TILE_PX = 400  # above this a tile's edges may fall between terrain pixels
-MAX_TILES = 96  # of each kind (bare and with overlays): about 24 MB each at most
+MAX_TILES = 80  # with the overlays laid on: a 1920x1080 view and those around it (20 MB)
+MAX_BARE_TILES = 48  # bare, to lay other overlays on at once (12 MB)
 BACKGROUND = (150, 170, 178)
 SOURCE_MARGIN = 2  # terrain pixels read beyond a tile where its edges do not align
 
@@ -99,10 +100,14 @@ class MapTiles:
     overlays of a given key; least recently used ones are dropped past ``max_tiles``."""
 
     def __init__(
-        self, terrain: Callable[[Path], pygame.Surface], max_tiles: int = MAX_TILES
+        self,
+        terrain: Callable[[Path], pygame.Surface],
+        max_tiles: int = MAX_TILES,
+        max_bare: int = MAX_BARE_TILES,
     ) -> None:
         self._terrain = terrain
         self.max_tiles = max_tiles
+        self.max_bare = max_bare
         self._bare: OrderedDict[tuple[Level, int, int], pygame.Surface] = OrderedDict()
         self._dressed: OrderedDict[tuple[Level, Hashable, int, int], pygame.Surface] = OrderedDict()
         self._levels: dict[tuple[Path, float, tuple[int, int]], Level] = {}
@@ -148,7 +153,7 @@ class MapTiles:
         if pygame.display.get_surface() is not None:
             tile = tile.convert()
         self.rendered += 1
-        _remember(self._bare, key, tile, self.max_tiles)
+        _remember(self._bare, key, tile, self.max_bare)
         return tile
 
     def dressed(

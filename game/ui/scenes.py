@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.ui.gui_theme import SharedThemeManager
 from game.ui.style import THEME_PATH, preload_fonts
 from game.ui.ui_scale import match_manager
 
@@ -28,7 +29,7 @@ class Scene:
     def __init__(self, app: App) -> None:
         self.app = app
         self.size = app.size
-        self.manager = pygame_gui.UIManager(
+        self.manager = SharedThemeManager(
             self.size, str(THEME_PATH), enable_live_theme_updates=False
         )
         with warnings.catch_warnings():  # some of these the theme has loaded already

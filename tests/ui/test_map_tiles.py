@@ -78,7 +78,7 @@ def test_a_new_zoom_makes_only_the_tiles_in_view_and_draws_them_whole(app, desk)
 
 
 def test_tiles_not_seen_for_a_while_are_forgotten(app, desk):
-    tiles = MapTiles(app.maps.terrain, max_tiles=6)
+    tiles = MapTiles(app.maps.terrain, max_tiles=6, max_bare=6)
     level = tiles.level(KOREA_TMX, desk.map.geo, ZOOMS[2])
     for col in range(4):
         for row in range(3):
