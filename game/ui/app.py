@@ -47,6 +47,9 @@ REDRAW_ONCE_EVENTS = frozenset(
     }
 )
 IDLE_WAIT_MS = 1000  # input wakes the idle loop at once; this is only its longest nap
+# SDL's own wait for events polls a thousand times a second on most drivers; the idle
+# loop looks a hundred times a second instead (input waits at most this long).
+IDLE_POLL_S = 0.01
 LINGER_S = 1.5  # keep updating this long after input (hover fades, tooltips)
 
 
@@ -289,10 +292,7 @@ class App:
                 print(f"first-frame {time.time()}", flush=True)
                 break
             if self.idle():
-                event = pygame.event.wait(IDLE_WAIT_MS)
-                events = [event] if event.type != pygame.NOEVENT else []
-                events += pygame.event.get()
-                self.step(events)
+                self.step(wait_for_input(IDLE_WAIT_MS))
             else:
                 self.step()
         pygame.quit()
@@ -319,6 +319,16 @@ def _initial_size(saved: tuple[int, int] | None = None) -> tuple[int, int]:
         if size[0] <= dw and size[1] <= dh - 60:
             return size
     return MIN_SIZE
+
+
+def wait_for_input(limit_ms: int) -> list[pygame.event.Event]:
+    """The events that arrive first, or none after ``limit_ms``: the idle loop's nap."""
+    deadline = time.monotonic() + limit_ms / 1000
+    while True:
+        events = pygame.event.get()
+        if events or time.monotonic() >= deadline:
+            return events
+        time.sleep(IDLE_POLL_S)
 
 
 def run_app() -> int:

@@ -22,7 +22,7 @@ from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
 from game.ui import offload
-from game.ui.app import IDLE_WAIT_MS, App
+from game.ui.app import IDLE_WAIT_MS, App, wait_for_input
 from game.ui.forecast_panel import Forecaster
 from game.ui.planning import PlanningScene
 from game.ui.session import GameSession
@@ -135,8 +135,7 @@ def _idle_cpu_pct(app: App, seconds: float) -> float:
     end = wall0 + seconds
     while time.perf_counter() < end:
         if app.idle():
-            event = pygame.event.wait(IDLE_WAIT_MS)
-            app.step([event] if event.type != pygame.NOEVENT else [])
+            app.step(wait_for_input(IDLE_WAIT_MS))
         else:
             app.step([])
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
