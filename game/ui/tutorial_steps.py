@@ -55,7 +55,7 @@ def load_script(path: Path = SCRIPT_PATH) -> Script:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         script = Script.model_validate(raw)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ScriptError(f"{path.name}: {exc}") from exc
     except ValidationError as exc:
         first = exc.errors()[0]

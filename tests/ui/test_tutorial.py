@@ -17,7 +17,7 @@ import pytest
 
 from game.settings import Settings, load_settings
 from game.ui.app import App
-from game.ui.tutorial_steps import ScriptError, load_script
+from game.ui.tutorial_steps import SCRIPT_PATH, ScriptError, load_script
 from tests.ui.test_planning_desk import centre, click, press, settle, type_number, wait_for
 
 SIZES = [(1280, 720), (1920, 1080)]
@@ -297,11 +297,14 @@ def test_the_shipped_script_loads_and_a_bad_one_names_file_and_key(tmp_path: Pat
     script = load_script()
     assert script.steps[0].id == "welcome" and script.steps[-1].done_when == "next"
     assert all(step.why for step in script.steps)  # every prompt says why
-    text = Path("game/ui/tutorial.toml").read_text(encoding="utf-8")
+    text = SCRIPT_PATH.read_text(encoding="utf-8")
     bad = tmp_path / "tutorial.toml"
     bad.write_text(text.replace('"escort_set"', '"escort_sett"'), encoding="utf-8")
     with pytest.raises(ScriptError, match=r"tutorial\.toml: steps\.3\.done_when"):
         load_script(bad)
     bad.write_text(text.replace('id = "welcome"', 'ident = "welcome"'), encoding="utf-8")
     with pytest.raises(ScriptError, match=r"tutorial\.toml: steps\.0"):
+        load_script(bad)
+    bad.write_bytes(b'scenario = "\xff"\n')  # not UTF-8: said, never a traceback
+    with pytest.raises(ScriptError, match=r"tutorial\.toml: 'utf-8' codec"):
         load_script(bad)
