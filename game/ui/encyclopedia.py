@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import warnings
 from functools import cache, partial
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import pygame
@@ -22,6 +21,7 @@ from game.data.encyclopedia import (
 )
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
+from game.ui.style import korean_font_files
 from game.ui.words import esc
 
 if TYPE_CHECKING:
@@ -57,11 +57,6 @@ def encyclopedia() -> Encyclopedia | None:
     return book if isinstance(book, Encyclopedia) else None
 
 
-def korean_font_paths() -> tuple[str, str]:
-    data = resources.files("pygame_gui.data")
-    return str(data / "NotoSansKR-Regular.ttf"), str(data / "NotoSansKR-Bold.ttf")
-
-
 class EncyclopediaScene(OverlayScene):
     name = "encyclopedia"
 
@@ -82,7 +77,9 @@ class EncyclopediaScene(OverlayScene):
         self.ref: str | None = entry.ref if entry else None
         self.history: list[str] = []
         self.query = ""
-        self._hangul = _hangul_by_key(app)
+        korean = korean_font_files()
+        self._korean_font = korean
+        self._hangul = _hangul_by_key(app) if korean is not None else {}
         super().__init__(app, below)
 
     def panel_rect(self, max_w: int = 1180) -> pygame.Rect:
@@ -90,12 +87,13 @@ class EncyclopediaScene(OverlayScene):
 
     # -- layout
     def build(self) -> None:
-        self.manager.add_font_paths(KOREAN_FONT, *korean_font_paths())
-        with warnings.catch_warnings():  # loaded already when the window was resized
-            warnings.simplefilter("ignore", UserWarning)
-            self.manager.preload_fonts(
-                [{"name": KOREAN_FONT, "point_size": 14, "style": "regular"}]  # <font size=4>
-            )
+        if self._korean_font is not None:  # without it the Hangul names are left out
+            self.manager.add_font_paths(KOREAN_FONT, *self._korean_font)
+            with warnings.catch_warnings():  # loaded already when the window was resized
+                warnings.simplefilter("ignore", UserWarning)
+                self.manager.preload_fonts(
+                    [{"name": KOREAN_FONT, "point_size": 14, "style": "regular"}]  # <font size=4>
+                )
         rect = self.panel_rect()
         pygame_gui.elements.UILabel(
             pygame.Rect(rect.x + 20, rect.y + 14, 260, 40),
@@ -211,7 +209,7 @@ class EncyclopediaScene(OverlayScene):
         parts = [f"<font size=5><b>{esc(entry.title)}</b></font><br>"]
         hangul = self._hangul.get(entry.key)
         if hangul:
-            parts.append(f"<font face='{KOREAN_FONT}' size=4>{hangul}</font><br>")
+            parts.append(f"<font face='{KOREAN_FONT}' size=4>{esc(hangul)}</font><br>")
         parts.append(f"<font color='{MUTED}'>{esc(CATEGORIES[entry.category])}</font><br><br>")
         parts.append(f"{esc(entry.text)}<br><br>")
         for note in self._notes_for(entry):

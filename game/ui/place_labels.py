@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import pygame
 
 from game.core.geometry import Layer, MapGeometry, Point
 from game.ui.map_render import _font as base_label_font
-from game.ui.style import font
+from game.ui.style import font, korean_font_files
 
 # Smallest zoom (pixels per km) at which a place of each rank is named.
 MIN_PPK_BY_RANK = {1: 0.0, 2: 1.15, 3: 1.65}
@@ -41,16 +40,19 @@ class Place:
 
 
 def places_of(geo: MapGeometry) -> tuple[Place, ...]:
-    """The map's places, most important first."""
+    """The map's places, most important first (a modded map's odd rank counts as 3)."""
     out = []
     for f in geo.on_layer(Layer.PLACES):
+        if not f.name:  # nothing to label
+            continue
         p = f.properties
+        rank = p.get("rank", 3)
         out.append(
             Place(
                 id=f.id,
                 name=f.name,
                 name_ko=str(p.get("name_ko", "") or ""),
-                rank=int(p.get("rank", 3)),
+                rank=rank if type(rank) is int and rank in MIN_PPK_BY_RANK else 3,
                 style=str(p.get("style", "town")),
                 target=str(p.get("target", "") or ""),
                 position=f.anchor,
@@ -64,12 +66,13 @@ def shown_at(place: Place, ppk: float) -> bool:
 
 
 @cache
-def _korean_font(size: int) -> pygame.font.Font:
+def _korean_font(size: int) -> pygame.font.Font | None:
+    files = korean_font_files()
+    if files is None:
+        return None
     if not pygame.font.get_init():
         pygame.font.init()
-    return pygame.font.Font(
-        str(resources.files("pygame_gui.data") / "NotoSansKR-Regular.ttf"), size
-    )
+    return pygame.font.Font(files[0], size)
 
 
 def _size(place: Place) -> int:
@@ -82,10 +85,12 @@ def label_image(name: str, name_ko: str, size: int, river: bool) -> pygame.Surfa
     ink = RIVER_INK if river else INK
     parts = [font(size, italic=True).render(name, True, ink)] if name else []
     halos = [font(size, italic=True).render(name, True, HALO)] if name else []
-    if name_ko:
-        ko = _korean_font(size)
+    ko = _korean_font(size) if name_ko else None
+    if ko is not None:
         parts.append(ko.render(name_ko, True, ink))
         halos.append(ko.render(name_ko, True, HALO))
+    if not parts:  # only Hangul asked for, and no Hangul typeface
+        return pygame.Surface((0, 0), pygame.SRCALPHA)
     gap = 5
     w = sum(p.get_width() for p in parts) + gap * (len(parts) - 1) + 2
     h = max(p.get_height() for p in parts) + 2
@@ -164,6 +169,8 @@ def layout_labels(
         if place.target in target_labels:
             if hangul and place.name_ko:  # the target's label names it; add the Hangul
                 rect = label_image("", place.name_ko, HANGUL_SIZE, False).get_rect()
+                if not rect.w:
+                    continue
                 by = target_labels[place.target]
                 left_of_icon = by.centerx < x
                 sideways = [

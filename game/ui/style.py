@@ -89,6 +89,14 @@ def _font_file(bold: bool, italic: bool) -> str:
     return str(resources.files("pygame_gui.data") / f"{name}.ttf")
 
 
+def korean_font_files() -> tuple[str, str] | None:
+    """The Hangul typeface shipped with pygame_gui (regular, bold), or None where this
+    install lacks it: Noto Sans has no Hangul, so the names are then left out."""
+    data = resources.files("pygame_gui.data")
+    files = (data / "NotoSansKR-Regular.ttf", data / "NotoSansKR-Bold.ttf")
+    return (str(files[0]), str(files[1])) if all(f.is_file() for f in files) else None
+
+
 @cache
 def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
     """The theme's typeface (Noto Sans, shipped with pygame_gui) for custom drawing."""

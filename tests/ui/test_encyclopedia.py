@@ -206,16 +206,39 @@ def test_every_title_fits_its_list_row(app: App) -> None:
 
 
 def test_a_broken_encyclopedia_file_is_reported_not_fatal(
+    app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import game.ui.encyclopedia as module
+
+    mod = tmp_path / "my_mod"
+    mod.mkdir()
+    (mod / "encyclopedia.toml").write_text('[places.depot]\ntitle = "Depot"\nsource = "E"\n')
+    monkeypatch.setenv("AIR_PRESSURE_MODS", str(mod))
+    module._book.cache_clear()
+    try:
+        scene = EncyclopediaScene(app, app.scene)  # type: ignore[arg-type]
+        app.push(scene)
+        app.step([])
+        assert "could not be read" in scene.article.html_text
+        assert "places.depot.text: Field required" in scene.article.html_text
+        app.pop()
+    finally:
+        module._book.cache_clear()
+
+
+def test_without_a_hangul_typeface_articles_open_without_it(
     app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import game.ui.encyclopedia as module
-    from game.data.encyclopedia import EncyclopediaError
 
-    problem = "my_mod/encyclopedia.toml: places.depot.text: Field required"
-    monkeypatch.setattr(module, "_book", lambda: EncyclopediaError([problem]))
-    scene = EncyclopediaScene(app, app.scene)  # type: ignore[arg-type]
+    scene = EncyclopediaScene(app, app.scene, "places.pyongyang")  # type: ignore[arg-type]
     app.push(scene)
     app.step([])
-    assert "could not be read" in scene.article.html_text
-    assert "places.depot.text: Field required" in scene.article.html_text
+    assert "평양" in scene.article.html_text
+    app.pop()
+    monkeypatch.setattr(module, "korean_font_files", lambda: None)
+    scene = EncyclopediaScene(app, app.scene, "places.pyongyang")  # type: ignore[arg-type]
+    app.push(scene)
+    app.step([])
+    assert "Pyongyang" in scene.article.html_text and "평양" not in scene.article.html_text
     app.pop()

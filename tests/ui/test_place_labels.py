@@ -93,3 +93,21 @@ def test_p_hides_the_names_and_k_adds_hangul(app: App) -> None:
     app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_p, mod=0, unicode="", scancode=0)])
     app.draw()
     assert any(item.hangul_only for item in desk.map.places)
+
+
+def test_without_a_hangul_typeface_the_names_stay_english(app: App, monkeypatch) -> None:
+    import game.ui.place_labels as place_labels
+
+    monkeypatch.setattr(place_labels, "korean_font_files", lambda: None)
+    place_labels._korean_font.cache_clear()
+    place_labels.label_image.cache_clear()
+    try:
+        m = desk_for(app, "pressure_pump_1952", hangul=True).map
+        assert m.places and not any(item.hangul_only for item in m.places)
+        english = place_labels.label_image("Wonsan", "", 14, False)
+        assert (
+            place_labels.label_image("Wonsan", "원산", 14, False).get_size() == english.get_size()
+        )
+    finally:
+        place_labels._korean_font.cache_clear()
+        place_labels.label_image.cache_clear()
