@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game.data.mods import user_data_dir
 from game.save.storage import atomic_write
@@ -20,6 +20,10 @@ from game.save.storage import atomic_write
 SETTINGS_FILE = "settings.json"
 MAX_SETTINGS_BYTES = 64 * 1024
 UI_SCALES = (100, 125, 150, 175, 200)
+# A window smaller than the layouts' 1280x720 is never opened; larger than any display
+# made (8K is 7680 wide) is a damaged file, and asking SDL for it could fail outright.
+WINDOW_MIN = (1280, 720)
+WINDOW_MAX = 16384
 
 
 class Settings(BaseModel):
@@ -36,6 +40,15 @@ class Settings(BaseModel):
     hangul_names: bool = False  # place names also in Hangul on the map
     place_names: bool = True  # label the major places on the map
     tutorial_done: bool = False
+
+    @field_validator("window_size")
+    @classmethod
+    def _window_fits_a_display(cls, size: tuple[int, int] | None) -> tuple[int, int] | None:
+        if size is not None and not all(
+            low <= side <= WINDOW_MAX for side, low in zip(size, WINDOW_MIN, strict=True)
+        ):
+            raise ValueError(f"must be from 1280×720 to {WINDOW_MAX}×{WINDOW_MAX} pixels")
+        return size
 
 
 def settings_path() -> Path:

@@ -56,3 +56,14 @@ def test_settings_default_to_the_data_home(tmp_path: Path, monkeypatch) -> None:
     save_settings(Settings(volume=5))
     assert (tmp_path / "settings.json").exists()
     assert load_settings()[0].volume == 5
+
+
+def test_a_window_size_no_display_could_open_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    for size in ([60000, 40000], [0, 0], [1600, -900]):
+        path.write_text(json.dumps({"window_size": size, "volume": 30}))
+        loaded, problem = load_settings(path)
+        assert loaded.window_size is None and loaded.volume == 30, size
+        assert problem is not None and "window_size" in problem
+    path.write_text(json.dumps({"window_size": [2560, 1440]}))
+    assert load_settings(path) == (Settings(window_size=(2560, 1440)), None)
