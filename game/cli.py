@@ -7,6 +7,7 @@ import json
 import os
 import statistics
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from game.core.model import GameState, Rules
@@ -89,8 +90,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             state = _play_and_save(rules, args.planner, seed, Path(args.save))
         else:
             state, _ = play(rules, args.planner, seed)
-        if args.csv:
-            _write_csv(rules, state, Path(args.csv))
+        if state is None or (args.csv and not _write_csv(rules, state, Path(args.csv))):
+            return 1
         row = summary(rules, state, args.planner, seed)
         results.append(row)
         if args.json:
@@ -102,21 +103,31 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_csv(rules: Rules, state: GameState, path: Path) -> None:
+def _written(path: Path, write: Callable[[Path], object], done: str) -> bool:
+    """Write one output file; a folder that cannot be written is said, not a traceback."""
+    try:
+        write(path)
+    except OSError as exc:
+        print(f"simulate: could not write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    print(f"{done} {path}", file=sys.stderr)
+    return True
+
+
+def _write_csv(rules: Rules, state: GameState, path: Path) -> bool:
     from game.core.aar import timeline
     from game.save.exports import write_history_csv
 
-    write_history_csv(path, timeline(rules, state))
-    print(f"turn history written to {path}", file=sys.stderr)
+    tl = timeline(rules, state)
+    return _written(path, lambda p: write_history_csv(p, tl), "turn history written to")
 
 
-def _play_and_save(rules: Rules, planner: str, seed: int, path: Path) -> GameState:
+def _play_and_save(rules: Rules, planner: str, seed: int, path: Path) -> GameState | None:
+    """The finished game, saved to ``path``; None when the save could not be written."""
     from game.save import play_recorded, save_game
 
     record = play_recorded(rules, planner, seed)
-    save_game(path, record)
-    print(f"saved {path}", file=sys.stderr)
-    return record.state
+    return record.state if _written(path, lambda p: save_game(p, record), "saved") else None
 
 
 def cmd_replay(args: argparse.Namespace) -> int:

@@ -116,3 +116,18 @@ def test_simulate_writes_the_turn_history_as_csv(tmp_path: Path) -> None:
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:2] == ["Turn", "Last day of the turn (year-month-day)"]
     assert [r[1] for r in rows[1:]] == [f"1952-06-{d}" for d in range(23, 28)]
+
+
+def test_simulate_says_plainly_when_the_csv_cannot_be_written(tmp_path: Path) -> None:
+    in_the_way = tmp_path / "a_file"
+    in_the_way.write_text("")
+    done = subprocess.run(
+        [sys.executable, "main.py", "simulate", "suiho_1952", "--csv", str(in_the_way / "x.csv")],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert f"could not write {in_the_way / 'x.csv'}" in done.stderr
+    assert "Traceback" not in done.stderr

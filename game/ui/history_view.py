@@ -68,12 +68,12 @@ def draw_charts(
 
 def export_message(session: GameSession, tl: Timeline) -> str:
     """Write the CSV of ``tl``; the words telling the player where, or why not."""
-    from game.save.exports import export_history
+    from game.save.exports import export_history, exports_dir
 
     try:
         path = export_history(session.rules, session.state, tl.revealed)
-    except OSError as exc:
-        return f"The CSV could not be written: {exc.strerror or exc}"
+    except OSError as exc:  # the player needs the folder to put it right
+        return f"The CSV could not be written to {exports_dir()}: {exc.strerror or exc}"
     return f"Turn history written to {path}"
 
 

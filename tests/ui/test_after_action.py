@@ -208,3 +208,16 @@ def test_a_save_from_before_the_estimates_were_kept_still_charts_and_ends(app):
     app.step([])
     assert rules.record is None
     assert [name for name, _ in end.blocks][:3] == ["header", "figures", "record"]
+
+
+def test_an_export_that_cannot_be_written_says_where_and_why(monkeypatch, tmp_path):
+    import game.save.exports
+    from game.ui.history_view import export_message
+
+    in_the_way = tmp_path / "exports"
+    in_the_way.write_text("a file where the folder should be")
+    monkeypatch.setattr(game.save.exports, "exports_dir", lambda: in_the_way)
+    session = played("suiho_1952", turns=1)
+    message = export_message(session, timeline(session.rules, session.state))
+    assert message.startswith(f"The CSV could not be written to {in_the_way}: ")
+    assert in_the_way.read_text() == "a file where the folder should be"
