@@ -280,11 +280,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_paths(args: argparse.Namespace) -> int:
     from game.data.mods import user_data_dir, user_mods_dir
+    from game.save.exports import exports_dir
+    from game.save.storage import saves_dir
 
+    # The same functions the game writes through, so the list cannot drift from them.
     print(f"user data: {user_data_dir()}")
     print(f"mods:      {user_mods_dir()}")
-    print(f"saves:     {user_data_dir() / 'saves'}")
-    print(f"exports:   {user_data_dir() / 'exports'}")
+    print(f"saves:     {saves_dir()}")
+    print(f"exports:   {exports_dir()}")
     return 0
 
 
