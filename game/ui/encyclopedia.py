@@ -173,7 +173,10 @@ class EncyclopediaScene(OverlayScene):
         listing = (self.category, self.query.strip())
         if listing != self._listing:  # a new list; otherwise keep its scroll position
             self._listing = listing
-            self._titles = {_list_title(e, self.query): e.ref for e in entries}
+            self._titles = {}
+            for e in entries:  # the list finds a row by its text: two rows never share one
+                title = _list_title(e, self.query)
+                self._titles[title if title not in self._titles else f"{title} ({e.ref})"] = e.ref
             self.list.set_item_list(list(self._titles))
         for item in self.list.item_list:
             chosen = self._titles.get(item["text"]) == self.ref

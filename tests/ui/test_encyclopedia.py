@@ -242,3 +242,27 @@ def test_without_a_hangul_typeface_articles_open_without_it(
     app.step([])
     assert "Pyongyang" in scene.article.html_text and "평양" not in scene.article.html_text
     app.pop()
+
+
+def test_two_articles_with_one_title_both_stay_in_the_list(
+    app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import game.ui.encyclopedia as module
+
+    mod = tmp_path / "my_mod"
+    mod.mkdir()
+    (mod / "encyclopedia.toml").write_text(
+        '[places.pyongyang_again]\ntitle = "Pyongyang"\ntext = "A second view."\nsource = "E"\n'
+    )
+    monkeypatch.setenv("AIR_PRESSURE_MODS", str(mod))
+    module._book.cache_clear()
+    try:
+        scene = EncyclopediaScene(app, app.scene, "places.pyongyang")  # type: ignore[arg-type]
+        app.push(scene)
+        app.step([])
+        refs = list(scene._titles.values())
+        assert {"places.pyongyang", "places.pyongyang_again"} <= set(refs)
+        assert len(scene.list.item_list) == len(refs)
+        app.pop()
+    finally:
+        module._book.cache_clear()
