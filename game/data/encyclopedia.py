@@ -83,9 +83,6 @@ class Entry:
 class Encyclopedia:
     entries: dict[str, Entry] = field(default_factory=dict)  # by ref, in file order
 
-    def __contains__(self, ref: str) -> bool:
-        return ref in self.entries
-
     def get(self, ref: str) -> Entry | None:
         return self.entries.get(ref)
 

@@ -20,15 +20,6 @@ YELLOW = (240, 228, 66)
 BLUE = (0, 114, 178)
 VERMILLION = (213, 94, 0)
 REDDISH_PURPLE = (204, 121, 167)
-OKABE_ITO: tuple[Color, ...] = (
-    ORANGE,
-    SKY_BLUE,
-    BLUISH_GREEN,
-    YELLOW,
-    BLUE,
-    VERMILLION,
-    REDDISH_PURPLE,
-)
 
 COLOUR_BLIND: dict[str, Color] = {
     "GOOD": SKY_BLUE,
