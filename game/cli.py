@@ -47,7 +47,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Every problem at once, one line each; warnings for legal but doubtful values."""
     mods = _mods(args)
-    failed = False
+    failed = not _check_encyclopedia(mods)
     sources = [] if args.paths else list_sources(mods)
     for raw in args.paths:
         try:
@@ -70,6 +70,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(line)
         print(f"{name}: ok")
     return 1 if failed else 0
+
+
+def _check_encyclopedia(mods: tuple[Path, ...]) -> bool:
+    """The shipped articles and every mod's ``encyclopedia.toml``; True when all is well."""
+    from game.data.encyclopedia import EncyclopediaError, load_encyclopedia
+
+    try:
+        book = load_encyclopedia(mods=mods)
+    except EncyclopediaError as exc:
+        print(*exc.problems, sep="\n")
+        return False
+    print(f"encyclopedia: ok ({len(book.entries)} articles)")
+    return True
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:

@@ -131,3 +131,18 @@ def test_simulate_says_plainly_when_the_csv_cannot_be_written(tmp_path: Path) ->
     assert done.returncode == 1
     assert f"could not write {in_the_way / 'x.csv'}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_validate_names_the_file_and_key_of_a_broken_mod_article(tmp_path: Path) -> None:
+    mod = tmp_path / "my_mod"
+    mod.mkdir()
+    (mod / "encyclopedia.toml").write_text(
+        '[places.depot]\ntitle = "Depot"\nsource = "E"\n\n'
+        '[places.yard]\ntitle = "Yard"\ntext = "Rails."\nsource = "E"\nrelated = ["places.nowhere"]\n'
+    )
+    out = run("validate", "suiho_1952", "--mods", str(mod))
+    assert out.returncode == 1
+    assert "Traceback" not in out.stdout + out.stderr
+    assert f"{mod / 'encyclopedia.toml'}: places.depot.text: Field required" in out.stdout
+    assert "places.yard: related 'places.nowhere' is not an entry" in out.stdout
+    assert "suiho_1952: ok" in out.stdout  # the scenarios are still checked
