@@ -22,6 +22,7 @@ TIMINGS = [
     "campaign_s",
     "forecast_1000_ms",
     "max_frame_while_busy_ms",
+    "frame_gap_while_busy_ms",
 ]
 
 

@@ -67,8 +67,7 @@ def render_terrain(tmx_path: Path) -> pygame.Surface:
     _ensure_display()
     tiled = load_pygame(str(tmx_path))
     tw, th = int(tiled.tilewidth), int(tiled.tileheight)
-    # 24 bits a pixel: the terrain is opaque, and a large map is kept whole.
-    full = pygame.Surface((int(tiled.width) * tw, int(tiled.height) * th), depth=24)
+    full = pygame.Surface((int(tiled.width) * tw, int(tiled.height) * th))
     full.fill((150, 170, 178))
     for layer in tiled.visible_layers:
         if hasattr(layer, "tiles"):
