@@ -344,7 +344,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_bench)
     p = sub.add_parser("paths", help="where saves and user mods live")
     p.set_defaults(func=cmd_paths)
-    p = sub.add_parser("validate", help="check scenario folders or files and the encyclopedia", parents=[mods])
+    p = sub.add_parser(
+        "validate", help="check scenario folders or files and the encyclopedia", parents=[mods]
+    )
     p.add_argument("paths", nargs="*", help="scenario folders or scenario.toml files")
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser(
