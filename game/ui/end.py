@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.aar import Timeline, timeline
+from game.core.model import Outcome
 from game.core.summary import summary
 from game.ui.history_view import HistoryScene, draw_charts, export_message, grid_cells
 from game.ui.overlay import OverlayScene
@@ -55,7 +56,8 @@ class EndScene(OverlayScene):
         self.message = ""
         self.blocks: list[tuple[str, pygame.Rect]] = []  # what was drawn where, last frame
         super().__init__(app, below)
-        app.sound.play("armistice")
+        if session.state.outcome == Outcome.ARMISTICE:  # no fanfare for a recall or time out
+            app.sound.play("armistice")
 
     def panel_rect(self, max_w: int = 1500) -> pygame.Rect:
         w, h = self.size

@@ -221,3 +221,17 @@ def test_an_export_that_cannot_be_written_says_where_and_why(monkeypatch, tmp_pa
     message = export_message(session, timeline(session.rules, session.state))
     assert message.startswith(f"The CSV could not be written to {in_the_way}: ")
     assert in_the_way.read_text() == "a file where the folder should be"
+
+
+def test_the_armistice_fanfare_plays_only_for_an_armistice(app, campaign_over, monkeypatch):
+    from game.core.model import Outcome
+
+    heard: list[str] = []
+    monkeypatch.setattr(app.sound, "play", lambda name, volume=None: heard.append(name))
+    desk = PlanningScene(app, campaign_over)
+    app.push(desk)
+    for outcome in (Outcome.ARMISTICE, Outcome.RECALL, Outcome.TIME_OUT):
+        monkeypatch.setattr(campaign_over.state, "outcome", outcome)
+        heard.clear()
+        EndScene(app, desk, campaign_over)
+        assert ("armistice" in heard) == (outcome == Outcome.ARMISTICE), outcome
