@@ -21,7 +21,7 @@ from game.ui.end import EndScene
 from game.ui.history_view import HistoryScene
 from game.ui.planning import PlanningScene
 from game.ui.session import GameSession
-from tests.ui.test_planning_desk import SIZES, centre, click, press, to_desk
+from tests.ui.test_planning_desk import SIZES, centre, click, press, resize_window, to_desk
 
 EXPORTS = Path(os.environ["AIR_PRESSURE_HOME"]) / "exports"
 
@@ -139,9 +139,7 @@ def test_axes_have_round_ticks_and_room_for_every_value(campaign_over):
 def test_the_end_screen_fits_without_overlap(shared_app, campaign_over, size):
     a = shared_app
     a.to_title()
-    pygame.display.set_mode(size, pygame.RESIZABLE)
-    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
-    a.step()
+    resize_window(a, size)
     try:
         desk = PlanningScene(a, campaign_over)
         a.push(desk)

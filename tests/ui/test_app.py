@@ -13,6 +13,7 @@ import pygame_gui
 import pytest
 
 from game.ui.app import App
+from tests.ui.test_planning_desk import resize_window
 
 SIZES = [(1280, 720), (1920, 1080)]
 
@@ -72,9 +73,7 @@ def test_every_scene_renders_at_each_size(shared_app, size, monkeypatch):
     monkeypatch.setattr("game.ui.planning.MIN_BANNER_S", 0.6)  # render the banner too
     a = shared_app
     a.to_title()
-    pygame.display.set_mode(size, pygame.RESIZABLE)
-    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
-    a.step()
+    resize_window(a, size)
     try:
         assert a.screen.get_size() == size
         rendered = []

@@ -21,7 +21,7 @@ import game.ui.offload
 from game.core.forecast import forecast
 from game.ui.app import App
 from game.ui.forecast_panel import FORECASTING, forecast_lines, forecast_rng, span
-from tests.ui.test_planning_desk import build_package, centre, click, press, to_desk
+from tests.ui.test_planning_desk import build_package, centre, click, press, resize_window, to_desk
 
 SIZES = [(1280, 720), (1920, 1080)]
 
@@ -156,9 +156,7 @@ def test_the_forecast_tab_fits_the_window(shared_app, size):
 
     a = shared_app
     a.to_title()
-    pygame.display.set_mode(size, pygame.RESIZABLE)
-    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
-    a.step()
+    resize_window(a, size)
     try:
         to_desk(a, "campaign_1952")
         desk = a.scene

@@ -53,6 +53,13 @@ def press(app: App, key: int, mod: int = 0, unicode: str = "") -> None:
     settle(app, 2)
 
 
+def resize_window(app: App, size: tuple[int, int]) -> None:
+    """The window resized as the player's drag does it: the display, then the event."""
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
+    app.step()
+
+
 def centre(element: pygame_gui.core.UIElement) -> tuple[int, int]:
     return element.get_abs_rect().center
 
@@ -416,9 +423,7 @@ def _widgets(scene) -> list[pygame_gui.core.UIElement]:
 def test_every_tab_fits_the_window_without_overlap_or_clipped_labels(shared_app, size):
     a = shared_app
     a.to_title()
-    pygame.display.set_mode(size, pygame.RESIZABLE)
-    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
-    a.step()
+    resize_window(a, size)
     try:
         to_desk(a, "campaign_1952")
         desk = a.scene

@@ -18,7 +18,15 @@ import pytest
 from game.settings import Settings, load_settings
 from game.ui.app import App
 from game.ui.tutorial_steps import SCRIPT_PATH, ScriptError, load_script
-from tests.ui.test_planning_desk import centre, click, press, settle, type_number, wait_for
+from tests.ui.test_planning_desk import (
+    centre,
+    click,
+    press,
+    resize_window,
+    settle,
+    type_number,
+    wait_for,
+)
 
 SIZES = [(1280, 720), (1920, 1080)]
 
@@ -81,12 +89,6 @@ def suiho_on_screen(app: App) -> tuple[int, int]:
     return round(x), round(y)
 
 
-def resize(app: App, size: tuple[int, int]) -> None:
-    pygame.display.set_mode(size, pygame.RESIZABLE)
-    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
-    app.step()
-
-
 # ----------------------------------------------------------------------- tests
 
 
@@ -94,7 +96,7 @@ def resize(app: App, size: tuple[int, int]) -> None:
 def test_the_tutorial_from_the_title_to_the_report(shared_app, size):
     app = shared_app
     app.running = True
-    resize(app, size)
+    resize_window(app, size)
     try:
         fresh(app)
         start(app)
@@ -177,7 +179,7 @@ def test_the_tutorial_from_the_title_to_the_report(shared_app, size):
         assert app.settings.tutorial_done and load_settings()[0].tutorial_done
         assert len(desk.session.results) == 1 and not desk.session.over  # the game goes on
     finally:
-        resize(app, (1280, 720))
+        resize_window(app, (1280, 720))
 
 
 def test_skip_is_remembered_and_the_title_replays_it(app):
@@ -235,7 +237,7 @@ def test_night_sends_the_player_back_to_day_for_the_thunderjets(app):
 def test_the_prompt_takes_clicks_at_an_interface_scale(shared_app):
     app = shared_app
     app.running = True
-    resize(app, (1920, 1080))
+    resize_window(app, (1920, 1080))
     try:
         fresh(app)
         app.change_settings(Settings(ui_scale=150))
@@ -251,7 +253,7 @@ def test_the_prompt_takes_clicks_at_an_interface_scale(shared_app):
         assert at(app) == "strike"
     finally:
         app.change_settings(Settings())
-        resize(app, (1280, 720))
+        resize_window(app, (1280, 720))
 
 
 def test_the_prompt_hides_under_menus_and_leaving_the_game_ends_it_unfinished(app):
