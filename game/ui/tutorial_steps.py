@@ -25,9 +25,10 @@ class Step(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
-    title: str
-    text: str
-    why: str
+    # Longer words would push the prompt's box past a 1280x720 window.
+    title: str = Field(min_length=1, max_length=60)
+    text: str = Field(min_length=1, max_length=400)
+    why: str = Field(min_length=1, max_length=300)
     done_when: str
     passed_when: str = ""  # a Next step is also passed once this holds
     point_at: str = ""
