@@ -19,6 +19,7 @@ Nothing is run as code; problems name the file and the key.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ CATEGORIES: dict[str, str] = {
     "sources": "Sources",
 }
 SOURCE_TAGS = {"A", "V", "E"}
+GAME_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 class EncyclopediaError(Exception):
@@ -155,6 +157,9 @@ def _add_file(book: Encyclopedia, file: Path, problems: list[str]) -> None:
             continue
         for key, raw in table.items():
             ref = f"{category}.{key}"
+            if not GAME_ID.fullmatch(key):  # refs go into links: no quotes, spaces or dots
+                problems.append(f"{file}: {ref}: a key is a game id (letters, digits, _ and -)")
+                continue
             try:
                 parsed = _EntryFile.model_validate(raw)
             except ValidationError as exc:

@@ -105,7 +105,8 @@ def test_problems_name_the_file_and_the_key(tmp_path: Path) -> None:
     bad.write_text(
         '[places.x]\ntitle = "X"\ntext = "t"\nsource = "Q"\nrelated = ["places.nowhere"]\n'
         '[places.y]\ntitle = "Y"\nsource = "A"\n'
-        '[weapons.z]\ntitle = "Z"\ntext = "t"\nsource = "A"\n',
+        '[weapons.z]\ntitle = "Z"\ntext = "t"\nsource = "A"\n'
+        '[places."it\'s here"]\ntitle = "Q"\ntext = "t"\nsource = "A"\n',
         encoding="utf-8",
     )
     with pytest.raises(EncyclopediaError) as err:
@@ -115,6 +116,7 @@ def test_problems_name_the_file_and_the_key(tmp_path: Path) -> None:
     assert f"{bad}: places.y.text: Field required" in text
     assert f"{bad}: weapons: unknown category" in text
     assert "places.x: related 'places.nowhere' is not an entry" in text
+    assert f"{bad}: places.it's here: a key is a game id" in text
 
 
 def test_a_mod_adds_and_replaces_articles(tmp_path: Path) -> None:
