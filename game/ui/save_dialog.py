@@ -95,10 +95,7 @@ def open_game(app: App, path: Path, allow_changed: bool = False) -> str:
         session = read_game(path, current, allow_changed)
     except SaveError as exc:
         if exc.reason == Reason.SCENARIO_CHANGED:
-            return (
-                f"{path.name}: its scenario has changed since it was saved. "
-                + CHANGED_HINT
-            )
+            return f"{path.name}: its scenario has changed since it was saved. " + CHANGED_HINT
         return f"Cannot load {path.name}: {exc.detail.split(': ', 1)[-1]}"
     except ScenarioError as exc:
         return f"Cannot load {path.name}: " + (exc.problems[0] if exc.problems else "scenario")
