@@ -32,7 +32,8 @@ class Step(BaseModel):
     done_when: str
     passed_when: str = ""  # a Next step is also passed once this holds
     point_at: str = ""
-    scenes: tuple[str, ...] = ("planning",)
+    # The screens of the tutorial's game; a prompt for any other would never show.
+    scenes: tuple[Literal["planning", "resolution", "report"], ...] = ("planning",)
     side: Literal["left", "right", "above", "below"] = "left"
     place: Literal["centre", "low"] = "centre"
 

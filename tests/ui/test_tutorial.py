@@ -307,6 +307,11 @@ def test_the_shipped_script_loads_and_a_bad_one_names_file_and_key(tmp_path: Pat
     bad.write_text(text.replace('id = "welcome"', 'ident = "welcome"'), encoding="utf-8")
     with pytest.raises(ScriptError, match=r"tutorial\.toml: steps\.0"):
         load_script(bad)
+    bad.write_text(text.replace('scenes = ["report"]', 'scenes = ["reports"]', 1), "utf-8")
+    with pytest.raises(
+        ScriptError, match=r"tutorial\.toml: steps\.\d+\.scenes\.0: Input should be"
+    ):
+        load_script(bad)
     long_text = text.replace('why = "', 'why = "' + "Too long. " * 40, 1)
     bad.write_text(long_text, encoding="utf-8")
     with pytest.raises(ScriptError, match=r"tutorial\.toml: steps\.0\.why: String should have"):
