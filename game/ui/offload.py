@@ -196,6 +196,8 @@ class Offload:
             return self._threads
 
     def close(self) -> None:
+        if self._starting and not self._ready.is_set():
+            self._ready.wait(5.0)  # a worker cut off while it starts prints its error
         with self._lock:
             self.in_process = True
             if self._pool is not None:
