@@ -233,3 +233,31 @@ def test_the_armistice_fanfare_plays_only_for_an_armistice(app, campaign_over, m
         heard.clear()
         EndScene(app, desk, campaign_over)
         assert ("armistice" in heard) == (outcome == Outcome.ARMISTICE), outcome
+
+
+@pytest.mark.parametrize("turns", [0, 1])
+def test_charts_draw_before_the_first_turn_and_after_one(turns, monkeypatch):
+    """No history, or a single point: no division by a zero span, a readable screen."""
+    import game.ui.chart
+    from game.ui.history_view import draw_charts, grid_cells
+
+    session = played("suiho_1952", turns=turns)
+    tl = timeline(session.rules, session.state)
+    assert len(tl) == turns
+    drawn: list[str] = []
+    real = game.ui.chart.draw_chart
+
+    def counted(surface, rect, chart, *rest):
+        drawn.append(chart.title)
+        return real(surface, rect, chart, *rest)
+
+    monkeypatch.setattr("game.ui.history_view.draw_chart", counted)
+    surface = pygame.Surface((1280, 720))
+    cells = grid_cells(pygame.Rect(20, 60, 1240, 560), 7, 4)
+    draw_charts(surface, cells, tl, None, cells[0].center, surface.get_rect())
+    assert len(drawn) == (0 if turns == 0 else 7 + 1)  # and the tooltip of the hovered one
+    if turns:
+        chart = tl.charts[0]
+        geo = layout(cells[0], chart, y_axis(chart)[0])
+        assert hover_index(geo, 1, geo.plot.center) == 0
+        assert geo.x_of(0, 1) == geo.plot.centerx  # one point stands in the middle
