@@ -41,6 +41,13 @@ class Settings(BaseModel):
     place_names: bool = True  # label the major places on the map
     tutorial_done: bool = False
 
+    @field_validator("ui_scale")
+    @classmethod
+    def _a_scale_on_offer(cls, percent: int) -> int:
+        if percent not in UI_SCALES:  # the Settings screen shows only these steps
+            raise ValueError(f"must be one of {', '.join(map(str, UI_SCALES))}")
+        return percent
+
     @field_validator("window_size")
     @classmethod
     def _window_fits_a_display(cls, size: tuple[int, int] | None) -> tuple[int, int] | None:

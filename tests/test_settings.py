@@ -43,7 +43,7 @@ def test_corrupt_file_gives_defaults_and_is_left_alone(tmp_path: Path) -> None:
 
 def test_bad_values_are_dropped_one_by_one(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    path.write_text(json.dumps({"ui_scale": 900, "volume": 10, "fullscreen": "maybe"}))
+    path.write_text(json.dumps({"ui_scale": 130, "volume": 10, "fullscreen": "maybe"}))
     loaded, problem = load_settings(path)
     assert loaded.volume == 10
     assert loaded.ui_scale == 100 and loaded.fullscreen is False
