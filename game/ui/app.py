@@ -68,9 +68,13 @@ class App:
             size = _initial_size(self.settings.window_size)
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
         self._fullscreen = self.settings.fullscreen  # straight to full screen: no flash
-        if self._fullscreen:
-            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        else:
+        try:
+            mode = ((0, 0), pygame.FULLSCREEN) if self._fullscreen else (size, pygame.RESIZABLE)
+            self.window = pygame.display.set_mode(*mode)
+        except pygame.error as exc:  # a display that refuses full screen: play in a window
+            self._fullscreen = False
+            self.settings = self.settings.model_copy(update={"fullscreen": False})
+            self.settings_problem = f"Full screen could not be used ({exc}); F11 tries again"
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._window = self._find_window()
         self._windowed_size = size

@@ -112,6 +112,24 @@ def test_a_damaged_settings_file_is_shown_on_the_screen(home):
     pygame.display.quit()
 
 
+def test_a_display_that_refuses_full_screen_opens_a_window(home, monkeypatch):
+    save_settings(Settings(fullscreen=True))
+    real = pygame.display.set_mode
+
+    def no_full_screen(size=(0, 0), flags=0, *rest, **kw):
+        if flags & pygame.FULLSCREEN:
+            raise pygame.error("no full screen here")
+        return real(size, flags, *rest, **kw)
+
+    monkeypatch.setattr(pygame.display, "set_mode", no_full_screen)
+    app = open_app((1280, 720))
+    assert not app.fullscreen and not app.settings.fullscreen
+    assert app.window.get_size() == (1280, 720)
+    assert "Full screen could not be used" in (app.settings_problem or "")
+    assert load_settings()[0].fullscreen  # the player's choice is kept for next time
+    pygame.display.quit()
+
+
 @pytest.mark.parametrize(
     ("window", "wanted", "used"),
     [
