@@ -54,11 +54,6 @@ _standard_zones: dict[str, tuple[int, int, int, int]] = dict(ZONE_COLORS)
 _current = {"colour_blind": False}
 
 
-def colour_blind_values() -> dict[str, Color]:
-    """The colour-blind palette: only names the palette has."""
-    return {name: colour for name, colour in COLOUR_BLIND.items() if hasattr(PAL, name)}
-
-
 def colour_blind_on() -> bool:
     return _current["colour_blind"]
 
@@ -69,7 +64,7 @@ def apply_palette(colour_blind: bool) -> bool:
         return False
     if not _standard:  # remember the standard colours before the first switch
         _standard.update({name: getattr(PAL, name) for name in vars(PAL) if name.isupper()})
-    values = colour_blind_values() if colour_blind else _standard
+    values = COLOUR_BLIND if colour_blind else _standard
     for name, colour in values.items():
         setattr(PAL, name, colour)
     ZONE_COLORS.update(COLOUR_BLIND_ZONES if colour_blind else _standard_zones)

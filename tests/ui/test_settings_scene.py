@@ -198,6 +198,13 @@ def test_at_150_percent_clicks_and_the_map_land_where_the_player_points(home):
     pygame.display.quit()
 
 
+def test_the_colour_blind_palette_names_only_colours_the_palette_has():
+    from game.ui.palettes import COLOUR_BLIND
+    from game.ui.style import PAL
+
+    assert [name for name in COLOUR_BLIND if not hasattr(PAL, name)] == []
+
+
 def test_the_colour_blind_palette_changes_the_overlays_and_back(home):
     standard = {o.key: o.colour for o in overlays.OVERLAYS}
     damage = icons.damage_colour(80)
