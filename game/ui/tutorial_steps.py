@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 if TYPE_CHECKING:
     from game.ui.tutorial import Tutorial
+    from game.ui.widgets import Spinner
 
 SCRIPT_PATH = Path(__file__).with_name("tutorial.toml")
 NEXT = "next"  # a step the player completes with the Next button
@@ -184,10 +185,10 @@ def _escort_box(t: Tutorial) -> pygame.Rect | None:
     return _spinner_rect(builder.escort if builder else None)
 
 
-def _spinner_rect(spinner) -> pygame.Rect | None:
+def _spinner_rect(spinner: Spinner | None) -> pygame.Rect | None:
     if spinner is None:
         return None
-    return spinner.minus.get_abs_rect().union(spinner.plus.get_abs_rect())
+    return pygame.Rect(spinner.minus.get_abs_rect()).union(spinner.plus.get_abs_rect())
 
 
 def _add_button(t: Tutorial) -> pygame.Rect | None:
