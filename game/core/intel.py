@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 
 from game.core.model import Estimate, GameState, PressPolicy, Rules, TalksState
+from game.core.targets import power_destroyed_pct
 
 
 def observe(
@@ -52,8 +53,6 @@ def end_of_turn_picture(
 
 def power_destroyed_estimate(rules: Rules, state: GameState) -> float:
     """Power destroyed as the photographs show it; a target never seen is as briefed."""
-    from game.core.targets import power_destroyed_pct
-
     seen = {tid: rules.targets[tid].initial_damage for tid in rules.targets}
     seen.update({tid: est.damage for tid, est in state.intel.bda.items() if tid in seen})
     return float(power_destroyed_pct(rules, state, seen))
