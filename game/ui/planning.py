@@ -16,6 +16,7 @@ from game.core.intel import PlayerView
 from game.core.orders import TurnOrders, validate_orders
 from game.core.turn import TurnResult
 from game.ui import forecast_panel
+from game.ui.app_memory import settle_heap
 from game.ui.forecast_panel import Forecaster, ForecastTab
 from game.ui.map_view import KEY_SCROLL_PX, MapView
 from game.ui.orders_panel import PlanTab, PoliticsTab
@@ -98,6 +99,7 @@ class PlanningScene(Scene):
         self.forecaster = Forecaster(session.rules)
         self._new_turn()
         super().__init__(app)
+        settle_heap()  # the desk's rules, map and widgets stay: keep them out of GC passes
 
     # -- what the desk shows
     @property
