@@ -1,6 +1,6 @@
 """Write the mid-campaign save the benchmark times a turn on (re-run after rules changes).
 
-    python tools/make_bench_save.py
+python tools/make_bench_save.py
 """
 
 from __future__ import annotations
