@@ -23,6 +23,7 @@ from game.data.maps import load_map
 Color = tuple[int, int, int]
 ColorA = tuple[int, int, int, int]
 Piece = tuple[tuple[float, float], tuple[float, float]]
+LABEL_REACH_PX = 320  # how far a base's label may run beside its mark
 
 RIVER = (84, 118, 150)
 BORDER = (70, 58, 52)
@@ -123,7 +124,9 @@ def draw_overlay(
         whole = pygame.Rect((-ox, -oy), size)
 
     def on(layer: Layer) -> list[MapFeature]:
-        return geo.on_layer(layer) if layer in layers else []
+        if layer not in layers:
+            return []
+        return geo.on_layer(layer) if shapes is None else shapes.on_layer(geo, layer)
 
     def px(p: tuple[float, float]) -> tuple[float, float]:
         return (p[0] * px_per_km - ox, p[1] * px_per_km - oy)
@@ -172,8 +175,11 @@ def draw_overlay(
         pygame.draw.lines(out, FRONT, False, pts, width(0.8))
 
     font = _font(max(9, round(6.5 * s)))
+    near = out.get_rect().inflate(2 * LABEL_REACH_PX, 40)
     for f in on(Layer.BASES):
         x, y = px(f.points[0])
+        if not near.collidepoint(x, y):  # neither its mark nor its label reaches ``out``
+            continue
         r = max(3, round(2.6 * s))
         pygame.draw.circle(out, (20, 40, 120), (x, y), r)
         pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
@@ -339,6 +345,7 @@ class ShapeCache:
     def __init__(self) -> None:
         self._arrays: dict[tuple[object, ...], np.ndarray] = {}
         self._boxes: dict[tuple[object, ...], tuple[float, float, float, float]] = {}
+        self._layers: dict[tuple[object, ...], tuple[MapGeometry, list[MapFeature]]] = {}
 
     def points(
         self, key: tuple[object, ...], make: Callable[[], list[tuple[float, float]]]
@@ -367,10 +374,20 @@ class ShapeCache:
         )
 
     def pieces(self, key: tuple[object, ...], make: Callable[[], list[Piece]]) -> np.ndarray:
-        """(n, 4) dashes: x0, y0, x1, y1."""
+        """(n, 8) dashes: x0, y0, x1, y1, then their box: left, top, right, bottom."""
         if key not in self._arrays:
-            self._arrays[key] = np.asarray(make(), dtype=float).reshape(-1, 4)
+            ends = np.asarray(make(), dtype=float).reshape(-1, 4)
+            xs, ys = ends[:, 0::2], ends[:, 1::2]
+            box = np.stack([xs.min(axis=1), ys.min(axis=1), xs.max(axis=1), ys.max(axis=1)], 1)
+            self._arrays[key] = np.hstack([ends, box.reshape(-1, 4)])
         return self._arrays[key]
+
+    def on_layer(self, geo: MapGeometry, layer: Layer) -> list[MapFeature]:
+        """``geo.on_layer(layer)``, looked up once."""
+        key = ("layer", id(geo), layer)
+        if key not in self._layers:
+            self._layers[key] = (geo, geo.on_layer(layer))
+        return self._layers[key][1]
 
 
 def draw_pieces(
@@ -380,19 +397,18 @@ def draw_pieces(
     origin: tuple[float, float],
     w: int,
 ) -> None:
-    """Draw the dashes of ``pieces`` (whole-map pixels) that cross ``out``, placed at
-    ``origin``."""
+    """Draw the dashes of ``pieces`` (from :meth:`ShapeCache.pieces`, whole-map pixels)
+    that cross ``out``, placed at ``origin``."""
     if not len(pieces):
         return
-    shifted = pieces - (origin[0], origin[1], origin[0], origin[1])
-    xs, ys = shifted[:, 0::2], shifted[:, 1::2]
+    ox, oy = origin
     m = w + 1
     width, height = out.get_size()
     near = (
-        (xs.max(axis=1) >= -m)
-        & (xs.min(axis=1) <= width + m)
-        & (ys.max(axis=1) >= -m)
-        & (ys.min(axis=1) <= height + m)
+        (pieces[:, 6] >= ox - m)
+        & (pieces[:, 4] <= ox + width + m)
+        & (pieces[:, 7] >= oy - m)
+        & (pieces[:, 5] <= oy + height + m)
     )
-    for x0, y0, x1, y1 in shifted[near].tolist():
+    for x0, y0, x1, y1 in (pieces[near, :4] - (ox, oy, ox, oy)).tolist():
         pygame.draw.line(out, color, (x0, y0), (x1, y1), w)
