@@ -373,7 +373,9 @@ class ShapeCache:
             and (y0 - oy <= h + margin)
         )
 
-    def pieces(self, key: tuple[object, ...], make: Callable[[], list[Piece]]) -> np.ndarray:
+    def pieces(
+        self, key: tuple[object, ...], make: Callable[[], list[Piece] | np.ndarray]
+    ) -> np.ndarray:
         """(n, 8) dashes: x0, y0, x1, y1, then their box: left, top, right, bottom."""
         if key not in self._arrays:
             ends = np.asarray(make(), dtype=float).reshape(-1, 4)

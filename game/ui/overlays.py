@@ -8,7 +8,6 @@ zones from the cards in force the player holds; nothing here reads hidden truth.
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ import pygame
 from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui.map_render import ZONE_COLORS, Piece, ShapeCache, draw_pieces
+from game.ui.map_render import ZONE_COLORS, ShapeCache, draw_pieces
 from game.ui.style import PAL, font
 
 if TYPE_CHECKING:
@@ -216,7 +215,7 @@ def _zone_edge(
     """A card's edge: a dashed line inside the zone's outline."""
     if f.shape == Shape.POLYGON:
 
-        def make() -> list[Piece]:
+        def make() -> np.ndarray:
             pts = _outline(proj, f, shapes).tolist()
             return _edge_pieces([*pts, pts[0]])
 
@@ -226,24 +225,31 @@ def _zone_edge(
         pygame.draw.ellipse(layer, colour, r, 2)
 
 
-def _edge_pieces(pts: list[tuple[float, float]]) -> list[Piece]:
-    """Dashes along a closed outline, the pattern running on across its corners."""
-    dash, gap = 10.0, 7.0
+def _edge_pieces(pts: list[tuple[float, float]]) -> np.ndarray:
+    """Dashes along a closed outline, (n, 4): each side starts where the pattern left
+    off on the side before."""
+    dash, period = 10.0, 17.0  # a dash, then a gap of 7
+    p = np.asarray(pts, dtype=float).reshape(-1, 2)
+    step = np.diff(p, axis=0)
+    lengths = np.hypot(step[:, 0], step[:, 1])
+    sides = lengths > 0
+    p, step, lengths = p[:-1][sides], step[sides], lengths[sides]
+    first, counts = [], []  # where each side's first dash starts, and how many it has
     carry = 0.0
-    pieces = []
-    for (ax, ay), (bx, by) in itertools.pairwise(pts):
-        length = math.hypot(bx - ax, by - ay)
-        if length == 0:
-            continue
-        ux, uy = (bx - ax) / length, (by - ay) / length
+    for length in lengths.tolist():
         s = -carry
-        while s < length:
-            a0, a1 = max(s, 0.0), min(s + dash, length)
-            if a1 > a0:
-                pieces.append(((ax + ux * a0, ay + uy * a0), (ax + ux * a1, ay + uy * a1)))
-            s += dash + gap
-        carry = s - length
-    return pieces
+        n = max(0, math.ceil((length - s) / period))
+        first.append(s)
+        counts.append(n)
+        carry = s + n * period - length
+    side = np.repeat(np.arange(len(counts)), counts)
+    k = np.arange(len(side)) - np.repeat(np.cumsum(counts) - counts, counts)
+    start = np.asarray(first)[side] + k * period
+    a0, a1 = np.maximum(start, 0.0), np.minimum(start + dash, lengths[side])
+    shown = a1 > a0
+    side, a0, a1 = side[shown], a0[shown], a1[shown]
+    unit = step[side] / lengths[side, None]
+    return np.hstack([p[side] + unit * a0[:, None], p[side] + unit * a1[:, None]])
 
 
 def flak_radius_px(mv: MapView, guns: float) -> float:
