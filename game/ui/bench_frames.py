@@ -159,5 +159,6 @@ def bench_window(quick: bool = False) -> dict[str, Any]:
             out["idle_cpu_pct"] = _idle_cpu_pct(app, 2 if quick else 6)
         pygame.display.quit()
         del app, scene  # one window at a time, as the game has
+        gc.unfreeze()  # the desk set its objects aside from collection (app_memory)
         gc.collect()
     return out
