@@ -109,3 +109,12 @@ def test_a_failing_job_reports_its_error(rules, worker):
     with pytest.raises(Exception, match="turn_days"):
         job.result(timeout=60)
     assert worker.uses_process  # the worker is still there for the next job
+
+
+def test_the_worker_loads_no_pygame():
+    import subprocess
+    import sys
+
+    code = "import game.ui.offload, sys; print('pygame' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr[-500:]
