@@ -206,12 +206,18 @@ class MapTiles:
         if not whole.contains(view):
             surface.fill(BACKGROUND, view)
         seen = view.move(-corner[0], -corner[1])
+        sx, sy = level.step
+        around = seen.inflate(2 * sx, 2 * sy)
+        # A view larger than the caches were sized for (a 4K screen) grows them: a frame
+        # must never drop the tiles the next one needs.
+        wanted = -(-around.w // sx) * -(-around.h // sy)
+        self.max_tiles = max(self.max_tiles, wanted)
+        self.max_bare = max(self.max_bare, wanted)
         for col, row in level.tiles_in(seen):
             rect = level.tile_rect(col, row)
             tile = self.dressed(level, geo, col, row, key, paint)
             surface.blit(tile, (corner[0] + rect.x, corner[1] + rect.y))
-        sx, sy = level.step
-        for col, row in level.tiles_in(seen.inflate(2 * sx, 2 * sy)):
+        for col, row in level.tiles_in(around):
             if ahead <= 0:
                 break
             if not self.has(level, col, row, key, paint is not None):

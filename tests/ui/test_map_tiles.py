@@ -103,3 +103,15 @@ def test_overlay_toggles_change_the_tiles_drawn(app, desk):
     app.draw()
     assert not np.array_equal(bare, dressed)
     assert np.array_equal(bare, _pixels(app.screen))
+
+
+def test_a_view_larger_than_the_caches_grows_them(app, desk):
+    tiles = MapTiles(app.maps.terrain, max_tiles=4, max_bare=4)
+    level = tiles.level(KOREA_TMX, desk.map.geo, ZOOMS[-1])
+    screen = pygame.Surface((3300, 2160))  # a 4K window's map
+    view = screen.get_rect()
+    tiles.draw(screen, view, (0, 0), level, desk.map.geo)
+    made = tiles.rendered
+    tiles.draw(screen, view, (0, 0), level, desk.map.geo)
+    assert tiles.rendered <= made + 1  # the second frame makes at most one tile ahead
+    assert tiles.max_tiles >= 13 * 9
