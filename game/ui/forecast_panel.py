@@ -87,6 +87,7 @@ class Forecaster:
         self._running: _Job | None = None
         self._result: tuple[_Job, Forecast] | None = None
         offload.shared().start()  # the worker process takes a moment to start
+        offload.shared().prepare(rules)
 
     @property
     def result(self) -> Forecast | None:

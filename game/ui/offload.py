@@ -82,17 +82,23 @@ _states: OrderedDict[str, GameState] = OrderedDict()
 
 
 class UnknownState(LookupError):
-    """The worker no longer holds the state a job named: send it whole."""
+    """The worker no longer holds the state or the rules a job named: send them whole."""
 
 
 def forget_states() -> None:
-    """Drop the states the worker keeps (tests check that a job then sends its own)."""
+    """Drop the states and rules the worker keeps (tests check that a job then sends
+    its own)."""
     _states.clear()
+    _rules.clear()
 
 
 def _worker_rules(key: str, text: str) -> Rules:
+    """The rules under ``key``, decoded from ``text`` the first time (later jobs send
+    the key alone)."""
     rules = _rules.get(key)
     if rules is None:
+        if not text:
+            raise UnknownState(key)
         rules = _adapter(Rules).validate_json(text, strict=True)
         _rules[key] = rules
         while len(_rules) > RULES_KEPT:
@@ -152,6 +158,7 @@ class Offload:
         self._threads: ThreadPoolExecutor | None = None
         self._rules_text: dict[int, tuple[Rules, str, str]] = {}
         self._known_states: dict[int, tuple[GameState, str]] = {}  # held by the worker
+        self._rules_sent: set[str] = set()  # rules the worker has decoded
         self._lock = threading.Lock()
 
     # -- the executors
@@ -181,6 +188,11 @@ class Offload:
                 else:
                     self._pool = pool
         self._ready.set()
+
+    def prepare(self, rules: Rules) -> None:
+        """Encode ``rules`` for the worker now, while a screen loads, not at the first job."""
+        if not self.in_process:
+            self._rules_json(rules)
 
     def wait_ready(self, limit_s: float = 120.0) -> bool:
         """Start and wait for the worker process; True if jobs will go to it."""
@@ -283,8 +295,10 @@ class Offload:
         out: Future[T] = Future()
 
         def send(whole: bool) -> None:
+            known = key in self._rules_sent and not whole
+            self._rules_sent.add(key)  # the worker takes its jobs in order
             try:
-                sent = pool.submit(fn, key, text, dumps_compact(job(whole)))
+                sent = pool.submit(fn, key, "" if known else text, dumps_compact(job(whole)))
             except (RuntimeError, BrokenProcessPool):
                 self._give_up_process()
                 _chain(self._thread_pool().submit(here), out)

@@ -53,7 +53,7 @@ def test_turns_in_the_worker_equal_turns_run_here(rules, worker):
     assert worker.uses_process
 
 
-def test_a_state_the_worker_forgot_is_sent_whole(rules, worker):
+def test_a_state_and_rules_the_worker_forgot_are_sent_whole(rules, worker):
     state = new_game(rules)
     orders = PLANNERS["historical"](rules, player_view(rules, state))
     first, _ = worker.turn(rules, state, orders, np.random.default_rng(3)).result(timeout=60)
