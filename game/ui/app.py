@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from game.ui.tutorial import Tutorial
 
 ACTIVE_FPS = 60
-BUSY_FPS = 20
+BUSY_FPS = 30  # animating without input (banner, edge scroll): a frame every 33 ms
 # Events that change nothing on screen: they must not wake the loop into redrawing.
 QUIET_EVENTS = frozenset(
     {

@@ -83,7 +83,7 @@ def _frames_while_busy(app: App, scene: PlanningScene, seconds: float) -> dict[s
     the planning desk opens it).
 
     A frame's time is what the window spends on it: input, the game's bookkeeping and
-    drawing, not the pause the loop takes to hold its pace (20 frames a second while
+    drawing, not the pause the loop takes to hold its pace (30 frames a second while
     nothing is touched). The gap between frames, pause included, is given apart.
     """
     rules = scene.session.rules
