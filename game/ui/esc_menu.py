@@ -91,7 +91,8 @@ class EscMenu(OverlayScene):
     def save(self) -> None:
         from game.ui.save_dialog import SaveDialog
 
-        self.app.replace(SaveDialog(self.app, self.below, self.session))
+        # Pushed over the menu, so that Esc in the dialog comes back to it.
+        self.app.push(SaveDialog(self.app, self.below, self.session))
 
     def settings(self) -> None:
         from game.ui.settings_scene import SettingsScene
@@ -101,7 +102,7 @@ class EscMenu(OverlayScene):
     def load(self) -> None:
         from game.ui.save_dialog import LoadDialog
 
-        self.app.replace(LoadDialog(self.app, self.below))
+        self.app.push(LoadDialog(self.app, self.below))
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

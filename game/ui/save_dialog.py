@@ -111,6 +111,16 @@ def open_game(app: App, path: Path, allow_changed: bool = False) -> str:
     return ""
 
 
+def default_slot_name(session: GameSession) -> str:
+    """The scenario's title and the game's date, e.g. "The Suiho Raids - 24 Jun 1952".
+
+    The title's period ("..., June 1952") gives way to the date; a colon, which a file
+    name cannot hold, becomes a dash.
+    """
+    title = session.rules.name.rsplit(", ", 1)[0].replace(": ", " - ")
+    return f"{title} - {short_date(session.state.day)}"
+
+
 class _SlotDialog(OverlayScene):
     """The list of saves; subclasses add the action."""
 
@@ -199,8 +209,7 @@ class SaveDialog(_SlotDialog):
 
     def build_action(self, rect: pygame.Rect) -> None:
         x, w = rect.x + 24, rect.w - 48
-        rules, state = self.session.rules, self.session.state
-        default = f"{rules.scenario_id} turn {state.turn}"
+        default = default_slot_name(self.session)
         self.name_entry = pygame_gui.elements.UITextEntryLine(
             pygame.Rect(x, self.bottom - 44, w - 150 - 150 - 24, 40), self.manager
         )
@@ -209,6 +218,10 @@ class SaveDialog(_SlotDialog):
         self.name_entry.set_tooltip(
             "The slot's name; pick a slot in the list to overwrite it. Enter saves."
         )
+        # Typing goes to the name at once and replaces the suggested one; Enter saves.
+        self.manager.set_focus_set(self.name_entry)
+        self.name_entry.select_range = [0, len(default)]
+        self.name_entry.edit_position = len(default)
         self.save_button = self.button(
             pygame.Rect(rect.right - 24 - 150 - 12 - 150, self.bottom - 44, 150, 44),
             "Save",
@@ -228,7 +241,8 @@ class SaveDialog(_SlotDialog):
             self.show_error(f"Could not save: {exc.strerror or exc}")
             return
         below = self.below
-        self.app.pop()
+        while self.app.scene is not below and len(self.app.stack) > 1:
+            self.app.pop()  # the dialog, and the Esc menu it was opened from
         if hasattr(below, "say"):
             below.say(f"Saved as '{path.stem}'.")
 

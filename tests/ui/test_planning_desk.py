@@ -489,3 +489,26 @@ def test_a_weekly_report_spans_the_days_flown(app):
     html = app.scene.text.html_text
     assert "1 Jul 1952 – 7 Jul 1952" in html and "7 days flown" in html
     click(app, centre(app.scene.continue_button))
+
+
+def test_save_dialog_takes_typing_at_once_and_esc_goes_back_to_the_menu(app):
+    to_desk(app)
+    desk = app.scene
+    press(app, pygame.K_ESCAPE)
+    click(app, centre(app.scene.buttons["Load game…"]))
+    assert app.scene.title == "Load game"
+    press(app, pygame.K_ESCAPE)  # back to the menu, not the map
+    assert app.stack.names() == ["title", "planning", "menu"]
+    click(app, centre(app.scene.buttons["Save game…"]))
+    dialog = app.scene
+    assert dialog.name_entry.get_text() == "The Suiho Raids - 23 Jun 1952"
+    press(app, pygame.K_ESCAPE)
+    assert app.stack.names() == ["title", "planning", "menu"]
+    click(app, centre(app.scene.buttons["Save game…"]))
+    # No click in the box: the typing replaces the suggested name, Enter saves.
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Typed at once"))
+    settle(app)
+    press(app, pygame.K_RETURN, 0, "\r")
+    assert app.scene is desk
+    assert (saves_dir() / "Typed at once.json").is_file()
+    assert "Saved" in desk.message
