@@ -240,7 +240,7 @@ def tooltip_lines(rules: Rules, view: PlayerView, target_id: str) -> list[tuple[
 
 def draw_tooltip(
     surface: pygame.Surface, at: tuple[int, int], lines: list[tuple[str, bool]], bounds: pygame.Rect
-) -> None:
+) -> pygame.Rect:
     imgs = [
         font(15, bold=True).render(s, True, PAL.ACCENT)
         if title
@@ -261,3 +261,4 @@ def draw_tooltip(
     for img in imgs:
         surface.blit(img, (rect.x + 12, y))
         y += img.get_height() + 2
+    return rect

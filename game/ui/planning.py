@@ -481,9 +481,11 @@ class PlanningScene(Scene):
         if self.session.busy:
             self._draw_banner(surface)
         elif self.hover is not None and not self.dragging:
-            lines = tooltip_lines(self.session.rules, view, self.hover)
-            lines.append(("Click: plan a package on it · right-click or I: details", False))
-            draw_tooltip(surface, self.mouse, lines, self.map.rect)
+            bounds = self.extras.tip_bounds(self.mouse)
+            if bounds is not None:
+                lines = tooltip_lines(self.session.rules, view, self.hover)
+                lines.append(("Click: plan a package on it · right-click or I: details", False))
+                draw_tooltip(surface, self.mouse, lines, bounds)
         else:
             for rect, tip in self._status_tips:
                 if rect.collidepoint(self.mouse):

@@ -277,6 +277,17 @@ class MapExtras:
         assert self.target is not None
         return target_info(self.desk.session.rules, self.desk.view, self.target)
 
+    def tip_bounds(self, pos: tuple[int, int]) -> pygame.Rect | None:
+        """Where a map tooltip at ``pos`` may be drawn: the map left of an open panel,
+        and nowhere while the pointer is over the panel or the toggles."""
+        if self._over_mine(pos):
+            return None
+        bounds = self.desk.map.rect.copy()
+        panel = self.panel_rect()
+        if panel is not None:
+            bounds.width = panel.x - 6 - bounds.x
+        return bounds
+
     # -- widgets
     def build(self) -> None:
         desk = self.desk
@@ -346,6 +357,7 @@ class MapExtras:
         self._kill_panel()
         self.target = target
         self._build_panel()
+        self.desk.hover = None  # the panel says it all: no hover tip over it
         self.desk.app.dirty = True
 
     def close(self) -> None:

@@ -151,3 +151,37 @@ def test_edge_scroll_moves_the_map_and_not_over_the_side_panel(app, desk, monkey
     for _ in range(12):
         desk.extras.update(0.05)
     assert desk.map.offset == moved
+
+
+def test_the_hover_tooltip_stays_off_the_open_target_panel(app, desk, monkeypatch):
+    import game.ui.planning
+
+    drawn: list[pygame.Rect] = []
+    real = game.ui.planning.draw_tooltip
+
+    def spy(surface, at, lines, bounds):
+        drawn.append(real(surface, at, lines, bounds))
+        return drawn[-1]
+
+    monkeypatch.setattr(game.ui.planning, "draw_tooltip", spy)
+    at = show(desk, "kaesong")
+    right_click(app, at)
+    panel = desk.extras.panel_rect()
+    assert panel is not None
+    app.dirty = True
+    app.step([])
+    assert not any(r.colliderect(panel) for r in drawn)
+    # The pointer moves on the target: its tooltip shows, left of the panel.
+    nudge = (at[0] + 2, at[1])
+    post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=nudge, rel=(2, 0), buttons=(0, 0, 0)))
+    app.dirty = True
+    app.step([])
+    assert desk.hover == "kaesong" and drawn
+    assert not any(r.colliderect(panel) for r in drawn)
+    # Over the panel, no map tooltip at all.
+    drawn.clear()
+    inside = (panel.centerx, panel.centery)
+    post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=inside, rel=(1, 0), buttons=(0, 0, 0)))
+    app.dirty = True
+    app.step([])
+    assert drawn == []
