@@ -16,8 +16,9 @@ import dataclasses
 import hashlib
 import json
 import multiprocessing
-import sys
+import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -46,6 +47,7 @@ from game.save.codec import (
 
 T = TypeVar("T")
 RULES_KEPT = 4  # rules the worker keeps decoded (a game's, and a few before it)
+PARENT_CHECK_S = 1.0  # how often the worker looks whether the game still runs
 STATES_KEPT = 8  # states the worker keeps after the turns it ran, to run the next turn on
 
 
@@ -83,6 +85,17 @@ _states: OrderedDict[str, GameState] = OrderedDict()
 
 class UnknownState(LookupError):
     """The worker no longer holds the state or the rules a job named: send them whole."""
+
+
+def _watch_parent(parent: int) -> None:
+    """In the worker: leave when the game is gone, even killed without a goodbye."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def forget_states() -> None:
@@ -174,7 +187,12 @@ class Offload:
     def _boot(self) -> None:
         pool = None
         try:
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=_context())
+            pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=_context(),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
             pool.submit(int).result(timeout=120)  # it answers: it works
         except Exception:  # no process here: threads, as before
             if pool is not None:
@@ -349,13 +367,10 @@ def _chain(source: Future[T], target: Future[T]) -> None:
 
 
 def _context() -> Any:
-    """A fresh interpreter for the worker, never a fork of the window's (SDL, threads)."""
-    methods = multiprocessing.get_all_start_methods()
-    method = "forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn"
-    ctx = multiprocessing.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["game.ui.offload"])
-    return ctx
+    """A fresh interpreter for the worker, never a fork of the window's (SDL, threads).
+    ``spawn`` rather than ``forkserver``: a forkserver still starting when the game
+    quits could keep the game from exiting."""
+    return multiprocessing.get_context("spawn")
 
 
 @cache
