@@ -8,14 +8,39 @@ import io
 import os
 from typing import Any
 
+import pygame
 import pygame_gui
 from pygame_gui.core.interfaces import IUIAppearanceThemeInterface
+
+from game.ui.tooltips import DISMISSING_EVENTS, close_tooltips, place_clear
 
 _themes: dict[str, IUIAppearanceThemeInterface] = {}
 
 
 class SharedThemeManager(pygame_gui.UIManager):
-    """A manager whose theme, for a theme file, is the one already loaded if any."""
+    """A manager whose theme, for a theme file, is the one already loaded if any, and
+    whose tooltips keep off the other controls and close on any click or key."""
+
+    def create_tool_tip(
+        self,
+        text: str,
+        position: Any,
+        hover_distance: Any,
+        parent_element: Any,
+        object_id: Any,
+        **kwargs: Any,
+    ) -> Any:
+        tip = super().create_tool_tip(
+            text, position, hover_distance, parent_element, object_id, **kwargs
+        )
+        if isinstance(tip, pygame_gui.elements.UITooltip):
+            place_clear(tip, parent_element, self)
+        return tip
+
+    def process_events(self, event: pygame.event.Event) -> bool:
+        if event.type in DISMISSING_EVENTS:
+            close_tooltips(self)
+        return super().process_events(event)
 
     def create_new_theme(
         self, theme_path: str | os.PathLike[str] | io.StringIO | Any = None

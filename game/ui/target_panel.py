@@ -20,6 +20,7 @@ from game.core.intel import PlayerView
 from game.core.model import CardDef, Rules
 from game.core.orders import StrikePackage
 from game.core.politics import card_matches
+from game.ui.gui_theme import SharedThemeManager
 from game.ui.overlays import BY_SHORTCUT, OVERLAYS, EdgeScroller
 from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, THEME_PATH, font, wrap
@@ -229,7 +230,7 @@ class MapExtras:
     @property
     def manager(self) -> pygame_gui.UIManager:
         if self._manager is None:
-            self._manager = pygame_gui.UIManager(
+            self._manager = SharedThemeManager(
                 self.desk.size, str(THEME_PATH), enable_live_theme_updates=False
             )
         return self._manager

@@ -1,0 +1,69 @@
+"""pygame_gui tooltips on the planning desk: beside their control, off the others, and
+gone at the first click or key so that the input reaches the control meant."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+from pathlib import Path
+
+import pygame
+import pygame_gui
+import pytest
+
+from game.data.scenario import load_rules
+from game.ui.app import App
+from game.ui.planning import PlanningScene
+from game.ui.session import GameSession
+
+SUIHO = Path(__file__).resolve().parents[2] / "scenarios" / "suiho_1952"
+
+
+@pytest.fixture(scope="module")
+def app():
+    a = App((1280, 720))
+    yield a
+    pygame.display.quit()
+
+
+@pytest.fixture
+def desk(app):
+    session = GameSession.start(load_rules(SUIHO), seed=7)
+    session.autosave_enabled = False
+    scene = PlanningScene(app, session)
+    app.to_title()
+    app.push(scene)
+    app.step([])
+    return scene
+
+
+def hover(desk: PlanningScene, element, monkeypatch) -> pygame_gui.elements.UITooltip:
+    """Rest the pointer on ``element`` past the tooltip delay; return its tooltip."""
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: element.rect.center)
+    for _ in range(4):
+        desk.manager.update(0.5)
+    assert element.tool_tip is not None
+    return element.tool_tip
+
+
+def test_a_tooltip_leaves_the_control_below_it_clear(desk, monkeypatch):
+    tip = hover(desk, desk.end_button, monkeypatch)
+    assert not tip.rect.colliderect(desk.historical_button.rect)
+    assert not tip.rect.colliderect(desk.end_button.rect)
+    tip = hover(desk, desk.builder.strike_spinners["fifth_af_fb"].entry, monkeypatch)
+    assert not tip.rect.colliderect(desk.builder.escort.entry.rect)
+
+
+def test_a_key_or_click_closes_the_tooltip_for_good(app, desk, monkeypatch):
+    hover(desk, desk.historical_button, monkeypatch)
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_LSHIFT, mod=0, unicode="")])
+    assert desk.historical_button.tool_tip is None
+    desk.manager.update(2.0)  # still resting on it: the tooltip stays closed
+    assert desk.historical_button.tool_tip is None
+    hover(desk, desk.builder.add_button, monkeypatch)
+    pos = desk.builder.add_button.rect.center
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)])
+    assert desk.builder.add_button.tool_tip is None
