@@ -19,7 +19,13 @@ _themes: dict[str, IUIAppearanceThemeInterface] = {}
 
 class SharedThemeManager(pygame_gui.UIManager):
     """A manager whose theme, for a theme file, is the one already loaded if any, and
-    whose tooltips keep off the other controls and close on any click or key."""
+    whose tooltips keep off the other controls and close on any click or key.
+
+    ``tip_area`` keeps the tooltips inside part of the window: the map's own controls
+    are drawn under the side panel, so their tooltips stay on the map.
+    """
+
+    tip_area: pygame.Rect | None = None
 
     def create_tool_tip(
         self,
@@ -34,7 +40,7 @@ class SharedThemeManager(pygame_gui.UIManager):
             text, position, hover_distance, parent_element, object_id, **kwargs
         )
         if isinstance(tip, pygame_gui.elements.UITooltip):
-            place_clear(tip, parent_element, self)
+            place_clear(tip, parent_element, self, self.tip_area)
         return tip
 
     def process_events(self, event: pygame.event.Event) -> bool:

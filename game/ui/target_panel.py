@@ -224,11 +224,11 @@ class MapExtras:
         self.read_button: pygame_gui.elements.UIButton | None = None
         self.close_button: pygame_gui.elements.UIButton | None = None
         # The map's own widgets, apart from the side panel's manager.
-        self._manager: pygame_gui.UIManager | None = None  # made at the first build
+        self._manager: SharedThemeManager | None = None  # made at the first build
         self._actions: dict[pygame_gui.core.UIElement, Callable[[], None]] = {}
 
     @property
-    def manager(self) -> pygame_gui.UIManager:
+    def manager(self) -> SharedThemeManager:
         if self._manager is None:
             self._manager = SharedThemeManager(
                 self.desk.size, str(THEME_PATH), enable_live_theme_updates=False
@@ -294,6 +294,7 @@ class MapExtras:
         desk = self.desk
         self.manager.set_window_resolution(desk.size)
         self.manager.clear_and_reset()
+        self.manager.tip_area = desk.map.rect.copy()  # the side panel is drawn over it
         self._actions.clear()
         self.toggles = {}
         r = self.toggles_rect()

@@ -43,13 +43,16 @@ def _covered(rect: pygame.Rect, controls: list[pygame.Rect]) -> int:
     return area
 
 
-def place_clear(tip: UITooltip, parent: Any, manager: pygame_gui.UIManager) -> None:
+def place_clear(
+    tip: UITooltip, parent: Any, manager: pygame_gui.UIManager, area: pygame.Rect | None = None
+) -> None:
     """Move ``tip`` beside ``parent`` where it hides the least of the other controls:
-    below, right, left or above, in that order of preference."""
+    below, right, left or above, in that order of preference, inside ``area`` (the
+    window when None)."""
     root = manager.get_root_container()
     if root is None:
         return
-    window = root.get_rect()
+    window = area if area is not None else root.get_rect()
     size = tip.rect.size
     p = parent.rect
     candidates = [

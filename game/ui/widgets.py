@@ -105,8 +105,24 @@ class Spinner:
         return False
 
 
+class ToggleButton(pygame_gui.elements.UIButton):
+    """A button shown pressed while on. pygame_gui's buttons stop answering the pointer
+    while selected, which hid the tooltip of every toggle that was on: this one keeps
+    its hover (and tooltip) and keeps looking pressed under the pointer."""
+
+    def can_hover(self) -> bool:
+        return self.is_enabled and not self.held
+
+    def on_hovered(self) -> None:
+        super().on_hovered()
+        if self.is_selected and self.drawable_shape is not None:
+            self.drawable_shape.set_active_state("selected")
+
+
 def toggle_style(button: pygame_gui.elements.UIButton, on: bool) -> None:
     """Show a toggle button as pressed (selected) or not."""
+    if type(button) is pygame_gui.elements.UIButton:
+        button.__class__ = ToggleButton  # a plain button used as a toggle: same state
     if on:
         button.select()
     else:

@@ -67,3 +67,22 @@ def test_a_key_or_click_closes_the_tooltip_for_good(app, desk, monkeypatch):
     pos = desk.builder.add_button.rect.center
     app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)])
     assert desk.builder.add_button.tool_tip is None
+
+
+@pytest.mark.parametrize("key", ["mig", "flak", "restrict", "neutral", "buffer"])
+def test_every_map_toggle_has_a_tooltip_shown_on_the_map(desk, monkeypatch, key):
+    """The side panel is drawn over the map's widgets: their tooltips stay on the map."""
+    button = desk.extras.toggles[key]
+    assert button.tool_tip_text
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: button.rect.center)
+    for _ in range(4):
+        desk.extras.manager.update(0.5)
+    assert button.tool_tip is not None
+    assert desk.map.rect.contains(button.tool_tip.rect)
+
+
+def test_a_toggle_that_is_on_still_shows_its_tooltip(desk, monkeypatch):
+    day = desk.builder.day_button
+    assert day.is_selected  # day is the default, shown pressed
+    hover(desk, day, monkeypatch)
+    assert day.is_selected
