@@ -53,6 +53,8 @@ class MapView:
         self.zoom_index = DEFAULT_ZOOM
         self.offset = [0.0, 0.0]
         self.occupied: list[pygame.Rect] = []  # target icons and names of the last frame
+        # Screen areas drawn over the map (status bar, hint, toggles) where no name goes.
+        self.keep_clear: list[pygame.Rect] = []
         self.overlays: set[str] = set(overlays.DEFAULT_ON)  # toggles, by overlay key
         # Place names (the player's settings), and what the last frame drew.
         self.place_names = True
@@ -241,7 +243,7 @@ class MapView:
         r = 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
         label_font = font(13 if self.ppk < 2.0 else 14, bold=True)
         show_labels = self.ppk >= 1.0
-        placed: list[pygame.Rect] = []
+        placed: list[pygame.Rect] = list(self.keep_clear)
         labels: list[tuple[str, float, float, bool, str]] = []
         self.target_labels = {}
         self.target_icons = set()
@@ -271,7 +273,7 @@ class MapView:
             w, h = label_font.size(text)
             for lx in (x + r + 5, x - r - 5 - w):
                 rect = pygame.Rect(round(lx) - 1, round(y - h / 2) - 1, w + 2, h + 2)
-                if rect.collidelist(placed) < 0:
+                if rect.collidelist(placed) < 0 and self.rect.contains(rect):
                     icons.blit_label(surface, label_font, text, (lx, y))
                     placed.append(rect)
                     self.target_labels[tid] = rect

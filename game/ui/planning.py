@@ -466,6 +466,7 @@ class PlanningScene(Scene):
         view = self.view
         self.map.place_names = self.app.settings.place_names
         self.map.hangul_names = self.app.settings.hangul_names
+        self.map.keep_clear = self._names_keep_clear()
         self.map.draw(surface, view, self.hover)
         self._draw_plan_marks(surface)
         if self.show_legend:
@@ -511,11 +512,24 @@ class PlanningScene(Scene):
             pygame.draw.circle(surface, PAL.WINDOW, (x, y), 20, 1)
         surface.set_clip(clip)
 
-    def _draw_hint(self, surface: pygame.Surface, y: int) -> None:
+    def _hint_box(self, y: int) -> tuple[pygame.Surface, pygame.Rect]:
         text = "Click a target to plan a strike · drag: move · wheel: zoom · F1: keys"
         img = font(13).render(text, True, PAL.TEXT)
-        box = img.get_rect(topleft=(self.map.rect.x + 12, y)).inflate(16, 8)
+        box = img.get_rect().inflate(16, 8)
         box.topleft = (self.map.rect.x + 8, y)
+        return img, box
+
+    def _names_keep_clear(self) -> list[pygame.Rect]:
+        """What is drawn over the map's top: names on the map stay out from under it."""
+        m = self.map.rect
+        return [
+            pygame.Rect(m.x, m.y, m.w, BAR_H + 2),
+            self._hint_box(m.y + BAR_H + 8)[1].inflate(4, 4),
+            self.extras.toggles_rect().inflate(8, 8),
+        ]
+
+    def _draw_hint(self, surface: pygame.Surface, y: int) -> None:
+        img, box = self._hint_box(y)
         shade = pygame.Surface(box.size, pygame.SRCALPHA)
         shade.fill((24, 30, 34, 200))
         surface.blit(shade, box)

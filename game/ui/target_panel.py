@@ -44,7 +44,9 @@ STYLES: dict[str, tuple[int, bool, bool, str]] = {
     "note": (14, False, True, "TEXT"),
 }
 PANEL_W = (360, 420)  # at 1280 and from 1600 wide
-TOGGLE_W, TOGGLE_H = 62, 28
+TOGGLE_W, TOGGLE_H = 62, 28  # the narrowest toggle; a longer word widens its own
+TOGGLE_GAP = 6
+TOGGLE_TEXT_PAD = 18  # room either side of a toggle's word inside its border
 LOW_CONFIDENCE = 0.4
 
 
@@ -254,11 +256,20 @@ class MapExtras:
         return b
 
     # -- geometry
-    def toggles_rect(self) -> pygame.Rect:
+    def toggle_rects(self) -> list[pygame.Rect]:
+        """The overlay toggles, right-aligned on the map, each as wide as its word needs."""
         m = self.desk.map.rect
-        n = len(OVERLAYS)
-        w = n * TOGGLE_W + (n - 1) * 4
-        return pygame.Rect(m.right - 12 - w, m.y + BAR_H + 8, w, TOGGLE_H)
+        widths = [max(TOGGLE_W, font(15).size(o.short)[0] + TOGGLE_TEXT_PAD) for o in OVERLAYS]
+        x = m.right - 12 - sum(widths) - TOGGLE_GAP * (len(widths) - 1)
+        rects = []
+        for w in widths:
+            rects.append(pygame.Rect(x, m.y + BAR_H + 8, w, TOGGLE_H))
+            x += w + TOGGLE_GAP
+        return rects
+
+    def toggles_rect(self) -> pygame.Rect:
+        rects = self.toggle_rects()
+        return rects[0].unionall(rects[1:])
 
     def _panel_w(self) -> int:
         return PANEL_W[0] if self.desk.size[0] < 1600 else PANEL_W[1]
@@ -297,10 +308,9 @@ class MapExtras:
         self.manager.tip_area = desk.map.rect.copy()  # the side panel is drawn over it
         self._actions.clear()
         self.toggles = {}
-        r = self.toggles_rect()
-        for i, o in enumerate(OVERLAYS):
+        for o, rect in zip(OVERLAYS, self.toggle_rects(), strict=True):
             b = self._button(
-                pygame.Rect(r.x + i * (TOGGLE_W + 4), r.y, TOGGLE_W, TOGGLE_H),
+                rect,
                 o.short,
                 partial(self.toggle, o.key),
                 o.tip,

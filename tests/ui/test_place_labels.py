@@ -111,3 +111,26 @@ def test_without_a_hangul_typeface_the_names_stay_english(app: App, monkeypatch)
     finally:
         place_labels._korean_font.cache_clear()
         place_labels.label_image.cache_clear()
+
+
+def test_names_stay_on_the_map_and_off_the_bar_hint_and_toggles(app: App) -> None:
+    """The north-east corner, where "Hoeryong", "Tumen", "Unggi" and the Aoji refinery
+    crowd the toggles and the map's right edge, at every zoom."""
+    desk = desk_for(app, "campaign_1952", hangul=False)
+    m = desk.map
+    aoji = desk.session.rules.targets["aoji"].position
+    m.zoom_at(m.rect.center, -len(ZOOMS))
+    for _ in ZOOMS:
+        # Aoji just under the toggles, by the map's right edge.
+        x, y = m.to_screen(aoji)
+        m.scroll(round(m.rect.right - 60 - x), round(m.rect.y + 110 - y))
+        app.dirty = True
+        app.step([])
+        app.draw()
+        clear = desk._names_keep_clear()
+        names = [item.rect for item in m.places] + list(m.target_labels.values())
+        assert names, m.zoom_index
+        for rect in names:
+            assert m.rect.contains(rect), (m.zoom_index, rect)
+            assert rect.collidelist(clear) < 0, (m.zoom_index, rect)
+        m.zoom_at(m.rect.center, 1)
