@@ -288,6 +288,9 @@ def _flak_rings(
 # --------------------------------------------------------------------------- the map key
 
 
+NAVAL_SWATCH, NAVAL_EDGE = (120, 146, 188), (40, 70, 140)  # as the area on the map
+
+
 def draw_map_key(
     surface: pygame.Surface, bottom_left: tuple[int, int], kinds: list[str], on: set[str]
 ) -> pygame.Rect:
@@ -301,7 +304,7 @@ def draw_map_key(
     left: list[tuple[str, str]] = [("icon", k) for k in kinds]
     left += [("bda", "confident"), ("bda", "guess"), ("bda", "unseen")]
     right: list[tuple[str, str]] = [("overlay", o.key) for o in OVERLAYS]
-    right += [("rail", "intact"), ("rail", "cut"), ("front", "")]
+    right += [("sea", "naval_area"), ("rail", "intact"), ("rail", "cut"), ("front", "")]
     rows = max(len(left), len(right))
     rect = pygame.Rect(0, 0, 2 * col_w + 20, rows * row + 38)
     rect.bottomleft = bottom_left
@@ -323,6 +326,15 @@ def draw_map_key(
                 _overlay_swatch(surface, o, mid)
                 colour = PAL.TEXT if key in on else PAL.MUTED
                 text = f"{o.letter}  {o.label}" + ("" if key in on else " (off)")
+                surface.blit(f.render(text, True, colour), (x0 + 26, y + 1))
+                continue
+            if what == "sea":  # the carriers' area, drawn with the Limits overlay
+                swatch = pygame.Rect(0, 0, 18, 14)
+                swatch.center = mid
+                pygame.draw.rect(surface, NAVAL_SWATCH, swatch)
+                pygame.draw.rect(surface, NAVAL_EDGE, swatch, 1)
+                colour = PAL.TEXT if "restrict" in on else PAL.MUTED
+                text = "Task Force 77 carriers' waters" + ("" if "restrict" in on else " (off)")
                 surface.blit(f.render(text, True, colour), (x0 + 26, y + 1))
                 continue
             text = _legend_item(surface, what, key, mid)

@@ -15,7 +15,7 @@ import pygame_gui
 from game.core.intel import PlayerView
 from game.core.orders import TurnOrders, validate_orders
 from game.core.turn import TurnResult
-from game.ui import forecast_panel
+from game.ui import forecast_panel, naval_areas
 from game.ui.app_memory import settle_heap
 from game.ui.forecast_panel import Forecaster, ForecastTab
 from game.ui.map_view import KEY_SCROLL_PX, MapView
@@ -468,6 +468,7 @@ class PlanningScene(Scene):
         self.map.hangul_names = self.app.settings.hangul_names
         self.map.keep_clear = self._names_keep_clear()
         self.map.draw(surface, view, self.hover)
+        naval_areas.draw_area_names(surface, self.session.rules, self.map, self.map.keep_clear)
         self._draw_plan_marks(surface)
         if self.show_legend:
             kinds = {self.session.rules.targets[t].kind for t in view.active_targets}
@@ -492,6 +493,18 @@ class PlanningScene(Scene):
                 if rect.collidepoint(self.mouse):
                     draw_tooltip(surface, self.mouse, tip, self.map.rect)
                     break
+            else:
+                self._draw_sea_tip(surface)
+
+    def _draw_sea_tip(self, surface: pygame.Surface) -> None:
+        """Over a carrier operating area (no target near): what the area is."""
+        if self.dragging or not self._over_map(self.mouse):
+            return
+        bounds = self.extras.tip_bounds(self.mouse)
+        area = naval_areas.area_at(self.session.rules, self.map, self.mouse)
+        if area is not None and bounds is not None:
+            lines = naval_areas.area_tooltip(self.session.rules, area)
+            draw_tooltip(surface, self.mouse, lines, bounds)
 
     def _draw_plan_marks(self, surface: pygame.Surface) -> None:
         """Rings on the planned targets (numbered) and on the target being built."""

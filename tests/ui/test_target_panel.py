@@ -185,3 +185,44 @@ def test_the_hover_tooltip_stays_off_the_open_target_panel(app, desk, monkeypatc
     app.dirty = True
     app.step([])
     assert drawn == []
+
+
+def test_the_carriers_area_is_named_and_explained_on_hover(app, desk, monkeypatch):
+    import game.ui.planning
+    from game.ui import naval_areas
+
+    rules = desk.session.rules
+    (area,) = naval_areas.naval_areas(rules)
+    assert naval_areas.area_name(rules, area) == "Task Force 77"
+    x0, y0, x1, y1 = area.bounds
+    desk.map.center_on(((x0 + x1) / 2, (y0 + y1) / 2))
+    tips: list[list[tuple[str, bool]]] = []
+    real = game.ui.planning.draw_tooltip
+
+    def spy(surface, at, lines, bounds):
+        tips.append(lines)
+        return real(surface, at, lines, bounds)
+
+    monkeypatch.setattr(game.ui.planning, "draw_tooltip", spy)
+    names = monkeypatch.setattr  # keep the names drawn for the check below
+    drawn: list[list[pygame.Rect]] = []
+    real_names = naval_areas.draw_area_names
+
+    def names_spy(*args):
+        drawn.append(real_names(*args))
+        return drawn[-1]
+
+    names(naval_areas, "draw_area_names", names_spy)
+    centre = desk.map.rect.center
+    post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=centre, rel=(1, 0), buttons=(0, 0, 0)))
+    app.dirty = True
+    app.step([])
+    assert desk.hover is None
+    assert any("Task Force 77" in text for lines in tips for text, _ in lines)
+    assert drawn and len(drawn[-1]) == 1 and desk.map.rect.contains(drawn[-1][0])
+    # With the Limits overlay off, the area is not drawn: no name, no tooltip.
+    desk.extras.toggle("restrict")
+    tips.clear()
+    app.dirty = True
+    app.step([])
+    assert tips == [] and drawn[-1] == []
