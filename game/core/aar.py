@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from game.core.model import GameState, Outcome, Rules
-from game.core.targets import cities_half_destroyed
+from game.core.targets import cities_half_destroyed, power_destroyed_pct
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,9 @@ def csv_file_name(rules: Rules, state: GameState) -> str:
 METRICS = (
     "start_date",
     "end_date",
+    "campaign_span",
+    "strike_dates",
+    "sorties_flown",
     "armistice_date",
     "aircraft_lost",
     "power_destroyed_pct",
@@ -202,6 +205,38 @@ def _long(day: date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def _span(first: date, last: date) -> str:
+    """ "23 to 24 June 1952", or one day's date when the two are the same."""
+    if first == last:
+        return _long(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day} to {_long(last)}"
+    if first.year == last.year:
+        return f"{first.day} {first.strftime('%B')} to {_long(last)}"
+    return f"{_long(first)} to {_long(last)}"
+
+
+def strike_days(rules: Rules, state: GameState) -> tuple[date, date] | None:
+    """The first and last day a package of the player's flew, from the turn history."""
+    firsts = [r["first_strike_day"] for r in state.history if r.get("first_strike_day", -1) >= 0]
+    lasts = [r["last_strike_day"] for r in state.history if r.get("last_strike_day", -1) >= 0]
+    if not firsts or not lasts:
+        return None
+    return rules.start + timedelta(days=int(min(firsts))), rules.start + timedelta(
+        days=int(max(lasts))
+    )
+
+
+def sorties_flown(state: GameState) -> int:
+    """Strike, suppression and escort sorties of the player's packages, all turns."""
+    return round(sum(r.get("package_sorties", 0.0) for r in state.history))
+
+
+def power_peak_pct(state: GameState) -> float:
+    """The most power ever out at a turn's end: the record counts the raids' height."""
+    return max((r.get("power_destroyed_pct", 0.0) for r in state.history), default=0.0)
+
+
 def campaign_figure(rules: Rules, state: GameState, metric: str) -> str:
     """The player's figure for a record line, in the same plain words."""
     end = state.end_date or state.day
@@ -210,13 +245,27 @@ def campaign_figure(rules: Rules, state: GameState, metric: str) -> str:
             return _long(rules.start)
         case "end_date":
             return _long(end)
+        case "campaign_span":
+            return _span(rules.start, end)
+        case "strike_dates" | "sorties_flown" if not any(
+            "package_sorties" in r for r in state.history
+        ):
+            return "—"  # a save from before the game counted them
+        case "strike_dates":
+            flown = strike_days(rules, state)
+            return _span(*flown) if flown else "No packages flown"
+        case "sorties_flown":
+            return f"{sorties_flown(state):,} with escorts"
         case "armistice_date":
             return _long(end) if state.outcome == Outcome.ARMISTICE else "Not signed"
         case "aircraft_lost":
             return f"{state.aircraft_lost:,}"
         case "power_destroyed_pct":  # at its height, as the record counts it
-            peak = max((r.get("power_destroyed_pct", 0.0) for r in state.history), default=0.0)
-            return f"{peak:.0f}% at most"
+            now = power_destroyed_pct(rules, state)
+            peak = max(power_peak_pct(state), now)
+            if round(peak) == round(now):
+                return f"{peak:.0f}%"
+            return f"{peak:.0f}% at most; {now:.0f}% at the end"
         case "cities_half_destroyed":
             return f"{cities_half_destroyed(rules, state)} of {len(rules.main_cities)}"
         case "civilian_casualties":
@@ -228,3 +277,22 @@ def campaign_figure(rules: Rules, state: GameState, metric: str) -> str:
         case "turns":
             return f"{state.turn - 1}"
     return ""
+
+
+def score_yardstick(rules: Rules, score: float) -> str:
+    """The score beside what the historical plan scores here, with a one-line verdict."""
+    ps = rules.record.plan_score if rules.record else None
+    if ps is None:
+        return ""
+    if score > ps.high:
+        verdict = "better than it almost ever does"
+    elif score >= ps.median:
+        verdict = "as good as it usually does, or better"
+    elif score >= ps.low:
+        verdict = "a little short of it, within its usual range"
+    else:
+        verdict = "worse than it almost ever does"
+    return (
+        f"FEAF's own plan scores about {ps.median:.0f} here "
+        f"({ps.low:.0f} to {ps.high:.0f} in 8 games of 10): yours is {verdict}."
+    )

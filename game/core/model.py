@@ -207,9 +207,20 @@ class RecordFigure:
 
 
 @dataclass(frozen=True)
+class PlanScore:
+    """The historical planner's score over many seeds, a yardstick for the player's."""
+
+    median: float
+    low: float  # 10th percentile
+    high: float  # 90th percentile
+    seeds: int
+
+
+@dataclass(frozen=True)
 class HistoricalRecord:
     summary: str = ""
     figures: tuple[RecordFigure, ...] = ()
+    plan_score: PlanScore | None = None
 
 
 @dataclass(frozen=True)

@@ -75,11 +75,15 @@ def run_turn(
     meter_at_start = s.meter
     _turn_start_policies(rules, s, orders, events)
     totals: dict[str, float] = {}
+    strike_days: list[float] = []  # days since the start on which a package flew
     days = 0
     for day_index in range(rules.turn_days):
         if s.day > rules.end or s.outcome != Outcome.ONGOING:
             break
+        offset = float((s.day - rules.start).days)
         tallies = _step_day(rules, s, orders, flown, day_index, rng, events)
+        if tallies.get("package_sorties", 0.0) > 0:
+            strike_days.append(offset)
         for k, v in tallies.items():
             totals[k] = totals.get(k, 0.0) + v
         days += 1
@@ -87,7 +91,7 @@ def run_turn(
         events.append(_front_event(s, totals, days))
     politics.resolve_jcs_requests(rules, s, orders.jcs_requests, rng, events)
     intel.end_of_turn_picture(rules, s, meter_at_start, rng)
-    s.history.append(_history_row(rules, s, totals))
+    s.history.append(_history_row(rules, s, totals, strike_days))
     s.turn += 1
     report = {"days": days, "totals": totals, "outcome": s.outcome.value}
     return TurnResult(s, tuple(events), report)
@@ -187,6 +191,8 @@ def _step_day(
                 )
             )
         resolve_package(rules, s, package, strike, suppression, escort, ctx, rng, events)
+        flown_sorties = sum(strike.values()) + sum(suppression.values()) + escort
+        ctx.tallies["package_sorties"] = ctx.tallies.get("package_sorties", 0.0) + flown_sorties
         intel.observe(
             rules,
             s,
@@ -402,7 +408,9 @@ def score(rules: Rules, s: GameState) -> float:
     return round(value, 1)
 
 
-def _history_row(rules: Rules, s: GameState, totals: dict[str, float]) -> dict[str, float]:
+def _history_row(
+    rules: Rules, s: GameState, totals: dict[str, float], strike_days: list[float]
+) -> dict[str, float]:
     return {
         "turn": float(s.turn),
         "meter": round(s.meter, 2),
@@ -419,6 +427,11 @@ def _history_row(rules: Rules, s: GameState, totals: dict[str, float]) -> dict[s
         "meter_estimate": round(s.intel.meter_estimate, 2),
         "front_supply_estimate": round(s.intel.front_supply_estimate, 2),
         "power_estimate_pct": round(intel.power_destroyed_estimate(rules, s), 2),
+        # The player's packages this turn, for the after-action record: sorties with
+        # escorts, and the first and last day flown (days since the start; -1 for none).
+        "package_sorties": totals.get("package_sorties", 0.0),
+        "first_strike_day": min(strike_days, default=-1.0),
+        "last_strike_day": max(strike_days, default=-1.0),
     }
 
 

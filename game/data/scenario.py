@@ -15,7 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from game.core import model
 from game.core.aar import METRICS as RECORD_METRICS
@@ -158,14 +166,32 @@ class RecordFigureEntry(_Strict):
         return value
 
 
+class PlanScoreEntry(_Strict):
+    """What the historical planner scores here over many seeds: the player's yardstick."""
+
+    median: float
+    low: float  # the 10th percentile
+    high: float  # the 90th percentile
+    seeds: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PlanScoreEntry:
+        if not self.low <= self.median <= self.high:
+            raise ValueError("plan_score needs low <= median <= high")
+        return self
+
+
 class RecordEntry(_Strict):
     summary: str = ""
     figures: list[RecordFigureEntry] = Field(min_length=1)
+    plan_score: PlanScoreEntry | None = None
 
     def resolve(self) -> model.HistoricalRecord:
+        ps = self.plan_score
         return model.HistoricalRecord(
             self.summary.strip(),
             tuple(model.RecordFigure(f.label, f.record, f.source, f.metric) for f in self.figures),
+            model.PlanScore(ps.median, ps.low, ps.high, ps.seeds) if ps else None,
         )
 
 

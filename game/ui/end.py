@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.aar import Timeline, timeline
+from game.core.aar import Timeline, score_yardstick, timeline
 from game.core.model import Outcome
 from game.core.summary import summary
 from game.ui.history_view import HistoryScene, draw_charts, export_message, grid_cells
@@ -23,7 +23,7 @@ from game.ui.record_table import (
 from game.ui.scenes import Scene
 from game.ui.session import GameSession
 from game.ui.style import PAL, font, wrap
-from game.ui.words import OUTCOME_NAMES, long_date
+from game.ui.words import OUTCOME_NAMES, SOURCE_KEY, long_date
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -144,11 +144,21 @@ class EndScene(OverlayScene):
         surface.blit(score_img, (sx, p.y + 18))
         surface.blit(score_label, (sx - score_label.get_width() - 10, p.y + 32))
         width = p.w - 2 * PAD
-        sub_img = font(14).render(wrap(sub, font(14), width)[0], True, PAL.MUTED)
-        surface.blit(sub_img, (p.x + PAD, p.y + 60))
-        self._block(
-            "header", pygame.Rect(p.x + PAD, p.y + 18, width, 60 + sub_img.get_height() - 18)
-        )
+        yardstick = score_yardstick(rules, float(row["score"]))
+        yard_w = 0
+        if yardstick:  # the score alone has no scale: set it beside FEAF's own plan
+            lines = wrap(yardstick, font(13), width * 9 // 20)[:2]
+            line_h = font(13).get_linesize()
+            for i, text in enumerate(lines):
+                img = font(13).render(text, True, PAL.TEXT)
+                yard_w = max(yard_w, img.get_width())
+                surface.blit(img, (p.right - PAD - img.get_width(), p.y + 56 + i * line_h))
+        sub_w = width - yard_w - (24 if yard_w else 0)
+        sub_h = font(14).get_linesize()
+        sub_lines = wrap(sub, font(14), sub_w)[:2]  # a long name and dates take two lines
+        for i, text in enumerate(sub_lines):
+            surface.blit(font(14).render(text, True, PAL.MUTED), (p.x + PAD, p.y + 56 + i * sub_h))
+        self._block("header", pygame.Rect(p.x + PAD, p.y + 18, width, 38 + len(sub_lines) * sub_h))
 
     def _heading(self, surface: pygame.Surface, text: str, x: int, y: int) -> int:
         img = font(15, bold=True).render(text, True, PAL.ACCENT)
@@ -175,6 +185,9 @@ class EndScene(OverlayScene):
             y += draw_record(
                 surface, pygame.Rect(rect.x, y, rect.w, record_height(rows, rect.w)), rows
             )
+            key = font(12).render(SOURCE_KEY, True, PAL.MUTED)
+            surface.blit(key, (rect.x, y + 2))
+            y += key.get_height() + 2
         self._block("record", pygame.Rect(rect.x, top, rect.w, y - top))
         if rules.record and rules.record.summary:
             y += 8

@@ -23,7 +23,7 @@ from game.ui.plan_state import (
 )
 from game.ui.style import html_colour
 from game.ui.widgets import toggle_style
-from game.ui.words import esc
+from game.ui.words import SOURCE_KEY, esc
 
 if TYPE_CHECKING:
     from game.ui.planning import PlanningScene
@@ -328,6 +328,15 @@ class PoliticsTab:
                 self.jcs_boxes[card.id] = check
                 cy += 26
             cy += 8
+        if in_force:  # the letters closing each reason, explained where they appear
+            key = pygame_gui.elements.UITextBox(
+                f"<font color='{MUTED}'>{esc(SOURCE_KEY)}</font>",
+                pygame.Rect(0, cy, inner_w, -1),
+                desk.manager,
+                container=self.scroller,
+                object_id=pygame_gui.core.ObjectID(class_id="@card"),
+            )
+            cy += int(key.get_relative_rect().h) + 2
         if not in_force:
             _label(
                 desk,

@@ -23,6 +23,9 @@ KIND_NAMES: dict[str, str] = {
     "industrial_complex": "Industrial complex",
 }
 
+# The letters after a restriction's reason, a note or a record figure, in one line.
+SOURCE_KEY = "Sources: A the article (Crane), V verified elsewhere, E an estimate."
+
 # Report order and headings: what the planner reads first comes first.
 CATEGORY_HEADINGS: dict[Category, str] = {
     Category.END: "The war's end",

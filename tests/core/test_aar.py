@@ -100,3 +100,71 @@ def test_campaign_figures_for_the_record(suiho, finished):
     assert cities.endswith(f"of {len(suiho.main_cities)}")
     for metric in aar.METRICS:
         assert aar.campaign_figure(suiho, finished, metric)
+
+
+def test_the_strike_dates_are_the_days_the_players_packages_flew(suiho):
+    """A player who struck only on the first two days is not credited with the last."""
+    from dataclasses import replace as _replace
+
+    import numpy as np
+
+    from game.core.intel import player_view
+    from game.core.planners import historical_planner
+    from game.core.turn import new_game, run_turn
+
+    state = new_game(suiho)
+    rng = np.random.default_rng(3)
+    flown = 0
+    while state.outcome == Outcome.ONGOING:
+        orders = historical_planner(suiho, player_view(suiho, state))
+        if state.turn > 2:
+            orders = _replace(orders, packages=())
+        flown += sum(p.strike_sorties() for p in orders.packages)
+        state = run_turn(suiho, state, orders, rng).state
+    assert aar.campaign_figure(suiho, state, "strike_dates") == "23 to 24 June 1952"
+    assert aar.sorties_flown(state) >= flown > 0
+    assert (
+        aar.campaign_figure(suiho, state, "sorties_flown")
+        == f"{aar.sorties_flown(state):,} with escorts"
+    )
+
+
+def test_a_campaign_with_no_packages_says_so(suiho):
+    import numpy as np
+
+    from game.core.orders import TurnOrders
+    from game.core.turn import new_game, run_turn
+
+    state = new_game(suiho)
+    assert aar.campaign_figure(suiho, state, "strike_dates") == "—"  # nothing counted yet
+    state = run_turn(suiho, state, TurnOrders(), np.random.default_rng(1)).state
+    assert aar.campaign_figure(suiho, state, "strike_dates") == "No packages flown"
+    assert aar.campaign_figure(suiho, state, "sorties_flown") == "0 with escorts"
+
+
+def test_power_at_its_height_and_at_the_end_are_both_named_when_they_differ(suiho, finished):
+    from game.core.targets import power_destroyed_pct
+
+    peak = aar.power_peak_pct(finished)
+    now = power_destroyed_pct(suiho, finished)
+    words = aar.campaign_figure(suiho, finished, "power_destroyed_pct")
+    if round(peak) != round(now):
+        assert words == f"{peak:.0f}% at most; {now:.0f}% at the end"
+    else:
+        assert words == f"{now:.0f}%"
+
+
+@pytest.mark.parametrize(
+    ("score", "verdict"),
+    [
+        (900, "better than it almost ever does"),
+        (810, "as good as it usually does, or better"),
+        (730, "a little short of it, within its usual range"),
+        (100, "worse than it almost ever does"),
+    ],
+)
+def test_the_score_is_set_beside_the_historical_plan(suiho, score, verdict):
+    ps = suiho.record.plan_score
+    assert ps is not None and ps.low < ps.median < ps.high
+    words = aar.score_yardstick(suiho, score)
+    assert f"about {ps.median:.0f}" in words and words.endswith(verdict + ".")
