@@ -205,7 +205,7 @@ def _long(day: date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def _span(first: date, last: date) -> str:
+def date_span(first: date, last: date) -> str:
     """ "23 to 24 June 1952", or one day's date when the two are the same."""
     if first == last:
         return _long(first)
@@ -246,14 +246,14 @@ def campaign_figure(rules: Rules, state: GameState, metric: str) -> str:
         case "end_date":
             return _long(end)
         case "campaign_span":
-            return _span(rules.start, end)
+            return date_span(rules.start, end)
         case "strike_dates" | "sorties_flown" if not any(
             "package_sorties" in r for r in state.history
         ):
             return "—"  # a save from before the game counted them
         case "strike_dates":
             flown = strike_days(rules, state)
-            return _span(*flown) if flown else "No packages flown"
+            return date_span(*flown) if flown else "No packages flown"
         case "sorties_flown":
             return f"{sorties_flown(state):,} with escorts"
         case "armistice_date":

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from game.core.aar import date_span
 from game.core.geometry import Layer
 from game.core.intel import PlayerView
 from game.core.model import PressPolicy, Role, Rules
@@ -310,3 +311,32 @@ PLANNERS: dict[str, Planner] = {
     "historical": historical_planner,
     **{name: styled_planner(name) for name in STYLES},
 }
+
+
+def historical_fill_note(rules: Rules, view: PlayerView, orders: TurnOrders) -> str:
+    """What "fill in the historical plan" put on the desk, said plainly.
+
+    A turn with no operation in the plan is not an empty fill-in by mistake: FEAF flew
+    none that day, and the player is told so, with the days the operations did fly.
+    """
+    period = "day" if view.turn_days == 1 else "week"
+    turn_end = view.day + timedelta(days=view.turn_days)
+    planned = [op for op in rules.plan.operations if view.day <= op.day < turn_end]
+    if orders.packages:
+        count = len(orders.packages)
+        return (
+            f"The orders FEAF actually gave are filled in ({count} package"
+            f"{'s' if count != 1 else ''}): edit them, then End Turn."
+        )
+    if planned:
+        return (
+            f"FEAF's strikes planned for this {period} are left out: their targets are "
+            "believed destroyed or are barred, and no other target of the kind is open. "
+            "Only the standing tasks are filled in."
+        )
+    days = sorted({op.day for op in rules.plan.operations})
+    when = f" (its strikes ran {date_span(days[0], days[-1])})" if days else ""
+    return (
+        f"In the historical plan FEAF flew no strike packages this {period}{when}; "
+        "only its standing tasks are filled in: edit them, then End Turn."
+    )

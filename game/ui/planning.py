@@ -14,6 +14,7 @@ import pygame_gui
 
 from game.core.intel import PlayerView
 from game.core.orders import TurnOrders, validate_orders
+from game.core.planners import historical_fill_note
 from game.core.turn import TurnResult
 from game.ui import forecast_panel, naval_areas
 from game.ui.app_memory import settle_heap
@@ -277,9 +278,10 @@ class PlanningScene(Scene):
     def fill_historical(self) -> None:
         if self.session.busy or self.session.over:
             return
-        self.history.push(self.session.historical_orders())
+        orders = self.session.historical_orders()
+        self.history.push(orders)
         self._changed()
-        self.say("The orders FEAF actually gave are filled in: edit them, then End Turn.")
+        self.say(historical_fill_note(self.session.rules, self.session.view, orders))
 
     def end_turn(self) -> None:
         """Hand the player's orders to run_turn, off the window's thread."""
