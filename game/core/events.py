@@ -10,6 +10,7 @@ from typing import Any
 
 class Category(StrEnum):
     STRIKE = "strike"
+    AIR_COMBAT = "air_combat"
     LOSSES = "losses"
     CIVILIANS = "civilians"
     INCIDENT = "incident"

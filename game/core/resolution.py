@@ -160,6 +160,25 @@ def weather_factor(rules: Rules, night: bool, weather: Weather) -> float:
     return rules.weather_accuracy.get(f"{'night' if night else 'day'}_{weather.value}", 1.0)
 
 
+# The weather over the target, in the report's words.
+WEATHER_WORDS = {
+    Weather.CLEAR: "clear skies",
+    Weather.OVERCAST: "overcast skies",
+    Weather.STORM: "storms over the target",
+}
+
+
+def _mig_fight(migs: float, penetrating: float, escort: int) -> str:
+    """The MiGs' fight in numbers that add up: those turned back and those that got through."""
+    rose, through = round(migs), round(penetrating)
+    if escort <= 0:
+        return f"{rose} MiGs rose against the raid; there was no escort"
+    return (
+        f"{rose} MiGs rose against the raid; {escort} escorts turned back {rose - through} "
+        f"of them and {through} got through to the bombers"
+    )
+
+
 def resolve_package(
     rules: Rules,
     state: GameState,
@@ -207,9 +226,10 @@ def resolve_package(
             events.append(
                 Event(
                     ctx.day,
-                    Category.LOSSES,
-                    f"{escort_pool.aircraft} escort over {target.name} claims {downed} MiG-15s.",
-                    cause=f"{migs:.0f} MiGs rose against the raid and met {escort} escorts",
+                    Category.AIR_COMBAT,
+                    f"{escort_pool.aircraft} escort over {target.name} claims {downed} "
+                    f"MiG-15{'s' if downed != 1 else ''}.",
+                    cause=_mig_fight(migs, penetrating, escort),
                     target=target.id,
                     data={"migs_downed": downed},
                 )
@@ -225,7 +245,8 @@ def resolve_package(
         parts = []
         if sum(mig_kills.values()):
             parts.append(
-                f"{sum(mig_kills.values())} to MiGs ({migs:.0f} rose, {penetrating:.0f} got through)"
+                f"{sum(mig_kills.values())} to MiGs ({penetrating:.0f} of the {migs:.0f} that "
+                "rose got past the escort)"
             )
         if sum(flak_kills.values()):
             parts.append(f"{sum(flak_kills.values())} to flak ({guns_eff:.0f} guns firing)")
@@ -256,7 +277,7 @@ def resolve_package(
     state.strike_memory[target.kind] = state.strike_memory.get(target.kind, 0.0) + strikers / 100
     if not package.night:
         state.escort_memory = 0.8 * state.escort_memory + 0.2 * (escort / max(strikers, 1))
-    cause = f"{strikers} sorties, {tons:.0f} t on the aiming point; weather {weather.value}"
+    cause = f"{strikers} sorties, {tons:.0f} t on the aiming point; {WEATHER_WORDS[weather]}"
     if odds.burden_names:
         cause += "; " + ", ".join(f"burdened by '{name}'" for name in odds.burden_names)
     events.append(
@@ -498,7 +519,8 @@ def _armed_reconnaissance(
         Event(
             ctx.day,
             Category.INTERDICTION,
-            f"Armed reconnaissance cut the rail lines in {cuts} places.",
+            f"Armed reconnaissance (the standing interdiction task, set on the Plan tab) cut the "
+            f"rail lines in {cuts} places.",
             cause=f"{sorties:.0f} interdiction sorties over {len(segments)} rail segments",
             data={"cuts": cuts},
         )

@@ -30,6 +30,7 @@ SOURCE_KEY = "Sources: A the article (Crane), V verified elsewhere, E an estimat
 CATEGORY_HEADINGS: dict[Category, str] = {
     Category.END: "The war's end",
     Category.STRIKE: "Strikes",
+    Category.AIR_COMBAT: "Air combat",
     Category.LOSSES: "Our losses",
     Category.CIVILIANS: "Civilian casualties",
     Category.INCIDENT: "Incidents",
