@@ -292,7 +292,7 @@ class PoliticsTab:
             f"Restrictions in force ({len(in_force)})",
             "@section",
         )
-        y += 24
+        y += 28  # room for the tutorial's ring around the first card, under the heading
         box = pygame.Rect(x, y, w, r.bottom - y)
         self.scroller = pygame_gui.elements.UIScrollingContainer(
             box, desk.manager, allow_scroll_x=False

@@ -163,7 +163,7 @@ class PackageBuilder:
         ):
             lab = self._label(pygame.Rect(cx, y, cw, 18), text, "@muted")
             lab.set_tooltip(tip)
-        y += 20
+        y += 24  # room for the tutorial's ring around a box between heading and box
         left = self._left()
         pools = [p for p in rules.strike_pools if (p.night if draft.night else p.day)]
         for pool in pools:
@@ -314,12 +314,23 @@ class PackageBuilder:
         good = html_colour("GOOD")
         ok = f"<font color='{good}'><b>Ready:</b> {sorties} strike sorties a day on {esc(name)}.</font>"
         if heavy:
-            card = heavy[0]
+            # The card's name only: its reason is in the box's tooltip and the Politics
+            # tab, and the whole verdict fits the box at 1280x720.
+            names = " and ".join(f"'{esc(card.name)}'" for card in heavy)
             return (
-                f"{ok}<br><font color='{WARN}'>Allowed, with a cost: '{esc(card.name)}' — "
-                f"{esc(card.reason)}</font>"
+                f"{ok}<br><font color='{WARN}'>Allowed, with a cost: {names} "
+                "(hover here or see Politics)</font>"
             )
         return ok
+
+    def verdict_tip(self) -> str | None:
+        """The reasons of the restrictions that weigh on the package, for the tooltip."""
+        package = self.desk.draft.package()
+        if package is None or not package.strike:
+            return None
+        rules, state = self.desk.session.rules, self.desk.session.state
+        heavy = burdens(rules, state, package)
+        return "<br>".join(f"<b>{esc(c.name)}</b>: {esc(c.reason)}" for c in heavy) or None
 
     def refresh(self) -> None:
         """Update the remaining sorties and the verdict in place (keeps typing focus)."""
@@ -340,6 +351,9 @@ class PackageBuilder:
             )
         elif self.verdict.html_text != html:
             self.verdict.set_text(html)
+        tip = self.verdict_tip()
+        if tip != self.verdict.tool_tip_text:
+            self.verdict.set_tooltip(tip)
 
     # -- edits
     def _set(self, what: str, pool_id: str, n: int) -> None:

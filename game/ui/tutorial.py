@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
+from pygame_gui.core import UIContainer
+from pygame_gui.elements import UILabel, UIPanel
 
 from game.data.scenario import ScenarioError, find_scenario, load_rules
 from game.ui.status_bar import BAR_H
@@ -158,8 +160,25 @@ class Tutorial:
             self._bounds(surface),
             pointer.detour if pointer is not None else "",
             pointer is not None and pointer.on_map,
+            self._labels_near(pointer.rect) if pointer is not None else (),
         )
         draw_prompt(surface, self.layout, self.mouse)
+
+    def _labels_near(self, target: pygame.Rect) -> tuple[pygame.Rect, ...]:
+        """The scene's labels and controls other than the one pointed at (nor its
+        parts, nor the panels holding it): the arrow keeps off them."""
+        scene = self.app.scene
+        if scene is None:
+            return ()
+        out = []
+        for element in scene.manager.get_sprite_group().sprites():
+            rect = pygame.Rect(element.rect)
+            if isinstance(element, UIContainer | UIPanel) or not getattr(element, "visible", 1):
+                continue
+            if rect.w <= 0 or rect.h <= 0 or target.contains(rect) or rect.contains(target):
+                continue
+            out.append(_text_rect(element, rect))
+        return tuple(out)
 
     def _bounds(self, surface: pygame.Surface) -> pygame.Rect:
         """Where the prompt may go: over the report anywhere; at the desk, on the map
@@ -171,6 +190,22 @@ class Tutorial:
         area.h -= top - area.y
         area.y = top
         return area
+
+
+def _text_rect(element: object, rect: pygame.Rect) -> pygame.Rect:
+    """Where a label's words are (its widget is wider and taller than they are)."""
+    text, face = getattr(element, "text", None), getattr(element, "font", None)
+    if not isinstance(element, UILabel) or not text or face is None:
+        return rect
+    w, h = face.size(text)
+    words = pygame.Rect(0, 0, min(w + 4, rect.w), min(h, rect.h))
+    align = getattr(element, "text_horiz_alignment", "left")
+    words.center = rect.center
+    if align == "left":
+        words.left = rect.left
+    elif align == "right":
+        words.right = rect.right
+    return words
 
 
 def tutorial_rules(script: Script, difficulty: str) -> Rules:

@@ -13,7 +13,9 @@ from game.ui.tutorial_steps import Step
 
 MARGIN = 12  # from the window's edge
 GAP = 60  # between the box and the ring: room for the arrow
-RING_PAD = 6  # the ring sits this far outside the control
+RING_PAD = 4  # the ring sits this far outside the control: a gap, then the ring
+RING_W = 2  # thin, so that it stays off the labels next to the control
+ARROW_CLEAR = 3  # what the arrow's line keeps off text (the head is wider: it ends clear)
 POINTER = (255, 204, 84)
 OUTLINE = (20, 22, 24)
 BOX_FILL = (18, 24, 28, 242)
@@ -50,8 +52,10 @@ def lay_out(
     bounds: pygame.Rect,
     detour: str = "",
     round_ring: bool = False,
+    avoid: tuple[pygame.Rect, ...] = (),
 ) -> PromptLayout:
-    """Where everything goes; the box stays inside ``bounds``."""
+    """Where everything goes; the box stays inside ``bounds`` and the arrow off the
+    controls and labels in ``avoid``."""
     big = size[1] >= 900
     w = box_width(size)
     inner = w - 32
@@ -85,7 +89,7 @@ def lay_out(
     if step.done_when == "next":
         nxt = pygame.Rect(0, row_y, max(96, font(15, bold=True).size(label)[0] + 40), button_h)
         nxt.right = box.right - 16
-    arrow = _arrow(box, ring) if ring is not None else None
+    arrow = _arrow(box, ring, avoid) if ring is not None else None
     return PromptLayout(box, skip, nxt, ring, arrow, texts, label, round_ring)
 
 
@@ -124,15 +128,44 @@ def _place(
     return pygame.Rect(far, box.size)
 
 
-def _arrow(box: pygame.Rect, ring: pygame.Rect) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """From the box's edge nearest the ring to the ring's nearest point."""
-    sx = min(max(ring.centerx, box.left), box.right)
-    sy = min(max(ring.centery, box.top), box.bottom)
-    ex = min(max(sx, ring.left), ring.right)
-    ey = min(max(sy, ring.top), ring.bottom)
-    if abs(ex - sx) + abs(ey - sy) < 12:
-        return None
-    return (sx, sy), (ex, ey)
+def _crossing(blocks: list[pygame.Rect], start: tuple[int, int], end: tuple[int, int]) -> float:
+    """How much of the arrow lies over the labels and controls in ``blocks``."""
+    total = 0.0
+    for b in blocks:
+        cut = b.clipline(start, end)
+        if cut:
+            (ax, ay), (bx, by) = cut
+            total += ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 + 20  # each one crossed counts
+    return total
+
+
+def _arrow(
+    box: pygame.Rect, ring: pygame.Rect, avoid: tuple[pygame.Rect, ...] = ()
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """From the box's edge to the ring, over as little of the labels and controls in
+    ``avoid`` as can be (none where there is a clear way), then as short as can be."""
+    q = ring.w // 4
+    ends = [
+        ring.midleft, ring.midright, ring.midtop, ring.midbottom,
+        (ring.left + q, ring.top), (ring.right - q, ring.top),
+        (ring.left + q, ring.bottom - 1), (ring.right - q, ring.bottom - 1),
+    ]  # fmt: skip
+    starts = {(x, y) for x in (box.left, box.right) for y in range(box.top + 8, box.bottom, 16)}
+    starts |= {(x, y) for y in (box.top, box.bottom) for x in range(box.left + 8, box.right, 16)}
+    blocks = [r.inflate(2 * ARROW_CLEAR, 2 * ARROW_CLEAR) for r in avoid]
+    inside_box, inside_ring = box.inflate(-4, -4), ring.inflate(-4, -4)
+    best: tuple[float, float, tuple[int, int], tuple[int, int]] | None = None
+    for end in ends:
+        # Straight across from the box too: a level arrow fits between rows of text.
+        level = (min(max(end[0], box.left), box.right), min(max(end[1], box.top), box.bottom))
+        for start in (level, *starts):
+            length = ((end[0] - start[0]) ** 2 + (end[1] - start[1]) ** 2) ** 0.5
+            if length < 24 or inside_box.clipline(start, end) or inside_ring.clipline(start, end):
+                continue
+            key = (_crossing(blocks, start, end), length)
+            if best is None or key < best[:2]:
+                best = (*key, start, end)
+    return (best[2], best[3]) if best is not None else None
 
 
 def draw_prompt(surface: pygame.Surface, lay: PromptLayout, mouse: tuple[int, int]) -> None:
@@ -141,8 +174,8 @@ def draw_prompt(surface: pygame.Surface, lay: PromptLayout, mouse: tuple[int, in
         pygame.draw.circle(surface, OUTLINE, lay.ring.center, radius + 2, 1)
         pygame.draw.circle(surface, POINTER, lay.ring.center, radius, 3)
     elif lay.ring is not None:
-        pygame.draw.rect(surface, OUTLINE, lay.ring.inflate(4, 4), 1, border_radius=8)
-        pygame.draw.rect(surface, POINTER, lay.ring, 3, border_radius=7)
+        pygame.draw.rect(surface, OUTLINE, lay.ring.inflate(2, 2), 1, border_radius=6)
+        pygame.draw.rect(surface, POINTER, lay.ring, RING_W, border_radius=5)
     if lay.arrow is not None:
         _draw_arrow(surface, *lay.arrow)
     shade = pygame.Surface(lay.box.size, pygame.SRCALPHA)

@@ -319,3 +319,53 @@ def test_the_shipped_script_loads_and_a_bad_one_names_file_and_key(tmp_path: Pat
     bad.write_bytes(b'scenario = "\xff"\n')  # not UTF-8: said, never a traceback
     with pytest.raises(ScriptError, match=r"tutorial\.toml: 'utf-8' codec"):
         load_script(bad)
+
+
+def _clear_of_words(app: App) -> int:
+    """The ring and the arrow leave the labels beside the control readable."""
+    app.dirty = True
+    settle(app, 1)
+    tutorial = app.tutorial
+    lay, pointer = tutorial.layout, tutorial.pointer()
+    from pygame_gui.elements import UILabel
+
+    from game.ui.tutorial import _text_rect
+
+    others = tutorial._labels_near(pointer.rect)  # labels' words and other controls
+    for rect in others:
+        assert not rect.clipline(*lay.arrow), (at(app), rect)
+    labels = [e for e in app.scene.manager.get_sprite_group().sprites() if isinstance(e, UILabel)]
+    words = [_text_rect(e, pygame.Rect(e.rect)) for e in labels if e.visible and e.text]
+    ring = lay.ring.inflate(2, 2)  # with its outline
+    near = [w for w in words if w.colliderect(ring.inflate(160, 60))]
+    for rect in near:
+        assert not ring.colliderect(rect), (at(app), rect)
+    return len(near)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_ring_and_arrow_leave_the_labels_readable(shared_app, size):
+    app = shared_app
+    app.running = True
+    resize_window(app, size)
+    try:
+        fresh(app)
+        start(app)
+        desk = app.scene
+        prompt_button(app, "next")
+        click(app, suiho_on_screen(app))
+        assert at(app) == "strike"
+        assert _clear_of_words(app) >= 2  # "Strike" above, "F-84 Thunderjet" beside
+        type_number(app, desk.builder.strike_spinners["fifth_af_fb"], 120)
+        assert at(app) == "escort"
+        _clear_of_words(app)
+        type_number(app, desk.builder.escort, 80)
+        # The verdict naming the restriction fits its box: no scroll bar.
+        assert "Respect Manchurian airspace" in desk.builder.verdict.html_text
+        assert desk.builder.verdict.scroll_bar is None
+        click(app, centre(desk.tab_buttons["politics"]))
+        assert at(app) == "card"
+        assert _clear_of_words(app) >= 1  # "Restrictions in force" above
+    finally:
+        app.tutorial = None
+        resize_window(app, (1280, 720))
