@@ -119,3 +119,15 @@ def player_view(rules: Rules, state: GameState) -> PlayerView:
         civilian_casualties=state.civilian_casualties,
         rail_cuts=state.rail_cuts,
     )
+
+
+def flak_picture(rules: Rules, view: PlayerView, target_id: str) -> tuple[float, bool]:
+    """(guns the planner expects at a target, True when that is the briefing's figure).
+
+    Until a report gives an estimate the briefing's count stands, so every panel and
+    tooltip shows the same number.
+    """
+    estimate = view.flak_estimate.get(target_id)
+    if estimate is not None:
+        return estimate, False
+    return rules.targets[target_id].flak, True

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.core.intel import flak_picture
 from game.core.model import PoolDef
 from game.core.orders import StrikePackage
 from game.core.politics import burdens
@@ -285,8 +286,8 @@ class PackageBuilder:
         t = rules.targets[tid]
         est = view.bda.get(tid)
         dmg = f"damage ~{est.damage:.0f}%" if est is not None else "damage not assessed"
-        flak = view.flak_estimate.get(tid)
-        guns = f"~{flak:.0f} guns" if flak is not None else "flak unknown"
+        flak, briefed = flak_picture(rules, view, tid)
+        guns = f"~{flak:.0f} guns" + (" (briefing)" if briefed else " (estimate)")
         return f"{kind_name(t.kind)} · {dmg} · {guns}"
 
     def verdict_html(self) -> str:

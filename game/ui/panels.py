@@ -9,7 +9,7 @@ from datetime import date
 import pygame
 
 from game.core.calendar import moon_illumination, moon_phase_name
-from game.core.intel import PlayerView
+from game.core.intel import PlayerView, flak_picture
 from game.core.model import Rules, TalksState
 from game.ui import icons
 from game.ui.map_render import ZONE_COLORS
@@ -229,12 +229,9 @@ def tooltip_lines(rules: Rules, view: PlayerView, target_id: str) -> list[tuple[
         seen = f", seen {short_date(est.seen)}" if est.seen else ""
         lines.append((f"Damage (estimate): {est.damage:.0f}%", False))
         lines.append((f"Confidence: {conf} ({est.confidence * 100:.0f}%){seen}", False))
-    flak = view.flak_estimate.get(target_id)
-    if flak is not None:
-        lines.append((f"Flak (estimate): about {flak:.0f} heavy guns", False))
-    else:  # the same briefing figure the target panel shows before the first report
-        briefed = rules.targets[target_id].flak
-        lines.append((f"Flak (briefing): about {briefed:.0f} heavy guns", False))
+    flak, briefed = flak_picture(rules, view, target_id)  # the package panel's figure too
+    source = "briefing" if briefed else "estimate"
+    lines.append((f"Flak ({source}): about {flak:.0f} heavy guns", False))
     return lines
 
 

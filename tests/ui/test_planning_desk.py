@@ -512,3 +512,19 @@ def test_save_dialog_takes_typing_at_once_and_esc_goes_back_to_the_menu(app):
     assert app.scene is desk
     assert (saves_dir() / "Typed at once.json").is_file()
     assert "Saved" in desk.message
+
+
+def test_the_package_panel_and_the_map_tooltip_give_the_same_flak(app):
+    """Before the first report both show the briefing's guns, never "flak unknown"."""
+    from game.ui.panels import tooltip_lines
+
+    to_desk(app)
+    desk = app.scene
+    click_target(app, "suiho_dam")
+    rules, view = desk.session.rules, desk.view
+    assert "suiho_dam" not in view.flak_estimate  # no report yet
+    guns = rules.targets["suiho_dam"].flak
+    info = desk.builder.info.text
+    assert "flak unknown" not in info and f"~{guns:.0f} guns (briefing)" in info
+    tip = [text for text, _ in tooltip_lines(rules, view, "suiho_dam")]
+    assert f"Flak (briefing): about {guns:.0f} heavy guns" in tip
