@@ -87,28 +87,32 @@ def run_turn(
         for k, v in tallies.items():
             totals[k] = totals.get(k, 0.0) + v
         days += 1
-    if days:
-        events.append(_front_event(s, totals, days))
     politics.resolve_jcs_requests(rules, s, orders.jcs_requests, rng, events)
     intel.end_of_turn_picture(rules, s, meter_at_start, rng)
+    if days:  # after the picture: the report gives the estimate the chart draws
+        events.append(_front_event(s, totals))
     s.history.append(_history_row(rules, s, totals, strike_days))
     s.turn += 1
     report = {"days": days, "totals": totals, "outcome": s.outcome.value}
     return TurnResult(s, tuple(events), report)
 
 
-def _front_event(s: GameState, totals: dict[str, float], days: int) -> Event:
-    """The front's week (or day) in one line: what reached it and what it fired."""
-    delivered = totals.get("delivered", 0.0) / days
+def _front_event(s: GameState, totals: dict[str, float]) -> Event:
+    """The front's week (or day) in one line, as the planner's picture has it.
+
+    Supply is the estimate the Front supply chart draws, never the hidden truth;
+    the artillery fire is what the troops at the front report.
+    """
     cuts = totals.get("rail_cuts", 0.0)
+    estimate = s.intel.front_supply_estimate
     return Event(
         s.day,
         Category.SUPPLY,
-        f"The front received {s.front_supply_pct:.0f}% of what it needs; "
-        f"enemy artillery fire is {s.artillery:.1f} times its usual level.",
-        cause=f"about {delivered:,.0f} t a day by rail and road after {cuts:.0f} rail cuts; "
-        f"a stockpile of {s.stockpile:,.0f} t",
-        data={"front_supply_pct": round(s.front_supply_pct, 1), "artillery": round(s.artillery, 2)},
+        f"Front supply (your estimate): the front received about {estimate:.0f}% of what "
+        f"it needs; enemy artillery fire is {s.artillery:.1f} times its usual level.",
+        cause=f"prisoners' and patrols' reports after {cuts:.0f} rail cuts; the true figure "
+        "is known only after the war",
+        data={"front_supply_estimate": round(estimate, 1), "artillery": round(s.artillery, 2)},
     )
 
 

@@ -70,3 +70,14 @@ def test_armed_reconnaissance_says_it_is_the_standing_task(suiho):
     recce = [e for e in result.events if e.category == Category.INTERDICTION]
     assert recce
     assert all("standing interdiction task, set on the Plan tab" in e.text for e in recce)
+
+
+def test_the_front_supply_line_is_the_charts_estimate_not_the_truth(suiho):
+    state = new_game(suiho)
+    orders = historical_planner(suiho, player_view(suiho, state))
+    result = run_turn(suiho, state, orders, np.random.default_rng(5))
+    (line,) = [e for e in result.events if e.category == Category.SUPPLY]
+    row = result.state.history[-1]
+    assert round(row["front_supply_estimate"]) != round(row["front_supply_pct"])  # seed check
+    assert f"about {row['front_supply_estimate']:.0f}% of what it needs" in line.text
+    assert "estimate" in line.text
