@@ -528,3 +528,15 @@ def test_the_package_panel_and_the_map_tooltip_give_the_same_flak(app):
     assert "flak unknown" not in info and f"~{guns:.0f} guns (briefing)" in info
     tip = [text for text, _ in tooltip_lines(rules, view, "suiho_dam")]
     assert f"Flak (briefing): about {guns:.0f} heavy guns" in tip
+
+
+def test_the_target_menu_reads_in_the_panels_own_type(app):
+    """A closed drop-down shows its choice in the type of the panel's other choices
+    (Day, Night), not in the big buttons' bold."""
+    to_desk(app)
+    builder = app.scene.builder
+    state = builder.target_menu.menu_states["closed"]
+    shown = state.selected_option_button
+    day = builder.day_button
+    assert shown.font.size("Choose a target") == day.font.size("Choose a target")
+    assert shown.text_horiz_alignment == "left" and shown.text_horiz_alignment_padding >= 8
