@@ -79,6 +79,8 @@ class PlanningScene(Scene):
     def __init__(self, app: App, session: GameSession) -> None:
         self.session = session
         self._view_cache: tuple[int, PlayerView] | None = None
+        # While a turn is replayed the status bar shows the day being flown, not the next.
+        self.status_view: PlayerView | None = None
         self.map = MapView(app.maps, KOREA_TMX, session.rules, self._map_rect(app.size))
         self.history = PlanHistory()
         self.draft = Draft()
@@ -478,7 +480,9 @@ class PlanningScene(Scene):
             corner = (self.map.rect.x + 12, self.map.rect.bottom - 12)
             draw_map_key(surface, corner, ordered, self.map.overlays)
         bar = pygame.Rect(self.map.rect.x, self.map.rect.y, self.map.rect.w, BAR_H)
-        self._status_tips = draw_status_bar(surface, bar, self.session.rules, view)
+        self._status_tips = draw_status_bar(
+            surface, bar, self.session.rules, self.status_view or view
+        )
         self._draw_hint(surface, bar.bottom + 8)
         self.extras.draw(surface)
         self._draw_panel(surface)

@@ -9,7 +9,7 @@ show is over, or skipped, it hands over to the :class:`~game.ui.report.ReportSce
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -244,8 +244,18 @@ class ResolutionScene(Scene):
             self.finish()
 
     # -- drawing (reads the orders and events; changes nothing)
+    def replayed_view(self) -> PlayerView:
+        """The turn's starting picture, dated the day on screen: the header must not run
+        ahead of the replay to the next turn's date."""
+        if not self.days:
+            return self.before
+        i, _, _ = self._phase()
+        return replace(self.before, day=self.days[i].day)
+
     def draw_scene(self, surface: pygame.Surface) -> None:
+        self.below.status_view = None if self.done else self.replayed_view()
         self.below.draw(surface)
+        self.below.status_view = None
         rect = self.below.map.rect
         panel = pygame.Rect(rect.right, 0, surface.get_width() - rect.right, rect.h)
         shade = pygame.Surface(panel.size, pygame.SRCALPHA)

@@ -169,3 +169,32 @@ def test_the_desk_behind_the_show_no_longer_reads_enemy_turn(app):
     as_drawn = button_on_screen()
     desk.manager.update(0.0)  # anything still pending would change the picture now
     assert button_on_screen() == as_drawn
+
+
+def test_the_status_bar_shows_the_day_being_flown_until_the_report(app, monkeypatch):
+    """The session already holds the next turn; the header keeps the replayed day."""
+    drawn: list = []
+    import game.ui.planning as planning_module
+
+    real = planning_module.draw_status_bar
+
+    def spy(surface, rect, rules, view):
+        drawn.append(view.day)
+        return real(surface, rect, rules, view)
+
+    monkeypatch.setattr(planning_module, "draw_status_bar", spy)
+    desk = app.scene
+    start = desk.view.day
+    desk.fly()
+    wait_for(app, "resolution")
+    assert app.scene.session.state.day > start  # the turn is already resolved
+    drawn.clear()
+    app.dirty = True
+    app.draw()
+    assert drawn and set(drawn) == {start}
+    assert desk.status_view is None  # set only while the show draws the desk
+    key(app, pygame.K_SPACE)
+    drawn.clear()
+    app.dirty = True
+    app.draw()
+    assert drawn and drawn[-1] == app.scene.session.state.day  # the report: the new day
