@@ -272,6 +272,27 @@ def losses_chart(size: tuple[int, int], fc: Forecast) -> pygame.Surface:
     return surface
 
 
+def bar_labels(
+    rules: Rules, tids: list[str], f: pygame.font.Font, chart_w: int
+) -> tuple[dict[str, str], int]:
+    """The bars' names and their column's width: as wide as the longest name needs, up
+    to half the chart (the bars keep the other half); only a name longer than that is
+    shortened, its aside after a comma first, then with an ellipsis."""
+    name_w = 0
+    names = {}
+    for tid in tids:
+        names[tid] = rules.targets[tid].name if tid in rules.targets else tid
+        name_w = max(name_w, f.size(names[tid])[0] + 8)
+    name_w = min(name_w, chart_w // 2)
+    for tid, name in names.items():
+        if f.size(name)[0] > name_w - 6:
+            name = name.split(", ")[0]
+        while name and f.size(name)[0] > name_w - 6:
+            name = name[:-2] + "…" if len(name) > 2 else ""
+        names[tid] = name
+    return names, name_w
+
+
 def damage_chart(size: tuple[int, int], rules: Rules, fc: Forecast) -> pygame.Surface:
     """One horizontal bar per planned target: 10th–90th percentile, tick at the median."""
     surface = pygame.Surface(size)
@@ -283,15 +304,13 @@ def damage_chart(size: tuple[int, int], rules: Rules, fc: Forecast) -> pygame.Su
         img = f.render("No targets planned: nothing to damage.", True, PAL.MUTED)
         surface.blit(img, img.get_rect(center=(w // 2, h // 2)))
         return surface
-    name_w = min(150, w // 3)
-    left, right = 8 + name_w, w - 10
     row_h = max(10, min(24, (h - 20) // len(items)))
     shown = items[: max(1, (h - 20) // row_h)]
+    names, name_w = bar_labels(rules, [tid for tid, _ in shown], f, w)
+    left, right = 8 + name_w, w - 10
     for i, (tid, r) in enumerate(shown):
         y = 4 + i * row_h
-        name = rules.targets[tid].name if tid in rules.targets else tid
-        while name and f.size(name)[0] > name_w - 6:
-            name = name[:-2] + "…" if len(name) > 2 else ""
+        name = names[tid]
         img = f.render(name, True, PAL.TEXT)
         surface.blit(img, (8, y + (row_h - img.get_height()) // 2))
         bar = pygame.Rect(left, y + row_h // 4, right - left, max(4, row_h // 2))

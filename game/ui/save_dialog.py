@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 
 CHANGED_HINT = "Press Load again to play it on by the new rules."
+LIST_ITEM_H = 30  # the slot list's rows ("@packages" in the theme)
+ERROR_H = 40  # the line under the list that says why a save or load failed
+CHROME_H = 60 + ERROR_H + 48 + 20  # heading, error line and buttons around the list
 
 
 def _when(saved_at: datetime) -> str:
@@ -133,7 +136,10 @@ class _SlotDialog(OverlayScene):
 
     def panel_rect(self, max_w: int = 860) -> pygame.Rect:
         w, h = self.size
-        rect = pygame.Rect(0, 0, min(max_w, w - 120), min(560, h - 80))
+        # As tall as the saves listed need (a few rows at least), up to the window's room.
+        rows = min(max(len(self.entries), 4), 12)
+        tall = rows * LIST_ITEM_H + 8 + CHROME_H
+        rect = pygame.Rect(0, 0, min(max_w, w - 120), min(tall, h - 80))
         rect.center = (w // 2, h // 2)
         return rect
 
@@ -148,7 +154,7 @@ class _SlotDialog(OverlayScene):
         )
         self.bottom = rect.bottom - 20
         list_top = rect.y + 60
-        list_h = self.bottom - 48 - 70 - list_top
+        list_h = self.bottom - 48 - ERROR_H - list_top
         items: list[str | tuple[str, str]] = [
             (slot_text(e), str(i)) for i, e in enumerate(self.entries)
         ]
@@ -172,7 +178,6 @@ class _SlotDialog(OverlayScene):
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@error"),
         )
-        self.extra_y = list_top + list_h + 34
         self.cancel_button = self.button(
             pygame.Rect(rect.right - 24 - 150, self.bottom - 44, 150, 44),
             "Cancel",

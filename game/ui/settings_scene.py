@@ -66,9 +66,11 @@ class SettingsScene(OverlayScene):
         self.last_preview = 0.0
         super().__init__(app, below)
 
+    _content_h = 0  # measured by the last build: the panel fits its rows
+
     def panel_rect(self, max_w: int = 800) -> pygame.Rect:
         w, h = self.size
-        tall = 624 if self.app.settings_problem else 600
+        tall = self._content_h or (624 if self.app.settings_problem else 600)
         rect = pygame.Rect(0, 0, min(max_w, w - 80), min(tall, h - 40))
         rect.center = (w // 2, h // 2)
         return rect
@@ -118,6 +120,13 @@ class SettingsScene(OverlayScene):
             "Place names on the map also in Korean script, beside the English",
         )
         bw, bh = 170, 46
+        needed = self.y - rect.y + 24 + bh + 20
+        if needed != self._content_h:  # once: lay the rows out again in a fitting panel
+            self._content_h = needed
+            self.manager.clear_and_reset()
+            self._buttons.clear()
+            self.build()
+            return
         bottom = rect.bottom - 20 - bh
         self.apply_button = self.button(
             pygame.Rect(rect.right - 30 - bw, bottom, bw, bh),

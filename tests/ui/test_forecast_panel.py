@@ -187,3 +187,21 @@ def test_the_forecast_tab_fits_the_window(shared_app, size):
     finally:
         pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
         a._resized()
+
+
+def test_bar_names_are_whole_at_the_charts_width(app):
+    """ "Hungnam chemical complex" and the other long names fit the damage chart's
+    label column at the width the tab gives the chart at 1280x720."""
+    from pathlib import Path
+
+    from game.data.scenario import load_rules
+    from game.ui.forecast_panel import bar_labels
+    from game.ui.style import font
+
+    rules = load_rules(Path(__file__).resolve().parents[2] / "scenarios" / "campaign_1952")
+    tids = [t for t, d in rules.targets.items() if d.kind != "rail_segment"]
+    names, name_w = bar_labels(rules, tids, font(12), 396)
+    assert names["hungnam"] == "Hungnam chemical complex"
+    assert name_w <= 396 // 2
+    for tid, name in names.items():
+        assert font(12).size(name)[0] <= name_w - 6, tid

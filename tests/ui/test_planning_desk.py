@@ -540,3 +540,14 @@ def test_the_target_menu_reads_in_the_panels_own_type(app):
     day = builder.day_button
     assert shown.font.size("Choose a target") == day.font.size("Choose a target")
     assert shown.text_horiz_alignment == "left" and shown.text_horiz_alignment_padding >= 8
+
+
+def test_the_save_dialog_is_as_tall_as_its_list_needs(app):
+    to_desk(app)
+    press(app, pygame.K_ESCAPE)
+    click(app, centre(app.scene.buttons["Save game…"]))
+    dialog = app.scene
+    rows = max(len(dialog.entries), 4)
+    list_rect = dialog.list.get_abs_rect()
+    assert list_rect.h <= min(rows, 12) * 30 + 8
+    assert dialog.panel_rect().bottom - dialog.save_button.get_abs_rect().bottom <= 24

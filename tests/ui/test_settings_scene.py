@@ -261,3 +261,19 @@ def test_the_settings_screen_follows_the_window_and_f11(home):
     assert not app.fullscreen and not app.scene.pending.fullscreen
     assert app.window.get_size() == (1600, 900)
     pygame.display.quit()
+
+
+def test_the_settings_panel_fits_its_rows(home):
+    """No empty band under the last row: the buttons follow it, inside the panel."""
+    app = open_app((1280, 720))
+    try:
+        click(app, app.scene.settings_button)
+        screen = app.scene
+        panel = screen.panel_rect()
+        last = screen.toggles["hangul_names"].get_abs_rect()
+        buttons = screen.apply_button.get_abs_rect()
+        assert panel.contains(buttons) and buttons.top > last.bottom
+        assert buttons.top - last.bottom <= 48
+        assert panel.bottom - buttons.bottom <= 24
+    finally:
+        pygame.display.quit()
