@@ -292,6 +292,9 @@ class PoliticsTab:
             f"Restrictions in force ({len(in_force)})",
             "@section",
         )
+        if in_force:  # the letters closing each reason, explained where they appear
+            _label(desk, pygame.Rect(x, y + 22, w, 20), SOURCE_KEY, "@muted")
+            y += 22
         y += 28  # room for the tutorial's ring around the first card, under the heading
         box = pygame.Rect(x, y, w, r.bottom - y)
         self.scroller = pygame_gui.elements.UIScrollingContainer(
@@ -328,15 +331,6 @@ class PoliticsTab:
                 self.jcs_boxes[card.id] = check
                 cy += 26
             cy += 8
-        if in_force:  # the letters closing each reason, explained where they appear
-            key = pygame_gui.elements.UITextBox(
-                f"<font color='{MUTED}'>{esc(SOURCE_KEY)}</font>",
-                pygame.Rect(0, cy, inner_w, -1),
-                desk.manager,
-                container=self.scroller,
-                object_id=pygame_gui.core.ObjectID(class_id="@card"),
-            )
-            cy += int(key.get_relative_rect().h) + 2
         if not in_force:
             _label(
                 desk,

@@ -26,7 +26,7 @@ from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, THEME_PATH, font, wrap
 from game.ui.ui_scale import match_manager, to_window
 from game.ui.widgets import toggle_style
-from game.ui.words import kind_name, short_date
+from game.ui.words import SOURCE_KEY, kind_name, short_date
 
 if TYPE_CHECKING:
     from game.ui.planning import PlanningScene
@@ -182,6 +182,7 @@ def target_info(rules: Rules, view: PlayerView, target_id: str) -> list[Line]:
         lines.append((card.reason, "text"))
     lines.append(("HISTORY", "head"))
     lines.append((t.note or "No note on record.", "note"))
+    lines.append((SOURCE_KEY, "sub"))  # the letters closing the note and the reasons
     return lines
 
 

@@ -24,7 +24,7 @@ KIND_NAMES: dict[str, str] = {
 }
 
 # The letters after a restriction's reason, a note or a record figure, in one line.
-SOURCE_KEY = "Sources: A the article (Crane), V verified elsewhere, E an estimate."
+SOURCE_KEY = "Sources: A the article, V verified elsewhere, E an estimate."
 
 # Report order and headings: what the planner reads first comes first.
 CATEGORY_HEADINGS: dict[Category, str] = {

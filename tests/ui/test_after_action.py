@@ -261,3 +261,20 @@ def test_charts_draw_before_the_first_turn_and_after_one(turns, monkeypatch):
         geo = layout(cells[0], chart, y_axis(chart)[0])
         assert hover_index(geo, 1, geo.plot.center) == 0
         assert geo.x_of(0, 1) == geo.plot.centerx  # one point stands in the middle
+
+
+def test_the_source_letters_are_explained_where_they_appear():
+    """The (A), (V), (E) closing notes, reasons and record lines have a key beside them."""
+    from game.core.intel import player_view
+    from game.core.turn import new_game
+    from game.data.scenario import SCENARIOS_DIR, load_rules
+    from game.ui.target_panel import target_info
+    from game.ui.words import SOURCE_KEY
+
+    rules = load_rules(SCENARIOS_DIR / "suiho_1952")
+    lines = [
+        text for text, _ in target_info(rules, player_view(rules, new_game(rules)), "suiho_dam")
+    ]
+    assert any("(A)" in text for text in lines)
+    assert lines[-1] == SOURCE_KEY
+    assert all(f"{letter} " in SOURCE_KEY for letter in "AVE")
