@@ -311,7 +311,8 @@ def resolve_package(
             Event(
                 ctx.day,
                 Category.CIVILIANS,
-                f"About {casualties:,.0f} civilians killed or wounded at {target.name}.",
+                f"About {casualties:,.0f} civilian{'' if round(casualties) == 1 else 's'} "
+                f"killed or wounded at {target.name}.",
                 cause=f"the strike on {target.name}"
                 + (" (civilians had been warned)" if package.warning else " (no warning given)"),
                 target=target.id,

@@ -81,3 +81,8 @@ def test_the_front_supply_line_is_the_charts_estimate_not_the_truth(suiho):
     assert round(row["front_supply_estimate"]) != round(row["front_supply_pct"])  # seed check
     assert f"about {row['front_supply_estimate']:.0f}% of what it needs" in line.text
     assert "estimate" in line.text
+
+
+def test_counts_of_one_read_in_the_singular(events):
+    for e in events:
+        assert not re.search(r"\b1 civilians\b|\b1 MiG-15s\b", e.text), e.text
