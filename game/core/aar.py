@@ -189,6 +189,7 @@ METRICS = (
     "end_date",
     "campaign_span",
     "strike_dates",
+    "first_strike_date",
     "sorties_flown",
     "armistice_date",
     "aircraft_lost",
@@ -247,13 +248,16 @@ def campaign_figure(rules: Rules, state: GameState, metric: str) -> str:
             return _long(end)
         case "campaign_span":
             return date_span(rules.start, end)
-        case "strike_dates" | "sorties_flown" if not any(
+        case "strike_dates" | "first_strike_date" | "sorties_flown" if not any(
             "package_sorties" in r for r in state.history
         ):
             return "—"  # a save from before the game counted them
         case "strike_dates":
             flown = strike_days(rules, state)
             return date_span(*flown) if flown else "No packages flown"
+        case "first_strike_date":
+            flown = strike_days(rules, state)
+            return _long(flown[0]) if flown else "No packages flown"
         case "sorties_flown":
             return f"{sorties_flown(state):,} with escorts"
         case "armistice_date":

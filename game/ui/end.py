@@ -46,6 +46,18 @@ def end_charts(tl: Timeline) -> tuple[str, ...]:
     return END_CHARTS
 
 
+def _by_parts(parts: tuple[str, ...], width: int) -> list[str]:
+    """Join parts with " · ", breaking lines between parts rather than inside them."""
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]} · {part}" if lines else part
+        if lines and font(14).size(joined)[0] <= width:
+            lines[-1] = joined
+        else:
+            lines.extend(wrap(part, font(14), width))
+    return lines
+
+
 class EndScene(OverlayScene):
     name = "end"
 
@@ -134,9 +146,10 @@ class EndScene(OverlayScene):
         surface.blit(title, (p.x + PAD, p.y + 18))
         turns = row["turns_played"]
         end_day = state.end_date or state.day
-        sub = (
-            f"{rules.name} · {long_date(rules.start)} to {long_date(end_day)} · "
-            f"{turns} turn{'s' if turns != 1 else ''}"
+        sub_parts = (
+            rules.name,
+            f"{long_date(rules.start)} to {long_date(end_day)}",
+            f"{turns} turn{'s' if turns != 1 else ''}",
         )
         score_img = font(28, bold=True).render(f"{row['score']:.0f}", True, PAL.ACCENT)
         score_label = font(14).render("Score", True, PAL.MUTED)
@@ -155,7 +168,7 @@ class EndScene(OverlayScene):
                 surface.blit(img, (p.right - PAD - img.get_width(), p.y + 56 + i * line_h))
         sub_w = width - yard_w - (24 if yard_w else 0)
         sub_h = font(14).get_linesize()
-        sub_lines = wrap(sub, font(14), sub_w)[:2]  # a long name and dates take two lines
+        sub_lines = _by_parts(sub_parts, sub_w)[:2]  # a long name and dates take two lines
         for i, text in enumerate(sub_lines):
             surface.blit(font(14).render(text, True, PAL.MUTED), (p.x + PAD, p.y + 56 + i * sub_h))
         self._block("header", pygame.Rect(p.x + PAD, p.y + 18, width, 38 + len(sub_lines) * sub_h))

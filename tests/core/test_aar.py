@@ -122,6 +122,7 @@ def test_the_strike_dates_are_the_days_the_players_packages_flew(suiho):
         flown += sum(p.strike_sorties() for p in orders.packages)
         state = run_turn(suiho, state, orders, rng).state
     assert aar.campaign_figure(suiho, state, "strike_dates") == "23 to 24 June 1952"
+    assert aar.campaign_figure(suiho, state, "first_strike_date") == "23 June 1952"
     assert aar.sorties_flown(state) >= flown > 0
     assert (
         aar.campaign_figure(suiho, state, "sorties_flown")
