@@ -78,6 +78,7 @@ class App:
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._window = self._find_window()
         self._windowed_size = size
+        self._chosen_size = size  # opened at, or picked in Settings; not dragged to
         # Scenes draw on ``screen``, of ``size``: the window itself at 100%, else a
         # smaller canvas stretched to the window by ``scale``.
         self.screen = self.window
@@ -187,7 +188,7 @@ class App:
     def set_window_size(self, size: tuple[int, int]) -> None:
         """A new windowed size (kept for later when the game is full screen)."""
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
-        self._windowed_size = size
+        self._windowed_size = self._chosen_size = size
         if not self._fullscreen:
             pygame.display.set_mode(size, pygame.RESIZABLE)
             self._window = self._find_window()
@@ -299,8 +300,17 @@ class App:
                 self.step(wait_for_input(IDLE_WAIT_MS))
             else:
                 self.step()
+        self.remember_window_size()
         pygame.quit()
         return 0
+
+    def remember_window_size(self) -> None:
+        """A window the player resized by hand opens at that size next time."""
+        if self._fullscreen:
+            return
+        size = self.window.get_size()
+        if size != self._chosen_size and size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
+            self.change_settings(self.settings.model_copy(update={"window_size": size}))
 
 
 def desktop_size() -> tuple[int, int] | None:

@@ -277,3 +277,18 @@ def test_the_settings_panel_fits_its_rows(home):
         assert panel.bottom - buttons.bottom <= 24
     finally:
         pygame.display.quit()
+
+
+def test_a_window_resized_by_hand_opens_at_that_size_next_time(home, monkeypatch):
+    app = open_app((1280, 720))
+    app.remember_window_size()
+    assert load_settings()[0].window_size is None, "an untouched window keeps Automatic"
+    pygame.display.set_mode((1500, 850), pygame.RESIZABLE)  # the player drags the corner
+    app._resized()
+    app.remember_window_size()
+    assert load_settings()[0].window_size == (1500, 850)
+    pygame.display.quit()
+    monkeypatch.setattr("game.ui.app.desktop_size", lambda: (1920, 1080))
+    again = App()
+    assert again.window.get_size() == (1500, 850)
+    pygame.display.quit()
