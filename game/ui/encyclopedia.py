@@ -22,6 +22,7 @@ from game.data.encyclopedia import (
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
 from game.ui.style import korean_font_files
+from game.ui.widgets import toggle_style
 from game.ui.words import esc
 
 if TYPE_CHECKING:
@@ -190,10 +191,7 @@ class EncyclopediaScene(OverlayScene):
         if reveal:
             self._reveal()
         for key, b in self.category_buttons.items():
-            if key == self.category and not self.query.strip():
-                b.select()
-            else:
-                b.unselect()
+            toggle_style(b, key == self.category and not self.query.strip())
         self.article.set_text(self._article_html())
         if self.history:
             self.back_button.enable()

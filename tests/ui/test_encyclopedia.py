@@ -266,3 +266,17 @@ def test_two_articles_with_one_title_both_stay_in_the_list(
         app.pop()
     finally:
         module._book.cache_clear()
+
+
+def test_the_open_category_still_shows_its_tooltip(app: App, monkeypatch) -> None:
+    app.push(EncyclopediaScene(app, app.scene))  # type: ignore[arg-type]
+    scene = app.scene
+    assert isinstance(scene, EncyclopediaScene)
+    button = scene.category_buttons[scene.category]
+    assert button.is_selected
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: button.rect.center)
+    for _ in range(4):
+        scene.manager.update(0.5)
+    assert button.tool_tip is not None and "article" in button.tool_tip_text
+    assert button.is_selected
+    key(app, pygame.K_ESCAPE)
