@@ -107,6 +107,10 @@ class EncyclopediaScene(OverlayScene):
             self.manager,
             placeholder_text="Search: a place, a date, a name…",
         )
+        self.search.set_tooltip(
+            "Type to find articles in every category by title or text; clear it to go "
+            "back to the category"
+        )
         if self.query:
             self.search.set_text(self.query)
         top, bottom = rect.y + 68, rect.bottom - 76
