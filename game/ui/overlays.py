@@ -295,18 +295,18 @@ def draw_map_key(
     surface: pygame.Surface, bottom_left: tuple[int, int], kinds: list[str], on: set[str]
 ) -> pygame.Rect:
     """The key to the map: target icons and estimates on the left, the overlays (with
-    their keys, dimmed when off) and the lines on the right."""
-    from game.ui.panels import _legend_item  # panels draws on map_view, which uses us
-
+    their keys, dimmed when off) and the lines on the right. Each column is as wide as
+    its longest line, so no label runs past the panel's edge."""
     f = font(13)
     row = 19
-    col_w = 200
     left: list[tuple[str, str]] = [("icon", k) for k in kinds]
     left += [("bda", "confident"), ("bda", "guess"), ("bda", "unseen")]
     right: list[tuple[str, str]] = [("overlay", o.key) for o in OVERLAYS]
     right += [("sea", "naval_area"), ("rail", "intact"), ("rail", "cut"), ("front", "")]
+    columns = [[_key_label(what, key, on) for what, key in items] for items in (left, right)]
+    widths = [26 + max(f.size(text)[0] for text, _ in labels) for labels in columns]
     rows = max(len(left), len(right))
-    rect = pygame.Rect(0, 0, 2 * col_w + 20, rows * row + 38)
+    rect = pygame.Rect(0, 0, widths[0] + widths[1] + 30, rows * row + 38)
     rect.bottomleft = bottom_left
     panel = pygame.Surface(rect.size, pygame.SRCALPHA)
     panel.fill((24, 30, 34, 225))
@@ -316,30 +316,50 @@ def draw_map_key(
     hint = f.render("Z: all zones · L: key", True, PAL.MUTED)
     surface.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
     by_key = {o.key: o for o in OVERLAYS}
+    x0 = rect.x + 10
     for col, items in enumerate((left, right)):
-        x0 = rect.x + 10 + col * (col_w + 10)
         for i, (what, key) in enumerate(items):
             y = rect.y + 30 + i * row
             mid = (x0 + 10, y + row // 2)
-            if what == "overlay":
-                o = by_key[key]
-                _overlay_swatch(surface, o, mid)
-                colour = PAL.TEXT if key in on else PAL.MUTED
-                text = f"{o.letter}  {o.label}" + ("" if key in on else " (off)")
-                surface.blit(f.render(text, True, colour), (x0 + 26, y + 1))
-                continue
-            if what == "sea":  # the carriers' area, drawn with the Limits overlay
-                swatch = pygame.Rect(0, 0, 18, 14)
-                swatch.center = mid
-                pygame.draw.rect(surface, NAVAL_SWATCH, swatch)
-                pygame.draw.rect(surface, NAVAL_EDGE, swatch, 1)
-                colour = PAL.TEXT if "restrict" in on else PAL.MUTED
-                text = "Task Force 77 carriers' waters" + ("" if "restrict" in on else " (off)")
-                surface.blit(f.render(text, True, colour), (x0 + 26, y + 1))
-                continue
-            text = _legend_item(surface, what, key, mid)
-            surface.blit(f.render(text, True, PAL.TEXT), (x0 + 26, y + 1))
+            _key_symbol(surface, what, key, mid, by_key)
+            text, colour = columns[col][i]
+            surface.blit(f.render(text, True, colour), (x0 + 26, y + 1))
+        x0 += widths[col] + 10
     return rect
+
+
+def _key_label(what: str, key: str, on: set[str]) -> tuple[str, tuple[int, int, int]]:
+    """A map-key line's words and colour: dimmed, and said to be off, for a hidden overlay."""
+    if what == "overlay":
+        o = next(o for o in OVERLAYS if o.key == key)
+        shown = key in on
+        return f"{o.letter}  {o.label}" + ("" if shown else " (off)"), _shown_colour(shown)
+    if what == "sea":  # the carriers' area, drawn with the Limits overlay
+        shown = "restrict" in on
+        return "Task Force 77 carriers' waters" + ("" if shown else " (off)"), _shown_colour(shown)
+    from game.ui.panels import _legend_item  # panels draws on map_view, which uses us
+
+    return _legend_item(pygame.Surface((1, 1)), what, key, (0, 0)), PAL.TEXT
+
+
+def _shown_colour(shown: bool) -> tuple[int, int, int]:
+    return PAL.TEXT if shown else PAL.MUTED
+
+
+def _key_symbol(
+    surface: pygame.Surface, what: str, key: str, mid: tuple[int, int], by_key: dict[str, Overlay]
+) -> None:
+    if what == "overlay":
+        _overlay_swatch(surface, by_key[key], mid)
+    elif what == "sea":
+        swatch = pygame.Rect(0, 0, 18, 14)
+        swatch.center = mid
+        pygame.draw.rect(surface, NAVAL_SWATCH, swatch)
+        pygame.draw.rect(surface, NAVAL_EDGE, swatch, 1)
+    else:
+        from game.ui.panels import _legend_item
+
+        _legend_item(surface, what, key, mid)
 
 
 def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -> None:

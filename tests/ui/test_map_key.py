@@ -1,0 +1,28 @@
+"""The map key (L) keeps every line inside its panel, with the overlays on or off."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.overlays import OVERLAYS, draw_map_key
+
+KINDS = ["city", "hydro_plant", "airfield", "marshalling_yard", "irrigation_dam"]
+BACKDROP = (255, 0, 255)
+
+
+@pytest.mark.parametrize("on", [set(), {o.key for o in OVERLAYS}], ids=["all off", "all on"])
+def test_no_line_of_the_key_runs_past_its_panel(on):
+    pygame.init()
+    surface = pygame.Surface((1280, 720))
+    surface.fill(BACKDROP)
+    rect = draw_map_key(surface, (10, 710), KINDS, on)
+    assert surface.get_rect().contains(rect)
+    pixels = pygame.surfarray.pixels3d(surface)
+    outside = pixels.copy()
+    outside[rect.left : rect.right, rect.top : rect.bottom] = BACKDROP
+    del pixels
+    painted = (outside != BACKDROP).any(axis=2)
+    assert not painted.any(), (
+        f"drawn outside the key at columns {sorted(set(painted.nonzero()[0]))[:5]}"
+    )
