@@ -79,8 +79,8 @@ OVERLAYS: tuple[Overlay, ...] = (
         pygame.K_x,
         "X",
         "sanctuary",
-        "Restriction zones: places a card in force forbids (red edge) or burdens "
-        "(orange edge): Manchuria, prisoner camps, the border (X)",
+        "Restriction zones: places a card in force forbids (the darker, redder edge) or "
+        "burdens (the lighter, yellower edge): Manchuria, prisoner camps, the border (X)",
     ),
     Overlay(
         "neutral",
