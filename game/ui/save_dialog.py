@@ -279,6 +279,7 @@ class LoadDialog(_SlotDialog):
             tooltip="Continue the selected game (the game in progress is left as it is "
             "unless you saved it)",
             object_id="@primary",
+            enabled=bool(self.entries),  # with nothing to pick it could only scold
         )
 
     def load(self) -> None:
