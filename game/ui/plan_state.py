@@ -144,24 +144,40 @@ def with_jcs_request(plan: TurnOrders, card_id: str, on: bool) -> TurnOrders:
 # ------------------------------------------------------------------------- sorties
 
 
-def sorties_used(plan: TurnOrders, rules: Rules, skip: int | None = None) -> dict[str, int]:
-    """Sorties a day the plan's packages take from each pool (``skip``: one left out)."""
+def sorties_used(
+    plan: TurnOrders, rules: Rules, skip: int | None = None, days: tuple[int, ...] = ()
+) -> dict[str, int]:
+    """Sorties the plan's packages take from each pool on its busiest day (``skip``: one
+    package left out; ``days``: only these days of the turn count, all when empty).
+
+    In a turn of several days a package may fly on one day only, as the historical
+    operations do: packages on different days do not add up.
+    """
     used = dict.fromkeys(rules.pools, 0)
-    for i, p in enumerate(plan.packages):
-        if i == skip:
-            continue
-        for pid, n in (*p.strike, *p.suppression):
-            used[pid] = used.get(pid, 0) + n
-        if p.escort and rules.escort_pool:
-            used[rules.escort_pool] = used.get(rules.escort_pool, 0) + p.escort
+    for day in days or range(rules.turn_days):
+        on_day: dict[str, int] = {}
+        for i, p in enumerate(plan.packages):
+            if i == skip or not p.flies_on(day):
+                continue
+            for pid, n in (*p.strike, *p.suppression):
+                on_day[pid] = on_day.get(pid, 0) + n
+            if p.escort and rules.escort_pool:
+                on_day[rules.escort_pool] = on_day.get(rules.escort_pool, 0) + p.escort
+        for pid, n in on_day.items():
+            used[pid] = max(used.get(pid, 0), n)
     return used
 
 
 def sorties_left(
-    plan: TurnOrders, rules: Rules, state: GameState, skip: int | None = None
+    plan: TurnOrders,
+    rules: Rules,
+    state: GameState,
+    skip: int | None = None,
+    days: tuple[int, ...] = (),
 ) -> dict[str, int]:
-    """Sorties a day still free in each pool after the plan's packages."""
-    used = sorties_used(plan, rules, skip)
+    """Sorties a day still free in each pool after the plan's packages, on the busiest
+    of ``days`` (of the whole turn when empty)."""
+    used = sorties_used(plan, rules, skip, days)
     return {pid: capacity_per_day(rules, state, pid) - used.get(pid, 0) for pid in rules.pools}
 
 
@@ -176,7 +192,7 @@ def check_package(
     verdict = validate_package(rules, state, package)
     if isinstance(verdict, Refused):
         return verdict
-    left = sorties_left(plan, rules, state, skip=editing)
+    left = sorties_left(plan, rules, state, skip=editing, days=package.days)
     asked: dict[str, int] = {}
     for pid, n in (*package.strike, *package.suppression):
         asked[pid] = asked.get(pid, 0) + n
