@@ -293,6 +293,16 @@ def bar_labels(
     return names, name_w
 
 
+def bar_rows(items: int, room: int, min_row: int) -> tuple[int, int]:
+    """How many bars the damage chart shows and each row's height: rows never closer than
+    ``min_row`` (the names would overlap); when not all fit, the last row says how many
+    more there are."""
+    fit = max(1, room // min_row)
+    count = items if items <= fit else max(1, fit - 1)
+    rows = count + (1 if count < items else 0)
+    return count, max(min_row, min(24, room // rows))
+
+
 def damage_chart(size: tuple[int, int], rules: Rules, fc: Forecast) -> pygame.Surface:
     """One horizontal bar per planned target: 10th–90th percentile, tick at the median."""
     surface = pygame.Surface(size)
@@ -304,8 +314,8 @@ def damage_chart(size: tuple[int, int], rules: Rules, fc: Forecast) -> pygame.Su
         img = f.render("No targets planned: nothing to damage.", True, PAL.MUTED)
         surface.blit(img, img.get_rect(center=(w // 2, h // 2)))
         return surface
-    row_h = max(10, min(24, (h - 20) // len(items)))
-    shown = items[: max(1, (h - 20) // row_h)]
+    count, row_h = bar_rows(len(items), h - 20, f.get_height() - 2)
+    shown = items[:count]
     names, name_w = bar_labels(rules, [tid for tid, _ in shown], f, w)
     left, right = 8 + name_w, w - 10
     for i, (tid, r) in enumerate(shown):
@@ -321,6 +331,10 @@ def damage_chart(size: tuple[int, int], rules: Rules, fc: Forecast) -> pygame.Su
         pygame.draw.rect(surface, PAL.DANGER, span_rect)
         xm = round(left + (right - left) * r.p50 / 100)
         pygame.draw.line(surface, PAL.TEXT, (xm, bar.y - 2), (xm, bar.bottom + 1), 2)
+    if len(shown) < len(items):
+        more = f.render(f"{len(items) - len(shown)} more in the list above", True, PAL.MUTED)
+        y = 4 + len(shown) * row_h
+        surface.blit(more, (8, y + (row_h - more.get_height()) // 2))
     small = font(11)
     key = small.render("10–90%, | likely", True, PAL.MUTED)
     surface.blit(key, (8, h - 15))
