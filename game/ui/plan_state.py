@@ -255,9 +255,14 @@ def carry_over(rules: Rules, state: GameState, plan: TurnOrders) -> tuple[TurnOr
     )
 
 
+SUMMARY_CHARS = 48  # what the side panel's package list shows in one line at 1280x720
+
+
 def package_summary(rules: Rules, package: StrikePackage) -> str:
-    """One line for the planned-packages list."""
+    """One short line for the planned-packages list: the aircraft by type when they fit,
+    else the strike total; the target's name shortened last (Edit shows it all)."""
     target = rules.targets[package.target].name if package.target in rules.targets else "?"
+    target = target.split(" (")[0]  # "Sup'ung (Suiho) dam" -> "Sup'ung"
     planes = " + ".join(f"{n} {rules.pools[pid].aircraft.split()[0]}" for pid, n in package.strike)
     extras = []
     if package.escort:
@@ -269,4 +274,13 @@ def package_summary(rules: Rules, package: StrikePackage) -> str:
         extras.append("night")
     if package.warning:
         extras.append("warned")
-    return f"{target}: {', '.join([planes, *extras])}"
+    if rules.turn_days > 1 and package.days:
+        first, last = min(package.days) + 1, max(package.days) + 1
+        extras.append(f"day {first}" if first == last else f"days {first}-{last}")
+    detail = ", ".join([planes, *extras])
+    if len(target) + 2 + len(detail) > SUMMARY_CHARS and len(package.strike) > 1:
+        detail = ", ".join([f"{sum(n for _, n in package.strike)} strike", *extras])
+    room = SUMMARY_CHARS - 2 - len(detail)
+    if len(target) > max(room, 8):
+        target = target[: max(room, 8) - 1].rstrip() + "…"
+    return f"{target}: {detail}"
