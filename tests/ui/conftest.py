@@ -53,6 +53,24 @@ def app(shared_app):
     return shared_app
 
 
+@pytest.fixture
+def desk(app):
+    """The planning desk of a new ``suiho_1952`` game (seed 7), autosave off."""
+    from pathlib import Path
+
+    from game.data.scenario import load_rules
+    from game.ui.planning import PlanningScene
+    from game.ui.session import GameSession
+
+    suiho = Path(__file__).resolve().parents[2] / "scenarios" / "suiho_1952"
+    session = GameSession.start(load_rules(suiho), seed=7)
+    session.autosave_enabled = False
+    scene = PlanningScene(app, session)
+    app.push(scene)
+    app.step([])
+    return scene
+
+
 @pytest.fixture(autouse=True)
 def settings_stay_with_their_test():
     """A test that applies settings (the monkey presses Apply on the Settings screen)

@@ -14,13 +14,6 @@ from tests.ui.test_app import SIZES, to_map, wait_for
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_ESCAPE)
 
 
-@pytest.fixture(scope="module")
-def shared_app():
-    a = App((1280, 720))
-    yield a
-    pygame.display.quit()
-
-
 @pytest.fixture
 def app(shared_app, monkeypatch):
     """At the planning desk of a new suiho_1952 game, with the show at its real pace."""

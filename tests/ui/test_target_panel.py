@@ -2,43 +2,14 @@
 
 from __future__ import annotations
 
-import os
-
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-
 from datetime import timedelta
-from pathlib import Path
 
 import pygame
-import pytest
 
 from game.core.model import Estimate
-from game.data.scenario import load_rules
 from game.ui import overlays
 from game.ui.app import App
 from game.ui.planning import PlanningScene
-from game.ui.session import GameSession
-
-SUIHO = Path(__file__).resolve().parents[2] / "scenarios" / "suiho_1952"
-
-
-@pytest.fixture(scope="module")
-def app():
-    a = App((1280, 720))
-    yield a
-    pygame.display.quit()
-
-
-@pytest.fixture
-def desk(app):
-    session = GameSession.start(load_rules(SUIHO), seed=7)
-    session.autosave_enabled = False
-    scene = PlanningScene(app, session)
-    app.to_title()
-    app.push(scene)
-    app.step([])
-    return scene
 
 
 def post(app: App, *events: pygame.event.Event) -> None:

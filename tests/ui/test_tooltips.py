@@ -3,41 +3,11 @@ gone at the first click or key so that the input reaches the control meant."""
 
 from __future__ import annotations
 
-import os
-
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-
-from pathlib import Path
-
 import pygame
 import pygame_gui
 import pytest
 
-from game.data.scenario import load_rules
-from game.ui.app import App
 from game.ui.planning import PlanningScene
-from game.ui.session import GameSession
-
-SUIHO = Path(__file__).resolve().parents[2] / "scenarios" / "suiho_1952"
-
-
-@pytest.fixture(scope="module")
-def app():
-    a = App((1280, 720))
-    yield a
-    pygame.display.quit()
-
-
-@pytest.fixture
-def desk(app):
-    session = GameSession.start(load_rules(SUIHO), seed=7)
-    session.autosave_enabled = False
-    scene = PlanningScene(app, session)
-    app.to_title()
-    app.push(scene)
-    app.step([])
-    return scene
 
 
 def hover(desk: PlanningScene, element, monkeypatch) -> pygame_gui.elements.UITooltip:
