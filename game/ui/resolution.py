@@ -24,7 +24,6 @@ from game.ui.scenes import Scene
 from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, font
-from game.ui.target_panel import TOGGLE_H
 from game.ui.words import long_date
 
 if TYPE_CHECKING:
@@ -342,17 +341,18 @@ class ResolutionScene(Scene):
         m = self.below.map
         big = font(15 if self.size[1] < 900 else 17, bold=True)
         names = list(m.occupied)  # icons and names the tags should leave readable
-        top = BAR_H + 8 + TOGGLE_H + 4  # the status bar and the overlay toggles
-        names.append(self.caption_rect)
-        bounds = pygame.Rect(m.rect.x + 4, m.rect.y + top, m.rect.w - 8, m.rect.h - top - 4)
-        placed: list[pygame.Rect] = []
+        bounds = m.rect.inflate(-8, -8)
+        # Never under the status bar, the hint, the toggles or the caption: they are
+        # taken as if by tags already placed.
+        blocked = [*m.keep_clear, self.caption_rect]
+        placed: list[pygame.Rect] = list(blocked)
         for out in outcomes:
             x, y = m.to_screen(out.position)
             _tag(surface, big, out, (x, y), placed, names, bounds)
         for pos in incidents:
             x, y = m.to_screen(pos)
             _tag(surface, big, None, (x, y), placed, names, bounds)
-        self.tag_rects = placed
+        self.tag_rects = placed[len(blocked) :]
 
     def _draw_caption(self, surface: pygame.Surface, i: int, fly: float) -> None:
         rect = self.below.map.rect

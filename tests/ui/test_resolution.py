@@ -127,6 +127,8 @@ def test_result_tags_leave_target_names_readable(app):
     for i, tag in enumerate(tags):
         assert tag.collidelist(tags[i + 1 :]) < 0, "two result tags overlap"
         assert tag.collidelist(names) < 0, "a result tag covers a target's icon or name"
+        assert tag.collidelist(scene.below.map.keep_clear) < 0, "a tag under the toolbar"
+        assert scene.below.map.rect.contains(tag)
 
 
 def test_a_crowded_spot_moves_the_tag_out_and_not_onto_another():
