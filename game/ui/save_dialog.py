@@ -4,6 +4,7 @@ a file the game refuses shows the reason and changes nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
-CHANGED_HINT = "Press Load again to play it on by the new rules."
 LIST_ITEM_H = 30  # the slot list's rows ("@packages" in the theme)
 ERROR_H = 40  # the line under the list that says why a save or load failed
 CHROME_H = 60 + ERROR_H + 48 + 20  # heading, error line and buttons around the list
@@ -61,10 +61,12 @@ def quick_load(app: App) -> str:
     path = slot_path(QUICK_SLOT)
     if not path.is_file():
         return "No quick save yet: F5 makes one."
-    error = open_game(app, path)
-    if error.endswith(CHANGED_HINT):
-        return error.removesuffix(CHANGED_HINT) + "Load it from Esc, Load game… to play it on."
-    return error
+    refusal = open_game(app, path)
+    if refusal is None:
+        return ""
+    if refusal.scenario_changed:
+        return refusal.message + " Load it from Esc, Load game… to play it on."
+    return refusal.message
 
 
 def read_game(
@@ -85,7 +87,15 @@ def read_game(
     return GameSession(load_save(path, rules, allow_changed_scenario=allow_changed))
 
 
-def open_game(app: App, path: Path, allow_changed: bool = False) -> str:
+@dataclass(frozen=True)
+class Refusal:
+    """Why a save was not loaded; nothing changed."""
+
+    message: str
+    scenario_changed: bool = False  # the player may load it anyway, by the new rules
+
+
+def open_game(app: App, path: Path, allow_changed: bool = False) -> Refusal | None:
     """Load ``path`` and open its planning desk; on refusal return why (nothing changed).
 
     ``allow_changed`` loads a game whose scenario files changed since it was saved (a
@@ -98,12 +108,14 @@ def open_game(app: App, path: Path, allow_changed: bool = False) -> str:
         session = read_game(path, current, allow_changed)
     except SaveError as exc:
         if exc.reason == Reason.SCENARIO_CHANGED:
-            return f"{path.name}: its scenario has changed since it was saved. " + CHANGED_HINT
-        return f"Cannot load {path.name}: {exc.detail.split(': ', 1)[-1]}"
+            changed = f"{path.name}: its scenario has changed since it was saved."
+            return Refusal(changed, scenario_changed=True)
+        return Refusal(f"Cannot load {path.name}: {exc.detail.split(': ', 1)[-1]}")
     except ScenarioError as exc:
-        return f"Cannot load {path.name}: " + (exc.problems[0] if exc.problems else "scenario")
+        why = exc.problems[0] if exc.problems else "scenario"
+        return Refusal(f"Cannot load {path.name}: {why}")
     except OSError as exc:
-        return f"Cannot load {path.name}: {exc.strerror or exc}"
+        return Refusal(f"Cannot load {path.name}: {exc.strerror or exc}")
     app.to_title()
     desk = PlanningScene(app, session)
     app.push(desk)
@@ -111,7 +123,7 @@ def open_game(app: App, path: Path, allow_changed: bool = False) -> str:
         from game.ui.end import EndScene
 
         app.push(EndScene(app, desk, session))
-    return ""
+    return None
 
 
 def default_slot_name(session: GameSession) -> str:
@@ -292,10 +304,12 @@ class LoadDialog(_SlotDialog):
             return
         # A game from an older version of its scenario loads on a second press.
         again = self._changed_confirm == entry.path
-        error = open_game(self.app, entry.path, allow_changed=again)
-        self._changed_confirm = entry.path if error.endswith(CHANGED_HINT) else None
-        if error:
-            self.show_error(error)
+        refusal = open_game(self.app, entry.path, allow_changed=again)
+        changed = refusal is not None and refusal.scenario_changed
+        self._changed_confirm = entry.path if changed else None
+        if refusal is not None:
+            hint = " Press Load again to play it on by the new rules." if changed else ""
+            self.show_error(refusal.message + hint)
 
     def on_event(self, event: pygame.event.Event) -> None:
         if (
