@@ -16,6 +16,7 @@ import pygame_gui
 from game.ui.gui_theme import SharedThemeManager
 from game.ui.style import THEME_PATH, preload_fonts
 from game.ui.ui_scale import match_manager
+from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -61,7 +62,7 @@ class Scene:
         container: pygame_gui.core.IContainerLikeInterface | None = None,
     ) -> pygame_gui.elements.UIButton:
         """A button wired to ``action`` through a table, not an if/elif chain."""
-        b = pygame_gui.elements.UIButton(
+        b = Button(
             rect,
             text,
             self.manager,

@@ -25,7 +25,7 @@ from game.ui.overlays import BY_SHORTCUT, OVERLAYS, EdgeScroller
 from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, THEME_PATH, font, wrap
 from game.ui.ui_scale import match_manager, to_window
-from game.ui.widgets import toggle_style
+from game.ui.widgets import Button, toggle_style
 from game.ui.words import SOURCE_KEY, kind_name, short_date
 
 if TYPE_CHECKING:
@@ -246,7 +246,7 @@ class MapExtras:
         tooltip: str,
         object_id: str,
     ) -> pygame_gui.elements.UIButton:
-        b = pygame_gui.elements.UIButton(
+        b = Button(
             rect,
             text,
             self.manager,

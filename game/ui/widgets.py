@@ -105,10 +105,11 @@ class Spinner:
         return False
 
 
-class ToggleButton(pygame_gui.elements.UIButton):
-    """A button shown pressed while on. pygame_gui's buttons stop answering the pointer
-    while selected, which hid the tooltip of every toggle that was on: this one keeps
-    its hover (and tooltip) and keeps looking pressed under the pointer."""
+class Button(pygame_gui.elements.UIButton):
+    """Every button of the game. Shown pressed (selected), it is a toggle that is on:
+    pygame_gui's buttons stop answering the pointer while selected, which would hide
+    the tooltip of every toggle that was on; this one keeps its hover (and tooltip) and
+    keeps looking pressed under the pointer."""
 
     def can_hover(self) -> bool:
         return self.is_enabled and not self.held
@@ -121,8 +122,6 @@ class ToggleButton(pygame_gui.elements.UIButton):
 
 def toggle_style(button: pygame_gui.elements.UIButton, on: bool) -> None:
     """Show a toggle button as pressed (selected) or not."""
-    if type(button) is pygame_gui.elements.UIButton:
-        button.__class__ = ToggleButton  # a plain button used as a toggle: same state
     if on:
         button.select()
     else:
