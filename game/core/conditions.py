@@ -32,6 +32,9 @@ METRICS: dict[str, MetricGetter] = {
     "event_fired": lambda s, v: v in s.events_fired,
     "card_in_force": lambda s, v: s.cards[v].in_force if v in s.cards else False,
     "target_damage": lambda s, v: s.targets[v].damage if v in s.targets else 0.0,
+    "pow_settled": lambda s, _: s.pow_settled,
+    # value names an enemy decision: recess, return_to_talks, concede_prisoners, ...
+    "enemy_decided": lambda s, v: v in s.decisions,
 }
 
 OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
@@ -46,12 +49,12 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 # Metrics whose value names a thing rather than a threshold.
-NAMING_METRICS = {"event_fired", "card_in_force", "target_damage"}
+NAMING_METRICS = {"event_fired", "card_in_force", "target_damage", "enemy_decided"}
 
 
 def holds(condition: Condition, state: GameState) -> bool:
     get = METRICS[condition.metric]
-    if condition.metric in ("event_fired", "card_in_force"):
+    if condition.metric in ("event_fired", "card_in_force", "enemy_decided"):
         found = get(state, condition.value)
         return bool(found) if condition.op in ("is", "==") else not found
     if condition.metric == "target_damage":

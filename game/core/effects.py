@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from game.core import leadership
 from game.core.model import GameState, Rules, TalksState
 
 EffectFn = Callable[[Rules, GameState, dict[str, Any]], str]
@@ -112,6 +113,16 @@ def navy_cooperation(rules: Rules, state: GameState, p: dict[str, Any]) -> str:
     """``{ kind = "navy_cooperation", delta = 0.1 }``: Task Force 77's willingness."""
     state.navy_cooperation = max(0.0, min(1.0, state.navy_cooperation + p["delta"]))
     return "Navy cooperation changes."
+
+
+@effect("succession", leader=str, resolve_drop=(int, float))
+def succession(rules: Rules, state: GameState, p: dict[str, Any]) -> str:
+    """``{ kind = "succession", leader = "moscow", resolve_drop = 0.3 }``: new leaders.
+
+    The leader's hidden resolve falls by up to ``resolve_drop`` of itself, scaled by
+    what the war has cost that capital so far: with no pressure it changes little.
+    """
+    return leadership.succession(rules, state, p["leader"], float(p["resolve_drop"]))
 
 
 def apply(rules: Rules, state: GameState, kind: str, params: dict[str, Any]) -> str:

@@ -15,6 +15,8 @@ from game.core.events import Category, Event
 from game.core.model import GameState, Rules
 from game.core.targets import main_city_damage, rail_throughput
 
+RAIL_KINDS = ("rail_segment", "rail_bridge", "marshalling_yard")
+
 
 def repair(rules: Rules, state: GameState, events: list[Event], day: date) -> dict[str, float]:
     """Spend the day's labour by priority: kinds in the scenario's order, then by value."""
@@ -33,7 +35,19 @@ def repair(rules: Rules, state: GameState, events: list[Event], day: date) -> di
         for tid, ts in state.targets.items()
         if ts.damage > 0 and ts.active and rules.targets[tid].kind in rank
     ]
-    damaged.sort(key=lambda tid: (rank[rules.targets[tid].kind], -rules.targets[tid].value, tid))
+    if e.priority_decay > 0:
+        # Where the strikes hurt most: value times damage, the railways more when the
+        # front is short, each step down the priorities weighing less.
+        def hurt(tid: str) -> float:
+            t = rules.targets[tid]
+            rail = 1 + e.labour_surge * shortfall if t.kind in RAIL_KINDS else 1.0
+            return e.priority_decay ** rank[t.kind] * t.value * state.targets[tid].damage * rail
+
+        damaged.sort(key=lambda tid: (-hurt(tid), tid))
+    else:
+        damaged.sort(
+            key=lambda tid: (rank[rules.targets[tid].kind], -rules.targets[tid].value, tid)
+        )
     spent: dict[str, float] = {}
     for tid in damaged:
         if labour <= 0:
@@ -59,6 +73,18 @@ def repair(rules: Rules, state: GameState, events: list[Event], day: date) -> di
     return spent
 
 
+def rebuild_towns(rules: Rules, state: GameState, day: date) -> None:
+    """Townspeople clear rubble and rebuild once the raids leave their town alone."""
+    e = rules.enemy
+    if e.town_recovery_per_day <= 0:
+        return
+    for tid in rules.targets_by_kind.get("city", ()):
+        ts = state.targets[tid]
+        quiet = ts.last_struck is None or (day - ts.last_struck).days >= e.town_recovery_delay
+        if ts.damage > 0 and quiet:
+            ts.damage = max(0.0, ts.damage - e.town_recovery_per_day)
+
+
 def adapt_flak(rules: Rules, state: GameState) -> None:
     """Move mobile flak toward the kinds of target being hit, and forget slowly."""
     e = rules.enemy
@@ -79,31 +105,49 @@ def adapt_flak(rules: Rules, state: GameState) -> None:
             state.mobile_flak[kind] *= scale
 
 
-def disperse(
-    rules: Rules, state: GameState, rng: np.random.Generator, events: list[Event], day: date
-) -> None:
-    """Battered industry moves north-east or underground: the target list shrinks."""
+def disperse(rules: Rules, state: GameState, events: list[Event], day: date) -> None:
+    """Battered industry moves north-east or underground: the target list shrinks.
+
+    The enemy moves what hurts most first (value times damage), as fast as its
+    engineers allow: ``dispersal_rate`` moves a day for each plant past the threshold.
+    """
     e = rules.enemy
-    for tid in sorted(state.targets):
-        t, ts = rules.targets[tid], state.targets[tid]
-        if not ts.active or t.kind not in e.dispersal_kinds or ts.damage < e.dispersal_threshold:
-            continue
-        if rng.random() < e.dispersal_rate:
-            ts.active = False
-            events.append(
-                Event(
-                    day,
-                    Category.ENEMY,
-                    f"{t.name}: what is left has been moved underground and to the north-east.",
-                    cause=f"repeated strikes ({ts.times_struck}) left it {ts.damage:.0f}% damaged",
-                    target=tid,
-                )
-            )
+    candidates = [
+        tid
+        for tid in sorted(state.targets)
+        if state.targets[tid].active
+        and rules.targets[tid].kind in e.dispersal_kinds
+        and state.targets[tid].damage >= e.dispersal_threshold
+    ]
+    if not candidates:
+        return
+    state.dispersal_progress += e.dispersal_rate * len(candidates)
+    if state.dispersal_progress < 1.0:
+        return
+    state.dispersal_progress -= 1.0
+    tid = max(candidates, key=lambda c: (rules.targets[c].value * state.targets[c].damage, c))
+    t, ts = rules.targets[tid], state.targets[tid]
+    ts.active = False
+    events.append(
+        Event(
+            day,
+            Category.ENEMY,
+            f"{t.name}: what is left has been moved underground and to the north-east.",
+            cause=f"the most valuable of {len(candidates)} battered plants: struck "
+            f"{ts.times_struck} times and left {ts.damage:.0f}% damaged",
+            target=tid,
+            data={"decision": "disperse"},
+        )
+    )
 
 
-def reservoirs(rules: Rules, state: GameState, events: list[Event], day: date) -> None:
-    """After the first dam strike the enemy lowers its reservoirs; a breach floods."""
+def reservoirs(rules: Rules, state: GameState, events: list[Event], day: date) -> int:
+    """After the first dam strike the enemy lowers its reservoirs; a breach floods.
+
+    Returns the number of floods, which cost world opinion.
+    """
     e = rules.enemy
+    floods = 0
     alert = state.reservoir_alert_day is not None and day >= state.reservoir_alert_day
     for tid in sorted(state.targets):
         t, ts = rules.targets[tid], state.targets[tid]
@@ -124,10 +168,11 @@ def reservoirs(rules: Rules, state: GameState, events: list[Event], day: date) -
                 )
         if ts.damage >= e.breach_damage and not ts.breached:
             ts.breached = True
-            _breach(rules, state, tid, events, day)
+            floods += _breach(rules, state, tid, events, day)
+    return floods
 
 
-def _breach(rules: Rules, state: GameState, dam_id: str, events: list[Event], day: date) -> None:
+def _breach(rules: Rules, state: GameState, dam_id: str, events: list[Event], day: date) -> int:
     e = rules.enemy
     dam, ts = rules.targets[dam_id], state.targets[dam_id]
     if ts.reservoir < 0.5:
@@ -140,7 +185,7 @@ def _breach(rules: Rules, state: GameState, dam_id: str, events: list[Event], da
                 target=dam_id,
             )
         )
-        return
+        return 0
     flooded = []
     for victim in dam.floods:
         if victim in state.targets:
@@ -160,6 +205,7 @@ def _breach(rules: Rules, state: GameState, dam_id: str, events: list[Event], da
             data={"rice_tons": rice, "flooded": list(dam.floods)},
         )
     )
+    return 1
 
 
 def migs(rules: Rules, state: GameState) -> None:
@@ -183,18 +229,24 @@ def supply_the_front(
     delivered = max(0.0, rail + road - food)
     fire = state.artillery
     consumption = s.demand * (1 - s.fire_consumption + s.fire_consumption * fire)
-    offensive = state.offensive_days_left > 0
+    face_saving = state.offensive_days_left > 0
+    offensive = face_saving or state.front_offensive_days_left > 0
     if offensive:
-        spend = rules.meter.offensive_supply * state.stockpile / max(1, rules.meter.offensive_days)
+        days = rules.meter.offensive_days if face_saving else rules.leadership.offensive_days
+        spend = rules.meter.offensive_supply * state.stockpile / max(1, days)
         consumption += spend
     state.stockpile = float(np.clip(state.stockpile + delivered - consumption, 0, s.max_stockpile))
     today_pct = 100.0 * min(1.5, delivered / s.demand) if s.demand else 100.0
     state.front_supply_pct = 0.8 * state.front_supply_pct + 0.2 * today_pct
-    state.artillery = float(
-        np.clip(
-            s.artillery_base * state.stockpile / max(s.initial_stockpile, 1.0), 0, s.artillery_max
-        )
-    )
+    stocked = s.artillery_base * state.stockpile / max(s.initial_stockpile, 1.0)
+    if rules.leadership.leaders:
+        # A deciding enemy rations rather than falls silent: its guns fire what arrives,
+        # and it holds fire back while it builds a stockpile for an offensive.
+        arriving = s.artillery_base * min(1.0, delivered / s.demand) if s.demand else 1.0
+        stocked = max(stocked, s.ration_fire * arriving)
+        if state.front_plan == "stockpile":
+            stocked *= rules.leadership.stockpile_fire
+    state.artillery = float(np.clip(stocked, 0, s.artillery_max))
     suppression = min(0.6, s.close_support_per_sortie * close_support_sorties)
     growth = 1 + s.un_casualty_growth * (state.artillery - 1)
     un = s.un_casualties_per_fire * max(0.0, growth) * (1 - suppression)

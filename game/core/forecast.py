@@ -18,6 +18,7 @@ from datetime import timedelta
 
 import numpy as np
 
+from game.core import leadership
 from game.core.calendar import WEATHER_ORDER, moon_illumination
 from game.core.geometry import Layer, MapFeature
 from game.core.intel import PlayerView
@@ -33,7 +34,7 @@ from game.core.model import (
     TargetState,
 )
 from game.core.orders import Accepted, TurnOrders, validate_package
-from game.core.politics import card_forbidding_press, meter_delta, pressure_index
+from game.core.politics import card_forbidding_press
 from game.core.resolution import strike_odds, weather_factor
 from game.core.turn import draw_sorties, sorties_available
 
@@ -64,8 +65,33 @@ class Forecast:
     civilian_casualties: Range
     meter_change: Range
     talks_disrupted: float  # chance that stray bombs give the enemy a pretext to walk out
+    world_opinion_change: Range = field(default_factory=lambda: Range(0.0, 0.0, 0.0, 0.0))
+    us_patience_change: Range = field(default_factory=lambda: Range(0.0, 0.0, 0.0, 0.0))
     refused: tuple[str, ...] = ()  # packages the forecast left out, with the reason
     samples: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+
+def _opinion_day(
+    rules: Rules,
+    orders: TurnOrders,
+    day_index: int,
+    press: PressPolicy,
+    civilians_today: np.ndarray,
+    lost_today: np.ndarray,
+    world: np.ndarray,
+    patience: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """World opinion and US patience after one more day, as the real turn moves them."""
+    o = rules.opinion
+    warned = sum(1 for p in orders.packages if p.warning and p.flies_on(day_index))
+    world = world - civilians_today / o.civilian_per_point
+    world = world + warned * o.warnings_world
+    patience = patience - o.stalemate_per_day - lost_today / o.aircraft_per_point
+    patience = patience - warned * o.warning_patience
+    if press == PressPolicy.PUBLICISED:
+        world = world - o.publicised_world
+        patience = patience + o.publicised_patience
+    return world, patience
 
 
 def believed_state(rules: Rules, view: PlayerView) -> GameState:
@@ -120,6 +146,12 @@ def forecast(
     civilians = np.zeros(n)
     disrupted = np.zeros(n, dtype=bool)
     meter = np.full(n, world.meter)
+    # The leaders' resolve is hidden: each replication draws it as intelligence judges it.
+    resolve = leadership.prior_resolve(rules, rng, n)
+    lost_before = np.zeros(n)
+    civilians_before = np.zeros(n)
+    world_change = np.zeros(n)
+    patience_change = np.zeros(n)
     neutral = [f for f in rules.geometry.on_layer(Layer.ZONES) if f.kind == "neutral_zone"]
     press = orders.press
     if card_forbidding_press(rules, world, press) is not None:
@@ -189,10 +221,27 @@ def forecast(
             close_support = _close_support_sorties(rules, orders, available)
             chance = 1 - (1 - rules.close_support_stray_chance) ** close_support
             disrupted |= rng.random(n) < chance
-        pressure = pressure_index(rules, world, damage)
-        meter = np.clip(
-            meter + meter_delta(rules, world.talks, pressure, press, world.world_opinion), 0, 100
+        causes = leadership.meter_causes(
+            rules,
+            resolve,
+            world.talks,
+            leadership.costs(rules, world, damage),
+            press,
+            world.world_opinion + world_change,
         )
+        meter = np.clip(meter + sum(causes.values()), 0, 100)
+        lost_now = np.asarray(sum(losses.values()), dtype=float)
+        world_change, patience_change = _opinion_day(
+            rules,
+            orders,
+            day_index,
+            press,
+            civilians - civilians_before,
+            lost_now - lost_before,
+            world_change,
+            patience_change,
+        )
+        lost_before, civilians_before = lost_now, civilians.copy()
 
     total = sum(losses.values())
     return Forecast(
@@ -203,6 +252,8 @@ def forecast(
         civilian_casualties=Range.of(civilians),
         meter_change=Range.of(meter - world.meter),
         talks_disrupted=float(disrupted.mean()),
+        world_opinion_change=Range.of(world_change),
+        us_patience_change=Range.of(patience_change),
         refused=tuple(refused),
         samples={"losses": np.asarray(total, dtype=float), "civilians": civilians, **damage},
     )

@@ -263,7 +263,10 @@ class OpinionRules:
     world_recovery: float = 0.02  # drift back toward the initial value per day
     incident_world: float = 4.0  # bombs in a neutral zone or on a prisoner camp
     border_incident_world: float = 1.0  # bombs across the Yalu or the Tumen
-    dam_world: float = 2.0
+    dam_world: float = 2.0  # a flood that washes out villages and rice
+    warning_patience: float = 0.0  # patience lost per warned strike: Washington dislikes it
+    idle_patience: float = 0.0  # patience lost a day when no sortie flies (scaled by idleness)
+    jcs_request_patience: float = 0.0  # patience spent by each request to lift a card
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,7 @@ class SupplyRules:
     fire_consumption: float = 0.1  # extra share of demand burnt per unit of artillery fire
     un_casualty_growth: float = 0.22  # UN casualties grow slower than fire (Banfill: 10x -> 3x)
     yard_node_factor: float = 0.6  # a wrecked marshalling yard cuts its station's throughput
+    ration_fire: float = 0.6  # a deciding enemy's fire per share of supply arriving (empty dumps)
 
 
 @dataclass(frozen=True)
@@ -330,6 +334,71 @@ class EnemyRules:
     dispersed_efficiency: float = 0.5  # output of industry that moved away
     labour_surge: float = 0.0  # extra labour thrown at repairs per point of supply shortfall
     dam_priority_after_breach: bool = True  # rebuilding a breached dam comes first
+    # 0: labour follows the priorities strictly. Above 0 it goes where damage hurts most,
+    # each step down the priorities weighing this much less.
+    priority_decay: float = 0.0
+    # Towns are rebuilt by the people living in them, outside the labour battalions.
+    town_recovery_per_day: float = 0.0  # points of damage a day, once left alone
+    town_recovery_delay: int = 14  # days since the last strike before rebuilding starts
+
+
+COST_KINDS = ("power", "industry", "supply", "cities", "food", "air", "front")
+
+
+@dataclass(frozen=True)
+class LeaderDef:
+    """One of the enemy's capitals: what the war costs it, and how much it will bear."""
+
+    id: str
+    name: str
+    share: float = 1.0  # its voice in the decision to sign, against the others'
+    resolve: float = 0.25  # mean strain (0..1) it bears before it moves toward terms
+    resolve_spread: float = 0.0  # lognormal spread of the hidden resolve across games
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "power": 0.3,
+            "industry": 0.2,
+            "supply": 0.2,
+            "cities": 0.2,
+            "food": 0.1,
+        }
+    )  # cost kind (COST_KINDS) -> weight
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LeadershipRules:
+    """How the communist leaders weigh the war and decide the talks (GAME.md §6a).
+
+    Without leaders a scenario has one, the "enemy", with the meter's weights and
+    tolerance; without a prisoner question the talks follow the scenario's events.
+    """
+
+    leaders: tuple[LeaderDef, ...] = ()
+    memory_days: float = 30.0  # how long losses in the air and at the front are felt
+    air_reference: float = 40.0  # MiGs lost (in memory) that cost the most
+    front_reference: float = 4000.0  # close-support sorties (in memory) that cost the most
+    # The prisoner question: deadlock, recess, return and concession are decisions.
+    pow_question: bool = False
+    deadlock_below: float = 50.0  # meter under which the enemy will not move on prisoners
+    deadlock_days: int = 90  # days of deadlock in session before the talks recess
+    recess_meter: float = -3.0  # meter points the recess costs
+    return_above: float = 52.0  # in a deadlock recess: meter at which it offers to return
+    concede_above: float = 60.0  # in session: meter at which it concedes on prisoners
+    concession_meter: float = 6.0  # meter points the settlement brings
+    # Retaliation.
+    propaganda_civilians: float = 2500.0  # civilian dead in memory that start a campaign
+    propaganda_world: float = 2.0  # world opinion lost to one campaign
+    propaganda_interval_days: int = 28
+    offensive_below: float = 50.0  # meter under which it attacks at the front for leverage
+    offensive_stockpile: float = 1.25  # stockpile (times the initial) it builds first
+    offensive_days: int = 10
+    offensive_interval_days: int = 90
+    stockpile_fire: float = 0.7  # share of its usual fire while it builds a stockpile
+    # MiGs move forward onto North Korean airfields that are repaired enough.
+    forward_base_damage: float = 25.0  # an airfield this little damaged can take MiGs
+    forward_min_migs: float = 200.0  # MiGs it needs before it risks forward bases
+    forward_reach_km: float = 120.0  # full reach from a forward base
 
 
 @dataclass(frozen=True)
@@ -402,6 +471,16 @@ class Rules:
     record: HistoricalRecord | None = None  # what really happened, for the end screen
     # The scenario's own encyclopedia notes by id: {"title", "text", "source"}.
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
+    leadership: LeadershipRules = field(default_factory=LeadershipRules)
+    options: tuple[str, ...] = ()  # the alternative histories chosen for this game
+
+    @cached_property
+    def leaders(self) -> tuple[LeaderDef, ...]:
+        """The capitals that decide; one plain "enemy" when the scenario names none."""
+        if self.leadership.leaders:
+            return self.leadership.leaders
+        m = self.meter
+        return (LeaderDef("enemy", "The enemy", 1.0, m.pressure_tolerance, 0.0, dict(m.weights)),)
 
     @property
     def strike_pools(self) -> list[PoolDef]:
@@ -524,6 +603,22 @@ class GameState:
     score: float = 0.0
     intel: Intel = field(default_factory=Intel)
     history: list[dict[str, float]] = field(default_factory=list)  # one row per turn
+    # The enemy's leadership (hidden): resolve drawn at the start, the war's cost so far.
+    resolve: dict[str, float] = field(default_factory=dict)
+    strain_total: dict[str, float] = field(default_factory=dict)  # summed daily strain
+    strain_days: int = 0
+    migs_lost_memory: float = 0.0
+    front_memory: float = 0.0  # close-support sorties the enemy's armies remember
+    civilian_memory: float = 0.0  # civilian dead its propaganda can use
+    pow_settled: bool = False
+    deadlock_days: int = 0
+    decisions: set[str] = field(default_factory=set)  # names of decisions taken
+    last_propaganda: date | None = None
+    last_front_offensive: date | None = None
+    front_offensive_days_left: int = 0
+    front_plan: str = "hold"  # hold, stockpile or attack
+    forward_bases: set[str] = field(default_factory=set)  # airfields MiGs fly from
+    dispersal_progress: float = 0.0
 
     def clone(self) -> GameState:
         """A deep copy, written out because ``copy.deepcopy`` was a tenth of a campaign."""
@@ -536,6 +631,10 @@ class GameState:
             mobile_flak=dict(self.mobile_flak),
             strike_memory=dict(self.strike_memory),
             events_fired=set(self.events_fired),
+            resolve=dict(self.resolve),
+            strain_total=dict(self.strain_total),
+            decisions=set(self.decisions),
+            forward_bases=set(self.forward_bases),
             intel=replace(
                 intel,
                 bda={k: replace(v) for k, v in intel.bda.items()},

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from game.core import leadership
 from game.core.conditions import all_hold
 from game.core.events import Category, Event
 from game.core.model import (
@@ -121,6 +122,8 @@ def resolve_jcs_requests(
         chance *= 0.7**cs.requests
         chance = max(0.0, min(0.95, chance))
         cs.requests += 1
+        # Asking spends the planner's standing in Washington, granted or not.
+        state.us_patience = max(0.0, state.us_patience - rules.opinion.jcs_request_patience)
         if rng.random() < chance:
             cs.in_force = False
             events.append(
@@ -155,43 +158,37 @@ def pressure_index(rules: Rules, state: GameState, damage: DamageOverride = None
     return sum(weights.get(k, 0.0) * v for k, v in parts.items()) / total
 
 
-def meter_delta(
-    rules: Rules, talks: TalksState, pressure: Any, press: PressPolicy, world_opinion: Any
-) -> Any:
-    """A day's move of the meter; works on numbers or numpy arrays of replications."""
-    m = rules.meter
-    push = m.pressure_gain * (pressure - m.pressure_tolerance)
-    push = np.where(push < 0, -m.decay, push)
-    if talks == TalksState.RECESSED:
-        push = push * m.recess_factor
-    elif talks == TalksState.BROKEN_OFF:
-        push = push * m.recess_factor - m.decay
-    delta = push - (m.face_penalty if press == PressPolicy.PUBLICISED else 0.0)
-    return delta - m.opinion_weight * np.maximum(0.0, 50.0 - world_opinion)
-
-
 def daily_politics(
     rules: Rules,
     state: GameState,
     press: PressPolicy,
     today: dict[str, float],
     events: list[Event],
-) -> None:
-    """Move the meter, world opinion and US patience for one day.
+) -> dict[str, float]:
+    """Move the meter, world opinion and US patience for one day; the meter's causes.
 
     ``today`` carries the day's tallies: civilian and UN casualties, aircraft lost,
-    incidents, warned strikes, dam strikes.
+    incidents, warned strikes, floods, and the share of the day's sorties flown.
     """
     o = rules.opinion
-    delta = meter_delta(
-        rules, state.talks, pressure_index(rules, state), press, state.world_opinion
+    causes = leadership.meter_causes(
+        rules,
+        leadership.resolve_of(rules, state),
+        state.talks,
+        leadership.costs(rules, state),
+        press,
+        state.world_opinion,
     )
-    state.meter = _clamp(state.meter + float(delta))
+    day_causes = {k: float(v) for k, v in causes.items()}
+    moved = state.meter + sum(day_causes.values())
+    state.meter = _clamp(moved)
+    if state.meter != moved:
+        day_causes["limits"] = state.meter - moved
 
     world = -today.get("civilians", 0.0) / o.civilian_per_point
     world -= today.get("incidents", 0.0) * o.incident_world
     world -= today.get("border_incidents", 0.0) * o.border_incident_world
-    world -= today.get("dam_strikes", 0.0) * o.dam_world
+    world -= today.get("floods", 0.0) * o.dam_world
     world += today.get("warned_strikes", 0.0) * o.warnings_world
     if press == PressPolicy.PUBLICISED:
         world -= o.publicised_world
@@ -201,9 +198,13 @@ def daily_politics(
     patience = -o.stalemate_per_day
     patience -= today.get("un_casualties", 0.0) / o.un_casualties_per_point
     patience -= today.get("aircraft_lost", 0.0) / o.aircraft_per_point
+    patience -= today.get("warned_strikes", 0.0) * o.warning_patience
+    # Washington expects its air forces to fight: a day of idle squadrons costs patience.
+    patience -= o.idle_patience * max(0.0, 1.0 - today.get("effort", 1.0))
     if press == PressPolicy.PUBLICISED:
         patience += o.publicised_patience
     state.us_patience = _clamp(state.us_patience + patience)
+    return day_causes
 
 
 def _clamp(v: float) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from math import dist
 
 import numpy as np
 
@@ -49,6 +50,11 @@ def mig_reach(rules: Rules, state: GameState, position: tuple[float, float]) -> 
         return 0.0
     d = min(b.distance_to(position) for b in bases)
     e = rules.enemy
+    # MiGs based forward on North Korean airfields reach south from there: a point
+    # forward_reach_km from such a base is as exposed as one at full reach from Manchuria.
+    scale = e.mig_reach_full_km / max(rules.leadership.forward_reach_km, 1.0)
+    for tid in sorted(state.forward_bases):
+        d = min(d, scale * dist(position, rules.targets[tid].position))
     # Without a barrier the MiGs roam further south.
     stretch = 1.0 + 0.25 * (1.0 - state.barrier)
     full, none = e.mig_reach_full_km * stretch, e.mig_reach_none_km * stretch
@@ -222,6 +228,7 @@ def resolve_package(
         escort_lost = int(rng.binomial(escort, odds.escort_loss_p))
         downed = int(rng.poisson(odds.migs_downed_mean))
         state.mig_strength = max(0.0, state.mig_strength - downed)
+        ctx.add("migs_downed", downed)
         if downed:
             events.append(
                 Event(
@@ -435,7 +442,7 @@ def standing_tasks(
             results["patrols"] += n * air_superiority_share
         elif pool.role == Role.RECON:
             results["recon"] += n
-        elif pool.role in (Role.FIGHTER_BOMBER, Role.LIGHT_BOMBER, Role.NAVY):
+        elif pool.role in (Role.FIGHTER_BOMBER, Role.MEDIUM_BOMBER, Role.LIGHT_BOMBER, Role.NAVY):
             results["interdiction"] += n * interdiction_share
             interdiction_by_pool[pool_id] = n * interdiction_share
             if pool.day:

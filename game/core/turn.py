@@ -7,12 +7,12 @@ and headless play all call it. It never changes the state it is given.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
 
-from game.core import effects, enemy, intel, politics
+from game.core import effects, enemy, intel, leadership, politics
 from game.core.calendar import draw_weather, moon_illumination
 from game.core.conditions import all_hold
 from game.core.events import Category, Event
@@ -66,12 +66,20 @@ def new_game(rules: Rules) -> GameState:
 def run_turn(
     rules: Rules, state: GameState, orders: TurnOrders, rng: np.random.Generator
 ) -> TurnResult:
-    """Fly the orders over the turn's days; return the new state, its events and a report."""
+    """Fly the orders over the turn's days; return the new state, its events and a report.
+
+    The report's ``log`` says why things moved: the meter's change by cause, the
+    enemy's labour by target kind and its decisions, the packages flown and refused.
+    """
     if state.outcome != Outcome.ONGOING:
         return TurnResult(state, (), {"skipped": "the game is over"})
     s = state.clone()
+    if rules.leadership.leaders and not s.resolve:
+        s.resolve = leadership.draw_resolve(rules, rng)
     events: list[Event] = []
     flown = _accepted_packages(rules, s, orders, events)
+    # So far the only events are the refusals of packages validation turned down.
+    refused = [{"target": e.target, "reason": e.cause} for e in events]
     meter_at_start = s.meter
     _turn_start_policies(rules, s, orders, events)
     totals: dict[str, float] = {}
@@ -87,14 +95,66 @@ def run_turn(
         for k, v in tallies.items():
             totals[k] = totals.get(k, 0.0) + v
         days += 1
+    patience_before = s.us_patience
     politics.resolve_jcs_requests(rules, s, orders.jcs_requests, rng, events)
     intel.end_of_turn_picture(rules, s, meter_at_start, rng)
     if days:  # after the picture: the report gives the estimate the chart draws
         events.append(_front_event(s, totals))
     s.history.append(_history_row(rules, s, totals, strike_days))
     s.turn += 1
-    report = {"days": days, "totals": totals, "outcome": s.outcome.value}
+    log = _turn_log(s, meter_at_start, totals, flown, refused, events)
+    log["jcs_patience"] = round(s.us_patience - patience_before, 3)
+    report = {"days": days, "totals": totals, "outcome": s.outcome.value, "log": log}
     return TurnResult(s, tuple(events), report)
+
+
+def _prefixed(totals: dict[str, float], prefix: str) -> dict[str, float]:
+    n = len(prefix)
+    return {k[n:]: round(v, 3) for k, v in sorted(totals.items()) if k.startswith(prefix)}
+
+
+def _turn_log(
+    s: GameState,
+    meter_at_start: float,
+    totals: dict[str, float],
+    flown: list[StrikePackage],
+    refused: list[dict[str, str]],
+    events: list[Event],
+) -> dict[str, Any]:
+    """Why the turn went as it did, in plain data (``simulate --history``, the desk)."""
+    causes = {k: v for k, v in _prefixed(totals, "meter.").items() if abs(v) >= 0.0005}
+    cut = [
+        {"target": e.target, "reason": e.cause, "text": e.text}
+        for e in events
+        if e.data.get("not_flown") or e.data.get("cut_down")
+    ]
+    return {
+        "meter_change": round(s.meter - meter_at_start, 3),
+        "meter_causes": causes,
+        "enemy_labour": _prefixed(totals, "labour."),
+        "packages": [
+            {
+                "target": p.target,
+                "days": list(p.days),
+                "night": p.night,
+                "warning": p.warning,
+                "strike_sorties": p.strike_sorties(),
+                "escort": p.escort,
+            }
+            for p in flown
+        ],
+        "refused": refused + cut,
+        "decisions": [
+            {
+                "day": e.day.isoformat(),
+                "decision": e.data["decision"],
+                "text": e.text,
+                "reason": e.cause,
+            }
+            for e in events
+            if "decision" in e.data
+        ],
+    }
 
 
 def _front_event(s: GameState, totals: dict[str, float]) -> Event:
@@ -163,7 +223,9 @@ def _step_day(
     events: list[Event],
 ) -> dict[str, float]:
     day = s.day
+    meter_before_events = s.meter
     _scenario_events(rules, s, rng, events)
+    events_moved = s.meter - meter_before_events
     politics.lift_cards_by_circumstance(rules, s, events)
     regions = sorted({t.region for t in rules.targets.values()}) or ["west"]
     ctx = DayContext(
@@ -173,11 +235,24 @@ def _step_day(
     )
 
     available = sorties_available(rules, s)
+    sorties_today = sum(available.values())
     for package in packages:
         if not package.flies_on(day_index):
             continue
-        if politics.card_blocking_package(rules, s, package) is not None:
-            continue  # a card came into play during the turn
+        card = politics.card_blocking_package(rules, s, package)
+        if card is not None:  # a card came into play during the turn
+            events.append(
+                Event(
+                    day,
+                    Category.CARD,
+                    f"Package against {rules.targets[package.target].name} not flown: "
+                    f"'{rules.cards[card].name}' came into force.",
+                    cause=rules.cards[card].reason,
+                    target=package.target,
+                    data={"card": card, "not_flown": True},
+                )
+            )
+            continue
         strike = draw_sorties(available, package.strike)
         suppression = draw_sorties(available, package.suppression)
         escort = draw_sorties(available, ((rules.escort_pool, package.escort),)).get(
@@ -192,6 +267,7 @@ def _step_day(
                     f"{sum(strike.values())} of {package.strike_sorties()} sorties.",
                     cause="not enough ready aircraft",
                     target=package.target,
+                    data={"cut_down": True},
                 )
             )
         resolve_package(rules, s, package, strike, suppression, escort, ctx, rng, events)
@@ -231,17 +307,31 @@ def _step_day(
         events,
     )
     _close_support_strays(rules, s, tasks["close_support"], ctx, rng, events)
+    used = ctx.tallies.get("package_sorties", 0.0) + sum(tasks.values())
+    ctx.tallies["effort"] = min(1.0, used / sorties_today) if sorties_today else 1.0
 
-    enemy.reservoirs(rules, s, events, day)
+    ctx.add("floods", enemy.reservoirs(rules, s, events, day))
+    leadership.plan_front(rules, s, events, day)
     enemy.supply_the_front(rules, s, ctx.tallies, tasks["close_support"])
-    enemy.repair(rules, s, events, day)
+    for tid, crew in enemy.repair(rules, s, events, day).items():
+        ctx.add(f"labour.{rules.targets[tid].kind}", crew)
+    enemy.rebuild_towns(rules, s, day)
     enemy.adapt_flak(rules, s)
-    enemy.disperse(rules, s, rng, events, day)
+    enemy.disperse(rules, s, events, day)
     enemy.migs(rules, s)
+    leadership.forward_bases(rules, s, events, day)
     _aircraft_return(rules, s)
 
     press = _press_policy(rules, s, orders)
-    politics.daily_politics(rules, s, type(orders.press)(press), ctx.tallies, events)
+    leadership.remember(rules, s, ctx.tallies, tasks["close_support"])
+    causes = politics.daily_politics(rules, s, type(orders.press)(press), ctx.tallies, events)
+    causes["events"] = causes.get("events", 0.0) + events_moved
+    before = s.meter
+    s.meter = max(0.0, min(100.0, s.meter + leadership.decide_talks(rules, s, events, day)))
+    causes["talks"] = causes.get("talks", 0.0) + s.meter - before
+    s.world_opinion = max(0.0, s.world_opinion - leadership.retaliate(rules, s, events, day))
+    for cause, points in causes.items():
+        ctx.add(f"meter.{cause}", points)
     politics.talks_timers(s, events)
     intel.decay_confidence(rules, s)
     _check_end(rules, s, events)
@@ -354,7 +444,8 @@ def _check_end(rules: Rules, s: GameState, events: list[Event]) -> None:
         s.offensive_days_left -= 1
         if s.offensive_days_left == 0:
             s.offensive_done = True
-    if s.talks == TalksState.IN_SESSION and s.meter >= m.threshold:
+    settled = s.pow_settled or not rules.leadership.pow_question
+    if s.talks == TalksState.IN_SESSION and s.meter >= m.threshold and settled:
         s.days_above_threshold += 1
     else:
         s.days_above_threshold = 0
@@ -437,7 +528,3 @@ def _history_row(
         "first_strike_day": min(strike_days, default=-1.0),
         "last_strike_day": max(strike_days, default=-1.0),
     }
-
-
-def first_day_of_turn(rules: Rules, turn: int) -> date:
-    return rules.start + timedelta(days=(turn - 1) * rules.turn_days)

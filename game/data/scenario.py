@@ -31,10 +31,13 @@ from game.core.conditions import METRICS, NAMING_METRICS, OPERATORS
 from game.core.effects import EFFECT_PARAMS
 from game.core.geometry import KM_PER_DEG_LON_EQUATOR, Layer, MapGeometry, polyline_length
 from game.core.model import (
+    COST_KINDS,
     CardDef,
     EnemyRules,
     EventDef,
     HistoricalPlan,
+    LeaderDef,
+    LeadershipRules,
     MeterRules,
     Operation,
     OpinionRules,
@@ -201,6 +204,15 @@ class PoolEntry(_Strict):
     model_config = ConfigDict(extra="allow")
 
 
+class OptionEntry(_Strict):
+    """An alternative history: changes to the scenario a player may choose."""
+
+    name: str
+    text: str = ""
+    set: dict[str, Any] = {}  # tables merged over the scenario's own, key by key
+    remove_events: list[str] = []
+
+
 class ScenarioFile(_Strict):
     scenario: Header
     rules: dict[str, Any] = {}
@@ -218,6 +230,8 @@ class ScenarioFile(_Strict):
     plan: PlanEntry = PlanEntry()
     notes: dict[str, dict[str, str]] = {}
     historical_record: RecordEntry | None = None
+    leadership: dict[str, Any] = {}
+    options: dict[str, OptionEntry] = {}
 
 
 # Fields of Rules a scenario may set in [rules].
@@ -257,8 +271,13 @@ def find_scenario(name_or_path: str, mods: tuple[Path, ...] = ()) -> ScenarioSou
     raise ScenarioError([f"{name_or_path}: no such scenario (known: {known})"])
 
 
-def load_rules(source: Path | ScenarioSource, difficulty: str | None = None) -> Rules:
-    """Read, check and resolve a scenario; raise :class:`ScenarioError` with every problem."""
+def load_rules(
+    source: Path | ScenarioSource, difficulty: str | None = None, options: tuple[str, ...] = ()
+) -> Rules:
+    """Read, check and resolve a scenario; raise :class:`ScenarioError` with every problem.
+
+    ``options`` names alternative histories from the scenario's ``[options]``.
+    """
     if isinstance(source, Path):
         file = scenario_file(source)
         source = ScenarioSource(file.parent.name, file)
@@ -267,8 +286,9 @@ def load_rules(source: Path | ScenarioSource, difficulty: str | None = None) -> 
     merge = Merge(_read_toml(file))
     for override in source.overrides:
         apply_override(merge, _read_toml(override), override, problems)
+    raw = _with_options(file, merge.data, options, problems)
     try:
-        rules = _load_merged(file, merge.data, difficulty, problems)
+        rules = _load_merged(file, raw, difficulty, problems)
     except ScenarioError as exc:
         problems.extend(exc.problems)
         rules = None
@@ -279,7 +299,46 @@ def load_rules(source: Path | ScenarioSource, difficulty: str | None = None) -> 
     sprites = _sprites(file.parent, problems)
     if problems:
         raise ScenarioError(_attribute(problems, file, merge))
-    return dataclasses.replace(rules, content_files=files, mods=mods, sprites=sprites)
+    return dataclasses.replace(
+        rules, content_files=files, mods=mods, sprites=sprites, options=tuple(options)
+    )
+
+
+def _with_options(
+    file: Path, raw: dict[str, Any], chosen: tuple[str, ...], problems: list[str]
+) -> dict[str, Any]:
+    """The scenario as the chosen alternative histories change it."""
+    offered = raw.get("options", {})
+    if not isinstance(offered, dict):
+        return raw
+    out = raw
+    for name in chosen:
+        option = offered.get(name)
+        if not isinstance(option, dict):
+            known = ", ".join(sorted(offered)) or "none"
+            problems.append(f"{file}: options: no option '{name}' (known: {known})")
+            continue
+        patch = option.get("set", {})
+        if isinstance(patch, dict):
+            out = _merged(out, patch)
+        drop = option.get("remove_events", [])
+        if isinstance(drop, list):
+            events = out.get("events", [])
+            out = {
+                **out,
+                "events": [e for e in events if not (isinstance(e, dict) and e.get("id") in drop)],
+            }
+    return out
+
+
+def _merged(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merged(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 MAX_SPRITE_BYTES = 256_000
@@ -469,6 +528,7 @@ def _build(
     supply = section("supply", SupplyRules, data.supply)
     enemy = section("enemy", EnemyRules, data.enemy) or EnemyRules()
     score = section("score", ScoreRules, data.score) or ScoreRules()
+    leadership = _leadership(file, data.leadership, section, problems)
 
     pools: dict[str, PoolDef] = {}
     for pid, raw in data.pools.items():
@@ -559,8 +619,30 @@ def _build(
         difficulties=tuple(header.difficulties),
         record=data.historical_record.resolve() if data.historical_record else None,
         notes={k: dict(v) for k, v in data.notes.items()},
+        leadership=leadership,
         **rule_knobs,
     )
+
+
+def _leadership(
+    file: Path, raw: dict[str, Any], section: Any, problems: list[str]
+) -> LeadershipRules:
+    """``[leadership]`` with its ``[leadership.leaders.<id>]`` tables, ids from the keys."""
+    body = {k: v for k, v in raw.items() if k != "leaders"}
+    rules = section("leadership", LeadershipRules, body) or LeadershipRules()
+    leaders = []
+    table = raw.get("leaders", {})
+    for lid, entry in table.items() if isinstance(table, dict) else ():
+        entry = entry if isinstance(entry, dict) else {}
+        leader = section(f"leadership.leaders.{lid}", LeaderDef, {"id": lid, **entry})
+        if isinstance(leader, LeaderDef):
+            leaders.append(leader)
+            for kind in sorted(set(leader.weights) - set(COST_KINDS)):
+                problems.append(
+                    f"{file}: leadership.leaders.{lid}.weights.{kind}: unknown cost "
+                    f"(known: {', '.join(COST_KINDS)})"
+                )
+    return dataclasses.replace(rules, leaders=tuple(leaders))
 
 
 def _effects_as_params(raw: dict[str, Any]) -> dict[str, Any]:
