@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from datetime import timedelta
 
@@ -82,38 +83,39 @@ def test_adapt_flak_does_nothing_without_strikes(rules, state):
 
 
 def test_industry_disperses_after_heavy_damage_over_enough_days(rules, state):
-    rng = np.random.default_rng(11)
     state.targets["factory"].damage = 10.0  # below the threshold: never moves
     for _ in range(300):
-        enemy.disperse(rules, state, rng, [], START)
+        enemy.disperse(rules, state, [], START)
     assert state.targets["factory"].active
 
     state.targets["factory"].damage = 80.0
     events: list = []
     days = 0
     while state.targets["factory"].active and days < 1000:
-        enemy.disperse(rules, state, rng, events, START)
+        enemy.disperse(rules, state, events, START)
         days += 1
     assert not state.targets["factory"].active
-    assert days > 1  # a chance a day, not at once
+    # One plant past the threshold moves after 1 / rate days of the engineers' work.
+    assert days == math.ceil(1 / rules.enemy.dispersal_rate)
     assert events and events[0].target == "factory" and events[0].cause
     assert "underground" in events[0].text
+    assert events[0].data["decision"] == "disperse"
 
 
-def test_dispersal_takes_many_days_on_average(rules):
-    # Geometric waiting time with the daily chance: the mean is near 1 / rate.
-    waits = []
-    for seed in range(200):
-        rng = np.random.default_rng(seed)
-        state = new_game(rules)
-        state.targets["factory"].damage = 80.0
-        days = 0
-        while state.targets["factory"].active:
-            enemy.disperse(rules, state, rng, [], START)
-            days += 1
-        waits.append(days)
-    expected = 1 / rules.enemy.dispersal_rate
-    assert abs(np.mean(waits) - expected) < 0.25 * expected
+def test_dispersal_moves_what_hurts_most_first(rules, state):
+    """Two battered plants: the enemy moves the more valuable damage first, by choice."""
+    extra = dataclasses.replace(rules.targets["factory"], id="works", value=9.0)
+    rules = dataclasses.replace(rules, targets={**rules.targets, "works": extra})
+    state.targets["works"] = dataclasses.replace(state.targets["factory"])
+    state.targets["factory"].damage = 90.0
+    state.targets["works"].damage = 60.0  # less damaged, but worth far more
+    moved: list = []
+    for _ in range(1000):
+        enemy.disperse(rules, state, moved, START)
+        if moved:
+            break
+    assert moved[0].target == "works"
+    assert state.targets["factory"].active
 
 
 def _big_dam_strike():
