@@ -104,9 +104,40 @@ def digest_data(encoded_state: Any) -> str:
     return "sha256:" + hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
+# State fields added after the first saves were written (the enemy's leadership). At
+# their defaults they stay out of the digest, so older saves keep their fingerprints.
+_LATER_FIELDS = (
+    "resolve",
+    "strain_total",
+    "strain_days",
+    "migs_lost_memory",
+    "front_memory",
+    "civilian_memory",
+    "pow_settled",
+    "deadlock_days",
+    "decisions",
+    "last_propaganda",
+    "last_front_offensive",
+    "front_offensive_days_left",
+    "front_plan",
+    "forward_bases",
+    "dispersal_progress",
+)
+
+
+def _default_data(name: str) -> Any:
+    f = next(f for f in dataclasses.fields(GameState) if f.name == name)
+    value = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+    return to_data(value)
+
+
 def state_digest(state: GameState) -> str:
     """A short fingerprint of a state: equal states give equal digests across save and load."""
-    return digest_data(to_data(state))
+    data = to_data(state)
+    for name in _LATER_FIELDS:
+        if name in data and data[name] == _default_data(name):
+            del data[name]
+    return digest_data(data)
 
 
 # --------------------------------------------------------------------------- random generator
