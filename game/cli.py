@@ -9,6 +9,7 @@ import statistics
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS
@@ -87,7 +88,9 @@ def _check_encyclopedia(mods: tuple[Path, ...]) -> bool:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     try:
-        rules = load_rules(find_scenario(args.scenario, _mods(args)), args.difficulty)
+        rules = load_rules(
+            find_scenario(args.scenario, _mods(args)), args.difficulty, tuple(args.option)
+        )
     except ScenarioError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
@@ -99,13 +102,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     results = []
     for run in range(args.runs):
         seed = args.seed + run
+        turn_log: list[dict[str, Any]] | None = [] if args.history else None
         if args.save:
             state = _play_and_save(rules, args.planner, seed, Path(args.save))
         else:
-            state, _ = play(rules, args.planner, seed)
+            state, _ = play(rules, args.planner, seed, turn_log=turn_log)
         if state is None or (args.csv and not _write_csv(rules, state, Path(args.csv))):
             return 1
         row = summary(rules, state, args.planner, seed)
+        if turn_log is not None:
+            row["history"] = turn_log
         results.append(row)
         if args.json:
             print(json.dumps(row), flush=True)
@@ -360,6 +366,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
     p.add_argument("--save", metavar="PATH", help="write the finished game as a save file")
     p.add_argument("--csv", metavar="PATH", help="write the turn history as CSV (one run)")
+    p.add_argument(
+        "--history",
+        action="store_true",
+        help="with --json: each run's turns, with the meter's causes and the enemy's decisions",
+    )
+    p.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an alternative history from the scenario's [options], e.g. stalin_lives",
+    )
     p.set_defaults(func=cmd_simulate)
     p = sub.add_parser(
         "replay", help="re-run a save from its seed and orders and compare", parents=[mods]

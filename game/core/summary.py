@@ -15,9 +15,16 @@ from game.core.turn import new_game, run_turn
 
 
 def play(
-    rules: Rules, planner: str, seed: int, max_turns: int = 10_000
+    rules: Rules,
+    planner: str,
+    seed: int,
+    max_turns: int = 10_000,
+    turn_log: list[dict[str, Any]] | None = None,
 ) -> tuple[GameState, list[Event]]:
-    """Play a scenario to its end with a built-in planner; same seed, same game."""
+    """Play a scenario to its end with a built-in planner; same seed, same game.
+
+    ``turn_log`` collects each turn's log (the meter's causes, the enemy's decisions).
+    """
     plan = PLANNERS[planner]
     rng = np.random.default_rng(seed)
     state = new_game(rules)
@@ -29,6 +36,10 @@ def play(
         result = run_turn(rules, state, orders, rng)
         state = result.state
         events.extend(result.events)
+        if turn_log is not None:
+            turn_log.append(
+                {"turn": state.turn - 1, "date": state.day.isoformat(), **result.report["log"]}
+            )
     return state, events
 
 
