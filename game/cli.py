@@ -205,6 +205,13 @@ def _print_overview(rows: list[dict]) -> None:
     )
 
 
+def _plain(value: Any) -> Any:
+    """numpy's numbers and truth values as JSON's own."""
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
 def cmd_calibrate(args: argparse.Namespace) -> int:
     from game.calibration import ALL_CHECKS
 
@@ -215,7 +222,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         return 2
     results = [r for name in names for r in ALL_CHECKS[name](args.runs)]
     if args.json:
-        print(json.dumps([r.__dict__ for r in results]))
+        print(json.dumps([r.__dict__ for r in results], default=_plain))
     else:
         print(f"{'target':50} {'record':15} {'median':>8} {'p10':>8} {'p90':>8}  band")
         for r in results:

@@ -17,8 +17,12 @@ from typing import Any
 import numpy as np
 
 from game.calibration.common import CheckResult
-from game.core.model import Rules
+from game.core.intel import PlayerView, player_view
+from game.core.model import GameState, Outcome, Rules
+from game.core.orders import TurnOrders
+from game.core.planners import PLANNERS as PLANNER_FUNCTIONS
 from game.core.summary import play, summary
+from game.core.turn import new_game, run_turn
 from game.data.scenario import find_scenario, load_rules
 
 SCENARIO = "campaign_1952"
@@ -45,26 +49,72 @@ def _triple_interdiction(rules: Rules) -> Rules:
     return dataclasses.replace(rules, plan=tripled)
 
 
+def _more_pressure(rules: Rules) -> Rules:
+    """The historical plan with half as much again on cities and industry, from the start."""
+    plan = rules.plan
+    more = min(1.0 - plan.interdiction, 1.5 * plan.city_attacks)
+    moved = dataclasses.replace(
+        plan, city_attacks=more, close_support=max(0.0, min(plan.close_support, 1.0 - more))
+    )
+    return dataclasses.replace(rules, plan=moved)
+
+
 VARIANTS: dict[str, Callable[[Rules], Rules]] = {
     "record": lambda r: r,
     "no_interdiction": _no_interdiction,
     "triple_interdiction": _triple_interdiction,
+    "more_pressure": _more_pressure,
 }
+# Alternative histories: the scenario's own [options].
+OPTION_VARIANTS = ("stalin_lives", "hardline_beijing")
 
 
 @lru_cache(maxsize=8)
 def _rules(variant: str, difficulty: str) -> Rules:
+    if variant in OPTION_VARIANTS:
+        return load_rules(find_scenario(SCENARIO), difficulty, (variant,))
     return VARIANTS[variant](load_rules(find_scenario(SCENARIO), difficulty))
+
+
+def _sparing_towns(rules: Rules, view: PlayerView) -> TurnOrders:
+    """The historical plan without a bomb on a town: its sorties go to the standing tasks."""
+    orders = PLANNER_FUNCTIONS["historical"](rules, view)
+    kept = tuple(p for p in orders.packages if rules.targets[p.target].kind != "city")
+    return dataclasses.replace(orders, packages=kept)
 
 
 def _one_run(job: tuple[str, str, int, str]) -> dict[str, Any]:
     variant, planner, seed, difficulty = job
     rules = _rules(variant, difficulty)
-    state, _ = play(rules, planner, seed)
+    log: list[dict[str, Any]] = []
+    if planner == "towns_spared":
+        state = _play_with(rules, _sparing_towns, seed, log)
+    else:
+        state, _ = play(rules, planner, seed, turn_log=log)
     row = summary(rules, state, planner, seed)
     row["variant"] = variant
     row["history"] = state.history
+    causes: dict[str, float] = {}
+    for turn in log:
+        for cause, points in turn["meter_causes"].items():
+            causes[cause] = causes.get(cause, 0.0) + points
+    row["meter_causes"] = causes
     return row
+
+
+def _play_with(
+    rules: Rules,
+    plan: Callable[[Rules, PlayerView], TurnOrders],
+    seed: int,
+    log: list[dict[str, Any]],
+) -> GameState:
+    rng = np.random.default_rng(seed)
+    state = new_game(rules)
+    while state.outcome == Outcome.ONGOING:
+        result = run_turn(rules, state, plan(rules, player_view(rules, state)), rng)
+        state = result.state
+        log.append(result.report["log"])
+    return state
 
 
 def campaign_runs(
@@ -96,9 +146,10 @@ def campaign_checks(runs: int = 30) -> list[CheckResult]:
     jobs = [("record", p, s) for p in PLANNERS for s in range(runs)]
     jobs += [
         (v, "historical", s)
-        for v in ("no_interdiction", "triple_interdiction")
+        for v in ("no_interdiction", "triple_interdiction", "more_pressure", "stalin_lives")
         for s in range(runs)
     ]
+    jobs += [("record", "towns_spared", s) for s in range(runs)]
     rows = campaign_runs(jobs)
     hist = _by(rows, "record", "historical")
     results: list[CheckResult] = []
@@ -129,7 +180,33 @@ def campaign_checks(runs: int = 30) -> list[CheckResult]:
             abs(med) <= 56,
         )
     )
+    q1, q3 = np.percentile(offsets, [25, 75])
+    results.append(
+        CheckResult(
+            "Campaign, historical: spread of armistice dates (interquartile days)",
+            "decided by the leaders, not the calendar",
+            float(q3 - q1),
+            float(q1),
+            float(q3),
+            ">= 30 days",
+            bool(q3 - q1 >= 30),
+        )
+    )
+    for planner in (*PLANNERS, "towns_spared"):
+        share = _top_date_share(_by(rows, "record", planner))
+        results.append(
+            CheckResult(
+                f"Campaign, {planner}: share of armistices on its most common date (%)",
+                "no date fixed by the calendar",
+                share,
+                share,
+                share,
+                "<= 20%",
+                share <= 20,
+            )
+        )
     med, p10, p90 = _pct([r["cities_half_destroyed"] for r in hist])
+    start = max(r["history"][0]["cities_half_destroyed"] for r in hist)
     results.append(
         CheckResult(
             "Campaign, historical: main cities half destroyed",
@@ -137,8 +214,21 @@ def campaign_checks(runs: int = 30) -> list[CheckResult]:
             med,
             p10,
             p90,
-            "median >= 15",
-            med >= 15,
+            f"median 14-21 (at most {start:.0f} after the first week)",
+            14 <= med <= 21 and start < 14,
+        )
+    )
+    shares = [_pressure_share(r) for r in hist]
+    med, p10, p90 = _pct(shares)
+    results.append(
+        CheckResult(
+            "Campaign, historical: the player's pressure in the meter's gains (%)",
+            "air pressure moves the enemy (A)",
+            med,
+            p10,
+            p90,
+            "median >= 50%",
+            med >= 50,
         )
     )
     # Interdiction: thousands of cuts in six months while supply meets demand.
@@ -195,9 +285,8 @@ def campaign_checks(runs: int = 30) -> list[CheckResult]:
         )
     )
     minimal = _by(rows, "record", "minimal")
-    later = statistics.median(_end(r).toordinal() for r in minimal) > statistics.median(
-        _end(r).toordinal() for r in hist
-    )
+    minimal_signed = [r for r in minimal if r["outcome"] == "armistice"]
+    later = not minimal_signed or _median_end(minimal_signed) > _median_end(signed)
     min_rate = 100 * sum(r["outcome"] == "armistice" for r in minimal) / len(minimal)
     results.append(
         CheckResult(
@@ -206,10 +295,29 @@ def campaign_checks(runs: int = 30) -> list[CheckResult]:
             min_rate,
             min_rate,
             min_rate,
-            "signs later or not at all",
-            later and min_rate < rate,
+            "signs later or not at all, in <= 10% of runs",
+            later and min_rate <= 10,
         )
     )
+    hist_end = _median_end(hist)
+    for variant, planner, label, want_later in (
+        ("more_pressure", "historical", "More pressure from the start", False),
+        ("stalin_lives", "historical", "Stalin lives", True),
+        ("record", "towns_spared", "Sparing the towns", True),
+    ):
+        end = _median_end(_by(rows, variant, planner))
+        delta = float(end - hist_end)
+        results.append(
+            CheckResult(
+                f"{label}: median end of the war (days after the historical plan's)",
+                "counterfactual",
+                delta,
+                delta,
+                delta,
+                "later" if want_later else "earlier",
+                delta > 0 if want_later else delta < 0,
+            )
+        )
     greedy = _by(rows, "record", "greedy")
     recall = 100 * sum(r["outcome"] == "recall" for r in greedy) / len(greedy)
     results.append(
@@ -237,6 +345,25 @@ def campaign_checks(runs: int = 30) -> list[CheckResult]:
         )
     )
     return results
+
+
+def _median_end(rows: list[dict[str, Any]]) -> float:
+    """Median day the war ended, a game that never signed counting at its last day."""
+    return float(statistics.median(_end(r).toordinal() for r in rows))
+
+
+def _top_date_share(rows: list[dict[str, Any]]) -> float:
+    signed = [r["end_date"] for r in rows if r["outcome"] == "armistice"]
+    if len(signed) < 3:
+        return 0.0
+    return 100 * max(signed.count(d) for d in set(signed)) / len(signed)
+
+
+def _pressure_share(row: dict[str, Any]) -> float:
+    gains = {k: v for k, v in row["meter_causes"].items() if v > 0}
+    total = sum(gains.values())
+    pressure = sum(v for k, v in gains.items() if k.startswith("pressure"))
+    return 100 * pressure / total if total else 0.0
 
 
 def _mean_supply(row: dict[str, Any], first: int, last: int) -> float:

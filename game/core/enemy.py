@@ -36,14 +36,15 @@ def repair(rules: Rules, state: GameState, events: list[Event], day: date) -> di
         if ts.damage > 0 and ts.active and rules.targets[tid].kind in rank
     ]
     if e.priority_decay > 0:
-        # Where the strikes hurt most: value times damage, the railways more when the
-        # front is short, each step down the priorities weighing less.
-        def hurt(tid: str) -> float:
+        # Labour goes where it buys back the most of what the strikes cost: value per
+        # labour-day, the railways more when the front is short, each step down the
+        # priorities weighing less.
+        def worth(tid: str) -> float:
             t = rules.targets[tid]
             rail = 1 + e.labour_surge * shortfall if t.kind in RAIL_KINDS else 1.0
-            return e.priority_decay ** rank[t.kind] * t.value * state.targets[tid].damage * rail
+            return e.priority_decay ** rank[t.kind] * t.value * rail / t.repair_labour
 
-        damaged.sort(key=lambda tid: (-hurt(tid), tid))
+        damaged.sort(key=lambda tid: (-worth(tid), tid))
     else:
         damaged.sort(
             key=lambda tid: (rank[rules.targets[tid].kind], -rules.targets[tid].value, tid)
