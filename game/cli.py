@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game.core.model import GameState, Rules
-from game.core.planners import PLANNERS
+from game.core.planners import PLANNERS, strategy_planner
 from game.core.summary import play, summary
 from game.data.lint import warnings
 from game.data.mods import MODS_VARIABLE, orphan_overrides
@@ -23,6 +23,7 @@ from game.data.scenario import (
     list_sources,
     load_rules,
 )
+from game.data.strategy import StrategyError, load_strategy
 
 
 def _mods(args: argparse.Namespace) -> tuple[Path, ...]:
@@ -92,6 +93,19 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for line in exc.problems:
             print(line, file=sys.stderr)
         return 1
+    plan = None
+    planner_name = args.planner
+    if args.strategy:
+        try:
+            strategy = load_strategy(Path(args.strategy))
+        except StrategyError as exc:
+            for line in exc.problems:
+                print(line, file=sys.stderr)
+            return 1
+        plan, planner_name = strategy_planner(strategy), strategy.name
+        if args.save:
+            print("simulate: --save replays built-in planners only", file=sys.stderr)
+            return 1
     for option in ("save", "csv"):
         if getattr(args, option) and args.runs != 1:
             print(f"simulate: --{option} writes one game; use it with --runs 1", file=sys.stderr)
@@ -102,10 +116,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if args.save:
             state = _play_and_save(rules, args.planner, seed, Path(args.save))
         else:
-            state, _ = play(rules, args.planner, seed)
+            state, _ = play(rules, args.planner, seed, plan=plan)
         if state is None or (args.csv and not _write_csv(rules, state, Path(args.csv))):
             return 1
-        row = summary(rules, state, args.planner, seed)
+        row = summary(rules, state, planner_name, seed)
         results.append(row)
         if args.json:
             print(json.dumps(row), flush=True)
@@ -357,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--planner", choices=sorted(PLANNERS), default="historical")
     p.add_argument("--runs", type=int, default=1)
     p.add_argument("--difficulty", default=None)
+    p.add_argument("--strategy", metavar="FILE", help="play a strategy file (TOML) instead")
     p.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
     p.add_argument("--save", metavar="PATH", help="write the finished game as a save file")
     p.add_argument("--csv", metavar="PATH", help="write the turn history as CSV (one run)")

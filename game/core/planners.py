@@ -199,9 +199,23 @@ def _pressure_packages(
     return packages
 
 
-def styled_planner(name: str) -> Callable[[Rules, PlayerView], TurnOrders]:
-    style = STYLES[name]
+@dataclass(frozen=True)
+class Strategy:
+    """A named, validated way of splitting effort, as read from a strategy file."""
 
+    name: str
+    style: Style
+
+
+def styled_planner(name: str) -> Callable[[Rules, PlayerView], TurnOrders]:
+    return style_planner(STYLES[name])
+
+
+def strategy_planner(strategy: Strategy) -> Callable[[Rules, PlayerView], TurnOrders]:
+    return style_planner(strategy.style)
+
+
+def style_planner(style: Style) -> Callable[[Rules, PlayerView], TurnOrders]:
     def plan(rules: Rules, view: PlayerView) -> TurnOrders:
         press = style.press
         if any(

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from game.core.events import Event
-from game.core.intel import player_view
+from game.core.intel import PlayerView, player_view
 from game.core.model import GameState, Outcome, Rules
+from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
 from game.core.targets import cities_half_destroyed, power_destroyed_pct
 from game.core.turn import new_game, run_turn
 
 
 def play(
-    rules: Rules, planner: str, seed: int, max_turns: int = 10_000
+    rules: Rules,
+    planner: str,
+    seed: int,
+    max_turns: int = 10_000,
+    plan: Callable[[Rules, PlayerView], TurnOrders] | None = None,
 ) -> tuple[GameState, list[Event]]:
-    """Play a scenario to its end with a built-in planner; same seed, same game."""
-    plan = PLANNERS[planner]
+    """Play a scenario to its end with a built-in planner (or ``plan``); same seed, same game."""
+    plan = plan or PLANNERS[planner]
     rng = np.random.default_rng(seed)
     state = new_game(rules)
     events: list[Event] = []
