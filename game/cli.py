@@ -295,8 +295,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.data.schema import scenario_schema
+    from game.data.strategy import StrategyFile
 
-    text = json.dumps(scenario_schema(), indent=2)
+    schema = StrategyFile.model_json_schema() if args.strategy else scenario_schema()
+    text = json.dumps(schema, indent=2)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
@@ -337,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_scenarios)
     p = sub.add_parser("schema", help="write a JSON Schema of the scenario format")
     p.add_argument("--out", help="file to write (default: print)")
+    p.add_argument("--strategy", action="store_true", help="the strategy file format instead")
     p.set_defaults(func=cmd_schema)
     p = sub.add_parser("soak", help="play many seeded games headless and check invariants")
     p.add_argument("--runs", type=int, default=1000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,12 @@ def test_each_shipped_strategy_validates_and_plays_a_turn(path: Path) -> None:
     rules = load_rules(find_scenario("suiho_1952"))
     state, _ = play(rules, "", 1, max_turns=1, plan=strategy_planner(strategy))
     assert state.turn == 2
+
+
+def test_the_schema_command_describes_the_strategy_format(tmp_path: Path) -> None:
+    from game.cli import main
+
+    out = tmp_path / "strategy.schema.json"
+    assert main(["schema", "--strategy", "--out", str(out)]) == 0
+    schema = json.loads(out.read_text(encoding="utf-8"))
+    assert {"name", "pressure_share", "kinds", "aim_damage"} <= set(schema["properties"])
