@@ -26,6 +26,7 @@ STRATEGIES = (
     "towns_only",
     "towns_spared",
     "dams_at_once",
+    "night_b29s",
 )
 NOTES = {
     "historical": "flies the record's operations, then its shares of effort",
@@ -37,6 +38,7 @@ NOTES = {
     "towns_only": "every strike sortie on the cities, nothing else",
     "towns_spared": "interdiction plus power and industry, never the cities",
     "dams_at_once": "the power dams and plants struck as soon as they are open",
+    "night_b29s": "Bomber Command's B-29s at night on industry, power and yards",
 }
 
 

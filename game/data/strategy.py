@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from game.core.model import PressPolicy
+from game.core.model import PressPolicy, Role
 from game.core.planners import INTERDICTION_KINDS, PRESSURE_KINDS, Strategy, Style
 
 STRATEGY_DIR = Path(__file__).resolve().parents[2] / "assets" / "strategies"
@@ -38,6 +38,10 @@ class StrategyFile(BaseModel):
     escort: bool = True
     suppression: bool = True
     aim_damage: float = Field(default=80.0, gt=0.0, lt=100.0)
+    roles: tuple[Literal["fighter_bomber", "navy", "medium_bomber"], ...] = Field(
+        default=("fighter_bomber", "navy"), min_length=1
+    )
+    night: bool = False
 
     @field_validator("kinds")
     @classmethod
@@ -62,6 +66,8 @@ class StrategyFile(BaseModel):
                 escort=self.escort,
                 suppression=self.suppression,
                 aim_damage=self.aim_damage,
+                roles=tuple(Role(r) for r in self.roles),
+                night=self.night,
             ),
         )
 
