@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from game.core.model import GameState, Rules
-from game.core.planners import PLANNERS
+from game.core.planners import PLANNERS, strategy_planner
 from game.core.summary import play, summary
 from game.data.lint import warnings
 from game.data.mods import MODS_VARIABLE, orphan_overrides
@@ -24,6 +24,7 @@ from game.data.scenario import (
     list_sources,
     load_rules,
 )
+from game.data.strategy import StrategyError, load_strategy
 
 
 def _mods(args: argparse.Namespace) -> tuple[Path, ...]:
@@ -95,6 +96,19 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for line in exc.problems:
             print(line, file=sys.stderr)
         return 1
+    plan = None
+    planner_name = args.planner
+    if args.strategy:
+        try:
+            strategy = load_strategy(Path(args.strategy))
+        except StrategyError as exc:
+            for line in exc.problems:
+                print(line, file=sys.stderr)
+            return 1
+        plan, planner_name = strategy_planner(strategy), strategy.name
+        if args.save:
+            print("simulate: --save replays built-in planners only", file=sys.stderr)
+            return 1
     for option in ("save", "csv"):
         if getattr(args, option) and args.runs != 1:
             print(f"simulate: --{option} writes one game; use it with --runs 1", file=sys.stderr)
@@ -106,10 +120,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if args.save:
             state = _play_and_save(rules, args.planner, seed, Path(args.save))
         else:
-            state, _ = play(rules, args.planner, seed, turn_log=turn_log)
+            state, _ = play(rules, args.planner, seed, plan=plan, turn_log=turn_log)
         if state is None or (args.csv and not _write_csv(rules, state, Path(args.csv))):
             return 1
-        row = summary(rules, state, args.planner, seed)
+        row = summary(rules, state, planner_name, seed)
         if turn_log is not None:
             row["history"] = turn_log
         results.append(row)
@@ -294,8 +308,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.data.schema import scenario_schema
+    from game.data.strategy import StrategyFile
 
-    text = json.dumps(scenario_schema(), indent=2)
+    schema = StrategyFile.model_json_schema() if args.strategy else scenario_schema()
+    text = json.dumps(schema, indent=2)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
@@ -336,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_scenarios)
     p = sub.add_parser("schema", help="write a JSON Schema of the scenario format")
     p.add_argument("--out", help="file to write (default: print)")
+    p.add_argument("--strategy", action="store_true", help="the strategy file format instead")
     p.set_defaults(func=cmd_schema)
     p = sub.add_parser("soak", help="play many seeded games headless and check invariants")
     p.add_argument("--runs", type=int, default=1000)
@@ -370,6 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--planner", choices=sorted(PLANNERS), default="historical")
     p.add_argument("--runs", type=int, default=1)
     p.add_argument("--difficulty", default=None)
+    p.add_argument("--strategy", metavar="FILE", help="play a strategy file (TOML) instead")
     p.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
     p.add_argument("--save", metavar="PATH", help="write the finished game as a save file")
     p.add_argument("--csv", metavar="PATH", help="write the turn history as CSV (one run)")
@@ -397,8 +415,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", help="comma-separated groups, e.g. suiho,campaign")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_calibrate)
-    p = sub.add_parser("strategies", help="the campaign's outcomes by planner, as a table")
-    p.add_argument("--runs", type=int, default=20, help="seeds per planner")
+    p = sub.add_parser("strategies", help="the campaign's outcomes by strategy, as a table")
+    p.add_argument("--runs", type=int, default=20, help="seeds per strategy")
     p.add_argument("--difficulty", default="normal")
     p.add_argument("--out", help="write Markdown here (e.g. docs/STRATEGIES.md)")
     p.set_defaults(func=cmd_strategies)

@@ -47,6 +47,8 @@ class Style:
     escort: bool = True
     suppression: bool = True
     aim_damage: float = 80.0  # plan enough bombs for this much damage
+    roles: tuple[Role, ...] = (Role.FIGHTER_BOMBER, Role.NAVY)  # who flies the strikes
+    night: bool = False  # strike packages fly at night
 
 
 STYLES: dict[str, Style] = {
@@ -112,9 +114,9 @@ def _package(
     strike: list[tuple[str, int]] = []
     for pid in sorted(budget):
         pool = rules.pools[pid]
-        if pool.role not in (Role.FIGHTER_BOMBER, Role.NAVY) or budget[pid] <= 0:
+        if pool.role not in style.roles or budget[pid] <= 0:
             continue
-        probe = StrikePackage(target=target_id, strike=((pid, 1),))
+        probe = StrikePackage(target=target_id, strike=((pid, 1),), night=style.night)
         if not allowed(rules, view, probe):
             continue
         per_sortie = pool.bomb_tons * pool.accuracy * 0.8
@@ -142,6 +144,7 @@ def _package(
         escort=escort,
         suppression=suppression,
         warning=warn and t.kind == "city",
+        night=style.night,
         days=() if day_index is None else (day_index,),
     )
     if not allowed(rules, view, package):
@@ -190,18 +193,28 @@ def _pressure_packages(
             )
             if p is not None:
                 packages.append(p)
-            if all(
-                budget[pid] <= 0
-                for pid in budget
-                if rules.pools[pid].role in (Role.FIGHTER_BOMBER, Role.NAVY)
-            ):
+            if all(budget[pid] <= 0 for pid in budget if rules.pools[pid].role in style.roles):
                 break
     return packages
 
 
-def styled_planner(name: str) -> Callable[[Rules, PlayerView], TurnOrders]:
-    style = STYLES[name]
+@dataclass(frozen=True)
+class Strategy:
+    """A named, validated way of splitting effort, as read from a strategy file."""
 
+    name: str
+    style: Style
+
+
+def styled_planner(name: str) -> Callable[[Rules, PlayerView], TurnOrders]:
+    return style_planner(STYLES[name])
+
+
+def strategy_planner(strategy: Strategy) -> Callable[[Rules, PlayerView], TurnOrders]:
+    return style_planner(strategy.style)
+
+
+def style_planner(style: Style) -> Callable[[Rules, PlayerView], TurnOrders]:
     def plan(rules: Rules, view: PlayerView) -> TurnOrders:
         press = style.press
         if any(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from game.core.events import Event
-from game.core.intel import player_view
+from game.core.intel import PlayerView, player_view
 from game.core.model import GameState, Outcome, Rules
+from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
 from game.core.targets import cities_half_destroyed, power_destroyed_pct
 from game.core.turn import new_game, run_turn
@@ -19,13 +21,14 @@ def play(
     planner: str,
     seed: int,
     max_turns: int = 10_000,
+    plan: Callable[[Rules, PlayerView], TurnOrders] | None = None,
     turn_log: list[dict[str, Any]] | None = None,
 ) -> tuple[GameState, list[Event]]:
-    """Play a scenario to its end with a built-in planner; same seed, same game.
+    """Play a scenario to its end with a built-in planner (or ``plan``); same seed, same game.
 
     ``turn_log`` collects each turn's log (the meter's causes, the enemy's decisions).
     """
-    plan = PLANNERS[planner]
+    plan = plan or PLANNERS[planner]
     rng = np.random.default_rng(seed)
     state = new_game(rules)
     events: list[Event] = []
