@@ -23,7 +23,7 @@ class MissingContent(RuntimeError):
 def content_root() -> Path:
     """The folder holding ``scenarios/`` and ``assets/``."""
     package = Path(str(resources.files("game")))
-    if (package / "scenarios").is_dir():
+    if any((package / name).is_dir() for name in FOLDERS):
         return package  # an installed wheel or the standalone build
     return package.parent  # a clone, or an editable install of one
 
