@@ -45,7 +45,21 @@ def build() -> Path:
     for name in RELEASE_FILES:
         if (ROOT / name).is_file():
             shutil.copy(ROOT / name, folder / name)
+    copy_licences(folder / "licenses")
     return folder
+
+
+def copy_licences(out: Path) -> None:
+    """The licence files of every installed distribution the build can have bundled."""
+    from importlib.metadata import distributions
+
+    for dist in distributions():
+        name = dist.metadata["Name"]
+        for file in dist.files or []:
+            if any(word in file.name.upper() for word in ("LICENSE", "LICENCE", "COPYING")):
+                target = out / name / file.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(Path(str(dist.locate_file(file))), target)
 
 
 def check(folder: Path) -> int:
