@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -49,15 +50,30 @@ def build() -> Path:
     return folder
 
 
-def copy_licences(out: Path) -> None:
-    """The licence files of every installed distribution the build can have bundled."""
-    from importlib.metadata import distributions
+def runtime_distributions() -> list[str]:
+    """The game's dependencies and theirs, without extras: what the build bundles."""
+    from importlib.metadata import distribution
 
-    for dist in distributions():
-        name = dist.metadata["Name"]
+    names, todo = [], ["air-pressure"]
+    while todo:
+        name = todo.pop()
+        for req in distribution(name).requires or []:
+            dep = re.match(r"[A-Za-z0-9._-]+", req)
+            if dep and "extra ==" not in req and dep.group(0) not in names:
+                names.append(dep.group(0))
+                todo.append(dep.group(0))
+    return sorted(names)
+
+
+def copy_licences(out: Path) -> None:
+    """Each bundled library's licence files, as its package ships them."""
+    from importlib.metadata import distribution
+
+    for name in runtime_distributions():
+        dist = distribution(name)
         for file in dist.files or []:
             if any(word in file.name.upper() for word in ("LICENSE", "LICENCE", "COPYING")):
-                target = out / name / file.name
+                target = out / name / "__".join(file.parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(Path(str(dist.locate_file(file))), target)
 
