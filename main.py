@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import multiprocessing
 import sys
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
-
-def run() -> int:
-    from game.cli import main
-
-    code = main(sys.argv[1:])
-    if code != -1:
-        return code
-    from game.ui.app import run_app
-
-    return run_app()
-
+from game.__main__ import main
 
 if __name__ == "__main__":
-    sys.exit(run())
+    # The standalone build starts from this file; its turn worker starts as the same
+    # program, which multiprocessing must take over before the game opens.
+    multiprocessing.freeze_support()
+    sys.exit(main())

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from game import __version__
 from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS, strategy_planner
 from game.core.summary import play, summary
@@ -338,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python main.py",
         description="Air Pressure — Korea 1952–53. With no command, opens the game.",
     )
+    parser.add_argument("--version", action="version", version=f"air-pressure {__version__}")
     mods = argparse.ArgumentParser(add_help=False)
     mods.add_argument(
         "--mods", action="append", metavar="DIR", help="a mod folder, or a folder of mods"

@@ -27,9 +27,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game.content import content_dir
 from game.data.mods import mod_folders
 
-ENCYCLOPEDIA_FILE = Path(__file__).resolve().parents[2] / "assets" / "encyclopedia.toml"
+ENCYCLOPEDIA_FILE = content_dir("assets") / "encyclopedia.toml"
 MOD_FILE = "encyclopedia.toml"
 MAX_BYTES = 1_000_000
 

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from game.content import content_dir
 from game.core import model
 from game.core.aar import METRICS as RECORD_METRICS
 from game.core.conditions import METRICS, NAMING_METRICS, OPERATORS
@@ -50,9 +51,8 @@ from game.core.model import (
 from game.data.maps import MapError, load_map
 from game.data.mods import Merge, ScenarioSource, apply_override, discover
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS_DIR = PROJECT_ROOT / "scenarios"
-MAPS_DIR = PROJECT_ROOT / "assets" / "maps"
+SCENARIOS_DIR = content_dir("scenarios")
+MAPS_DIR = content_dir("assets") / "maps"
 SCENARIO_FILE = "scenario.toml"
 MAX_SCENARIO_BYTES = 2_000_000
 
@@ -248,9 +248,9 @@ def scenario_file(path: Path) -> Path:
 
 
 def list_scenarios(root: Path = SCENARIOS_DIR) -> list[Path]:
-    return (
-        sorted(p for p in root.iterdir() if (p / SCENARIO_FILE).is_file()) if root.is_dir() else []
-    )
+    if not root.is_dir():
+        raise ScenarioError([f"{root}: the scenarios folder is missing; reinstall the game"])
+    return sorted(p for p in root.iterdir() if (p / SCENARIO_FILE).is_file())
 
 
 def list_sources(mods: tuple[Path, ...] = ()) -> list[ScenarioSource]:
