@@ -8,10 +8,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from game.content import content_dir
 from game.core.model import PressPolicy, Role
 from game.core.planners import INTERDICTION_KINDS, PRESSURE_KINDS, Strategy, Style
 
-STRATEGY_DIR = Path(__file__).resolve().parents[2] / "assets" / "strategies"
+STRATEGY_DIR = content_dir("assets") / "strategies"
 KNOWN_KINDS = frozenset(PRESSURE_KINDS) | frozenset(INTERDICTION_KINDS)
 
 
