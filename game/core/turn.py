@@ -7,7 +7,7 @@ and headless play all call it. It never changes the state it is given.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
@@ -437,7 +437,3 @@ def _history_row(
         "first_strike_day": min(strike_days, default=-1.0),
         "last_strike_day": max(strike_days, default=-1.0),
     }
-
-
-def first_day_of_turn(rules: Rules, turn: int) -> date:
-    return rules.start + timedelta(days=(turn - 1) * rules.turn_days)
