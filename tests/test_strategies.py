@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.calibration.campaign import PLANNERS
 from game.strategies import strategies_markdown
+
+pytestmark = pytest.mark.slow  # plays every planner's campaign
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "STRATEGIES.md"
 
