@@ -10,38 +10,18 @@ from __future__ import annotations
 import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from game.timing import summarise, timed
+
 ROOT = Path(__file__).resolve().parents[1]
 MID_CAMPAIGN_SAVE = ROOT / "tests" / "fixtures" / "mid_campaign_1952.json"
-
-
-def summarise(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {
-        "median": round(statistics.median(ordered), 3),
-        "p95": round(p95, 3),
-        "max": round(ordered[-1], 3),
-    }
-
-
-def timed(fn: Callable[[], Any], repeat: int, scale: float = 1000.0) -> dict[str, float]:
-    """Run ``fn`` ``repeat`` times; milliseconds by default (``scale=1`` for seconds)."""
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * scale)
-    return summarise(samples)
 
 
 def bench_rules(quick: bool = False) -> dict[str, Any]:

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # runs the whole benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 TIMINGS = [
     "startup_first_frame_ms",

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -80,6 +82,7 @@ def test_simulate_is_reproducible_for_a_seed() -> None:
     assert a == b and a
 
 
+@pytest.mark.slow  # whole campaigns, every planner
 def test_simulate_every_planner_plays_to_an_end() -> None:
     for planner in ("historical", "interdiction", "greedy", "balanced", "minimal"):
         out = run("simulate", "suiho_1952", "--planner", planner, "--json")

@@ -60,6 +60,7 @@ def test_scenario_names_the_22_main_cities_and_has_briefing_plan_and_notes(scena
         assert set(note["source"].replace(",", " ").split()) <= {"A", "V", "E"}, note_id
 
 
+@pytest.mark.slow  # whole campaigns, every planner
 @pytest.mark.parametrize("scenario", SCENARIOS)
 @pytest.mark.parametrize("planner", PLANNERS)
 def test_scenario_plays_to_an_end_headless(scenario: str, planner: str) -> None:

@@ -5,12 +5,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.core.events import Category, Event
 from game.core.turn import new_game
 from game.data.scenario import find_scenario, list_scenarios, load_rules
 from game.soak import PLANNER_NAMES, invariant_problems, soak
 
 
+@pytest.mark.slow  # a soak
 def test_seeded_games_with_every_planner_keep_the_rules_invariants() -> None:
     runs = len(list_scenarios()) * len(PLANNER_NAMES)
     results = soak(runs, workers=2)

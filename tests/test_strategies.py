@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.strategies import STRATEGIES, strategies_markdown
+
+pytestmark = pytest.mark.slow  # plays every planner's campaign
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "STRATEGIES.md"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -17,13 +17,13 @@ from game.core.model import (
     Rules,
     TalksState,
 )
-from game.core.orders import StrikePackage
 from game.core.targets import (
     DamageOverride,
-    industry_loss,
-    main_city_damage,
     pressure_components,
 )
+
+if TYPE_CHECKING:  # orders asks the cards what they forbid, so only the type is needed here
+    from game.core.orders import StrikePackage
 
 # ----------------------------------------------------------------------------- cards
 
@@ -249,12 +249,3 @@ def walk_out(rules: Rules, state: GameState, where: str, events: list[Event], da
             data={"days": rules.enemy.walkout_days},
         )
     )
-
-
-def summary_pressure(rules: Rules, state: GameState) -> dict[str, float]:
-    """Figures the report and the planners show about pressure."""
-    parts = pressure_components(rules, state)
-    parts["index"] = pressure_index(rules, state)
-    parts["industry_loss"] = industry_loss(rules, state)
-    parts["main_city_damage"] = main_city_damage(rules, state)
-    return parts

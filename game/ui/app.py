@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -15,6 +15,7 @@ from game.data.scenario import MAPS_DIR
 from game.settings import Settings, load_settings, save_settings
 from game.ui.map_cache import MapImages
 from game.ui.palettes import apply_palette
+from game.ui.scene_index import scene_index
 from game.ui.scenes import Scene, SceneStack
 from game.ui.sound import RATE, SoundBoard
 from game.ui.style import MIN_SIZE, PAL
@@ -97,9 +98,8 @@ class App:
         self.frames_drawn = 0
         self.tutorial: Tutorial | None = None  # runs beside the scenes when started
         self._fit_canvas()
-        from game.ui.title import TitleScene
-
-        self.push(TitleScene(self))
+        self.routes = scene_index()  # scenes open one another through these, by name
+        self.push(self.route("title")(self))
 
     @staticmethod
     def _find_window() -> pygame.Window | None:
@@ -132,6 +132,14 @@ class App:
     def replace(self, scene: Scene) -> None:
         self.stack.replace(scene)
         self.dirty = True
+
+    def route(self, name: str) -> Any:
+        """What makes the scene called ``name`` (see scene_index)."""
+        return self.routes[name]
+
+    @staticmethod
+    def desktop() -> tuple[int, int] | None:
+        return desktop_size()
 
     def to_title(self) -> None:
         self.stack.pop_to_root()

@@ -17,10 +17,10 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame
 
-from game.bench import summarise, timed
 from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
+from game.timing import summarise, timed
 from game.ui import offload
 from game.ui.app import IDLE_WAIT_MS, App, wait_for_input
 from game.ui.forecast_panel import Forecaster

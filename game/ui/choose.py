@@ -10,9 +10,9 @@ import pygame_gui
 from game.core.geometry import Layer
 from game.data.scenario import ScenarioError
 from game.ui.catalog import ScenarioEntry, load_catalog
+from game.ui.map_cache import KOREA_TMX
 from game.ui.scenes import Scene
 from game.ui.style import PAL, font
-from game.ui.title import KOREA_TMX
 from game.ui.words import esc, kind_name, long_date
 
 if TYPE_CHECKING:

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 import pygame_gui
 
 from game.ui.overlay import OverlayScene
 from game.ui.words import esc
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.scenes import Scene
+
 
 class HelpOverlay(OverlayScene):
     name = "help"
+
+    def __init__(self, app: App, below: Scene, keys: tuple[tuple[str, str], ...]) -> None:
+        self.keys = keys  # (keys, what they do), from the scene it helps with
+        super().__init__(app, below)
 
     def panel_rect(self, max_w: int = 900) -> pygame.Rect:
         w, h = self.size
@@ -19,13 +29,11 @@ class HelpOverlay(OverlayScene):
         return rect
 
     def build(self) -> None:
-        from game.ui.planning import KEY_HELP
-
         rect = self.panel_rect()
         # One line a key, so that the whole list shows without scrolling.
         rows = "<br>".join(
             f"<b>{esc(keys)}</b>   <font color='#b8ab87'>{esc(what)}</font>"
-            for keys, what in KEY_HELP
+            for keys, what in self.keys
         )
         self.text = pygame_gui.elements.UITextBox(
             "<font size=5><b>Keys</b></font><br>" + rows,

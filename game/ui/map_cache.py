@@ -9,8 +9,11 @@ from pathlib import Path
 import pygame
 
 from game.core.geometry import MapGeometry
+from game.data.scenario import MAPS_DIR
 from game.ui.map_render import draw_overlay, render_terrain
 from game.ui.map_tiles import STATIC_LAYERS, MapTiles
+
+KOREA_TMX = MAPS_DIR / "korea.tmx"  # the one map every scenario is played on
 
 MAX_CACHED = 3  # whole maps: the title's and the scenario choice's
 MAX_TERRAINS = 2  # the shipped map and a mod's

@@ -8,7 +8,6 @@ never the true state.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -19,6 +18,7 @@ from game.core.model import Rules
 from game.ui import icons, overlays
 from game.ui.map_cache import MapImages
 from game.ui.map_render import ShapeCache, dashed_polyline
+from game.ui.map_symbols import CASING, FRONT, FRONT_CASING, RAIL_INTACT
 from game.ui.place_labels import PlacedLabel, draw_place_labels, places_of
 from game.ui.style import PAL, font
 
@@ -27,17 +27,6 @@ DEFAULT_ZOOM = 2
 KEY_SCROLL_PX = 60
 HOVER_PX = 12
 LABELLED = {"city", "hydro_plant", "thermal_plant", "industrial_complex", "dam", "refinery"}
-
-FRONT_CASING = (255, 232, 220)
-FRONT = (176, 30, 30)
-RAIL_INTACT = (52, 44, 40)
-CASING = (236, 228, 205)
-
-
-@dataclass(frozen=True)
-class Hover:
-    target_id: str
-    screen: tuple[int, int]
 
 
 class MapView:

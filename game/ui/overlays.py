@@ -19,6 +19,7 @@ from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.ui.map_render import ZONE_COLORS, ShapeCache, draw_pieces
+from game.ui.map_symbols import draw_key_item
 from game.ui.style import PAL, font
 
 if TYPE_CHECKING:
@@ -337,9 +338,7 @@ def _key_label(what: str, key: str, on: set[str]) -> tuple[str, tuple[int, int, 
     if what == "sea":  # the carriers' area, drawn with the Limits overlay
         shown = "restrict" in on
         return "Task Force 77 carriers' waters" + ("" if shown else " (off)"), _shown_colour(shown)
-    from game.ui.panels import _legend_item  # panels draws on map_view, which uses us
-
-    return _legend_item(pygame.Surface((1, 1)), what, key, (0, 0)), PAL.TEXT
+    return draw_key_item(pygame.Surface((1, 1)), what, key, (0, 0)), PAL.TEXT
 
 
 def _shown_colour(shown: bool) -> tuple[int, int, int]:
@@ -357,9 +356,7 @@ def _key_symbol(
         pygame.draw.rect(surface, NAVAL_SWATCH, swatch)
         pygame.draw.rect(surface, NAVAL_EDGE, swatch, 1)
     else:
-        from game.ui.panels import _legend_item
-
-        _legend_item(surface, what, key, mid)
+        draw_key_item(surface, what, key, mid)
 
 
 def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -> None:

@@ -11,9 +11,6 @@ import pygame
 from game.core.calendar import moon_illumination, moon_phase_name
 from game.core.intel import PlayerView, flak_picture
 from game.core.model import Rules, TalksState
-from game.ui import icons
-from game.ui.map_render import ZONE_COLORS
-from game.ui.map_view import FRONT, FRONT_CASING, RAIL_INTACT
 from game.ui.style import PAL, font, wrap
 from game.ui.words import TALKS_NAMES, kind_name, long_date, short_date
 
@@ -135,86 +132,6 @@ def draw_status(surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: 
     y += 4
     pygame.draw.line(surface, PAL.PANEL_EDGE, (x, y), (x + w, y))
     return y + 8
-
-
-LEGEND_ZONES = (
-    ("mig_alley", "MiG Alley"),
-    ("border_buffer", "Yalu border buffer"),
-    ("neutral_zone", "Truce-talk neutral zone"),
-    ("pow_camp", "Prisoner camp"),
-    ("naval_area", "Task Force 77 waters"),
-)
-
-
-def legend_rows(kinds: list[str]) -> int:
-    return len(kinds) + len(LEGEND_ZONES) + 3 + 3
-
-
-def draw_legend(
-    surface: pygame.Surface, bottom_left: tuple[int, int], kinds: list[str]
-) -> pygame.Rect:
-    """A compact key to the map, anchored at its bottom-left corner."""
-    f = font(13)
-    row = 19
-    col_w = 190
-    left_rows: list[tuple[str, str]] = [("icon", k) for k in kinds]
-    left_rows += [("bda", "confident"), ("bda", "guess"), ("bda", "unseen")]
-    right_rows: list[tuple[str, str]] = [("zone", k) for k, _ in LEGEND_ZONES]
-    right_rows += [("rail", "intact"), ("rail", "damaged"), ("rail", "cut"), ("front", "")]
-    rows = max(len(left_rows), len(right_rows))
-    rect = pygame.Rect(0, 0, 2 * col_w + 20, rows * row + 38)
-    rect.bottomleft = bottom_left
-    panel = pygame.Surface(rect.size, pygame.SRCALPHA)
-    panel.fill((24, 30, 34, 225))
-    surface.blit(panel, rect)
-    pygame.draw.rect(surface, PAL.PANEL_EDGE, rect, 1)
-    surface.blit(font(13, bold=True).render("MAP KEY", True, PAL.ACCENT), (rect.x + 10, rect.y + 7))
-    hint = f.render("Z: zones · L: key", True, PAL.MUTED)
-    surface.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
-    for col, items in enumerate((left_rows, right_rows)):
-        x0 = rect.x + 10 + col * (col_w + 10)
-        for i, (what, key) in enumerate(items):
-            y = rect.y + 30 + i * row
-            mid = (x0 + 10, y + row // 2)
-            text = _legend_item(surface, what, key, mid)
-            surface.blit(f.render(text, True, PAL.TEXT), (x0 + 26, y + 1))
-    return rect
-
-
-def _legend_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, int]) -> str:
-    x, y = mid
-    if what == "icon":
-        img = icons.target_icon(key, 6, 0.0, 1.0)
-        surface.blit(img, img.get_rect(center=mid))
-        return kind_name(key)
-    if what == "bda":
-        damage, conf = {"confident": (60.0, 0.9), "guess": (60.0, 0.2), "unseen": (None, 0.0)}[key]
-        img = icons.target_icon("industrial_complex", 6, damage, conf)
-        surface.blit(img, img.get_rect(center=mid))
-        return {
-            "confident": "Damage estimate, confident",
-            "guess": "Damage estimate, a guess",
-            "unseen": "Not yet assessed",
-        }[key]
-    if what == "zone":
-        colour = ZONE_COLORS.get(key, (80, 80, 80, 40))
-        sw = pygame.Surface((16, 12), pygame.SRCALPHA)
-        sw.fill((*colour[:3], max(colour[3], 110)))
-        surface.blit(sw, (x - 8, y - 6))
-        pygame.draw.rect(surface, colour[:3], pygame.Rect(x - 8, y - 6, 16, 12), 1)
-        return dict(LEGEND_ZONES)[key]
-    if what == "rail":
-        rail = {"intact": RAIL_INTACT, "damaged": PAL.RAIL_DAMAGED, "cut": PAL.RAIL_CUT}[key]
-        pygame.draw.line(surface, (236, 228, 205), (x - 9, y), (x + 9, y), 5)
-        pygame.draw.line(surface, rail, (x - 9, y), (x + 9, y), 3)
-        return {
-            "intact": "Rail line",
-            "damaged": "Rail, damaged (est.)",
-            "cut": "Rail, cut (est.)",
-        }[key]
-    pygame.draw.line(surface, FRONT_CASING, (x - 9, y), (x + 9, y), 6)
-    pygame.draw.line(surface, FRONT, (x - 9, y), (x + 9, y), 3)
-    return "Front line"
 
 
 def tooltip_lines(rules: Rules, view: PlayerView, target_id: str) -> list[tuple[str, bool]]:

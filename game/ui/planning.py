@@ -19,6 +19,7 @@ from game.core.turn import TurnResult
 from game.ui import forecast_panel, naval_areas
 from game.ui.app_memory import settle_heap
 from game.ui.forecast_panel import Forecaster, ForecastTab
+from game.ui.map_cache import KOREA_TMX
 from game.ui.map_view import KEY_SCROLL_PX, MapView
 from game.ui.orders_panel import PlanTab, PoliticsTab
 from game.ui.overlays import draw_map_key
@@ -30,7 +31,6 @@ from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H, draw_status_bar
 from game.ui.style import PAL, font, wrap
 from game.ui.target_panel import MapExtras
-from game.ui.title import KOREA_TMX
 from game.ui.words import short_date
 
 if TYPE_CHECKING:
@@ -423,7 +423,7 @@ class PlanningScene(Scene):
     def open_help(self) -> None:
         from game.ui.help_overlay import HelpOverlay
 
-        self.app.push(HelpOverlay(self.app, self))
+        self.app.push(HelpOverlay(self.app, self, KEY_HELP))
 
     def open_history(self) -> None:
         from game.ui.history_view import HistoryScene

@@ -101,9 +101,8 @@ def open_game(app: App, path: Path, allow_changed: bool = False) -> Refusal | No
     ``allow_changed`` loads a game whose scenario files changed since it was saved (a
     new version of the game or of a mod): the rest of it is played by the new rules.
     """
-    from game.ui.planning import PlanningScene
-
-    current = next((s.session for s in app.stack.scenes if isinstance(s, PlanningScene)), None)
+    desk_scene = app.route("planning")
+    current = next((s.session for s in app.stack.scenes if isinstance(s, desk_scene)), None)
     try:
         session = read_game(path, current, allow_changed)
     except SaveError as exc:
@@ -117,7 +116,7 @@ def open_game(app: App, path: Path, allow_changed: bool = False) -> Refusal | No
     except OSError as exc:
         return Refusal(f"Cannot load {path.name}: {exc.strerror or exc}")
     app.to_title()
-    desk = PlanningScene(app, session)
+    desk = desk_scene(app, session)
     app.push(desk)
     if session.over:
         from game.ui.end import EndScene

@@ -161,12 +161,10 @@ class SettingsScene(OverlayScene):
         )
 
     def _window_row(self) -> None:
-        from game.ui.app import desktop_size
-
         tip = "The window's size when the game is not full screen"
         self._label("Window size", tip)
         saved = self.pending.window_size
-        sizes = window_sizes(desktop_size(), saved)
+        sizes = window_sizes(self.app.desktop(), saved)
         options: list[str | tuple[str, str]] = [("Automatic (fits the desktop)", AUTOMATIC)]
         options += [(size_text(s), size_text(s)) for s in sizes]
         start = options[0] if saved is None else (size_text(saved), size_text(saved))

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.data.scenario import MAPS_DIR
+from game.ui.map_cache import KOREA_TMX
 from game.ui.scenes import Scene
 from game.ui.style import PAL, font
 
 SUBTITLE = "The Far East Air Forces' air-pressure campaign — an operational wargame"
-KOREA_TMX = MAPS_DIR / "korea.tmx"
 
 
 FIRST_START_NOTE = "New here? Start with your first day"

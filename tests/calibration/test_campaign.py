@@ -10,6 +10,8 @@ import pytest
 from game.calibration.campaign import campaign_checks
 from game.calibration.common import CheckResult
 
+pytestmark = pytest.mark.slow  # calibration: many seeded campaigns
+
 
 @pytest.fixture(scope="module")
 def checks() -> dict[str, CheckResult]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from game.calibration.raids_1952 import namsi_raid_losses
+
+pytestmark = pytest.mark.slow  # calibration: many seeded raids
 
 
 def test_namsi_daylight_raid_loses_a_fifth_to_nearly_half() -> None:

@@ -7,6 +7,8 @@ import pytest
 from game.calibration import CheckResult
 from game.calibration.pressure_pump import pressure_pump_checks
 
+pytestmark = pytest.mark.slow  # calibration: many seeded campaigns
+
 
 @pytest.fixture(scope="module")
 def checks() -> dict[str, CheckResult]:

@@ -10,6 +10,8 @@ import pytest
 from game.calibration.common import CheckResult
 from game.calibration.strangle import strangle_checks
 
+pytestmark = pytest.mark.slow  # calibration: many seeded campaigns
+
 
 @pytest.fixture(scope="module")
 def checks() -> dict[str, CheckResult]:

@@ -184,7 +184,7 @@ def test_report_lines_link_their_target_to_its_article() -> None:
 def test_the_key_list_shows_whole_without_scrolling(app: App, size: tuple[int, int]) -> None:
     from game.ui.help_overlay import HelpOverlay
 
-    overlay = HelpOverlay(app, app.scene)  # type: ignore[arg-type]
+    overlay = HelpOverlay(app, app.scene, KEY_HELP)  # type: ignore[arg-type]
     overlay.resize(size)
     app.push(overlay)
     app.step([])

@@ -11,6 +11,8 @@ import pytest
 from game.ui.app import App
 from game.ui.screenshot import SCENES, open_scene
 
+pytestmark = pytest.mark.slow  # thousands of random inputs on every scene
+
 # Scenes opened over the planning desk, each with the desk's own action.
 OVERLAYS = ("menu", "help", "save", "load", "target")
 

@@ -92,6 +92,7 @@ def suiho_on_screen(app: App) -> tuple[int, int]:
 # ----------------------------------------------------------------------- tests
 
 
+@pytest.mark.slow  # a long interface game
 @pytest.mark.parametrize("size", SIZES)
 def test_the_tutorial_from_the_title_to_the_report(shared_app, size):
     app = shared_app
