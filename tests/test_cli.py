@@ -96,6 +96,7 @@ def test_simulate_unknown_scenario_is_a_clear_error() -> None:
     assert "no such scenario" in out.stderr and "Traceback" not in out.stderr
 
 
+@pytest.mark.slow  # a calibration run
 def test_calibrate_prints_each_target_with_record_band_and_verdict() -> None:
     out = run("calibrate", "--runs", "30", "--only", "suiho,namsi", "--json")
     rows = json.loads(out.stdout)

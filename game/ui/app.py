@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -99,7 +99,7 @@ class App:
         self.tutorial: Tutorial | None = None  # runs beside the scenes when started
         self._fit_canvas()
         self.routes = scene_index()  # scenes open one another through these, by name
-        self.push(self.route("title")(self))
+        self.push(self.routes["title"](self))
 
     @staticmethod
     def _find_window() -> pygame.Window | None:
@@ -132,10 +132,6 @@ class App:
     def replace(self, scene: Scene) -> None:
         self.stack.replace(scene)
         self.dirty = True
-
-    def route(self, name: str) -> Any:
-        """What makes the scene called ``name`` (see scene_index)."""
-        return self.routes[name]
 
     @staticmethod
     def desktop() -> tuple[int, int] | None:

@@ -101,7 +101,7 @@ def open_game(app: App, path: Path, allow_changed: bool = False) -> Refusal | No
     ``allow_changed`` loads a game whose scenario files changed since it was saved (a
     new version of the game or of a mod): the rest of it is played by the new rules.
     """
-    desk_scene = app.route("planning")
+    desk_scene = app.routes["planning"]
     current = next((s.session for s in app.stack.scenes if isinstance(s, desk_scene)), None)
     try:
         session = read_game(path, current, allow_changed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,6 +39,7 @@ ORDERS = st.builds(
 )
 
 
+@pytest.mark.slow  # a long fuzz
 @settings(max_examples=300, deadline=None)
 @given(orders=ORDERS)
 def test_validation_returns_reasons_for_any_orders(orders: TurnOrders) -> None:

@@ -85,6 +85,7 @@ def _check_intact(target: Path, rules: Rules, versions: set[bytes]) -> int:
     return len(temps)
 
 
+@pytest.mark.slow  # kills many writers
 def test_forked_writers_killed_mid_save_leave_a_whole_save(
     tmp_path: Path, suiho: Rules, record: GameRecord
 ) -> None:
@@ -119,6 +120,7 @@ def test_forked_writers_killed_mid_save_leave_a_whole_save(
     assert mid_write > 0, "no kill landed inside a write; the test proved nothing"
 
 
+@pytest.mark.slow  # kills many writers
 def test_a_saving_process_killed_outright_leaves_a_whole_save(
     tmp_path: Path, suiho: Rules, record: GameRecord
 ) -> None:

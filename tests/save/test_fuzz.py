@@ -78,6 +78,7 @@ def _load_or_refuse(path: Path, rules: Rules) -> str:
     return "loaded"
 
 
+@pytest.mark.slow  # a long fuzz
 @SETTINGS
 @given(data=st.data())
 def test_byte_flips_never_escape_as_another_exception(
@@ -96,6 +97,7 @@ def test_byte_flips_never_escape_as_another_exception(
         read_header(path)
 
 
+@pytest.mark.slow  # a long fuzz
 @SETTINGS
 @given(data=st.data())
 def test_structural_edits_never_escape_as_another_exception(

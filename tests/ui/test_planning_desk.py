@@ -151,6 +151,7 @@ def end_turn(app: App) -> None:
 # ----------------------------------------------------------------------- tests
 
 
+@pytest.mark.slow  # a long interface game
 def test_whole_suiho_game_through_the_controls_equals_a_headless_run(app):
     to_desk(app)
     desk = app.scene
