@@ -287,3 +287,14 @@ def test_typos_in_card_scopes_are_named(tmp_path: Path) -> None:
     found = problems(folder)
     one_with(found, "scope.zone_kinds.0", "sanctuar")
     one_with(found, "scope.roles.0", "navvy")
+
+
+def test_a_deeply_nested_encyclopedia_file_is_named_not_a_crash(tmp_path: Path) -> None:
+    from game.data.encyclopedia import EncyclopediaError, load_encyclopedia
+
+    mod = tmp_path / "mod"
+    mod.mkdir()
+    (mod / "encyclopedia.toml").write_text("x = " + "[" * 3000 + "]" * 3000, encoding="utf-8")
+    with pytest.raises(EncyclopediaError) as info:
+        load_encyclopedia(mods=(mod,))
+    one_with(info.value.problems, "encyclopedia.toml", "nested more than")
