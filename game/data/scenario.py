@@ -317,9 +317,13 @@ def _sprites(folder: Path, problems: list[str]) -> dict[str, str]:
         if png.stat().st_size > MAX_SPRITE_BYTES:
             problems.append(f"{png}: larger than {MAX_SPRITE_BYTES:,} bytes")
             continue
-        head = png.read_bytes()[:24]
+        content = png.read_bytes()
+        head = content[:24]
         if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
             problems.append(f"{png}: not a PNG image")
+            continue
+        if content[-8:-4] != b"IEND":  # a file cut short: the decoder would fail in play
+            problems.append(f"{png}: the PNG file is cut short (no IEND chunk)")
             continue
         width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
         if not (0 < width <= MAX_SPRITE_SIDE and 0 < height <= MAX_SPRITE_SIDE):

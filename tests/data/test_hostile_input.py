@@ -298,3 +298,14 @@ def test_a_deeply_nested_encyclopedia_file_is_named_not_a_crash(tmp_path: Path) 
     with pytest.raises(EncyclopediaError) as info:
         load_encyclopedia(mods=(mod,))
     one_with(info.value.problems, "encyclopedia.toml", "nested more than")
+
+
+def test_a_truncated_png_sprite_is_named(tmp_path: Path) -> None:
+    import pygame
+
+    folder = scenario(tmp_path)
+    (folder / "sprites").mkdir()
+    whole = tmp_path / "whole.png"
+    pygame.image.save(pygame.Surface((16, 16)), str(whole))
+    (folder / "sprites" / "city.png").write_bytes(whole.read_bytes()[:-20])
+    one_with(problems(folder), "city.png", "cut short")
