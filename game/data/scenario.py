@@ -31,6 +31,7 @@ from game.core.aar import METRICS as RECORD_METRICS
 from game.core.conditions import METRICS, NAMING_METRICS, OPERATORS
 from game.core.effects import EFFECT_PARAMS
 from game.core.geometry import KM_PER_DEG_LON_EQUATOR, Layer, MapGeometry, polyline_length
+from game.core.leadership import DECISIONS
 from game.core.model import (
     COST_KINDS,
     CardDef,
@@ -837,7 +838,9 @@ def _check_conditions(
                 f"{key}.{i}.op: unknown operator '{c.op}' (known: {', '.join(OPERATORS)})"
             )
         if c.metric not in NAMING_METRICS and c.metric in METRICS and c.op in ("is", "is_not"):
-            problems.append(f"{key}.{i}.op: '{c.op}' only fits event_fired and card_in_force")
+            problems.append(
+                f"{key}.{i}.op: '{c.op}' only fits {', '.join(sorted(NAMING_METRICS - {'target_damage'}))}"
+            )
         why = _value_problem(c, names)
         if why:
             problems.append(f"{key}.{i}.value: {why} (found {c.value!r})")
@@ -863,6 +866,12 @@ def _value_problem(c: model.Condition, names: _Names) -> str | None:
         if value[0] not in names.targets:
             return f"'{value[0]}' is not a target of this scenario"
         return None if _is_number(value[1]) else "the damage must be a finite number"
+    if c.metric == "enemy_decided":
+        if c.value not in DECISIONS:
+            return f"expected one of the enemy's decisions: {', '.join(DECISIONS)}"
+        return None
+    if c.metric == "pow_settled":
+        return None if isinstance(c.value, bool) else "expected true or false"
     if c.metric == "talks":
         states = [t.value for t in model.TalksState]
         if c.value not in states:
