@@ -16,7 +16,7 @@ from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS, strategy_planner
 from game.core.summary import play, summary
 from game.data.lint import warnings
-from game.data.mods import MODS_VARIABLE, orphan_overrides
+from game.data.mods import MODS_VARIABLE, ScenarioSource, orphan_overrides
 from game.data.scenario import (
     SCENARIO_FILE,
     ScenarioError,
@@ -69,10 +69,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for line in exc.problems:
                 print(line)
             continue
+        level_problems = _other_levels(source, rules)
+        if level_problems:
+            failed = True
+            print(*level_problems, sep="\n")
+            continue
         for line in warnings(rules):
             print(line)
         print(f"{name}: ok")
     return 1 if failed else 0
+
+
+def _other_levels(source: ScenarioSource, rules: Rules) -> list[str]:
+    """Problems at the difficulties other than the default, each line naming its level."""
+    out: list[str] = []
+    for level in rules.difficulties:
+        if level == rules.difficulty:
+            continue
+        try:
+            load_rules(source, level)
+        except ScenarioError as exc:
+            out.extend(f"{line} (at difficulty '{level}')" for line in exc.problems)
+    return out
 
 
 def _check_encyclopedia(mods: tuple[Path, ...]) -> bool:

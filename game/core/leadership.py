@@ -31,6 +31,18 @@ from game.core.model import (
 )
 from game.core.targets import DamageOverride, pressure_components
 
+# What the leaders can decide, by the names conditions test (``enemy_decided``).
+DECISIONS = (
+    "recess",
+    "return_to_talks",
+    "concede_prisoners",
+    "propaganda",
+    "stockpile",
+    "front_offensive",
+    "forward_base",
+    "withdraw_base",
+)
+
 # ----------------------------------------------------------------------------- costs
 
 

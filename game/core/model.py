@@ -406,6 +406,7 @@ class ScoreRules:
     base: float = 1000.0
     historical_end: date = date(1953, 7, 27)
     per_week_late: float = 10.0
+    per_week_early: float = 0.0  # reward for each week an armistice comes before the record's
     per_aircraft: float = 1.0
     per_thousand_un: float = 1.0
     per_thousand_civilian: float = 2.0

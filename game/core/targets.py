@@ -22,6 +22,20 @@ def _damage(state: GameState, tid: str, override: DamageOverride) -> Any:
 POWER_KINDS = ("hydro_plant", "thermal_plant")
 INDUSTRY_KINDS = ("industrial_complex", "refinery", "mine", "supply_complex")
 URBAN_KINDS = ("city",)
+# Every class a target may have on the map, and every class of zone; the scenario
+# loader refuses others, so a typo is named instead of silently matching nothing.
+TARGET_KINDS = (
+    *POWER_KINDS,
+    *INDUSTRY_KINDS,
+    *URBAN_KINDS,
+    "rail_segment",
+    "rail_bridge",
+    "marshalling_yard",
+    "airfield",
+    "dam",
+    "port",
+)
+ZONE_KINDS = ("sanctuary", "neutral_zone", "pow_camp", "mig_alley", "border_buffer", "naval_area")
 
 
 def power_destroyed_pct(rules: Rules, state: GameState, damage: DamageOverride = None) -> Any:

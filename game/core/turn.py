@@ -494,8 +494,11 @@ def score(rules: Rules, s: GameState) -> float:
     value += sc.per_power_point * s.power_destroyed_pct
     value += sc.per_meter_point * (s.meter - rules.meter.initial)
     if s.outcome == Outcome.ARMISTICE and s.end_date is not None:
-        weeks_late = max(0.0, (s.end_date - sc.historical_end).days / 7)
-        value -= sc.per_week_late * weeks_late
+        weeks_late = (s.end_date - sc.historical_end).days / 7
+        if weeks_late > 0:
+            value -= sc.per_week_late * weeks_late
+        else:
+            value += sc.per_week_early * -weeks_late
     elif s.outcome == Outcome.RECALL:
         value -= sc.recall_penalty
     elif s.outcome == Outcome.TIME_OUT:

@@ -28,6 +28,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.content import content_dir
+from game.data.guards import HostileText, loads_toml
 from game.data.mods import mod_folders
 
 ENCYCLOPEDIA_FILE = content_dir("assets") / "encyclopedia.toml"
@@ -137,11 +138,14 @@ class Encyclopedia:
 
 def _read(file: Path, problems: list[str]) -> dict[str, Any]:
     try:
+        if file.is_symlink():
+            problems.append(f"{file}: a symlink; encyclopedia files must be plain files")
+            return {}
         if file.stat().st_size > MAX_BYTES:
             problems.append(f"{file}: larger than {MAX_BYTES:,} bytes")
             return {}
-        return tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return loads_toml(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, HostileText) as exc:
         problems.append(f"{file}: {exc}")
         return {}
 

@@ -12,12 +12,16 @@ Any problem with the file raises :class:`MapError` naming the file and the probl
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 from typing import Any
 
 from game.core.geometry import Layer, MapFeature, MapGeometry, Point, Shape
+from game.data.guards import inside
 
 REQUIRED_FLOAT_PROPERTIES = ("cell_km", "lat_top", "lon_left", "standard_parallel")
 PropertyValue = str | int | float | bool
@@ -33,6 +37,8 @@ def _fail(path: Path, problem: str) -> MapError:
 
 MAX_MAP_BYTES = 20_000_000
 MAX_IMAGE_SIDE = 8192  # pixels; a tileset image larger than this is refused
+MAX_MAP_SIDE = 2048  # cells; a larger map would not draw its terrain
+MAX_LAYER_BYTES = MAX_MAP_SIDE * MAX_MAP_SIDE * 4  # one tile layer, inflated
 
 
 def _parse(path: Path) -> ET.Element:
@@ -44,15 +50,22 @@ def _parse(path: Path) -> ET.Element:
         raise _fail(path, f"not a valid XML file: {exc}") from exc
 
 
-def _check_references(path: Path, root: ET.Element) -> None:
-    """Tilesets and images must lie beside the map: a map may not reach other files."""
+def _check_references(path: Path, root: ET.Element, seen: frozenset[Path] = frozenset()) -> None:
+    """Tilesets and images must lie beside the map: a map may not reach other files.
+
+    ``seen`` holds the files on the way here, so a tileset naming itself is refused."""
     folder = path.parent.resolve()
+    seen = seen | {path.resolve()}
     for element in root.iter():
         if element.tag not in ("tileset", "image") or "source" not in element.attrib:
             continue
         source = element.attrib["source"]
         target = (path.parent / source).resolve()
-        if Path(source).is_absolute() or not target.is_relative_to(folder):
+        if (
+            Path(source).is_absolute()
+            or not target.is_relative_to(folder)
+            or not inside(path.parent / source, path.parent)
+        ):
             raise _fail(path, f"{element.tag} '{source}' lies outside the map's folder")
         if element.tag == "image":
             for side in ("width", "height"):
@@ -65,7 +78,9 @@ def _check_references(path: Path, root: ET.Element) -> None:
         if element.tag == "tileset":
             if not target.is_file():
                 raise _fail(path, f"tileset '{source}' not found")
-            _check_references(target, _parse(target))
+            if target in seen:
+                raise _fail(path, f"tileset '{source}' refers back to itself")
+            _check_references(target, _parse(target), seen)
 
 
 def _ellipse_ids(path: Path) -> set[int]:
@@ -74,6 +89,7 @@ def _ellipse_ids(path: Path) -> set[int]:
     if root.tag != "map":
         raise _fail(path, f"not a TMX map (root element is <{root.tag}>, expected <map>)")
     _check_references(path, root)
+    _check_size(path, root)
     ids: set[int] = set()
     for obj in root.iter("object"):
         if obj.find("ellipse") is not None:
@@ -82,6 +98,35 @@ def _ellipse_ids(path: Path) -> set[int]:
             except ValueError as exc:
                 raise _fail(path, f"ellipse object with a bad id {obj.get('id')!r}") from exc
     return ids
+
+
+def _check_size(path: Path, root: ET.Element) -> None:
+    """Bound the map's cells and every compressed layer before pytmx inflates them."""
+    for side in ("width", "height"):
+        try:
+            cells = int(root.get(side, "0"))
+        except ValueError as exc:
+            raise _fail(path, f"map {side} is not a whole number") from exc
+        if not 0 < cells <= MAX_MAP_SIDE:
+            raise _fail(path, f"map {side} {cells} is outside 1 to {MAX_MAP_SIDE} cells")
+    for data in root.iter("data"):
+        compression = data.get("compression")
+        if not compression:
+            continue
+        try:
+            packed = base64.b64decode((data.text or "").strip(), validate=False)
+        except (binascii.Error, ValueError) as exc:
+            raise _fail(path, "a layer's base64 data is broken") from exc
+        if compression not in ("zlib", "gzip"):
+            raise _fail(path, f"layer compression '{compression}' is not supported")
+        wbits = zlib.MAX_WBITS | (16 if compression == "gzip" else 0)
+        inflater = zlib.decompressobj(wbits)
+        try:
+            inflater.decompress(packed, MAX_LAYER_BYTES)
+        except zlib.error as exc:
+            raise _fail(path, f"a layer's {compression} data is broken") from exc
+        if inflater.unconsumed_tail:
+            raise _fail(path, f"a layer inflates to more than {MAX_LAYER_BYTES:,} bytes")
 
 
 def _load_tiled(path: Path) -> Any:
@@ -197,6 +242,10 @@ def _feature(path: Path, obj: Any, layer: Layer, scale: float, is_ellipse: bool)
     }
     x, y = float(obj.x) * scale, float(obj.y) * scale
     points = getattr(obj, "points", None)
+    numbers = [x, y, float(obj.width or 0), float(obj.height or 0)]
+    numbers += [float(c) for p in points or () for c in (p[0], p[1])]
+    if not all(math.isfinite(n) and abs(n) < 1e7 for n in numbers):
+        raise _fail(path, f"{obj.name!r} has a coordinate that is not a finite number")
     if is_ellipse:
         w, h = float(obj.width) * scale, float(obj.height) * scale
         if w <= 0 or h <= 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ from game.core.aar import METRICS as RECORD_METRICS
 from game.core.conditions import METRICS, NAMING_METRICS, OPERATORS
 from game.core.effects import EFFECT_PARAMS
 from game.core.geometry import KM_PER_DEG_LON_EQUATOR, Layer, MapGeometry, polyline_length
+from game.core.leadership import DECISIONS
 from game.core.model import (
     COST_KINDS,
     CardDef,
@@ -48,6 +50,9 @@ from game.core.model import (
     SupplyRules,
     TargetDef,
 )
+from game.core.targets import TARGET_KINDS, ZONE_KINDS
+from game.data.bounds import effect_problems, rule_problems
+from game.data.guards import HostileText, inside, loads_toml, name_problem
 from game.data.maps import MapError, load_map
 from game.data.mods import Merge, ScenarioSource, apply_override, discover
 
@@ -261,6 +266,9 @@ def list_sources(mods: tuple[Path, ...] = ()) -> list[ScenarioSource]:
 def find_scenario(name_or_path: str, mods: tuple[Path, ...] = ()) -> ScenarioSource:
     """A scenario by id (shipped or from a mod) or by folder or file path."""
     candidate = Path(name_or_path)
+    why = name_problem(name_or_path)
+    if why:
+        raise ScenarioError([f"{name_or_path[:60]}...: scenario name {why}"])
     if candidate.exists():
         file = scenario_file(candidate)
         return ScenarioSource(file.parent.name, file, (), "file")
@@ -355,16 +363,27 @@ def _sprites(folder: Path, problems: list[str]) -> dict[str, str]:
     if not sprites_dir.is_dir():
         return {}
     found: dict[str, str] = {}
+    if sprites_dir.is_symlink():
+        problems.append(f"{sprites_dir}: sprites must be files inside the scenario folder")
+        return {}
     for png in sorted(sprites_dir.glob("*.png")):
-        if png.is_symlink() or not png.resolve().is_relative_to(folder.resolve()):
+        if (
+            png.is_symlink()
+            or not png.is_file()
+            or not png.resolve().is_relative_to(folder.resolve())
+        ):
             problems.append(f"{png}: sprites must be files inside the scenario folder")
             continue
         if png.stat().st_size > MAX_SPRITE_BYTES:
             problems.append(f"{png}: larger than {MAX_SPRITE_BYTES:,} bytes")
             continue
-        head = png.read_bytes()[:24]
+        content = png.read_bytes()
+        head = content[:24]
         if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
             problems.append(f"{png}: not a PNG image")
+            continue
+        if content[-8:-4] != b"IEND":  # a file cut short: the decoder would fail in play
+            problems.append(f"{png}: the PNG file is cut short (no IEND chunk)")
             continue
         width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
         if not (0 < width <= MAX_SPRITE_SIDE and 0 < height <= MAX_SPRITE_SIDE):
@@ -384,7 +403,11 @@ def _load_merged(
     header = header if isinstance(header, dict) else {}
     levels = header.get("difficulties", ["easy", "normal", "hard"])
     chosen = difficulty or header.get("default_difficulty", "normal")
-    if not isinstance(levels, list) or chosen not in levels:
+    if not isinstance(levels, list) or not all(isinstance(v, str) for v in levels):
+        raise ScenarioError(
+            [f"{file}: scenario.difficulties: expected a list of names (found {levels!r})"]
+        )
+    if not isinstance(chosen, str) or chosen not in levels:
         raise ScenarioError(
             [f"{file}: scenario.difficulties: no difficulty '{chosen}' in {levels}"]
         )
@@ -464,16 +487,22 @@ def locate_line(text: str, parts: tuple[str, ...]) -> int | None:
 
 
 def _read_toml(file: Path) -> dict[str, Any]:
-    if not file.is_file():
-        raise ScenarioError([f"{file}: file not found"])
-    if file.stat().st_size > MAX_SCENARIO_BYTES:
-        raise ScenarioError([f"{file}: larger than {MAX_SCENARIO_BYTES:,} bytes"])
     try:
-        return tomllib.loads(file.read_text(encoding="utf-8"))
+        if file.is_symlink():
+            raise ScenarioError([f"{file}: a symlink; scenario files must be plain files"])
+        if not file.is_file():
+            raise ScenarioError([f"{file}: file not found"])
+        if file.stat().st_size > MAX_SCENARIO_BYTES:
+            raise ScenarioError([f"{file}: larger than {MAX_SCENARIO_BYTES:,} bytes"])
+        return loads_toml(file.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         raise ScenarioError([f"{file}: not UTF-8 text ({exc.reason})"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError([f"{file}: TOML syntax: {exc}"]) from None
+    except HostileText as exc:
+        raise ScenarioError([f"{file}: refused before reading: {exc}"]) from None
+    except OSError as exc:
+        raise ScenarioError([f"{file}: cannot be read ({exc.strerror or exc})"]) from None
 
 
 def _pick_difficulty(node: Any, levels: list[str], chosen: str) -> Any:
@@ -500,6 +529,10 @@ def _format(file: Path, err: Any, prefix: tuple[Any, ...] = ()) -> str:
 
 def _map_path(file: Path, name: str, problems: list[str]) -> Path | None:
     """A scenario's map lies in its own folder or among the shipped maps; nowhere else."""
+    why = name_problem(name)
+    if why:
+        problems.append(f"{file}: scenario.map: {why}")
+        return None
     rel = Path(name)
     if rel.is_absolute() or ".." in rel.parts:
         problems.append(
@@ -507,8 +540,9 @@ def _map_path(file: Path, name: str, problems: list[str]) -> Path | None:
         )
         return None
     for folder in (file.parent, MAPS_DIR):
-        if (folder / rel).is_file():
-            return folder / rel
+        candidate = folder / rel
+        if candidate.is_file() and inside(candidate, folder):
+            return candidate
     problems.append(f"{file}: scenario.map: no map '{name}' in the scenario folder or assets/maps")
     return None
 
@@ -548,11 +582,37 @@ def _build(
             _check_card(file, card, geometry, set(data.pools), problems)
 
     events: list[EventDef] = []
+    event_keys: list[str] = []
+    seen_ids: dict[str, int] = {}
     for i, raw in enumerate(data.events):
         ev = section(f"events.{i}", EventDef, _effects_as_params(raw))
         if isinstance(ev, EventDef):
             events.append(ev)
-            _check_event(file, i, ev, cards, set(data.pools), problems)
+            event_keys.append(f"events.{i}")
+            if ev.id in seen_ids:
+                problems.append(
+                    f"{file}: events.{i}.id: '{ev.id}' is also the id of events.{seen_ids[ev.id]}"
+                )
+            seen_ids.setdefault(ev.id, i)
+    names = _Names(set(targets), set(cards), {e.id for e in events})
+    for key, ev in zip(event_keys, events, strict=True):
+        _check_event(file, int(key.split(".")[1]), ev, cards, set(data.pools), problems, names)
+    for cid, card in cards.items():
+        _check_conditions(f"{file}: cards.{cid}.lifted_when", card.lifted_when, problems, names)
+    for cid in cards.keys() & data.pools.keys():
+        problems.append(f"{file}: cards.{cid}: '{cid}' is also the id of a pool")
+    for ident, key in [
+        *((p, "pools") for p in data.pools),
+        *((c, "cards") for c in data.cards),
+        *((t, "targets") for t in data.targets),
+        *((e.id, f"events.{k.split('.')[1]}") for k, e in zip(event_keys, events, strict=True)),
+    ]:
+        if not _ID.fullmatch(ident):
+            where = f"{key}.id" if key.startswith("events.") else f"{key}.{ident}"
+            problems.append(
+                f"{file}: {where}: '{ident}' is not a lower-case snake_case id "
+                "(letters a-z, digits and _)"
+            )
 
     rule_knobs: dict[str, Any] = {}
     for key, value in data.rules.items():
@@ -588,7 +648,7 @@ def _build(
                 )
     if problems or supply is None:
         return None
-    return Rules(
+    rules = Rules(
         scenario_id=header.id,
         name=header.name,
         start=header.start,
@@ -622,6 +682,20 @@ def _build(
         leadership=leadership,
         **rule_knobs,
     )
+    problems.extend(f"{file}: {line}" for line in rule_problems(rules, event_keys))
+    return None if problems else rules
+
+
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Names:
+    """Ids a condition may name."""
+
+    targets: set[str]
+    cards: set[str]
+    events: set[str]
 
 
 def _leadership(
@@ -677,6 +751,13 @@ def _targets(
             problems.append(f"{key}: no target '{tid}' on the map")
             continue
         kind = feature.kind
+        if kind not in TARGET_KINDS:
+            found = f"'{kind}'" if kind else "no class"
+            problems.append(
+                f"{key}: the map object has {found}; a target's Tiled class (or type) is one of "
+                f"{', '.join(TARGET_KINDS)}"
+            )
+            continue
         defaults = data.target_defaults.get(kind, TargetDefaults())
         values = {
             k: getattr(entry, k) if getattr(entry, k) is not None else getattr(defaults, k)
@@ -731,11 +812,21 @@ def _check_card(
             problems.append(f"{key}.scope.pools.{i}: no pool '{pid}'")
     if card.scope.time not in ("any", "day", "night"):
         problems.append(f"{key}.scope.time: expected any, day or night (found {card.scope.time!r})")
-    _check_conditions(f"{key}.lifted_when", card.lifted_when, problems)
+    for field_name, known in (
+        ("target_kinds", TARGET_KINDS),
+        ("zone_kinds", ZONE_KINDS),
+        ("roles", tuple(r.value for r in model.Role)),
+        ("press", tuple(p.value for p in model.PressPolicy)),
+    ):
+        for i, value in enumerate(getattr(card.scope, field_name)):
+            if value not in known:
+                problems.append(
+                    f"{key}.scope.{field_name}.{i}: unknown '{value}' (known: {', '.join(known)})"
+                )
 
 
 def _check_conditions(
-    key: str, conditions: tuple[model.Condition, ...], problems: list[str]
+    key: str, conditions: tuple[model.Condition, ...], problems: list[str], names: _Names
 ) -> None:
     for i, c in enumerate(conditions):
         if c.metric not in METRICS:
@@ -743,9 +834,52 @@ def _check_conditions(
                 f"{key}.{i}.metric: unknown metric '{c.metric}' (known: {', '.join(sorted(METRICS))})"
             )
         if c.op not in OPERATORS:
-            problems.append(f"{key}.{i}.op: unknown operator '{c.op}'")
+            problems.append(
+                f"{key}.{i}.op: unknown operator '{c.op}' (known: {', '.join(OPERATORS)})"
+            )
         if c.metric not in NAMING_METRICS and c.metric in METRICS and c.op in ("is", "is_not"):
-            problems.append(f"{key}.{i}.op: '{c.op}' only fits event_fired and card_in_force")
+            problems.append(
+                f"{key}.{i}.op: '{c.op}' only fits {', '.join(sorted(NAMING_METRICS - {'target_damage'}))}"
+            )
+        why = _value_problem(c, names)
+        if why:
+            problems.append(f"{key}.{i}.value: {why} (found {c.value!r})")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _value_problem(c: model.Condition, names: _Names) -> str | None:
+    """Why a condition's value does not fit its metric, or None."""
+    if c.metric in ("event_fired", "card_in_force"):
+        known = names.events if c.metric == "event_fired" else names.cards
+        if not isinstance(c.value, str):
+            return "expected the id of an event or card"
+        if c.value not in known:
+            return f"no {'event' if c.metric == 'event_fired' else 'card'} '{c.value}'"
+        return None
+    if c.metric == "target_damage":
+        value = c.value
+        if not (isinstance(value, list | tuple) and len(value) == 2 and isinstance(value[0], str)):
+            return 'expected ["target_id", damage]'
+        if value[0] not in names.targets:
+            return f"'{value[0]}' is not a target of this scenario"
+        return None if _is_number(value[1]) else "the damage must be a finite number"
+    if c.metric == "enemy_decided":
+        if c.value not in DECISIONS:
+            return f"expected one of the enemy's decisions: {', '.join(DECISIONS)}"
+        return None
+    if c.metric == "pow_settled":
+        return None if isinstance(c.value, bool) else "expected true or false"
+    if c.metric == "talks":
+        states = [t.value for t in model.TalksState]
+        if c.value not in states:
+            return f"expected one of {', '.join(states)}"
+        return None if c.op in ("==", "!=") else "talks are compared with == or !="
+    if c.metric in METRICS and not _is_number(c.value):
+        return "expected a finite number"
+    return None
 
 
 def _check_event(
@@ -755,9 +889,10 @@ def _check_event(
     cards: dict[str, CardDef],
     pools: set[str],
     problems: list[str],
+    names: _Names,
 ) -> None:
     key = f"{file}: events.{index}"
-    _check_conditions(f"{key}.conditions", ev.conditions, problems)
+    _check_conditions(f"{key}.conditions", ev.conditions, problems, names)
     for j, eff in enumerate(ev.effects):
         spec = EFFECT_PARAMS.get(eff.kind)
         if spec is None:
@@ -772,6 +907,7 @@ def _check_event(
                 problems.append(
                     f"{key}.effects.{j}.{name}: wrong type (found {eff.params[name]!r})"
                 )
+        problems.extend(effect_problems(f"{key}.effects.{j}", eff.kind, eff.params))
         if "card" in eff.params and eff.params["card"] not in cards:
             problems.append(f"{key}.effects.{j}.card: no card '{eff.params['card']}'")
         if "pool" in eff.params and eff.params["pool"] not in pools:

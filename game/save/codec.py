@@ -133,10 +133,14 @@ def _default_data(name: str) -> Any:
 
 def state_digest(state: GameState) -> str:
     """A short fingerprint of a state: equal states give equal digests across save and load."""
-    data = to_data(state)
-    for name in _LATER_FIELDS:
-        if name in data and data[name] == _default_data(name):
-            del data[name]
+    return encoded_state_digest(to_data(state))
+
+
+def encoded_state_digest(encoded_state: dict[str, Any]) -> str:
+    """The fingerprint of a state already turned into data by :func:`to_data`."""
+    data = {
+        k: v for k, v in encoded_state.items() if not (k in _LATER_FIELDS and v == _default_data(k))
+    }
     return digest_data(data)
 
 

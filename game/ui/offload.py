@@ -37,8 +37,8 @@ from game.save.codec import (
     _adapter,
     decode_orders,
     decode_state,
-    digest_data,
     dumps_compact,
+    encoded_state_digest,
     rng_from_data,
     rng_to_data,
     state_digest,
@@ -72,6 +72,8 @@ def decode_forecast(data: dict[str, Any]) -> Forecast:
         civilian_casualties=Range(**data["civilian_casualties"]),
         meter_change=Range(**data["meter_change"]),
         talks_disrupted=float(data["talks_disrupted"]),
+        world_opinion_change=Range(**data["world_opinion_change"]),
+        us_patience_change=Range(**data["us_patience_change"]),
         refused=tuple(data["refused"]),
         samples={k: np.asarray(v, dtype=float) for k, v in data["samples"].items()},
     )
@@ -134,7 +136,7 @@ def turn_job(rules_key: str, rules_text: str, job: str) -> tuple[str, str, str]:
     rng = rng_from_data(data["rng"])
     result = run_turn(rules, state, decode_orders(data["orders"]), rng)
     encoded = to_data(result)
-    digest = digest_data(encoded["state"])
+    digest = encoded_state_digest(encoded["state"])
     _states[digest] = result.state
     while len(_states) > STATES_KEPT:
         _states.popitem(last=False)
