@@ -225,3 +225,20 @@ def test_the_turn_log_names_packages_days_and_decisions():
     assert log["enemy_labour"], "a week of strikes leaves the enemy something to repair"
     for d in log["decisions"]:
         assert d["reason"] and date.fromisoformat(d["day"]) >= rules.start
+
+
+def test_a_package_a_card_cancels_during_the_turn_is_said_not_dropped():
+    """The protest comes in on the first day; the warned raid planned for day 3 is named."""
+    from game.core.orders import StrikePackage
+
+    rules = campaign()
+    state = new_game(rules)
+    state.warnings_publicised_turns = 2  # the State Department protests on day 1
+    raid = StrikePackage(target="sariwon", strike=(("fifth_af_fb", 40),), warning=True, days=(2,))
+    result = run_turn(rules, state, TurnOrders(packages=(raid,)), np.random.default_rng(4))
+    cancelled = [e for e in result.events if e.data.get("not_flown")]
+    assert len(cancelled) == 1 and "Mass warnings curtailed" in cancelled[0].text
+    assert cancelled[0].data["card"] == "warnings_curtailed"
+    log = result.report["log"]
+    assert [r["target"] for r in log["refused"]] == ["sariwon"]
+    assert log["packages"][0]["days"] == [2]
