@@ -24,5 +24,8 @@ setup(
     packages=[*find_packages(include=["game", "game.*"]), *DATA],
     package_dir=DATA,
     # The game's own data files beside its code, and every file of the content folders.
-    package_data={"*": ["*.toml", "*.json"], **{package: ["*"] for package in DATA}},
+    package_data={
+        **{package: ["*.toml", "*.json"] for package in find_packages(include=["game.*"])},
+        **{package: ["*"] for package in DATA},
+    },
 )
