@@ -223,6 +223,11 @@ class HistoricalRecord:
     plan_score: PlanScore | None = None
 
 
+def default_pressure_weights() -> dict[str, float]:
+    """What the war's costs weigh when a scenario does not say (small test fixtures)."""
+    return {"power": 0.3, "industry": 0.2, "supply": 0.2, "cities": 0.2, "food": 0.1}
+
+
 @dataclass(frozen=True)
 class MeterRules:
     initial: float = 30.0
@@ -234,15 +239,7 @@ class MeterRules:
     recess_factor: float = 0.3  # how much pressure still moves the meter in recess
     face_penalty: float = 0.15  # points per day under publicised pressure
     opinion_weight: float = 0.01  # meter drift per point of world opinion below 50
-    weights: dict[str, float] = field(
-        default_factory=lambda: {
-            "power": 0.3,
-            "industry": 0.2,
-            "supply": 0.2,
-            "cities": 0.2,
-            "food": 0.1,
-        }
-    )
+    weights: dict[str, float] = field(default_factory=default_pressure_weights)
     offensive_days: int = 7  # the enemy's face-saving offensive before it signs
     offensive_supply: float = 0.5  # share of the stockpile that offensive spends
 
@@ -355,13 +352,7 @@ class LeaderDef:
     resolve: float = 0.25  # mean strain (0..1) it bears before it moves toward terms
     resolve_spread: float = 0.0  # lognormal spread of the hidden resolve across games
     weights: dict[str, float] = field(
-        default_factory=lambda: {
-            "power": 0.3,
-            "industry": 0.2,
-            "supply": 0.2,
-            "cities": 0.2,
-            "food": 0.1,
-        }
+        default_factory=default_pressure_weights
     )  # cost kind (COST_KINDS) -> weight
     note: str = ""
 

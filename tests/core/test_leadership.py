@@ -54,38 +54,22 @@ def test_hidden_resolve_differs_by_seed_and_repeats_for_the_same_seed():
     assert set(a) == {"pyongyang", "beijing", "moscow"}
 
 
+def _day_causes(rules: Rules, parts: dict[str, float], talks: TalksState) -> dict:
+    resolve = leadership.resolve_of(rules, new_game(rules))
+    return leadership.meter_causes(rules, resolve, talks, parts, PressPolicy.ROUTINE, 60.0)
+
+
 def test_a_capital_under_its_resolve_lets_the_meter_erode_and_one_over_it_pushes():
     rules = campaign()
     parts = {k: 0.0 for k in ("power", "industry", "supply", "cities", "food", "air", "front")}
-    calm = leadership.meter_causes(
-        rules,
-        leadership.resolve_of(rules, new_game(rules)),
-        TalksState.IN_SESSION,
-        parts,
-        PressPolicy.ROUTINE,
-        60.0,
-    )
+    calm = _day_causes(rules, parts, TalksState.IN_SESSION)
     assert sum(calm.values()) < 0 and calm["time"] < 0
     hurt = {**parts, "power": 0.9, "cities": 0.9, "supply": 0.6}
-    pushed = leadership.meter_causes(
-        rules,
-        leadership.resolve_of(rules, new_game(rules)),
-        TalksState.IN_SESSION,
-        hurt,
-        PressPolicy.ROUTINE,
-        60.0,
-    )
+    pushed = _day_causes(rules, hurt, TalksState.IN_SESSION)
     assert pushed["pressure_power"] > 0 and pushed["pressure_cities"] > 0
     assert sum(pushed.values()) > 0
     # A recess damps the push.
-    damped = leadership.meter_causes(
-        rules,
-        leadership.resolve_of(rules, new_game(rules)),
-        TalksState.RECESSED,
-        hurt,
-        PressPolicy.ROUTINE,
-        60.0,
-    )
+    damped = _day_causes(rules, hurt, TalksState.RECESSED)
     assert 0 < sum(damped.values()) < sum(pushed.values())
 
 
