@@ -1,18 +1,17 @@
-"""Target icons: shape by kind, fill by the estimated damage, outline by confidence.
+"""Target icons: the type's sprite, filled by the estimated damage, ringed by confidence.
 
-A solid dark outline means a confident assessment; a faint dashed one, a guess; an icon
-with no fill and a grey outline has never been assessed.
+A plain icon is a confident assessment; one in a dashed dark ring, a guess; a greyed one
+in a dashed grey ring has never been assessed. A struck-through one is destroyed.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from functools import cache
 
 import pygame
 
-from game.ui.map_render import TARGET_COLORS
+from game.ui import sprites
 from game.ui.style import PAL
 
 ColorValue = tuple[int, int, int] | tuple[int, int, int, int]
@@ -35,140 +34,77 @@ def damage_colour(damage: float) -> tuple[int, int, int]:
     )
 
 
-def _shape(kind: str, c: float, r: float) -> list[tuple[float, float]] | None:
-    """The icon's outline as a polygon, or None for a circle."""
-    if kind in ("city", "airfield"):
-        return None
-    if kind in ("hydro_plant", "thermal_plant"):
-        return [(c, c - r - 1), (c + r + 1, c), (c, c + r + 1), (c - r - 1, c)]
-    if kind == "dam":
-        return [
-            (c - r - 2, c - r * 0.55),
-            (c + r + 2, c - r * 0.55),
-            (c + r * 0.7, c + r * 0.7),
-            (c - r * 0.7, c + r * 0.7),
-        ]
-    if kind == "rail_bridge":
-        return [
-            (c - r, c - r * 0.45),
-            (c + r, c - r * 0.45),
-            (c + r, c + r * 0.45),
-            (c - r, c + r * 0.45),
-        ]
-    return [(c - r, c - r), (c + r, c - r), (c + r, c + r), (c - r, c + r)]
-
-
-def _draw_shape(
-    surf: pygame.Surface, kind: str, c: float, r: float, color: ColorValue, width: int = 0
-) -> None:
-    pts = _shape(kind, c, r)
-    if pts is None:
-        pygame.draw.circle(surf, color, (c, c), r, width)
-    else:
-        pygame.draw.polygon(surf, color, pts, width)
-
-
-def _dashed_outline(surf: pygame.Surface, kind: str, c: float, r: float, color: ColorValue) -> None:
-    pts = _shape(kind, c, r)
-    if pts is None:
-        n = 10
-        for i in range(0, n, 2):
-            a0, a1 = 2 * math.pi * i / n, 2 * math.pi * (i + 1) / n
-            rect = pygame.Rect(0, 0, 2 * r, 2 * r)
-            rect.center = (round(c), round(c))
-            pygame.draw.arc(surf, color, rect, a0, a1, 2)
-        return
-    ring = [*pts, pts[0]]
-    for (ax, ay), (bx, by) in itertools.pairwise(ring):
-        for k in range(0, 4, 2):
-            t0, t1 = k / 4, (k + 1) / 4
-            pygame.draw.line(
-                surf,
-                color,
-                (ax + (bx - ax) * t0, ay + (by - ay) * t0),
-                (ax + (bx - ax) * t1, ay + (by - ay) * t1),
-                2,
-            )
+DESTROYED = 90.0  # an estimate this high is drawn struck through: nothing left to hit
+UNSEEN_TINT = (196, 192, 182)  # a plate never assessed: greyed, its damage unknown
 
 
 @cache
 def target_icon(
-    kind: str, r: int, damage: float | None, confidence: float, highlight: bool = False
+    kind: str,
+    r: int,
+    damage: float | None,
+    confidence: float,
+    highlight: bool = False,
+    sprite_path: str | None = None,
 ) -> pygame.Surface:
-    """The icon for a target; ``damage`` None means never assessed."""
+    """The icon for a target; ``damage`` None means never assessed. ``sprite_path`` is
+    a scenario's own picture for the type (the game's is used otherwise)."""
     dmg_step = None if damage is None else round(damage / 5) * 5
-    return _make_icon(kind, r, dmg_step, confidence >= LOW_CONFIDENCE, highlight)
+    overrides = {kind: sprite_path} if sprite_path else None
+    return _make_icon(kind, r, dmg_step, confidence >= LOW_CONFIDENCE, highlight, overrides)
 
 
-def sprite_icon(
-    path: str, kind: str, r: int, damage: float | None, confidence: float, highlight: bool = False
-) -> pygame.Surface:
-    """A mod's own icon for a target type, with the same damage and confidence marks.
-
-    A sprite that will not decode falls back to the drawn icon: a modder's file never
-    stops the game.
-    """
-    dmg_step = None if damage is None else round(damage / 5) * 5
-    try:
-        return _make_sprite_icon(path, r, dmg_step, confidence >= LOW_CONFIDENCE, highlight)
-    except (pygame.error, OSError, ValueError):
-        return target_icon(kind, r, damage, confidence, highlight)
-
-
-@cache
-def _make_sprite_icon(
-    path: str, r: int, damage: int | None, confident: bool, highlight: bool
-) -> pygame.Surface:
-    size = 2 * r + 10
-    surf = pygame.Surface((size, size + 5), pygame.SRCALPHA)
-    if highlight:
-        pygame.draw.circle(surf, (*HIGHLIGHT, 150), (size / 2, size / 2), r + 5)
-    picture = pygame.image.load(path)
-    side = 2 * r + 4
-    surf.blit(pygame.transform.smoothscale(picture, (side, side)), (3, 3))
-    # Damage as a bar under the picture: its colour and length, dashed if a guess.
-    bar = pygame.Rect(3, size, side, 4)
-    pygame.draw.rect(surf, (*PAPER, 255), bar)
-    if damage is not None:
-        filled = bar.copy()
-        filled.w = round(side * damage / 100)
-        pygame.draw.rect(surf, (*damage_colour(damage), 255), filled)
-        pygame.draw.rect(surf, (*CONFIDENT, 255 if confident else 90), bar, 1)
-    else:
-        pygame.draw.rect(surf, (*UNSEEN, 255), bar, 1)
-    return surf
-
-
-@cache
 def _make_icon(
-    kind: str, r: int, damage: int | None, confident: bool, highlight: bool
+    kind: str,
+    r: int,
+    damage: int | None,
+    confident: bool,
+    highlight: bool,
+    overrides: dict[str, str] | None,
 ) -> pygame.Surface:
+    """The type's sprite, its plate filled from the bottom up by the damage estimate in
+    the damage colour (multiplied in, so the pictogram stays dark), struck through when
+    destroyed, ringed with a dashed line when the estimate is a guess or there is none."""
     size = 2 * r + 10
     c = size / 2
     surf = pygame.Surface((size, size), pygame.SRCALPHA)
     if highlight:
         pygame.draw.circle(surf, (*HIGHLIGHT, 150), (c, c), r + 5)
-    _draw_shape(surf, kind, c, r + 1.5, (*PAPER, 255))
-    _draw_shape(surf, kind, c, r, (*PAPER, 255))
-    if damage is not None and damage > 0:
-        fill = pygame.Surface((size, size), pygame.SRCALPHA)
-        _draw_shape(fill, kind, c, r, (*damage_colour(damage), 255))
-        top = round(c + r - (2 * r) * damage / 100)
-        surf.blit(fill, (0, top), pygame.Rect(0, top, size, size - top))
-    kind_col = TARGET_COLORS.get(kind, (80, 80, 80))
-    if kind == "airfield":
-        pygame.draw.line(surf, kind_col, (c - r + 2, c), (c + r - 2, c), 2)
-        pygame.draw.line(surf, kind_col, (c, c - r + 2), (c, c + r - 2), 2)
-    elif damage is None or damage < 50:
-        pygame.draw.circle(surf, kind_col, (c, c), max(1.5, r / 3.2))
+    picture = sprites.sprite(kind, 2 * r + 6, overrides).copy()
+    box = picture.get_bounding_rect()
     if damage is None:
-        _dashed_outline(surf, kind, c, r, (*UNSEEN, 255))
-    elif confident:
-        _draw_shape(surf, kind, c, r, (*CONFIDENT, 255), 2)
-    else:
-        _draw_shape(surf, kind, c, r, (*CONFIDENT, 90), 1)
-        _dashed_outline(surf, kind, c, r, (*CONFIDENT, 255))
+        picture.fill(UNSEEN_TINT, special_flags=pygame.BLEND_RGB_MULT)
+    elif damage > 0:
+        top = round(box.bottom - box.h * damage / 100)
+        band = pygame.Rect(0, top, picture.get_width(), picture.get_height() - top)
+        picture.fill(damage_colour(damage), band, special_flags=pygame.BLEND_RGB_MULT)
+    at = picture.get_rect(center=(round(c), round(c)))
+    surf.blit(picture, at)
+    if damage is not None and damage >= DESTROYED:
+        _strike_through(surf, box.move(at.topleft), max(2, round(r / 4)))
+    if damage is None:
+        _dashed_ring(surf, c, r + 4, UNSEEN)
+    elif not confident:
+        _dashed_ring(surf, c, r + 4, CONFIDENT)
     return surf
+
+
+def _strike_through(surf: pygame.Surface, rect: pygame.Rect, width: int) -> None:
+    """A paper-cased dark cross over the plate: destroyed, in any palette."""
+    inner = rect.inflate(-rect.w // 4, -rect.h // 4)
+    for a, b in ((inner.topleft, inner.bottomright), (inner.topright, inner.bottomleft)):
+        pygame.draw.line(surf, PAPER, a, b, width + 2)
+    for a, b in ((inner.topleft, inner.bottomright), (inner.topright, inner.bottomleft)):
+        pygame.draw.line(surf, CONFIDENT, a, b, width)
+
+
+def _dashed_ring(surf: pygame.Surface, c: float, r: float, colour: ColorValue) -> None:
+    n = 12
+    rect = pygame.Rect(0, 0, round(2 * r), round(2 * r))
+    rect.center = (round(c), round(c))
+    for i in range(0, n, 2):
+        a0, a1 = 2 * math.pi * i / n, 2 * math.pi * (i + 1) / n
+        pygame.draw.arc(surf, colour, rect, a0, a1, 2)
 
 
 _labels: dict[tuple[str, int, int], tuple[pygame.Surface, pygame.Surface]] = {}
@@ -194,5 +130,3 @@ def blit_label(
 def forget_icons() -> None:
     """Drop the drawn icons: their damage colours change with the palette."""
     target_icon.cache_clear()
-    _make_sprite_icon.cache_clear()
-    _make_icon.cache_clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import icons
+from game.ui import icons, sprites
 from game.ui.map_render import ZONE_COLORS
 from game.ui.style import PAL
 from game.ui.words import kind_name
@@ -30,13 +30,23 @@ def draw_key_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, 
         img = icons.target_icon(key, 6, 0.0, 1.0)
         surface.blit(img, img.get_rect(center=mid))
         return kind_name(key)
+    if what == "base":
+        img = sprites.sprite("air_base", 16)
+        surface.blit(img, img.get_rect(center=mid))
+        return "Our air base"
     if what == "bda":
-        damage, conf = {"confident": (60.0, 0.9), "guess": (60.0, 0.2), "unseen": (None, 0.0)}[key]
+        damage, conf = {
+            "confident": (60.0, 0.9),
+            "guess": (60.0, 0.2),
+            "destroyed": (100.0, 0.9),
+            "unseen": (None, 0.0),
+        }[key]
         img = icons.target_icon("industrial_complex", 6, damage, conf)
         surface.blit(img, img.get_rect(center=mid))
         return {
             "confident": "Damage estimate, confident",
             "guess": "Damage estimate, a guess",
+            "destroyed": "Destroyed (est.)",
             "unseen": "Not yet assessed",
         }[key]
     if what == "zone":

@@ -15,7 +15,7 @@ import pygame
 from game.core.geometry import Layer, MapGeometry, Point
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui import icons, overlays
+from game.ui import icons, overlays, sprites
 from game.ui.map_cache import MapImages
 from game.ui.map_render import ShapeCache, dashed_polyline
 from game.ui.map_symbols import CASING, FRONT, FRONT_CASING, RAIL_INTACT
@@ -57,6 +57,7 @@ class MapView:
             for tid, t in rules.targets.items()
             if t.kind == "rail_segment" and tid in self.geo.features
         }
+        self._bases = self.geo.on_layer(Layer.BASES)
         self.center_on(self._targets_centre())
 
     @property
@@ -167,6 +168,7 @@ class MapView:
         self._draw_base(surface, view)
         self._draw_rail(surface, view, hover)
         self._draw_front(surface)
+        self._draw_bases(surface)
         self._draw_targets(surface, view, hover)
         if self.place_names:
             self.places = draw_place_labels(
@@ -228,6 +230,17 @@ class MapView:
             pygame.draw.lines(surface, FRONT_CASING, False, pts, 6)
             pygame.draw.lines(surface, FRONT, False, pts, 3)
 
+    def _draw_bases(self, surface: pygame.Surface) -> None:
+        """Our air bases' sprites, over the marks drawn with their names in the tiles and
+        of the same size, so the names beside them stay clear."""
+        r = max(3, round(2.6 * max(self.ppk, 0.4)))
+        img = sprites.sprite("air_base", 2 * r + 3, self.rules.sprites)
+        area = self.rect.inflate(2 * r, 2 * r)
+        for f in self._bases:
+            x, y = self.to_screen(f.points[0])  # where the tiles put the mark
+            if area.collidepoint(x, y):
+                surface.blit(img, img.get_rect(center=(round(x), round(y))))
+
     def _draw_targets(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
         r = 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
         label_font = font(13 if self.ppk < 2.0 else 14, bold=True)
@@ -246,11 +259,8 @@ class MapView:
             est = view.bda.get(tid)
             damage = est.damage if est is not None else None
             confidence = est.confidence if est is not None else 0.0
-            sprite = self.rules.sprites.get(t.kind)
-            if sprite:
-                img = icons.sprite_icon(sprite, t.kind, r, damage, confidence, tid == hover)
-            else:
-                img = icons.target_icon(t.kind, r, damage, confidence, highlight=tid == hover)
+            own = self.rules.sprites.get(t.kind)
+            img = icons.target_icon(t.kind, r, damage, confidence, tid == hover, own)
             box = img.get_rect(center=(round(x), round(y)))
             surface.blit(img, box)
             placed.append(box.inflate(-6, -6))

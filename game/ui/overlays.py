@@ -301,7 +301,8 @@ def draw_map_key(
     f = font(13)
     row = 19
     left: list[tuple[str, str]] = [("icon", k) for k in kinds]
-    left += [("bda", "confident"), ("bda", "guess"), ("bda", "unseen")]
+    left += [("bda", "confident"), ("bda", "guess"), ("bda", "destroyed"), ("bda", "unseen")]
+    left += [("base", "air_base")]
     right: list[tuple[str, str]] = [("overlay", o.key) for o in OVERLAYS]
     right += [("sea", "naval_area"), ("rail", "intact"), ("rail", "cut"), ("front", "")]
     columns = [[_key_label(what, key, on) for what, key in items] for items in (left, right)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 import pygame
@@ -20,6 +21,7 @@ from game.core.geometry import Point
 from game.core.intel import PlayerView
 from game.core.orders import TurnOrders
 from game.core.turn import TurnResult
+from game.ui import sprites
 from game.ui.scenes import Scene
 from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H
@@ -39,6 +41,11 @@ STRIKE_COLOUR = (250, 244, 226)
 ESCORT_COLOUR = (150, 205, 240)
 TRACK_COLOUR = (40, 36, 32)
 EDGE_INSET = 18  # flights from bases off the view enter at its edge, this far inside
+# Each type's silhouette across, in pixels: the big bombers show big.
+AIRCRAFT_PX = {"b29": 30, "b26": 24, "ad": 21}
+FIGHTER_PX = 19
+MIG_FROM_KM = (-90.0, -110.0)  # MiGs come down from Manchuria, north-west of the target
+FLAK_MIN_GUNS = 1.0  # a target with fewer estimated guns shows no bursts
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class Flight:
     end: Point  # km
     markers: int
     escort: bool = False
+    aircraft: str = "f84"  # the sprite of the type flown
 
 
 @dataclass
@@ -67,6 +75,7 @@ class Day:
     flights: list[Flight] = field(default_factory=list)
     outcomes: dict[str, TargetResult] = field(default_factory=dict)
     incidents: list[Point] = field(default_factory=list)
+    migs: list[Point] = field(default_factory=list)  # targets where MiGs fought the raid
     packages: int = 0
 
     @property
@@ -105,10 +114,12 @@ def plan_days(
             for pool_id, n in sorted(sorties.items()):
                 start = base_of(pool_id)
                 if start is not None and n > 0:
-                    d.flights.append(Flight(start, target.position, _markers(n)))
+                    kind = sprites.aircraft_sprite(rules.pools[pool_id])
+                    d.flights.append(Flight(start, target.position, _markers(n), aircraft=kind))
             escort = base_of(rules.escort_pool) if rules.escort_pool else None
             if package.escort > 0 and escort is not None:
-                d.flights.append(Flight(escort, target.position, 1, escort=True))
+                kind = sprites.aircraft_sprite(rules.pools[rules.escort_pool])
+                d.flights.append(Flight(escort, target.position, 1, True, kind))
             d.outcomes.setdefault(package.target, TargetResult(target.position))
     index = {d.day: d for d in days}
     for ev in result.events:
@@ -123,6 +134,8 @@ def plan_days(
         out = on.outcomes.get(ev.target)
         if out is None:
             continue
+        if ev.category == Category.AIR_COMBAT and out.position not in on.migs:
+            on.migs.append(out.position)
         if ev.category == Category.STRIKE and "after" in ev.data:
             out.damage = float(ev.data["after"])
             out.flown = True
@@ -174,6 +187,7 @@ class ResolutionScene(Scene):
         self._sounded_day = -1
         self.caption_rect = pygame.Rect(0, 0, 0, 0)
         self.tag_rects: list[pygame.Rect] = []  # result tags of the last frame
+        self.marker_rects: list[pygame.Rect] = []  # MiG markers of this frame
         super().__init__(app)
 
     # -- timing
@@ -263,6 +277,7 @@ class ResolutionScene(Scene):
         if not self.days:
             return
         i, fly, res = self._phase()
+        self.marker_rects = []
         clip = surface.get_clip()
         surface.set_clip(rect)
         if self.holding:
@@ -300,17 +315,48 @@ class ResolutionScene(Scene):
             ux, uy = (ex - sx) / dist, (ey - sy) / dist
             _dashed(surface, TRACK_COLOUR, (sx, sy), (x, y))
             colour = ESCORT_COLOUR if flight.escort else STRIKE_COLOUR
-            side = 9.0 if flight.escort else 0.0  # escorts fly alongside, not on top
+            px = AIRCRAFT_PX.get(flight.aircraft, FIGHTER_PX)
+            side = px * 0.8 if flight.escort else 0.0  # escorts fly alongside, not on top
             for k in range(flight.markers):
-                back = k * 13.0
+                back = k * px * 0.75
                 mx = x - ux * back - uy * side
                 my = y - uy * back + ux * side
                 if (mx - sx) * ux + (my - sy) * uy < 0:
                     continue  # not yet off the ground
-                _aircraft(surface, (mx, my), (ux, uy), colour, 1.0 if flight.escort else 1.25)
+                _aircraft(surface, flight.aircraft, (mx, my), (ux, uy), colour, px)
+        for target in day.migs:  # the MiGs dive on the raid as it reaches the target
+            self._draw_migs(surface, target, p)
+
+    def _draw_migs(self, surface: pygame.Surface, target: Point, p: float) -> None:
+        m = self.below.map
+        ex, ey = m.to_screen(target)
+        sx, sy = m.to_screen((target[0] + MIG_FROM_KM[0], target[1] + MIG_FROM_KM[1]))
+        t = _ease(max(0.0, (p - 0.35) / 0.65))  # they rise once the raid is on its way
+        if t <= 0:
+            return
+        dist = math.hypot(ex - sx, ey - sy)
+        ux, uy = (ex - sx) / dist, (ey - sy) / dist
+        for k, (back, side) in enumerate(((26.0, -12.0), (38.0, 10.0))):
+            x = sx + (ex - sx) * t - ux * back * (1 - k * 0.2)
+            y = sy + (ey - sy) * t - uy * back
+            _aircraft(surface, "mig15", (x - uy * side, y + ux * side), (ux, uy), PAL.DANGER, 18)
+
+    def _defended(self, day: Day) -> list[Point]:
+        """The day's targets with guns enough for their bursts to show (as estimated)."""
+        targets = self.session.rules.targets
+        return [
+            out.position
+            for tid, out in day.outcomes.items()
+            if tid in targets
+            and self.before.flak_estimate.get(tid, targets[tid].flak) >= FLAK_MIN_GUNS
+        ]
 
     def _draw_results(self, surface: pygame.Surface, day: Day, res: float) -> None:
         m = self.below.map
+        for pos in self._defended(day):
+            _flak(surface, m.to_screen(pos), res)
+        for pos in day.migs:
+            self.marker_rects.append(_mig_marker(surface, m.to_screen(pos)))
         for pos in day.incidents:
             _flash(surface, m.to_screen(pos), res, PAL.INCIDENT)
         for out in day.outcomes.values():
@@ -322,8 +368,10 @@ class ResolutionScene(Scene):
         """The whole turn at once: each target's last damage and its losses in all."""
         total: dict[str, TargetResult] = {}
         incidents: list[Point] = []
+        migs: set[Point] = set()
         for day in self.days:
             incidents.extend(day.incidents)
+            migs.update(day.migs)
             for tid, out in day.outcomes.items():
                 acc = total.setdefault(tid, TargetResult(out.position))
                 if out.damage is not None:
@@ -335,6 +383,8 @@ class ResolutionScene(Scene):
             pygame.draw.circle(surface, PAL.RESULT, m.to_screen(out.position), 15, 2)
         for pos in incidents:
             pygame.draw.circle(surface, PAL.INCIDENT, m.to_screen(pos), 15, 2)
+        for pos in sorted(migs):
+            self.marker_rects.append(_mig_marker(surface, m.to_screen(pos)))
         self._labels(surface, total.values(), incidents)
 
     def _labels(self, surface: pygame.Surface, outcomes, incidents: list[Point]) -> None:
@@ -344,7 +394,7 @@ class ResolutionScene(Scene):
         bounds = m.rect.inflate(-8, -8)
         # Never under the status bar, the hint, the toggles or the caption: they are
         # taken as if by tags already placed.
-        blocked = [*m.keep_clear, self.caption_rect]
+        blocked = [*m.keep_clear, self.caption_rect, *self.marker_rects]
         placed: list[pygame.Rect] = list(blocked)
         for out in outcomes:
             x, y = m.to_screen(out.position)
@@ -415,16 +465,68 @@ def _dashed(surface: pygame.Surface, colour, a: tuple[float, float], b: tuple[fl
         d += 11
 
 
-def _aircraft(surface, at, heading, colour, scale: float) -> None:
-    """A small swept-wing silhouette pointing along ``heading``, with a dark outline."""
-    ux, uy = heading
-    px, py = -uy, ux
-    shape = ((7, 0), (1, 1.2), (-1, 6), (-3, 6), (-2, 1.2), (-6, 1.2), (-7, 3.5), (-8, 3.5),
-             (-7, 0), (-8, -3.5), (-7, -3.5), (-6, -1.2), (-2, -1.2), (-3, -6), (-1, -6),
-             (1, -1.2))  # fmt: skip
-    pts = [(at[0] + (ux * f + px * s) * scale, at[1] + (uy * f + py * s) * scale) for f, s in shape]
-    pygame.draw.polygon(surface, colour, pts)
-    pygame.draw.polygon(surface, (30, 28, 26), pts, 1)
+def _aircraft(
+    surface: pygame.Surface,
+    name: str,
+    at: tuple[float, float],
+    heading: tuple[float, float],
+    colour: tuple[int, int, int],
+    px: int,
+) -> None:
+    """The type's silhouette, ``px`` across, turned along ``heading``, in ``colour``,
+    over its shadow on the ground."""
+    angle = round(math.degrees(math.atan2(-heading[0], -heading[1])) / TURN_STEP) * TURN_STEP
+    plane, shadow = _turned(name, px, angle % 360, colour)
+    box = plane.get_rect(center=(round(at[0]), round(at[1])))
+    surface.blit(shadow, box.move(3, 4))
+    surface.blit(plane, box)
+
+
+TURN_STEP = 5  # degrees: headings are drawn to the nearest, each kept once made
+
+
+@cache
+def _turned(
+    name: str, px: int, angle: int, colour: tuple[int, int, int]
+) -> tuple[pygame.Surface, pygame.Surface]:
+    plane = sprites.sprite(name, px).copy()
+    plane.fill(colour, special_flags=pygame.BLEND_RGB_MULT)
+    plane = pygame.transform.rotozoom(plane, angle, 1.0)
+    shadow = plane.copy()
+    shadow.fill((0, 0, 0, 70), special_flags=pygame.BLEND_RGBA_MULT)
+    return plane, shadow
+
+
+def _flak(surface: pygame.Surface, at: tuple[float, float], t: float) -> None:
+    """Shell bursts about a defended target as the raid arrives, fading as it leaves."""
+    if t >= 1.0:
+        return
+    for k, (dx, dy) in enumerate(((-22, -14), (19, -20), (24, 12), (-17, 20), (3, -30))):
+        grow = min(1.0, max(0.0, t * 3 - k * 0.25))
+        if grow <= 0:
+            continue
+        img = _burst(max(8, round(22 * grow)), round(255 * (1 - t * t)))
+        surface.blit(img, img.get_rect(center=(round(at[0] + dx), round(at[1] + dy))))
+
+
+@cache
+def _burst(px: int, alpha: int) -> pygame.Surface:
+    img = sprites.sprite("flak", px).copy()
+    img.fill((255, 255, 255, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+    return img
+
+
+def _mig_marker(surface: pygame.Surface, at: tuple[float, float]) -> pygame.Rect:
+    """The MiG counter above a target where MiGs fought the raid; where it went."""
+    img = _tinted_marker(PAL.DANGER)
+    return surface.blit(img, img.get_rect(midbottom=(round(at[0]), round(at[1]) - 16)))
+
+
+@cache
+def _tinted_marker(colour: tuple[int, int, int]) -> pygame.Surface:
+    img = sprites.sprite("mig_marker", 22).copy()
+    img.fill(colour, special_flags=pygame.BLEND_RGB_MULT)
+    return img
 
 
 def _flash(surface: pygame.Surface, at: tuple[float, float], t: float, colour) -> None:

@@ -18,7 +18,8 @@ RED = (220, 10, 10)
 
 
 def is_red(colour: pygame.Color) -> bool:
-    return colour.r > 200 and colour.g < 40 and colour.b < 40
+    """Red, or red as tinted grey on a target never assessed."""
+    return colour.r > 150 and colour.g < 40 and colour.b < 40
 
 
 def mod_scenario(root: Path) -> Path:
@@ -34,13 +35,16 @@ def mod_scenario(root: Path) -> Path:
     return folder
 
 
-def test_a_mod_sprite_replaces_the_drawn_icon_of_its_target_type(tmp_path: Path) -> None:
+def test_a_mod_sprite_replaces_the_game_sprite_of_the_same_name(tmp_path: Path) -> None:
     folder = mod_scenario(tmp_path)
     picture = pygame.Surface((32, 32))
     picture.fill(RED)
-    pygame.image.save(picture, str(folder / "sprites" / "hydro_plant.png"))
+    for name in ("hydro_plant", "air_base"):
+        pygame.image.save(picture, str(folder / "sprites" / f"{name}.png"))
     rules = load_rules(find_scenario("suiho_sprites", (tmp_path,)))
-    assert rules.sprites == {"hydro_plant": str(folder / "sprites" / "hydro_plant.png")}
+    assert rules.sprites == {
+        name: str(folder / "sprites" / f"{name}.png") for name in ("air_base", "hydro_plant")
+    }
     assert rules.mods == ("sprite_mod",)
     assert GameRecord.new(rules).mods == ("sprite_mod",)  # recorded in a save's header
 
@@ -53,6 +57,12 @@ def test_a_mod_sprite_replaces_the_drawn_icon_of_its_target_type(tmp_path: Path)
         assert is_red(app.screen.get_at((round(x), round(y))))
         x, y = scene.map.to_screen(rules.targets["sinuiju"].position)
         assert not is_red(app.screen.get_at((round(x), round(y))))  # cities keep their icon
+        kimpo = rules.geometry.features["k14_kimpo"].points[0]
+        scene.map.center_on(kimpo)
+        app.dirty = True
+        app.draw()
+        x, y = scene.map.to_screen(kimpo)
+        assert is_red(app.screen.get_at((round(x), round(y))))  # and so do the air bases
     finally:
         pygame.display.quit()
 
