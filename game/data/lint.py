@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from game.core.model import Rules
+from game.core.targets import TARGET_KINDS
+from game.sprite_names import SPRITE_NAMES
 
 
 def warnings(rules: Rules) -> list[str]:
@@ -49,9 +51,11 @@ def warnings(rules: Rules) -> list[str]:
         if ev.start and ev.start > rules.end:
             warn(f"events.{i}.start", "after the scenario's end: it can never fire")
     kinds = {t.kind for t in rules.targets.values()}
-    for kind, path in sorted(rules.sprites.items()):
-        if kind not in kinds:
-            out.append(f"{path}: warning: no target of type '{kind}' in this scenario uses it")
+    for name, path in sorted(rules.sprites.items()):
+        if name not in SPRITE_NAMES:
+            out.append(f"{path}: warning: the game has no sprite '{name}' for it to replace")
+        elif name in TARGET_KINDS and name not in kinds:
+            out.append(f"{path}: warning: no target of type '{name}' in this scenario uses it")
     for cid, card in sorted(rules.cards.items()):
         for t in card.scope.targets:
             if t not in rules.targets:

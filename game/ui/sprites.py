@@ -17,12 +17,11 @@ import pygame
 
 from game.content import content_dir
 from game.core.model import PoolDef, Role
-from game.core.targets import TARGET_KINDS
+from game.sprite_names import AIRCRAFT, MARKERS, SPRITE_NAMES
+
+__all__ = ["AIRCRAFT", "MARKERS", "SPRITE_NAMES", "aircraft_sprite", "sprite"]
 
 SPRITE_PX = 128  # the side of every sprite the game ships
-AIRCRAFT = ("f84", "f86", "b29", "ad", "f9f", "b26", "mig15")
-MARKERS = ("air_base", "flak", "mig_marker")
-SPRITE_NAMES = (*TARGET_KINDS, *MARKERS, *AIRCRAFT)
 
 # The aircraft a pool's type names, by the words of its ``aircraft`` line (first found
 # wins), and by its role where the line names none the set has.

@@ -178,3 +178,19 @@ def test_damaged_destroyed_guessed_and_unseen_icons_differ_in_both_palettes(
         assert damaged.get_at(low) != intact.get_at(low)
     finally:
         apply_palette(False)
+
+
+def test_validate_warns_of_a_sprite_name_the_game_does_not_use() -> None:
+    from dataclasses import replace
+
+    from game.data.lint import warnings
+
+    rules = load_rules(find_scenario("suiho_1952"))
+    own = {"b29": "/mod/b29.png", "bomber": "/mod/bomber.png", "port": "/mod/port.png"}
+    found = warnings(replace(rules, sprites=own))
+    assert any(
+        line.startswith("/mod/bomber.png") and "no sprite 'bomber'" in line for line in found
+    )
+    assert not any(line.startswith("/mod/b29.png") for line in found)
+    kinds = {t.kind for t in rules.targets.values()}
+    assert ("port" in kinds) != any(line.startswith("/mod/port.png") for line in found)
