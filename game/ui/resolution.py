@@ -56,7 +56,7 @@ class Flight:
     end: Point  # km
     markers: int
     escort: bool = False
-    aircraft: str = "f84"  # the sprite of the type flown
+    aircraft: tuple[str, ...] = ("f84",)  # the sprites of the types flown, in turn
 
 
 @dataclass
@@ -114,12 +114,12 @@ def plan_days(
             for pool_id, n in sorted(sorties.items()):
                 start = base_of(pool_id)
                 if start is not None and n > 0:
-                    kind = sprites.aircraft_sprite(rules.pools[pool_id])
-                    d.flights.append(Flight(start, target.position, _markers(n), aircraft=kind))
+                    kinds = sprites.aircraft_sprites(rules.pools[pool_id])
+                    d.flights.append(Flight(start, target.position, _markers(n), aircraft=kinds))
             escort = base_of(rules.escort_pool) if rules.escort_pool else None
             if package.escort > 0 and escort is not None:
-                kind = sprites.aircraft_sprite(rules.pools[rules.escort_pool])
-                d.flights.append(Flight(escort, target.position, 1, True, kind))
+                kinds = sprites.aircraft_sprites(rules.pools[rules.escort_pool])
+                d.flights.append(Flight(escort, target.position, 1, True, kinds))
             d.outcomes.setdefault(package.target, TargetResult(target.position))
     index = {d.day: d for d in days}
     for ev in result.events:
@@ -315,15 +315,17 @@ class ResolutionScene(Scene):
             ux, uy = (ex - sx) / dist, (ey - sy) / dist
             _dashed(surface, TRACK_COLOUR, (sx, sy), (x, y))
             colour = ESCORT_COLOUR if flight.escort else STRIKE_COLOUR
-            px = AIRCRAFT_PX.get(flight.aircraft, FIGHTER_PX)
+            px = max(AIRCRAFT_PX.get(name, FIGHTER_PX) for name in flight.aircraft)
             side = px * 0.8 if flight.escort else 0.0  # escorts fly alongside, not on top
-            for k in range(flight.markers):
+            for k in range(max(flight.markers, len(flight.aircraft))):
+                name = flight.aircraft[k % len(flight.aircraft)]
                 back = k * px * 0.75
                 mx = x - ux * back - uy * side
                 my = y - uy * back + ux * side
                 if (mx - sx) * ux + (my - sy) * uy < 0:
                     continue  # not yet off the ground
-                _aircraft(surface, flight.aircraft, (mx, my), (ux, uy), colour, px)
+                size = AIRCRAFT_PX.get(name, FIGHTER_PX)
+                _aircraft(surface, name, (mx, my), (ux, uy), colour, size)
         for target in day.migs:  # the MiGs dive on the raid as it reaches the target
             self._draw_migs(surface, target, p)
 

@@ -19,7 +19,7 @@ from game.content import content_dir
 from game.core.model import PoolDef, Role
 from game.sprite_names import AIRCRAFT, MARKERS, SPRITE_NAMES
 
-__all__ = ["AIRCRAFT", "MARKERS", "SPRITE_NAMES", "aircraft_sprite", "sprite"]
+__all__ = ["AIRCRAFT", "MARKERS", "SPRITE_NAMES", "aircraft_sprite", "aircraft_sprites", "sprite"]
 
 SPRITE_PX = 128  # the side of every sprite the game ships
 
@@ -54,11 +54,18 @@ def sprites_dir() -> Path:
     return content_dir("assets") / "sprites"
 
 
-def aircraft_sprite(pool: PoolDef) -> str:
-    """The sprite name for a pool's aircraft: the type its line names first."""
+def aircraft_sprites(pool: PoolDef) -> tuple[str, ...]:
+    """The sprite names for a pool's aircraft, in the order its line names the types
+    (a mixed pool flies a mixed formation); its role's type when it names none."""
     text = f"{pool.aircraft} "
-    found = [(text.find(word), name) for word, name in AIRCRAFT_WORDS if word in text]
-    return min(found)[1] if found else AIRCRAFT_BY_ROLE.get(pool.role, "f84")
+    found = sorted((text.find(word), name) for word, name in AIRCRAFT_WORDS if word in text)
+    names = tuple(dict.fromkeys(name for _, name in found))
+    return names or (AIRCRAFT_BY_ROLE.get(pool.role, "f84"),)
+
+
+def aircraft_sprite(pool: PoolDef) -> str:
+    """The sprite for a pool's aircraft: the type its line names first."""
+    return aircraft_sprites(pool)[0]
 
 
 def sprite_path(name: str, overrides: Mapping[str, str] | None = None) -> str:

@@ -193,3 +193,26 @@ def test_the_status_bar_shows_the_day_being_flown_until_the_report(app, monkeypa
     app.dirty = True
     app.draw()
     assert drawn and drawn[-1] == app.scene.session.state.day  # the report: the new day
+
+
+def test_the_show_flies_each_pool_in_its_own_silhouette(app, monkeypatch):
+    from game.ui import resolution, sprites
+
+    drawn: list[str] = []
+    real = resolution._aircraft
+
+    def record(surface, name, *args):
+        drawn.append(name)
+        real(surface, name, *args)
+
+    monkeypatch.setattr(resolution, "_aircraft", record)
+    app.scene.fly()
+    wait_for(app, "resolution")
+    scene = app.scene
+    rules = scene.session.rules
+    flown = {name for day in scene.days for f in day.flights for name in f.aircraft}
+    assert flown and flown <= set(sprites.AIRCRAFT)
+    assert flown <= {name for p in rules.pools.values() for name in sprites.aircraft_sprites(p)}
+    scene.elapsed = resolution.DAY_S * 0.8  # the formations in the air
+    scene.draw(app.screen)
+    assert flown <= set(drawn)

@@ -104,6 +104,14 @@ def test_a_pool_flies_the_silhouette_of_the_type_its_line_names_first(
     assert sprites.aircraft_sprite(replace(pool, aircraft=aircraft, role=role)) == sprite
 
 
+def test_a_mixed_pool_flies_each_type_it_names_in_turn() -> None:
+    from dataclasses import replace
+
+    pool = next(iter(load_rules(find_scenario("suiho_1952")).pools.values()))
+    mixed = replace(pool, aircraft="AD Skyraider, F4U Corsair, F9F Panther", role=Role.NAVY)
+    assert sprites.aircraft_sprites(mixed) == ("ad", "f9f")
+
+
 def test_sprites_are_scaled_once_per_size_from_the_large_picture() -> None:
     small = sprites.sprite("city", 20)
     assert small.get_size() == (20, 20)
