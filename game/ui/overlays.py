@@ -18,6 +18,7 @@ import pygame
 from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
+from game.ui import sprites
 from game.ui.map_render import ZONE_COLORS, ShapeCache, draw_pieces
 from game.ui.map_symbols import draw_key_item
 from game.ui.style import PAL, font
@@ -366,6 +367,8 @@ def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -
     if o.key == "flak":
         pygame.draw.circle(sw, (*o.colour[:3], 110), (9, 7), 6)
         pygame.draw.circle(sw, o.colour[:3], (9, 7), 6, 2)
+        burst = sprites.sprite("flak", 10)
+        sw.blit(burst, burst.get_rect(center=(9, 7)))
     elif o.key == "restrict":
         sw.fill((*o.colour[:3], 120))
         pygame.draw.rect(sw, PAL.FORBID, sw.get_rect(), 2)
