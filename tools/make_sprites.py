@@ -82,6 +82,19 @@ class Canvas:
         self.paint(dilate(shape, width), ink)
         self.paint(shape, fill)
 
+    def shorten(self, k: float) -> Canvas:
+        """The picture squeezed to ``k`` of its height about its middle: the bombers'
+        spans are wider than they are long."""
+        rows = np.arange(BIG)
+        source = np.round(BIG / 2 + (rows + 0.5 - BIG / 2) / k - 0.5).astype(int)
+        inside = (source >= 0) & (source < BIG)
+        rgb = np.zeros_like(self.rgb)
+        alpha = np.zeros_like(self.alpha)
+        rgb[:, inside] = self.rgb[:, source[inside]]
+        alpha[:, inside] = self.alpha[:, source[inside]]
+        self.rgb, self.alpha = rgb, alpha
+        return self
+
     def image(self) -> pygame.Surface:
         """Averaged down to the sprite's size, with the colour weighted by coverage so
         the transparent surround leaves no dark fringe."""
@@ -495,7 +508,7 @@ def sprite_ad() -> Canvas:
     prop = ellipse((0.5, 0.1), 0.2, 0.022)
     c = aircraft(body | prop, canopy(0.32, 0.09, 0.035))
     c.paint(ellipse((0.5, 0.1), 0.2, 0.012) & ~ellipse((0.5, 0.1), 0.05, 0.012), PANEL)
-    return c
+    return c.shorten(0.8)  # 15 m across, 12 m long
 
 
 def engine(x: float, y: float, length: float, width: float) -> Mask:
@@ -516,7 +529,7 @@ def sprite_b29() -> Canvas:
     for x in (0.2, 0.33, 0.67, 0.8):
         c.paint(ellipse((x, 0.255), 0.06, 0.01), PANEL)
     c.paint(ellipse((0.5, 0.075), 0.02, 0.025), PANEL)  # the glazed nose
-    return c
+    return c.shorten(0.72)  # 43 m across, 30 m long
 
 
 def sprite_b26() -> Canvas:
@@ -530,7 +543,7 @@ def sprite_b26() -> Canvas:
     c = aircraft(body | nacelles, canopy(0.22, 0.08, 0.03))
     for x in (0.27, 0.73):
         c.paint(ellipse((x, 0.235), 0.08, 0.012), PANEL)
-    return c
+    return c.shorten(0.76)  # 21 m across, 16 m long
 
 
 AIRCRAFT_SPRITES: dict[str, Callable[[], Canvas]] = {
