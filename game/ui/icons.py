@@ -46,12 +46,28 @@ def target_icon(
     confidence: float,
     highlight: bool = False,
     sprite_path: str | None = None,
+    restricted: bool = False,
 ) -> pygame.Surface:
     """The icon for a target; ``damage`` None means never assessed. ``sprite_path`` is
-    a scenario's own picture for the type (the game's is used otherwise)."""
+    a scenario's own picture for the type (the game's is used otherwise); ``restricted``
+    badges a target a card in force puts off limits."""
     dmg_step = None if damage is None else round(damage / 5) * 5
     overrides = {kind: sprite_path} if sprite_path else None
-    return _make_icon(kind, r, dmg_step, confidence >= LOW_CONFIDENCE, highlight, overrides)
+    surf = _make_icon(kind, r, dmg_step, confidence >= LOW_CONFIDENCE, highlight, overrides)
+    if restricted:
+        surf = surf.copy()
+        _no_entry(surf, (surf.get_width() / 2 + r * 0.8, surf.get_height() / 2 - r * 0.8), r)
+    return surf
+
+
+def _no_entry(surf: pygame.Surface, at: tuple[float, float], r: int) -> None:
+    """A no-entry badge: a disc in the forbidding colour with a white bar across."""
+    rb = max(3.5, r * 0.5)
+    pygame.draw.circle(surf, CONFIDENT, at, rb + 1)
+    pygame.draw.circle(surf, PAL.FORBID, at, rb)
+    bar = pygame.Rect(0, 0, round(rb * 1.3), max(2, round(rb * 0.4)))
+    bar.center = (round(at[0]), round(at[1]))
+    pygame.draw.rect(surf, (250, 248, 240), bar)
 
 
 def _make_icon(

@@ -39,14 +39,17 @@ def draw_key_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, 
             "confident": (60.0, 0.9),
             "guess": (60.0, 0.2),
             "destroyed": (100.0, 0.9),
+            "restricted": (0.0, 0.9),
             "unseen": (None, 0.0),
         }[key]
-        img = icons.target_icon("industrial_complex", 6, damage, conf)
+        barred = key == "restricted"
+        img = icons.target_icon("industrial_complex", 6, damage, conf, restricted=barred)
         surface.blit(img, img.get_rect(center=mid))
         return {
             "confident": "Damage estimate, confident",
             "guess": "Damage estimate, a guess",
             "destroyed": "Destroyed (est.)",
+            "restricted": "Off limits (a card in force)",
             "unseen": "Not yet assessed",
         }[key]
     if what == "zone":

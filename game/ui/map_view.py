@@ -58,6 +58,7 @@ class MapView:
             if t.kind == "rail_segment" and tid in self.geo.features
         }
         self._bases = self.geo.on_layer(Layer.BASES)
+        self._barred: tuple[tuple[str, ...] | None, frozenset[str]] = (None, frozenset())
         self.center_on(self._targets_centre())
 
     @property
@@ -230,6 +231,12 @@ class MapView:
             pygame.draw.lines(surface, FRONT_CASING, False, pts, 6)
             pygame.draw.lines(surface, FRONT, False, pts, 3)
 
+    def _off_limits(self, cards: tuple[str, ...]) -> frozenset[str]:
+        """The targets barred to every package, worked out again only when the cards do."""
+        if self._barred[0] != cards:
+            self._barred = (cards, overlays.off_limits(self.rules, cards))
+        return self._barred[1]
+
     def _draw_bases(self, surface: pygame.Surface) -> None:
         """Our air bases' sprites, over the marks drawn with their names in the tiles and
         of the same size, so the names beside them stay clear."""
@@ -249,6 +256,7 @@ class MapView:
         labels: list[tuple[str, float, float, bool, str]] = []
         self.target_labels = {}
         self.target_icons = set()
+        off = self._off_limits(view.cards_in_force)
         for tid in view.active_targets:
             t = self.rules.targets[tid]
             if t.kind == "rail_segment":
@@ -260,7 +268,8 @@ class MapView:
             damage = est.damage if est is not None else None
             confidence = est.confidence if est is not None else 0.0
             own = self.rules.sprites.get(t.kind)
-            img = icons.target_icon(t.kind, r, damage, confidence, tid == hover, own)
+            barred = tid in off
+            img = icons.target_icon(t.kind, r, damage, confidence, tid == hover, own, barred)
             box = img.get_rect(center=(round(x), round(y)))
             surface.blit(img, box)
             placed.append(box.inflate(-6, -6))

@@ -122,6 +122,29 @@ ZONE_GROUP = {
 # --------------------------------------------------------------------------- drawing
 
 
+def off_limits(rules: Rules, cards: tuple[str, ...]) -> frozenset[str]:
+    """The targets a forbidding card in force bars to every package: by target, type or
+    zone, with no condition on the aircraft or the hour."""
+    out: set[str] = set()
+    for cid in cards:
+        card = rules.cards.get(cid)
+        scope = card.scope if card is not None else None
+        if card is None or scope is None or card.effect != "forbid":
+            continue
+        if not scope.is_order_scope() or scope.pools or scope.roles or scope.time != "any":
+            continue
+        for tid, t in rules.targets.items():
+            inside = rules.zones_of.get(tid, ())
+            if (
+                (not scope.targets or tid in scope.targets)
+                and (not scope.target_kinds or t.kind in scope.target_kinds)
+                and (not scope.zones or any(z.id in scope.zones for z in inside))
+                and (not scope.zone_kinds or any(z.kind in scope.zone_kinds for z in inside))
+            ):
+                out.add(tid)
+    return frozenset(out)
+
+
 def guarded_zones(rules: Rules, cards: tuple[str, ...]) -> dict[str, str]:
     """Zone id -> "forbid" or "burden" for zones covered by a card in force."""
     out: dict[str, str] = {}
@@ -302,7 +325,8 @@ def draw_map_key(
     f = font(13)
     row = 19
     left: list[tuple[str, str]] = [("icon", k) for k in kinds]
-    left += [("bda", "confident"), ("bda", "guess"), ("bda", "destroyed"), ("bda", "unseen")]
+    left += [("bda", "confident"), ("bda", "guess"), ("bda", "destroyed")]
+    left += [("bda", "restricted"), ("bda", "unseen")]
     left += [("base", "air_base")]
     right: list[tuple[str, str]] = [("overlay", o.key) for o in OVERLAYS]
     right += [("sea", "naval_area"), ("rail", "intact"), ("rail", "cut"), ("front", "")]

@@ -75,7 +75,7 @@ def test_the_tool_draws_every_name_and_the_files_are_its_output() -> None:
     tool = make_sprites_tool()
     drawings = tool.drawings()
     assert set(drawings) == set(sprites.SPRITE_NAMES)
-    for name in ("dam", "f86", "mig_marker"):  # a sample: drawing them all takes seconds
+    for name in ("dam", "f86", "b29", "mig_marker"):  # a sample: all of them take seconds
         made = drawings[name]().image()
         shipped = pygame.image.load(str(SHIPPED / f"{name}.png"))
         assert pygame.image.tobytes(made, "RGBA") == pygame.image.tobytes(shipped, "RGBA"), name
@@ -174,7 +174,9 @@ def test_damaged_destroyed_guessed_and_unseen_icons_differ_in_both_palettes(
             name: pygame.image.tobytes(icons.target_icon("city", 10, dmg, conf), "RGBA")
             for name, (dmg, conf) in states.items()
         }
-        assert len(set(images.values())) == len(states)
+        barred = icons.target_icon("city", 10, 0.0, 0.9, restricted=True)
+        images["restricted"] = pygame.image.tobytes(barred, "RGBA")
+        assert len(set(images.values())) == len(states) + 1
         # Destroyed is struck through: its plate's middle is the cross's dark ink.
         destroyed = icons.target_icon("city", 10, 100.0, 0.9)
         c = destroyed.get_width() // 2
@@ -202,3 +204,16 @@ def test_validate_warns_of_a_sprite_name_the_game_does_not_use() -> None:
     assert not any(line.startswith("/mod/b29.png") for line in found)
     kinds = {t.kind for t in rules.targets.values()}
     assert ("port" in kinds) != any(line.startswith("/mod/port.png") for line in found)
+
+
+def test_targets_a_card_bars_to_every_package_are_off_limits_on_the_map() -> None:
+    from game.ui.overlays import off_limits
+
+    rules = load_rules(find_scenario("campaign_1952"))
+    in_force = tuple(cid for cid, card in sorted(rules.cards.items()) if card.in_force)
+    barred = off_limits(rules, in_force)
+    dams = {tid for tid, t in rules.targets.items() if t.kind == "dam"}
+    assert dams <= barred  # "dams_as_interdiction" forbids the type
+    assert "rashin" in barred and "kaesong" in barred  # by name; in a neutral zone
+    assert "pyongyang" not in barred
+    assert off_limits(rules, ()) == frozenset()
