@@ -143,6 +143,15 @@ def blit_label(
     surface.blit(img, (x, y))
 
 
+_generation = [0]
+
+
+def palette_generation() -> int:
+    """Counts the palette switches: a picture drawn in the old colours is stale."""
+    return _generation[0]
+
+
 def forget_icons() -> None:
     """Drop the drawn icons: their damage colours change with the palette."""
     target_icon.cache_clear()
+    _generation[0] += 1

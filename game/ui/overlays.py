@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,7 +19,7 @@ import pygame
 from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui import sprites
+from game.ui import icons, sprites
 from game.ui.map_render import ZONE_COLORS, ShapeCache, draw_pieces
 from game.ui.map_symbols import draw_key_item
 from game.ui.style import PAL, font
@@ -321,7 +322,14 @@ def draw_map_key(
 ) -> pygame.Rect:
     """The key to the map: target icons and estimates on the left, the overlays (with
     their keys, dimmed when off) and the lines on the right. Each column is as wide as
-    its longest line, so no label runs past the panel's edge."""
+    its longest line, so no label runs past the panel's edge. Drawn once for each set of
+    overlays and each palette, then blitted."""
+    picture = _key_picture(tuple(kinds), frozenset(on), icons.palette_generation())
+    return surface.blit(picture, picture.get_rect(bottomleft=bottom_left))
+
+
+@lru_cache(maxsize=32)
+def _key_picture(kinds: tuple[str, ...], on: frozenset[str], generation: int) -> pygame.Surface:
     f = font(13)
     row = 19
     left: list[tuple[str, str]] = [("icon", k) for k in kinds]
@@ -330,29 +338,28 @@ def draw_map_key(
     left += [("base", "air_base")]
     right: list[tuple[str, str]] = [("overlay", o.key) for o in OVERLAYS]
     right += [("sea", "naval_area"), ("rail", "intact"), ("rail", "cut"), ("front", "")]
-    columns = [[_key_label(what, key, on) for what, key in items] for items in (left, right)]
+    shown = set(on)
+    columns = [[_key_label(what, key, shown) for what, key in items] for items in (left, right)]
     widths = [26 + max(f.size(text)[0] for text, _ in labels) for labels in columns]
     rows = max(len(left), len(right))
     rect = pygame.Rect(0, 0, widths[0] + widths[1] + 30, rows * row + 38)
-    rect.bottomleft = bottom_left
     panel = pygame.Surface(rect.size, pygame.SRCALPHA)
     panel.fill((24, 30, 34, 225))
-    surface.blit(panel, rect)
-    pygame.draw.rect(surface, PAL.PANEL_EDGE, rect, 1)
-    surface.blit(font(13, bold=True).render("MAP KEY", True, PAL.ACCENT), (rect.x + 10, rect.y + 7))
+    pygame.draw.rect(panel, PAL.PANEL_EDGE, rect, 1)
+    panel.blit(font(13, bold=True).render("MAP KEY", True, PAL.ACCENT), (rect.x + 10, rect.y + 7))
     hint = f.render("Z: all zones · L: key", True, PAL.MUTED)
-    surface.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
+    panel.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
     by_key = {o.key: o for o in OVERLAYS}
     x0 = rect.x + 10
     for col, items in enumerate((left, right)):
         for i, (what, key) in enumerate(items):
             y = rect.y + 30 + i * row
             mid = (x0 + 10, y + row // 2)
-            _key_symbol(surface, what, key, mid, by_key)
+            _key_symbol(panel, what, key, mid, by_key)
             text, colour = columns[col][i]
-            surface.blit(f.render(text, True, colour), (x0 + 26, y + 1))
+            panel.blit(f.render(text, True, colour), (x0 + 26, y + 1))
         x0 += widths[col] + 10
-    return rect
+    return panel
 
 
 def _key_label(what: str, key: str, on: set[str]) -> tuple[str, tuple[int, int, int]]:
