@@ -98,8 +98,10 @@ def _picture(name: str, path: str) -> pygame.Surface:
         _tell(f"sprite '{name}': cannot read {path} ({exc})")
     else:
         if pygame.display.get_init() and pygame.display.get_surface() is not None:
-            picture = picture.convert_alpha()
-        return picture
+            return picture.convert_alpha()
+        deep = pygame.Surface(picture.get_size(), pygame.SRCALPHA)  # smoothscale needs 32 bits
+        deep.blit(picture, (0, 0))
+        return deep
     own = str(sprites_dir() / f"{name}.png")
     if path != own:
         _tell(f"sprite '{name}': using the game's own picture instead")

@@ -217,3 +217,10 @@ def test_targets_a_card_bars_to_every_package_are_off_limits_on_the_map() -> Non
     assert "rashin" in barred and "kaesong" in barred  # by name; in a neutral zone
     assert "pyongyang" not in barred
     assert off_limits(rules, ()) == frozenset()
+
+
+def test_a_scenario_sprite_of_any_png_depth_is_taken(tmp_path: Path) -> None:
+    own = tmp_path / "port.png"
+    pygame.image.save(pygame.Surface((24, 24), depth=8), str(own))  # a palette image
+    assert sprites.sprite("port", 12, {"port": str(own)}).get_size() == (12, 12)
+    assert not sprites.problems
