@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -99,14 +100,10 @@ def test_a_pool_flies_the_silhouette_of_the_type_its_line_names_first(
     aircraft: str, role: Role, sprite: str
 ) -> None:
     pool = next(iter(load_rules(find_scenario("suiho_1952")).pools.values()))
-    from dataclasses import replace
-
     assert sprites.aircraft_sprite(replace(pool, aircraft=aircraft, role=role)) == sprite
 
 
 def test_a_mixed_pool_flies_each_type_it_names_in_turn() -> None:
-    from dataclasses import replace
-
     pool = next(iter(load_rules(find_scenario("suiho_1952")).pools.values()))
     mixed = replace(pool, aircraft="AD Skyraider, F4U Corsair, F9F Panther", role=Role.NAVY)
     assert sprites.aircraft_sprites(mixed) == ("ad", "f9f")
@@ -191,8 +188,6 @@ def test_damaged_destroyed_guessed_and_unseen_icons_differ_in_both_palettes(
 
 
 def test_validate_warns_of_a_sprite_name_the_game_does_not_use() -> None:
-    from dataclasses import replace
-
     from game.data.lint import warnings
 
     rules = load_rules(find_scenario("suiho_1952"))
