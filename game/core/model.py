@@ -263,6 +263,7 @@ class OpinionRules:
     dam_world: float = 2.0  # a flood that washes out villages and rice
     warning_patience: float = 0.0  # patience lost per warned strike: Washington dislikes it
     idle_patience: float = 0.0  # patience lost a day when no sortie flies (scaled by idleness)
+    idle_tolerance: float = 0.0  # share of sorties left idle that Washington overlooks
     jcs_request_patience: float = 0.0  # patience spent by each request to lift a card
 
 
@@ -283,11 +284,15 @@ class SupplyRules:
     cuts_per_sortie: float = 0.4  # rail cuts from one armed-reconnaissance sortie
     damage_per_cut: float = 6.0  # points of segment damage per cut
     truck_kill_per_sortie: float = 2.0  # road tons a day lost per interdiction sortie
+    road_kill_max: float = 1.0  # share of road traffic armed reconnaissance can stop (night moves)
     interdiction_loss_rate: float = 0.0  # aircraft lost per armed-reconnaissance sortie
     fire_consumption: float = 0.1  # extra share of demand burnt per unit of artillery fire
     un_casualty_growth: float = 0.22  # UN casualties grow slower than fire (Banfill: 10x -> 3x)
     yard_node_factor: float = 0.6  # a wrecked marshalling yard cuts its station's throughput
     ration_fire: float = 0.6  # a deciding enemy's fire per share of supply arriving (empty dumps)
+    supply_surplus_cap: float = 1.5  # the front's supply counts up to this share of demand
+    supply_smoothing: float = 0.2  # weight of today's deliveries in the front's supply figure
+    suppression_cap: float = 0.6  # the most of the enemy's fire close support can silence
 
 
 @dataclass(frozen=True)
@@ -315,6 +320,8 @@ class EnemyRules:
     mig_reach_none_km: float = 380.0
     f86_kill_rate: float = 0.01  # MiGs downed per escort sortie engaged
     escort_loss_rate: float = 0.001
+    mig_reach_stretch: float = 0.25  # how much further MiGs roam with no barrier patrols
+    barrier_mig_weight: float = 0.25  # MiGs one barrier patrol sortie holds north
     flak_mobile: float = 60.0  # guns the enemy moves between target types
     adaptation: float = 0.15  # share of mobile flak moved a day toward what is hit
     memory_days: float = 10.0  # how long the enemy remembers a pattern
@@ -403,6 +410,9 @@ class ScoreRules:
     per_thousand_civilian: float = 2.0
     per_opinion_point: float = 3.0
     recall_penalty: float = 600.0
+    per_week_left_at_recall: float = (
+        0.0  # a recall leaves the war unfinished: weeks to the record's end
+    )
     time_out_penalty: float = 300.0
     per_power_point: float = 0.0  # raid scenarios: reward for power destroyed
     per_meter_point: float = 0.0  # reward for each point the meter rose
@@ -444,6 +454,16 @@ class Rules:
     warning_flak_factor: float = 1.2
     night_flak_factor: float = 0.5
     flak_lethality: float = 0.0001  # loss chance per sortie per gun
+    # Ceilings on a sortie's chances, so no raid is certain death.
+    mig_loss_cap: float = 0.9
+    flak_loss_cap: float = 0.5
+    damaged_cap: float = 0.9
+    escort_loss_cap: float = 0.5
+    night_dark_accuracy: float = 0.6  # night accuracy with no moon; moonlight adds the rest
+    navy_commit_margin: float = 0.2  # Task Force 77 commits its cooperation plus this share
+    jcs_stalled_factor: float = 1.5  # the JCS lift cards more readily when the talks stall
+    jcs_repeat_factor: float = 0.7  # each earlier request for a card makes the next less likely
+    jcs_max_chance: float = 0.95
     suppression_effect: float = 2.0  # guns one flak-suppression sortie keeps quiet
     flak_accuracy_penalty: float = 0.3
     damage_noise: float = 0.3  # lognormal spread of bombs on target per strike

@@ -117,10 +117,10 @@ def resolve_jcs_requests(
             continue
         chance = card.jcs_approval
         if state.talks != TalksState.IN_SESSION:
-            chance *= 1.5
+            chance *= rules.jcs_stalled_factor
         chance *= state.world_opinion / rules.opinion.world_initial
-        chance *= 0.7**cs.requests
-        chance = max(0.0, min(0.95, chance))
+        chance *= rules.jcs_repeat_factor**cs.requests
+        chance = max(0.0, min(rules.jcs_max_chance, chance))
         cs.requests += 1
         # Asking spends the planner's standing in Washington, granted or not.
         state.us_patience = max(0.0, state.us_patience - rules.opinion.jcs_request_patience)
@@ -199,8 +199,10 @@ def daily_politics(
     patience -= today.get("un_casualties", 0.0) / o.un_casualties_per_point
     patience -= today.get("aircraft_lost", 0.0) / o.aircraft_per_point
     patience -= today.get("warned_strikes", 0.0) * o.warning_patience
-    # Washington expects its air forces to fight: a day of idle squadrons costs patience.
-    patience -= o.idle_patience * max(0.0, 1.0 - today.get("effort", 1.0))
+    # Washington expects its air forces to fight: weather and stand-downs leave some
+    # squadrons idle unremarked, but an air force kept on the ground costs patience.
+    idle = max(0.0, 1.0 - today.get("effort", 1.0) - o.idle_tolerance)
+    patience -= o.idle_patience * idle / max(1e-9, 1.0 - o.idle_tolerance)
     if press == PressPolicy.PUBLICISED:
         patience += o.publicised_patience
     state.us_patience = _clamp(state.us_patience + patience)

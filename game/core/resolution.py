@@ -56,7 +56,7 @@ def mig_reach(rules: Rules, state: GameState, position: tuple[float, float]) -> 
     for tid in sorted(state.forward_bases):
         d = min(d, scale * dist(position, rules.targets[tid].position))
     # Without a barrier the MiGs roam further south.
-    stretch = 1.0 + 0.25 * (1.0 - state.barrier)
+    stretch = 1.0 + e.mig_reach_stretch * (1.0 - state.barrier)
     full, none = e.mig_reach_full_km * stretch, e.mig_reach_none_km * stretch
     if d <= full:
         return 1.0
@@ -134,13 +134,20 @@ def strike_odds(
     p_damaged: dict[str, float] = {}
     for pool_id in sorted({*strike, *suppression}):
         pool = rules.pools[pool_id]
-        p_mig[pool_id] = min(0.9, penetrating * success * pool.mig_vulnerability / max(strikers, 1))
-        p_flak[pool_id] = min(0.5, rules.flak_lethality * guns_eff * pool.flak_vulnerability)
-        p_damaged[pool_id] = min(0.9, (p_mig[pool_id] + p_flak[pool_id]) * pool.damaged_per_loss)
+        p_mig[pool_id] = min(
+            rules.mig_loss_cap, penetrating * success * pool.mig_vulnerability / max(strikers, 1)
+        )
+        p_flak[pool_id] = min(
+            rules.flak_loss_cap, rules.flak_lethality * guns_eff * pool.flak_vulnerability
+        )
+        p_damaged[pool_id] = min(
+            rules.damaged_cap, (p_mig[pool_id] + p_flak[pool_id]) * pool.damaged_per_loss
+        )
     tons_per_sortie = {}
     for pool_id in strike:
         pool = rules.pools[pool_id]
-        acc = pool.night_accuracy * (0.6 + 0.4 * moon) if package.night else pool.accuracy
+        dark = rules.night_dark_accuracy
+        acc = pool.night_accuracy * (dark + (1 - dark) * moon) if package.night else pool.accuracy
         tons_per_sortie[pool_id] = pool.bomb_tons * acc
     flak_penalty = 1 - rules.flak_accuracy_penalty * guns_eff / (guns_eff + 10) if guns_eff else 1.0
     chance = rules.stray_chance_night if package.night else rules.stray_chance_day
@@ -156,7 +163,9 @@ def strike_odds(
         aim_factor=flak_penalty * accuracy_factor,
         stray_chance=min(1.0, chance * stray_factor),
         stray_spread_km=rules.stray_spread_km * math.sqrt(stray_factor),
-        escort_loss_p=min(0.5, rules.enemy.escort_loss_rate * migs / escort) if fights else 0.0,
+        escort_loss_p=min(rules.escort_loss_cap, rules.enemy.escort_loss_rate * migs / escort)
+        if fights
+        else 0.0,
         migs_downed_mean=min(escort, migs) * rules.enemy.f86_kill_rate if fights else 0.0,
         burden_names=tuple(c.name for c in burden_cards),
     )
@@ -449,7 +458,8 @@ def standing_tasks(
                 results["close_support"] += n * close_support_share
     # Barrier patrols: how well the MiGs are held north of the Chongchon.
     patrols = results["patrols"]
-    state.barrier = patrols / (patrols + 0.25 * state.mig_strength) if patrols > 0 else 0.0
+    held = rules.enemy.barrier_mig_weight * state.mig_strength
+    state.barrier = patrols / (patrols + held) if patrols > 0 else 0.0
 
     _armed_reconnaissance(
         rules, state, results["interdiction"], interdiction_by_pool, focus, ctx, rng, events

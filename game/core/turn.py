@@ -346,7 +346,9 @@ def sorties_available(rules: Rules, state: GameState) -> dict[str, int]:
     }
     for pid, pool in rules.pools.items():
         if pool.role.value == "navy":
-            available[pid] = int(available[pid] * min(1.0, state.navy_cooperation + 0.2))
+            available[pid] = int(
+                available[pid] * min(1.0, state.navy_cooperation + rules.navy_commit_margin)
+            )
     return available
 
 
@@ -501,6 +503,10 @@ def score(rules: Rules, s: GameState) -> float:
             value += sc.per_week_early * -weeks_late
     elif s.outcome == Outcome.RECALL:
         value -= sc.recall_penalty
+        if s.end_date is not None:
+            # The war goes on after the planner: the sooner the recall, the more is left.
+            weeks_left = (sc.historical_end - s.end_date).days / 7
+            value -= sc.per_week_left_at_recall * max(0.0, weeks_left)
     elif s.outcome == Outcome.TIME_OUT:
         value -= sc.time_out_penalty
     return round(value, 1)
