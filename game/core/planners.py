@@ -81,9 +81,7 @@ class PackageRule:
         return not self.night or moon_illumination(day) <= self.moon_max
 
     def uses(self, rules: Rules, pool_id: str) -> bool:
-        return rules.pools[pool_id].role in self.roles and (
-            not self.pools or pool_id in self.pools
-        )
+        return rules.pools[pool_id].role in self.roles and (not self.pools or pool_id in self.pools)
 
     def aims_at(self, rules: Rules, target_id: str) -> bool:
         return rules.targets[target_id].kind in self.kinds or target_id in self.targets

@@ -449,13 +449,18 @@ def standing_tasks(
             continue
         if pool.role == Role.INTERCEPTOR:
             results["patrols"] += n * air_superiority_share
+            ctx.add(f"sorties.{pool.role.value}", n * air_superiority_share)
         elif pool.role == Role.RECON:
             results["recon"] += n
+            ctx.add(f"sorties.{pool.role.value}", n)
         elif pool.role in (Role.FIGHTER_BOMBER, Role.MEDIUM_BOMBER, Role.LIGHT_BOMBER, Role.NAVY):
             results["interdiction"] += n * interdiction_share
             interdiction_by_pool[pool_id] = n * interdiction_share
+            flown = n * interdiction_share
             if pool.day:
                 results["close_support"] += n * close_support_share
+                flown += n * close_support_share
+            ctx.add(f"sorties.{pool.role.value}", flown)
     # Barrier patrols: how well the MiGs are held north of the Chongchon.
     patrols = results["patrols"]
     held = rules.enemy.barrier_mig_weight * state.mig_strength

@@ -132,6 +132,7 @@ def _turn_log(
         "meter_change": round(s.meter - meter_at_start, 3),
         "meter_causes": causes,
         "enemy_labour": _prefixed(totals, "labour."),
+        "sorties_by_role": {k: round(v) for k, v in _prefixed(totals, "sorties.").items()},
         "packages": [
             {
                 "target": p.target,
@@ -272,6 +273,9 @@ def _step_day(
             )
         resolve_package(rules, s, package, strike, suppression, escort, ctx, rng, events)
         flown_sorties = sum(strike.values()) + sum(suppression.values()) + escort
+        for pid, n in (*strike.items(), *suppression.items(), (rules.escort_pool, escort)):
+            if n:
+                ctx.add(f"sorties.{rules.pools[pid].role.value}", n)
         ctx.tallies["package_sorties"] = ctx.tallies.get("package_sorties", 0.0) + flown_sorties
         intel.observe(
             rules,
