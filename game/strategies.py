@@ -15,7 +15,7 @@ from game.core.summary import play, summary
 from game.data.scenario import find_scenario, load_rules
 from game.data.strategy import STRATEGY_DIR, load_strategy
 
-# Built-in planner names first, then the strategy files shipped in assets/strategies.
+# The built-in planners' files first, then the other strategy files shipped in assets/strategies.
 STRATEGIES = (
     "historical",
     "minimal",
@@ -46,9 +46,7 @@ def _one_run(job: tuple[str, int, str]) -> dict[str, Any]:
     name, seed, difficulty = job
     rules = load_rules(find_scenario(SCENARIO), difficulty)
     turn_log: list[dict[str, Any]] = []
-    plan = None
-    if name != "historical":
-        plan = strategy_planner(load_strategy(STRATEGY_DIR / f"{name}.toml"))
+    plan = strategy_planner(load_strategy(STRATEGY_DIR / f"{name}.toml"))
     state, _ = play(rules, name, seed, plan=plan, turn_log=turn_log)
     row = summary(rules, state, name, seed)
     row["b29_sorties"] = sum(t["sorties_by_role"].get("medium_bomber", 0) for t in turn_log)
@@ -147,7 +145,7 @@ def strategies_markdown(runs: int, difficulty: str = "normal") -> str:
     lines += [
         "",
         "Medians over the seeds; the armistice date columns count only the games that signed.",
-        "The strategies (all but `historical` are files in `assets/strategies/`):",
+        "The strategies, each a file in `assets/strategies/` (`simulate --strategy FILE`):",
         "",
     ]
     lines += [f"- `{name}`: {NOTES[name]}." for name in STRATEGIES]

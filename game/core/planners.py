@@ -290,6 +290,7 @@ class Strategy:
     periods: tuple[Period, ...] = ()
     press: PressPolicy = PressPolicy.ROUTINE
     air_superiority: float = 1.0
+    historical: bool = False  # fly the scenario's own plan (``historical_planner``)
 
     @classmethod
     def from_style(cls, name: str, style: Style) -> Strategy:
@@ -322,6 +323,9 @@ def styled_planner(name: str) -> Callable[[Rules, PlayerView], TurnOrders]:
 
 
 def strategy_planner(strategy: Strategy) -> Callable[[Rules, PlayerView], TurnOrders]:
+    if strategy.historical:
+        return historical_planner
+
     def plan(rules: Rules, view: PlayerView) -> TurnOrders:
         press = strategy.press
         if any(

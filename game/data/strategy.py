@@ -110,8 +110,12 @@ class StrategyFile(_Strict):
     """
 
     name: str = Field(min_length=1)
-    interdiction: float = Field(ge=0.0, le=1.0)
-    close_support: float = Field(ge=0.0, le=1.0)
+    historical_operations: bool = Field(
+        default=False,
+        description="fly the scenario's own historical plan: its operations, then its shares",
+    )
+    interdiction: float | None = Field(default=None, ge=0.0, le=1.0)
+    close_support: float | None = Field(default=None, ge=0.0, le=1.0)
     air_superiority: float = Field(default=1.0, ge=0.0, le=1.0)
     pressure_share: float = Field(default=0.0, ge=0.0, le=1.0)
     kinds: list[str] = Field(default_factory=lambda: list(PRESSURE_KINDS))
@@ -128,6 +132,18 @@ class StrategyFile(_Strict):
     _known_kinds = field_validator("kinds")(classmethod(lambda cls, v: _check_kinds(v)))
 
     def strategy(self) -> Strategy:
+        if self.historical_operations:
+            extra = sorted(self.model_fields_set - {"name", "historical_operations"})
+            if extra:
+                raise ValueError(
+                    f"historical_operations flies the scenario's own plan; leave out "
+                    f"{', '.join(extra)}"
+                )
+            return Strategy(name=self.name, interdiction=0.0, close_support=0.0, historical=True)
+        missing = [k for k in ("interdiction", "close_support") if getattr(self, k) is None]
+        if missing:
+            raise ValueError(f"{' and '.join(missing)}: the standing shares are required")
+        assert self.interdiction is not None and self.close_support is not None
         problems = []
         if self.interdiction + self.close_support > 1.0:
             problems.append("interdiction and close_support together exceed 1")

@@ -47,13 +47,24 @@ def test_a_share_outside_zero_to_one_is_refused(tmp_path: Path) -> None:
     assert any("interdiction" in line for line in err.value.problems)
 
 
+def test_the_historical_plan_takes_no_other_keys(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'name = "h"\nhistorical_operations = true\ninterdiction = 0.2\n')
+    with pytest.raises(StrategyError, match="interdiction"):
+        load_strategy(path)
+
+
+def test_standing_shares_are_required_without_the_historical_plan(tmp_path: Path) -> None:
+    with pytest.raises(StrategyError, match="required"):
+        load_strategy(_write(tmp_path, 'name = "s"\npressure_share = 0.5\n'))
+
+
 def test_standing_shares_over_the_whole_force_are_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, GOOD.replace("0.2", "0.95"))
     with pytest.raises(StrategyError, match="exceed"):
         load_strategy(path)
 
 
-@pytest.mark.parametrize("name", ["minimal", "interdiction", "greedy", "balanced"])
+@pytest.mark.parametrize("name", ["historical", "minimal", "interdiction", "greedy", "balanced"])
 def test_a_builtin_planner_and_its_file_play_identical_games(name: str) -> None:
     rules = load_rules(find_scenario("suiho_1952"))
     plan = strategy_planner(load_strategy(STRATEGY_DIR / f"{name}.toml"))
