@@ -8,6 +8,7 @@ politics afterwards.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from math import dist
@@ -424,6 +425,28 @@ def _incident(
     )
     if kind == "neutral_zone":  # the enemy's pretext to leave the talks
         walk_out(rules, state, zone_name, events, ctx.day)
+
+
+def standing_sorties(
+    rules: Rules,
+    spare: Mapping[str, int],
+    interdiction_share: float,
+    close_support_share: float,
+    air_superiority_share: float,
+) -> float:
+    """How many sorties :func:`standing_tasks` flies from ``spare`` (for the day's effort)."""
+    total = 0.0
+    for pool_id in sorted(spare):
+        n, pool = spare[pool_id], rules.pools[pool_id]
+        if n <= 0:
+            continue
+        if pool.role == Role.INTERCEPTOR:
+            total += n * air_superiority_share
+        elif pool.role == Role.RECON:
+            total += n
+        elif pool.role in (Role.FIGHTER_BOMBER, Role.MEDIUM_BOMBER, Role.LIGHT_BOMBER, Role.NAVY):
+            total += n * interdiction_share + (n * close_support_share if pool.day else 0.0)
+    return total
 
 
 def standing_tasks(
