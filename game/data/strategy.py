@@ -11,16 +11,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from game.content import content_dir
 from game.core.model import PressPolicy, Role, Rules
 from game.core.planners import (
-    INTERDICTION_KINDS,
     PRESSURE_KINDS,
     PackageRule,
     Period,
     Strategy,
 )
+from game.core.targets import TARGET_KINDS
 from game.data.guards import loads_toml
 
 STRATEGY_DIR = content_dir("assets") / "strategies"
-KNOWN_KINDS = frozenset(PRESSURE_KINDS) | frozenset(INTERDICTION_KINDS)
+KNOWN_KINDS = frozenset(TARGET_KINDS)
 StrikeRole = Literal["fighter_bomber", "navy", "medium_bomber", "light_bomber"]
 
 

@@ -7,14 +7,18 @@ slower but kinder, and the B-29s at night are worth flying.
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from game.core.orders import TurnOrders
 from game.core.planners import strategy_planner
 from game.core.summary import play
+from game.core.turn import new_game, run_turn
 from game.data.scenario import find_scenario, load_rules
 from game.data.strategy import STRATEGY_DIR, load_strategy
 from game.strategies import strategy_rows
@@ -82,3 +86,49 @@ def _night_lever(tmp_path: Path) -> tuple[list[float], list[float]]:
 def test_bomber_commands_night_raids_are_a_real_lever(tmp_path: Path) -> None:
     flown, grounded = _night_lever(tmp_path)
     assert statistics.median(flown) > statistics.median(grounded) + 25
+
+
+DAM_PLAN = """name = "dams"
+interdiction = 0.4
+close_support = 0.15
+pressure_share = 0.3
+[[packages]]
+share = 0.3
+kinds = ["dam"]
+"""
+
+
+def test_lifting_a_card_is_worth_pressure_and_costs_opinion(tmp_path: Path) -> None:
+    """The dams card lifted: the floods press the enemy harder, and the world notices."""
+    rules = load_rules(find_scenario("campaign_1952"))
+    card = "dams_as_interdiction"
+    lifted = dataclasses.replace(
+        rules, cards={**rules.cards, card: dataclasses.replace(rules.cards[card], in_force=False)}
+    )
+    path = tmp_path / "dams.toml"
+    path.write_text(DAM_PLAN, encoding="utf-8")
+    plan = strategy_planner(load_strategy(path))
+    meter: dict[str, list[float]] = {"in force": [], "lifted": []}
+    opinion: dict[str, list[float]] = {"in force": [], "lifted": []}
+    for name, r in (("in force", rules), ("lifted", lifted)):
+        for seed in range(4):
+            state, _ = play(r, "dams", seed, max_turns=30, plan=plan)
+            meter[name].append(state.meter)
+            opinion[name].append(state.world_opinion)
+    assert statistics.median(meter["lifted"]) > statistics.median(meter["in force"]) + 3
+    assert statistics.median(opinion["lifted"]) < statistics.median(opinion["in force"]) - 1
+
+
+def test_a_jcs_request_spends_patience_granted_or_not() -> None:
+    rules = load_rules(find_scenario("campaign_1952"))
+    state = new_game(rules)
+    quiet = run_turn(rules, state, TurnOrders(), np.random.default_rng(5)).state
+    asked = run_turn(
+        rules,
+        state,
+        TurnOrders(jcs_requests=("dams_as_interdiction",)),
+        np.random.default_rng(5),
+    ).state
+    spent = quiet.us_patience - asked.us_patience
+    assert spent == pytest.approx(rules.opinion.jcs_request_patience)
+    assert spent > 0
