@@ -92,6 +92,7 @@ def adapt_flak(rules: Rules, state: GameState) -> None:
     fade = math.exp(-1.0 / max(e.memory_days, 0.1))
     for kind in list(state.strike_memory):
         state.strike_memory[kind] *= fade
+    state.night_defence *= fade  # searchlights and night fighters go where raids come
     total = sum(state.strike_memory.values())
     kinds = sorted({t.kind for t in rules.targets.values()} | set(state.mobile_flak))
     for kind in kinds:

@@ -116,6 +116,7 @@ def believed_state(rules: Rules, view: PlayerView) -> GameState:
         mig_strength=view.mig_estimate,
         # Flak estimates already include the guns the enemy has moved.
         mobile_flak={},
+        night_defence=view.extra.get("night_defence", 0.0),
         intel=Intel(),
     )
 

@@ -320,6 +320,11 @@ class EnemyRules:
     mig_reach_none_km: float = 380.0
     f86_kill_rate: float = 0.01  # MiGs downed per escort sortie engaged
     escort_loss_rate: float = 0.001
+    # Night defences: a B-29 campaign by night draws searchlights, radar-laid flak and
+    # night fighters, which fade as the raids stop (memory_days).
+    night_adaptation: float = 0.0  # night defence built per night strike sortie
+    night_defence_flak: float = 0.0  # extra night flak at full night defence (times the guns)
+    night_defence_migs: float = 0.0  # moonlight-equivalent for night MiGs at full defence
     mig_reach_stretch: float = 0.25  # how much further MiGs roam with no barrier patrols
     barrier_mig_weight: float = 0.25  # MiGs one barrier patrol sortie holds north
     flak_mobile: float = 60.0  # guns the enemy moves between target types
@@ -631,6 +636,7 @@ class GameState:
     front_plan: str = "hold"  # hold, stockpile or attack
     forward_bases: set[str] = field(default_factory=set)  # airfields MiGs fly from
     dispersal_progress: float = 0.0
+    night_defence: float = 0.0  # searchlights, radar flak, night fighters (0..1)
 
     def clone(self) -> GameState:
         """A deep copy, written out because ``copy.deepcopy`` was a tenth of a campaign."""

@@ -70,7 +70,9 @@ def migs_committed(rules: Rules, state: GameState, reach: float, night: bool, mo
     """The enemy's choice: how many MiGs rise against this raid."""
     e = rules.enemy
     if night:
-        return state.mig_strength * e.mig_night_share * moon * reach
+        # Radar-guided night fighters need less moonlight as the night defences grow.
+        seen = min(1.0, moon + e.night_defence_migs * state.night_defence)
+        return state.mig_strength * e.mig_night_share * seen * reach
     # It cannot see this raid's escort in advance, only the escorts it has met.
     commit = e.mig_commit_day * (1 - e.escort_deterrence * min(1.0, state.escort_memory))
     return state.mig_strength * commit * reach
@@ -126,7 +128,8 @@ def strike_odds(
     supp *= rules.suppression_effect
     guns_eff = guns * (1 - supp / (supp + guns)) if guns > 0 and supp > 0 else guns
     if package.night:
-        guns_eff *= rules.night_flak_factor
+        night_guns = 1 + rules.enemy.night_defence_flak * state.night_defence
+        guns_eff *= rules.night_flak_factor * night_guns
     if package.warning:
         guns_eff *= rules.warning_flak_factor
 
@@ -292,7 +295,10 @@ def resolve_package(
     ts.times_struck += 1
     gained = ts.damage - before
     state.strike_memory[target.kind] = state.strike_memory.get(target.kind, 0.0) + strikers / 100
-    if not package.night:
+    if package.night:
+        built = rules.enemy.night_adaptation * strikers
+        state.night_defence = min(1.0, state.night_defence + built)
+    else:
         state.escort_memory = 0.8 * state.escort_memory + 0.2 * (escort / max(strikers, 1))
     cause = f"{strikers} sorties, {tons:.0f} t on the aiming point; {WEATHER_WORDS[weather]}"
     if odds.burden_names:

@@ -55,6 +55,8 @@ SHARES: dict[str, set[str]] = {
         "f86_kill_rate",
         "escort_loss_rate",
         "barrier_mig_weight",
+        "night_adaptation",
+        "night_defence_migs",
     },
     "meter": {"offensive_supply", "recess_factor"},
     "opinion": {"idle_tolerance"},
@@ -94,7 +96,7 @@ MAXIMA: dict[str, dict[str, float]] = {
     "cards": {"stray_factor": 10.0},
     "rules": {"jcs_stalled_factor": 10.0},
     "supply": {"supply_surplus_cap": 10.0},
-    "enemy": {"mig_reach_stretch": 10.0},
+    "enemy": {"mig_reach_stretch": 10.0, "night_defence_flak": 10.0},
 }
 
 

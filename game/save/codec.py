@@ -122,6 +122,7 @@ _LATER_FIELDS = (
     "front_plan",
     "forward_bases",
     "dispersal_progress",
+    "night_defence",
 )
 
 
