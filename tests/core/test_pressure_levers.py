@@ -14,7 +14,9 @@ import pytest
 from game.core import enemy, politics
 from game.core.model import Outcome, PressPolicy, Role
 from game.core.orders import StandingTasks, TurnOrders
+from game.core.resolution import migs_committed, strike_odds
 from game.core.turn import run_turn, score, sorties_available
+from tests.core.conftest import orders, package
 
 
 def _delivered(rules, state, interdiction_sorties: float) -> float:
@@ -98,3 +100,31 @@ def test_the_turn_log_counts_sorties_by_role(rules, state):
     flown = result.report["log"]["sorties_by_role"]
     assert flown.get("fighter_bomber", 0) > 0
     assert set(flown) <= {r.value for r in {p.role for p in rules.pools.values()}}
+
+
+def _night_rules(rules):
+    e = dataclasses.replace(
+        rules.enemy, night_adaptation=0.01, night_defence_flak=2.0, night_defence_migs=0.5
+    )
+    return dataclasses.replace(rules, enemy=e)
+
+
+def test_night_raids_build_night_defences_that_fade_when_they_stop(rules, state):
+    r = _night_rules(rules)
+    raid = package("hydro", ("b29", 20), night=True)
+    state = run_turn(r, state, orders(raid), np.random.default_rng(2)).state
+    built = state.night_defence
+    assert 0 < built <= 1
+    quiet = run_turn(r, state, orders(), np.random.default_rng(2)).state
+    assert quiet.night_defence < built
+
+
+def test_night_defences_raise_the_odds_against_a_night_raid(rules, state):
+    r = _night_rules(rules)
+    raid = package("hydro", ("b29", 20), night=True)
+    dark = strike_odds(r, state, raid, {"b29": 20}, {}, 0, moon=0.0)
+    state.night_defence = 1.0
+    defended = strike_odds(r, state, raid, {"b29": 20}, {}, 0, moon=0.0)
+    assert defended.p_flak["b29"] > dark.p_flak["b29"]
+    assert defended.p_mig["b29"] >= dark.p_mig["b29"]
+    assert migs_committed(r, state, 1.0, True, 0.0) > 0  # night fighters without a moon
