@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from game.core.geometry import Layer, MapFeature, MapGeometry, Point
+from game.core.input_config import STRICT_INPUT
 
 
 class TalksState(StrEnum):
@@ -55,6 +56,8 @@ STRIKE_ROLES = (Role.FIGHTER_BOMBER, Role.MEDIUM_BOMBER, Role.LIGHT_BOMBER, Role
 
 @dataclass(frozen=True)
 class PoolDef:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     name: str
     aircraft: str
@@ -80,6 +83,8 @@ class PoolDef:
 
 @dataclass(frozen=True)
 class TargetDef:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     name: str
     kind: str  # target type: hydro_plant, city, rail_segment, dam, ...
@@ -107,6 +112,8 @@ class TargetDef:
 class CardScope:
     """What a restriction card applies to; an empty field matches everything."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     targets: tuple[str, ...] = ()
     target_kinds: tuple[str, ...] = ()
     zones: tuple[str, ...] = ()  # map zone ids: a target inside one is covered
@@ -123,6 +130,8 @@ class CardScope:
 
 @dataclass(frozen=True)
 class CardDef:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     name: str
     reason: str
@@ -140,6 +149,8 @@ class CardDef:
 class Condition:
     """A test on the state: ``metric op value`` (metrics are named in ``conditions.py``)."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     metric: str
     op: str
     value: Any
@@ -149,12 +160,16 @@ class Condition:
 class Effect:
     """One effect of an event; ``kind`` names a registered effect (``effects.py``)."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     kind: str
     params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class EventDef:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     title: str
     text: str
@@ -170,6 +185,8 @@ class EventDef:
 class Operation:
     """A dated operation of the historical plan (what FEAF actually flew)."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     day: date
     target: str
     strike: tuple[tuple[str, int], ...]
@@ -183,6 +200,8 @@ class Operation:
 
 @dataclass(frozen=True)
 class HistoricalPlan:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     operations: tuple[Operation, ...] = ()
     # Shares of the sorties left after operations, by standing task.
     interdiction: float = 0.5
@@ -200,6 +219,8 @@ class HistoricalPlan:
 class RecordFigure:
     """One line of what really happened, set beside the player's own figure."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     label: str
     record: str  # the figure as the sources give it, in words
     source: str  # tags of the history brief: A (the article), V (verified), E (estimate)
@@ -210,6 +231,8 @@ class RecordFigure:
 class PlanScore:
     """The historical planner's score over many seeds, a yardstick for the player's."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     median: float
     low: float  # 10th percentile
     high: float  # 90th percentile
@@ -218,6 +241,8 @@ class PlanScore:
 
 @dataclass(frozen=True)
 class HistoricalRecord:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     summary: str = ""
     figures: tuple[RecordFigure, ...] = ()
     plan_score: PlanScore | None = None
@@ -230,6 +255,8 @@ def default_pressure_weights() -> dict[str, float]:
 
 @dataclass(frozen=True)
 class MeterRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     initial: float = 30.0
     threshold: float = 70.0
     hold_days: int = 14  # the meter must hold above the threshold this long
@@ -246,6 +273,8 @@ class MeterRules:
 
 @dataclass(frozen=True)
 class OpinionRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     world_initial: float = 60.0
     patience_initial: float = 70.0
     recall_world: float = 15.0
@@ -269,6 +298,8 @@ class OpinionRules:
 
 @dataclass(frozen=True)
 class SupplyRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     entries: dict[str, float]  # station id -> tons per day entering from China
     depots: tuple[str, ...]  # stations that feed the front
     demand: float = 2000.0  # tons per day the front needs
@@ -297,6 +328,8 @@ class SupplyRules:
 
 @dataclass(frozen=True)
 class EnemyRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     labour: float = 20000.0  # repair labourers
     priorities: tuple[str, ...] = (
         "rail_segment",
@@ -358,6 +391,8 @@ COST_KINDS = ("power", "industry", "supply", "cities", "food", "air", "front")
 class LeaderDef:
     """One of the enemy's capitals: what the war costs it, and how much it will bear."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     name: str
     share: float = 1.0  # its voice in the decision to sign, against the others'
@@ -376,6 +411,8 @@ class LeadershipRules:
     Without leaders a scenario has one, the "enemy", with the meter's weights and
     tolerance; without a prisoner question the talks follow the scenario's events.
     """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     leaders: tuple[LeaderDef, ...] = ()
     memory_days: float = 30.0  # how long losses in the air and at the front are felt
@@ -406,6 +443,8 @@ class LeadershipRules:
 
 @dataclass(frozen=True)
 class ScoreRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     base: float = 1000.0
     historical_end: date = date(1953, 7, 27)
     per_week_late: float = 10.0
@@ -426,6 +465,8 @@ class ScoreRules:
 @dataclass(frozen=True)
 class Rules:
     """Everything a scenario fixes, resolved for one difficulty."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     scenario_id: str
     name: str
@@ -536,6 +577,8 @@ class Rules:
 
 @dataclass
 class PoolState:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     ready: int
     damaged: list[int] = field(default_factory=list)  # days left for each damaged aircraft
     lost: int = 0
@@ -545,6 +588,8 @@ class PoolState:
 
 @dataclass
 class TargetState:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     damage: float = 0.0  # 0..100
     flak: float = 0.0  # guns now defending
     active: bool = True  # False once dispersed away or otherwise off the list
@@ -558,6 +603,8 @@ class TargetState:
 class Estimate:
     """What the player believes about one target."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     damage: float = 0.0
     confidence: float = 0.0
     seen: date | None = None
@@ -566,6 +613,8 @@ class Estimate:
 @dataclass
 class Intel:
     """The player's picture: estimates, never the truth."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     bda: dict[str, Estimate] = field(default_factory=dict)
     meter_estimate: float = 30.0
@@ -576,12 +625,16 @@ class Intel:
 
 @dataclass
 class CardState:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     in_force: bool
     requests: int = 0  # JCS requests filed for it
 
 
 @dataclass
 class GameState:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     day: date
     turn: int
     pools: dict[str, PoolState]
