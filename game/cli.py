@@ -25,7 +25,7 @@ from game.data.scenario import (
     list_sources,
     load_rules,
 )
-from game.data.strategy import StrategyError, load_strategy
+from game.data.strategy import StrategyError, load_strategy, strategy_problems
 
 
 def _mods(args: argparse.Namespace) -> tuple[Path, ...]:
@@ -122,6 +122,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             strategy = load_strategy(Path(args.strategy))
         except StrategyError as exc:
             for line in exc.problems:
+                print(line, file=sys.stderr)
+            return 1
+        unknown = strategy_problems(strategy, rules, Path(args.strategy))
+        if unknown:
+            for line in unknown:
                 print(line, file=sys.stderr)
             return 1
         plan, planner_name = strategy_planner(strategy), strategy.name

@@ -62,3 +62,22 @@ def test_import_scan_would_catch_a_forbidden_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    import pygame\n    from game.data.maps import load_map\n")
     assert _imports(bad) == ["pygame", "game.data.maps"]
+
+
+def test_core_classes_refuse_unknown_keys_and_nan_whatever_was_imported_first():
+    """The classes carry their own config: no other module has to be imported first."""
+    code = (
+        "from pydantic import TypeAdapter, ValidationError\n"
+        "from game.core.orders import TurnOrders\n"
+        "from game.core.model import MeterRules\n"
+        "import sys\n"
+        "for cls, raw in ((TurnOrders, {'bogus': 1}), (MeterRules, {'initial': float('nan')})):\n"
+        "    try:\n"
+        "        TypeAdapter(cls).validate_python(raw)\n"
+        "    except ValidationError:\n"
+        "        continue\n"
+        "    sys.exit(f'{cls.__name__} accepted {raw}')\n"
+        "assert not any(m.startswith(('game.data', 'game.save')) for m in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr or done.stdout

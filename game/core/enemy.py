@@ -92,6 +92,7 @@ def adapt_flak(rules: Rules, state: GameState) -> None:
     fade = math.exp(-1.0 / max(e.memory_days, 0.1))
     for kind in list(state.strike_memory):
         state.strike_memory[kind] *= fade
+    state.night_defence *= fade  # searchlights and night fighters go where raids come
     total = sum(state.strike_memory.values())
     kinds = sorted({t.kind for t in rules.targets.values()} | set(state.mobile_flak))
     for kind in kinds:
@@ -223,9 +224,9 @@ def supply_the_front(
     """Rail and road carry supply to the front; its stockpile funds artillery fire."""
     s = rules.supply
     rail = rail_throughput(rules, state)
-    road = max(
-        0.0, s.road_capacity - s.truck_kill_per_sortie * tallies.get("interdiction_sorties", 0.0)
-    )
+    # Trucks moving by night, dispersed, keep a share of the road traffic out of reach.
+    killed = s.truck_kill_per_sortie * tallies.get("interdiction_sorties", 0.0)
+    road = s.road_capacity - min(killed, s.road_kill_max * s.road_capacity)
     food = s.food_per_rice_ton * state.rice_lost
     delivered = max(0.0, rail + road - food)
     fire = state.artillery
@@ -237,8 +238,9 @@ def supply_the_front(
         spend = rules.meter.offensive_supply * state.stockpile / max(1, days)
         consumption += spend
     state.stockpile = float(np.clip(state.stockpile + delivered - consumption, 0, s.max_stockpile))
-    today_pct = 100.0 * min(1.5, delivered / s.demand) if s.demand else 100.0
-    state.front_supply_pct = 0.8 * state.front_supply_pct + 0.2 * today_pct
+    today_pct = 100.0 * min(s.supply_surplus_cap, delivered / s.demand) if s.demand else 100.0
+    w = s.supply_smoothing
+    state.front_supply_pct = (1 - w) * state.front_supply_pct + w * today_pct
     stocked = s.artillery_base * state.stockpile / max(s.initial_stockpile, 1.0)
     if rules.leadership.leaders:
         # A deciding enemy rations rather than falls silent: its guns fire what arrives,
@@ -248,7 +250,7 @@ def supply_the_front(
         if state.front_plan == "stockpile":
             stocked *= rules.leadership.stockpile_fire
     state.artillery = float(np.clip(stocked, 0, s.artillery_max))
-    suppression = min(0.6, s.close_support_per_sortie * close_support_sorties)
+    suppression = min(s.suppression_cap, s.close_support_per_sortie * close_support_sorties)
     growth = 1 + s.un_casualty_growth * (state.artillery - 1)
     un = s.un_casualties_per_fire * max(0.0, growth) * (1 - suppression)
     if offensive:

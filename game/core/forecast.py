@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
 
@@ -34,9 +35,9 @@ from game.core.model import (
     TargetState,
 )
 from game.core.orders import Accepted, TurnOrders, validate_package
-from game.core.politics import card_forbidding_press
-from game.core.resolution import strike_odds, weather_factor
-from game.core.turn import draw_sorties, sorties_available
+from game.core.politics import card_forbidding_press, opinion_moves
+from game.core.resolution import standing_sorties, strike_odds, weather_factor
+from game.core.turn import draw_sorties, sorties_available, standing_shares
 
 DEFAULT_REPLICATIONS = 1000
 
@@ -76,22 +77,17 @@ def _opinion_day(
     orders: TurnOrders,
     day_index: int,
     press: PressPolicy,
-    civilians_today: np.ndarray,
-    lost_today: np.ndarray,
+    today: dict[str, Any],
     world: np.ndarray,
     patience: np.ndarray,
+    world_initial: float,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """World opinion and US patience after one more day, as the real turn moves them."""
-    o = rules.opinion
+    """World opinion and US patience after one more day, by the real turn's own rule."""
     warned = sum(1 for p in orders.packages if p.warning and p.flies_on(day_index))
-    world = world - civilians_today / o.civilian_per_point
-    world = world + warned * o.warnings_world
-    patience = patience - o.stalemate_per_day - lost_today / o.aircraft_per_point
-    patience = patience - warned * o.warning_patience
-    if press == PressPolicy.PUBLICISED:
-        world = world - o.publicised_world
-        patience = patience + o.publicised_patience
-    return world, patience
+    moved_world, moved_patience = opinion_moves(
+        rules.opinion, {**today, "warned_strikes": warned}, press, world_initial + world
+    )
+    return world + moved_world, patience + moved_patience
 
 
 def believed_state(rules: Rules, view: PlayerView) -> GameState:
@@ -120,6 +116,7 @@ def believed_state(rules: Rules, view: PlayerView) -> GameState:
         mig_strength=view.mig_estimate,
         # Flak estimates already include the guns the enemy has moved.
         mobile_flak={},
+        night_defence=view.extra.get("night_defence", 0.0),
         intel=Intel(),
     )
 
@@ -165,6 +162,7 @@ def forecast(
         moon = moon_illumination(day)
         weather = {r: _weather_draws(rules, day.month, rng, n) for r in regions}
         available = sorties_available(rules, world)
+        sorties_today = sum(available.values())
         for package in flown:
             if not package.flies_on(day_index):
                 continue
@@ -231,15 +229,22 @@ def forecast(
         )
         meter = np.clip(meter + sum(causes.values()), 0, 100)
         lost_now = np.asarray(sum(losses.values()), dtype=float)
+        flown_today = float(sorties_today - sum(available.values()))
+        flown_today += standing_sorties(rules, available, *standing_shares(orders.standing))
+        today: dict[str, Any] = {
+            "civilians": civilians - civilians_before,
+            "aircraft_lost": lost_now - lost_before,
+            "effort": min(1.0, flown_today / sorties_today) if sorties_today else 1.0,
+        }
         world_change, patience_change = _opinion_day(
             rules,
             orders,
             day_index,
             press,
-            civilians - civilians_before,
-            lost_now - lost_before,
+            today,
             world_change,
             patience_change,
+            world.world_opinion,
         )
         lost_before, civilians_before = lost_now, civilians.copy()
 

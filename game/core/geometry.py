@@ -12,8 +12,11 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import Any, ClassVar
 
 import numpy as np
+
+from game.core.input_config import STRICT_INPUT
 
 Point = tuple[float, float]
 
@@ -42,6 +45,8 @@ class Layer(StrEnum):
 @dataclass(frozen=True)
 class MapFeature:
     """One named object of the map: a target, a rail segment, a zone, a base or the front."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     id: str
     layer: Layer
@@ -125,6 +130,8 @@ class MapFeature:
 @dataclass(frozen=True)
 class MapGeometry:
     """Everything the rules need from a map."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     width_km: float
     height_km: float

@@ -118,6 +118,8 @@ def player_view(rules: Rules, state: GameState) -> PlayerView:
         aircraft_lost=state.aircraft_lost,
         civilian_casualties=state.civilian_casualties,
         rail_cuts=state.rail_cuts,
+        # The bomber crews report the searchlights and night fighters they meet.
+        extra={"night_defence": round(state.night_defence, 3)},
     )
 
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from game.core.geometry import Layer, MapFeature, MapGeometry, Point
+from game.core.input_config import STRICT_INPUT
 
 
 class TalksState(StrEnum):
@@ -55,6 +56,8 @@ STRIKE_ROLES = (Role.FIGHTER_BOMBER, Role.MEDIUM_BOMBER, Role.LIGHT_BOMBER, Role
 
 @dataclass(frozen=True)
 class PoolDef:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     name: str
     aircraft: str
@@ -80,6 +83,8 @@ class PoolDef:
 
 @dataclass(frozen=True)
 class TargetDef:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     name: str
     kind: str  # target type: hydro_plant, city, rail_segment, dam, ...
@@ -107,6 +112,8 @@ class TargetDef:
 class CardScope:
     """What a restriction card applies to; an empty field matches everything."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     targets: tuple[str, ...] = ()
     target_kinds: tuple[str, ...] = ()
     zones: tuple[str, ...] = ()  # map zone ids: a target inside one is covered
@@ -123,6 +130,8 @@ class CardScope:
 
 @dataclass(frozen=True)
 class CardDef:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     name: str
     reason: str
@@ -140,6 +149,8 @@ class CardDef:
 class Condition:
     """A test on the state: ``metric op value`` (metrics are named in ``conditions.py``)."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     metric: str
     op: str
     value: Any
@@ -149,12 +160,16 @@ class Condition:
 class Effect:
     """One effect of an event; ``kind`` names a registered effect (``effects.py``)."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     kind: str
     params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class EventDef:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     title: str
     text: str
@@ -170,6 +185,8 @@ class EventDef:
 class Operation:
     """A dated operation of the historical plan (what FEAF actually flew)."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     day: date
     target: str
     strike: tuple[tuple[str, int], ...]
@@ -183,6 +200,8 @@ class Operation:
 
 @dataclass(frozen=True)
 class HistoricalPlan:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     operations: tuple[Operation, ...] = ()
     # Shares of the sorties left after operations, by standing task.
     interdiction: float = 0.5
@@ -200,6 +219,8 @@ class HistoricalPlan:
 class RecordFigure:
     """One line of what really happened, set beside the player's own figure."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     label: str
     record: str  # the figure as the sources give it, in words
     source: str  # tags of the history brief: A (the article), V (verified), E (estimate)
@@ -210,6 +231,8 @@ class RecordFigure:
 class PlanScore:
     """The historical planner's score over many seeds, a yardstick for the player's."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     median: float
     low: float  # 10th percentile
     high: float  # 90th percentile
@@ -218,6 +241,8 @@ class PlanScore:
 
 @dataclass(frozen=True)
 class HistoricalRecord:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     summary: str = ""
     figures: tuple[RecordFigure, ...] = ()
     plan_score: PlanScore | None = None
@@ -230,6 +255,8 @@ def default_pressure_weights() -> dict[str, float]:
 
 @dataclass(frozen=True)
 class MeterRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     initial: float = 30.0
     threshold: float = 70.0
     hold_days: int = 14  # the meter must hold above the threshold this long
@@ -246,6 +273,8 @@ class MeterRules:
 
 @dataclass(frozen=True)
 class OpinionRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     world_initial: float = 60.0
     patience_initial: float = 70.0
     recall_world: float = 15.0
@@ -263,11 +292,14 @@ class OpinionRules:
     dam_world: float = 2.0  # a flood that washes out villages and rice
     warning_patience: float = 0.0  # patience lost per warned strike: Washington dislikes it
     idle_patience: float = 0.0  # patience lost a day when no sortie flies (scaled by idleness)
+    idle_tolerance: float = 0.0  # share of sorties left idle that Washington overlooks
     jcs_request_patience: float = 0.0  # patience spent by each request to lift a card
 
 
 @dataclass(frozen=True)
 class SupplyRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     entries: dict[str, float]  # station id -> tons per day entering from China
     depots: tuple[str, ...]  # stations that feed the front
     demand: float = 2000.0  # tons per day the front needs
@@ -283,15 +315,21 @@ class SupplyRules:
     cuts_per_sortie: float = 0.4  # rail cuts from one armed-reconnaissance sortie
     damage_per_cut: float = 6.0  # points of segment damage per cut
     truck_kill_per_sortie: float = 2.0  # road tons a day lost per interdiction sortie
+    road_kill_max: float = 1.0  # share of road traffic armed reconnaissance can stop (night moves)
     interdiction_loss_rate: float = 0.0  # aircraft lost per armed-reconnaissance sortie
     fire_consumption: float = 0.1  # extra share of demand burnt per unit of artillery fire
     un_casualty_growth: float = 0.22  # UN casualties grow slower than fire (Banfill: 10x -> 3x)
     yard_node_factor: float = 0.6  # a wrecked marshalling yard cuts its station's throughput
     ration_fire: float = 0.6  # a deciding enemy's fire per share of supply arriving (empty dumps)
+    supply_surplus_cap: float = 1.5  # the front's supply counts up to this share of demand
+    supply_smoothing: float = 0.2  # weight of today's deliveries in the front's supply figure
+    suppression_cap: float = 0.6  # the most of the enemy's fire close support can silence
 
 
 @dataclass(frozen=True)
 class EnemyRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     labour: float = 20000.0  # repair labourers
     priorities: tuple[str, ...] = (
         "rail_segment",
@@ -315,6 +353,13 @@ class EnemyRules:
     mig_reach_none_km: float = 380.0
     f86_kill_rate: float = 0.01  # MiGs downed per escort sortie engaged
     escort_loss_rate: float = 0.001
+    # Night defences: a B-29 campaign by night draws searchlights, radar-laid flak and
+    # night fighters, which fade as the raids stop (memory_days).
+    night_adaptation: float = 0.0  # night defence built per night strike sortie
+    night_defence_flak: float = 0.0  # extra night flak at full night defence (times the guns)
+    night_defence_migs: float = 0.0  # moonlight-equivalent for night MiGs at full defence
+    mig_reach_stretch: float = 0.25  # how much further MiGs roam with no barrier patrols
+    barrier_mig_weight: float = 0.25  # MiGs one barrier patrol sortie holds north
     flak_mobile: float = 60.0  # guns the enemy moves between target types
     adaptation: float = 0.15  # share of mobile flak moved a day toward what is hit
     memory_days: float = 10.0  # how long the enemy remembers a pattern
@@ -346,6 +391,8 @@ COST_KINDS = ("power", "industry", "supply", "cities", "food", "air", "front")
 class LeaderDef:
     """One of the enemy's capitals: what the war costs it, and how much it will bear."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     id: str
     name: str
     share: float = 1.0  # its voice in the decision to sign, against the others'
@@ -364,6 +411,8 @@ class LeadershipRules:
     Without leaders a scenario has one, the "enemy", with the meter's weights and
     tolerance; without a prisoner question the talks follow the scenario's events.
     """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     leaders: tuple[LeaderDef, ...] = ()
     memory_days: float = 30.0  # how long losses in the air and at the front are felt
@@ -394,6 +443,8 @@ class LeadershipRules:
 
 @dataclass(frozen=True)
 class ScoreRules:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     base: float = 1000.0
     historical_end: date = date(1953, 7, 27)
     per_week_late: float = 10.0
@@ -403,6 +454,9 @@ class ScoreRules:
     per_thousand_civilian: float = 2.0
     per_opinion_point: float = 3.0
     recall_penalty: float = 600.0
+    per_week_left_at_recall: float = (
+        0.0  # a recall leaves the war unfinished: weeks to the record's end
+    )
     time_out_penalty: float = 300.0
     per_power_point: float = 0.0  # raid scenarios: reward for power destroyed
     per_meter_point: float = 0.0  # reward for each point the meter rose
@@ -411,6 +465,8 @@ class ScoreRules:
 @dataclass(frozen=True)
 class Rules:
     """Everything a scenario fixes, resolved for one difficulty."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     scenario_id: str
     name: str
@@ -444,6 +500,16 @@ class Rules:
     warning_flak_factor: float = 1.2
     night_flak_factor: float = 0.5
     flak_lethality: float = 0.0001  # loss chance per sortie per gun
+    # Ceilings on a sortie's chances, so no raid is certain death.
+    mig_loss_cap: float = 0.9
+    flak_loss_cap: float = 0.5
+    damaged_cap: float = 0.9
+    escort_loss_cap: float = 0.5
+    night_dark_accuracy: float = 0.6  # night accuracy with no moon; moonlight adds the rest
+    navy_commit_margin: float = 0.2  # Task Force 77 commits its cooperation plus this share
+    jcs_stalled_factor: float = 1.5  # the JCS lift cards more readily when the talks stall
+    jcs_repeat_factor: float = 0.7  # each earlier request for a card makes the next less likely
+    jcs_max_chance: float = 0.95
     suppression_effect: float = 2.0  # guns one flak-suppression sortie keeps quiet
     flak_accuracy_penalty: float = 0.3
     damage_noise: float = 0.3  # lognormal spread of bombs on target per strike
@@ -511,6 +577,8 @@ class Rules:
 
 @dataclass
 class PoolState:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     ready: int
     damaged: list[int] = field(default_factory=list)  # days left for each damaged aircraft
     lost: int = 0
@@ -520,6 +588,8 @@ class PoolState:
 
 @dataclass
 class TargetState:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     damage: float = 0.0  # 0..100
     flak: float = 0.0  # guns now defending
     active: bool = True  # False once dispersed away or otherwise off the list
@@ -533,6 +603,8 @@ class TargetState:
 class Estimate:
     """What the player believes about one target."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     damage: float = 0.0
     confidence: float = 0.0
     seen: date | None = None
@@ -541,6 +613,8 @@ class Estimate:
 @dataclass
 class Intel:
     """The player's picture: estimates, never the truth."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     bda: dict[str, Estimate] = field(default_factory=dict)
     meter_estimate: float = 30.0
@@ -551,12 +625,16 @@ class Intel:
 
 @dataclass
 class CardState:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     in_force: bool
     requests: int = 0  # JCS requests filed for it
 
 
 @dataclass
 class GameState:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     day: date
     turn: int
     pools: dict[str, PoolState]
@@ -611,6 +689,7 @@ class GameState:
     front_plan: str = "hold"  # hold, stockpile or attack
     forward_bases: set[str] = field(default_factory=set)  # airfields MiGs fly from
     dispersal_progress: float = 0.0
+    night_defence: float = 0.0  # searchlights, radar flak, night fighters (0..1)
 
     def clone(self) -> GameState:
         """A deep copy, written out because ``copy.deepcopy`` was a tenth of a campaign."""

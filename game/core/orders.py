@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
+from game.core.input_config import STRICT_INPUT
 from game.core.model import GameState, PressPolicy, Role, Rules
 
 
 @dataclass(frozen=True)
 class StrikePackage:
     """One strike: flown on each day of the turn listed in ``days`` (all days if empty)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     target: str
     strike: tuple[tuple[str, int], ...]  # (pool id, sorties) per day flown
@@ -30,6 +34,8 @@ class StrikePackage:
 class StandingTasks:
     """Shares of the sorties left after packages, day by day."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     interdiction: float = 0.5  # armed reconnaissance on the rail lines
     close_support: float = 0.2  # close air support at the front
     air_superiority: float = 1.0  # of the escort pool's spare sorties: barrier patrols
@@ -38,6 +44,8 @@ class StandingTasks:
 
 @dataclass(frozen=True)
 class TurnOrders:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     packages: tuple[StrikePackage, ...] = ()
     standing: StandingTasks = field(default_factory=StandingTasks)
     press: PressPolicy = PressPolicy.ROUTINE
@@ -47,12 +55,16 @@ class TurnOrders:
 
 @dataclass(frozen=True)
 class Accepted:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
     ok: bool = True
 
 
 @dataclass(frozen=True)
 class Refused:
     """An order that may not be given; ``reason`` is shown to the player as it is."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
 
     reason: str
     card: str = ""

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from game.core.aar import date_span
+from game.core.calendar import moon_illumination
 from game.core.geometry import Layer
 from game.core.intel import PlayerView
 from game.core.model import PressPolicy, Role, Rules
@@ -49,6 +50,51 @@ class Style:
     aim_damage: float = 80.0  # plan enough bombs for this much damage
     roles: tuple[Role, ...] = (Role.FIGHTER_BOMBER, Role.NAVY)  # who flies the strikes
     night: bool = False  # strike packages fly at night
+
+
+@dataclass(frozen=True)
+class PackageRule:
+    """One rule for strike packages: which targets, flown by whom, and how.
+
+    Each day the rule may use ``share`` of the sorties of the pools it names (by role,
+    and by id if ``pools`` is given), and packages go to its targets (by kind, or by id
+    in ``targets``) in order of value left standing, until those sorties are spent.
+    """
+
+    share: float
+    kinds: tuple[str, ...] = PRESSURE_KINDS
+    targets: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = (Role.FIGHTER_BOMBER, Role.NAVY)
+    pools: tuple[str, ...] = ()
+    night: bool = False
+    moon_max: float = 1.0  # fly only on days the moon is at most this bright (night rules)
+    warn: bool = False
+    escort: bool = True
+    suppression: bool = True
+    aim_damage: float = 80.0
+    start: date | None = None
+    until: date | None = None
+
+    def flies_on(self, day: date) -> bool:
+        if (self.start and day < self.start) or (self.until and day > self.until):
+            return False
+        return not self.night or moon_illumination(day) <= self.moon_max
+
+    def uses(self, rules: Rules, pool_id: str) -> bool:
+        return rules.pools[pool_id].role in self.roles and (not self.pools or pool_id in self.pools)
+
+    def aims_at(self, rules: Rules, target_id: str) -> bool:
+        return rules.targets[target_id].kind in self.kinds or target_id in self.targets
+
+
+@dataclass(frozen=True)
+class Period:
+    """Standing shares from a date on, until a later period begins."""
+
+    start: date
+    interdiction: float
+    close_support: float
+    air_superiority: float = 1.0
 
 
 STYLES: dict[str, Style] = {
@@ -100,7 +146,7 @@ def _package(
     view: PlayerView,
     target_id: str,
     budget: dict[str, int],
-    style: Style,
+    rule: PackageRule,
     day_index: int | None,
     estimated: dict[str, float],
     warn: bool,
@@ -108,15 +154,15 @@ def _package(
     """Size a day package for a target from the sorties left in ``budget``."""
     t = rules.targets[target_id]
     have = estimated.get(target_id, 0.0)
-    if have >= style.aim_damage:
+    if have >= rule.aim_damage:
         return None
-    tons_needed = t.hardness * math.log((100 - have) / max(1.0, 100 - style.aim_damage))
+    tons_needed = t.hardness * math.log((100 - have) / max(1.0, 100 - rule.aim_damage))
     strike: list[tuple[str, int]] = []
     for pid in sorted(budget):
         pool = rules.pools[pid]
-        if pool.role not in style.roles or budget[pid] <= 0:
+        if not rule.uses(rules, pid) or budget[pid] <= 0:
             continue
-        probe = StrikePackage(target=target_id, strike=((pid, 1),), night=style.night)
+        probe = StrikePackage(target=target_id, strike=((pid, 1),), night=rule.night)
         if not allowed(rules, view, probe):
             continue
         per_sortie = pool.bomb_tons * pool.accuracy * 0.8
@@ -130,13 +176,13 @@ def _package(
         return None
     strikers = sum(n for _, n in strike)
     suppression: tuple[tuple[str, int], ...] = ()
-    if style.suppression and view.flak_estimate.get(target_id, 0.0) > 5:
+    if rule.suppression and view.flak_estimate.get(target_id, 0.0) > 5:
         pid, n = strike[0]
         supp = max(1, n // 6)
         strike[0] = (pid, n - supp) if n - supp > 0 else (pid, n)
         suppression = ((pid, supp),) if n - supp > 0 else ()
     escort = 0
-    if style.escort and rules.escort_pool and _in_mig_reach(rules, target_id):
+    if rule.escort and rules.escort_pool and _in_mig_reach(rules, target_id):
         escort = min(budget.get(rules.escort_pool, 0), max(4, strikers // 2))
     package = StrikePackage(
         target=target_id,
@@ -144,7 +190,7 @@ def _package(
         escort=escort,
         suppression=suppression,
         warning=warn and t.kind == "city",
-        night=style.night,
+        night=rule.night,
         days=() if day_index is None else (day_index,),
     )
     if not allowed(rules, view, package):
@@ -153,82 +199,145 @@ def _package(
         budget[pid] -= n
     if escort:
         budget[rules.escort_pool] -= escort
-    estimated[target_id] = style.aim_damage
+    estimated[target_id] = rule.aim_damage
     return package
 
 
 def _pressure_packages(
-    rules: Rules, view: PlayerView, style: Style, share: float, warn: bool
+    rules: Rules, view: PlayerView, package_rules: tuple[PackageRule, ...], warn_allowed: bool
 ) -> list[StrikePackage]:
-    if share <= 0:
+    """Each day, each rule in turn sizes packages from the sorties the rules before left."""
+    package_rules = tuple(r for r in package_rules if r.share > 0)
+    if not package_rules:
         return []
     estimated = {tid: est.damage for tid, est in view.bda.items()}
-    candidates = [
-        tid
-        for tid in view.active_targets
-        if rules.targets[tid].kind in style.kinds and not rules.targets[tid].foreign
-    ]
     packages: list[StrikePackage] = []
     for day_index in range(view.turn_days):
-        budget = {
-            pid: int(
-                pv.sorties_per_day * (share if rules.pools[pid].role != Role.INTERCEPTOR else 0.5)
+        day = view.day + timedelta(days=day_index)
+        left = {pid: pv.sorties_per_day for pid, pv in view.pools.items()}
+        for rule in package_rules:
+            if not rule.flies_on(day):
+                continue
+            budget = {
+                pid: min(
+                    left[pid],
+                    int(
+                        pv.sorties_per_day
+                        * (rule.share if rules.pools[pid].role != Role.INTERCEPTOR else 0.5)
+                    ),
+                )
+                for pid, pv in view.pools.items()
+            }
+            granted = dict(budget)
+            candidates = [
+                tid
+                for tid in view.active_targets
+                if rule.aims_at(rules, tid) and not rules.targets[tid].foreign
+            ]
+            ranked = sorted(
+                candidates,
+                key=lambda tid: (
+                    -rules.targets[tid].value * (1 - estimated.get(tid, 0.0) / 100),
+                    tid,
+                ),
             )
-            for pid, pv in view.pools.items()
-        }
-        ranked = sorted(
-            candidates,
-            key=lambda tid: (-rules.targets[tid].value * (1 - estimated.get(tid, 0.0) / 100), tid),
-        )
-        for tid in ranked:
-            p = _package(
-                rules,
-                view,
-                tid,
-                budget,
-                style,
-                day_index if view.turn_days > 1 else None,
-                estimated,
-                warn,
-            )
-            if p is not None:
-                packages.append(p)
-            if all(budget[pid] <= 0 for pid in budget if rules.pools[pid].role in style.roles):
-                break
+            for tid in ranked:
+                p = _package(
+                    rules,
+                    view,
+                    tid,
+                    budget,
+                    rule,
+                    day_index if view.turn_days > 1 else None,
+                    estimated,
+                    rule.warn and warn_allowed,
+                )
+                if p is not None:
+                    packages.append(p)
+                if all(budget[pid] <= 0 for pid in budget if rule.uses(rules, pid)):
+                    break
+            for pid in left:
+                left[pid] -= granted[pid] - budget[pid]
     return packages
+
+
+def style_rule(style: Style) -> PackageRule:
+    """A one-rule strategy's packages, from the built-in planners' styles."""
+    return PackageRule(
+        share=style.pressure_share,
+        kinds=style.kinds,
+        roles=style.roles,
+        night=style.night,
+        warn=style.warn,
+        escort=style.escort,
+        suppression=style.suppression,
+        aim_damage=style.aim_damage,
+    )
 
 
 @dataclass(frozen=True)
 class Strategy:
-    """A named, validated way of splitting effort, as read from a strategy file."""
+    """A named, validated way of splitting effort, as read from a strategy file.
+
+    Standing shares come from the last of ``periods`` begun by the turn's first day (or
+    the strategy's own shares before any); packages follow ``package_rules`` in order.
+    """
 
     name: str
-    style: Style
+    interdiction: float
+    close_support: float
+    package_rules: tuple[PackageRule, ...] = ()
+    periods: tuple[Period, ...] = ()
+    press: PressPolicy = PressPolicy.ROUTINE
+    air_superiority: float = 1.0
+    historical: bool = False  # fly the scenario's own plan (``historical_planner``)
+
+    @classmethod
+    def from_style(cls, name: str, style: Style) -> Strategy:
+        return cls(
+            name=name,
+            interdiction=style.interdiction,
+            close_support=style.close_support,
+            package_rules=(style_rule(style),),
+            press=style.press,
+        )
+
+    def standing_on(self, day: date) -> StandingTasks:
+        current = [p for p in self.periods if p.start <= day]
+        if current:
+            p = max(current, key=lambda p: p.start)
+            return StandingTasks(
+                interdiction=p.interdiction,
+                close_support=p.close_support,
+                air_superiority=p.air_superiority,
+            )
+        return StandingTasks(
+            interdiction=self.interdiction,
+            close_support=self.close_support,
+            air_superiority=self.air_superiority,
+        )
 
 
 def styled_planner(name: str) -> Callable[[Rules, PlayerView], TurnOrders]:
-    return style_planner(STYLES[name])
+    return strategy_planner(Strategy.from_style(name, STYLES[name]))
 
 
 def strategy_planner(strategy: Strategy) -> Callable[[Rules, PlayerView], TurnOrders]:
-    return style_planner(strategy.style)
+    if strategy.historical:
+        return historical_planner
 
-
-def style_planner(style: Style) -> Callable[[Rules, PlayerView], TurnOrders]:
     def plan(rules: Rules, view: PlayerView) -> TurnOrders:
-        press = style.press
+        press = strategy.press
         if any(
             press.value in rules.cards[cid].scope.press and rules.cards[cid].effect == "forbid"
             for cid in view.cards_in_force
         ):
             press = PressPolicy.ROUTINE
-        warn = style.warn and not _warnings_forbidden(rules, view)
-        packages = _pressure_packages(rules, view, style, style.pressure_share, warn)
+        warn_allowed = not _warnings_forbidden(rules, view)
+        packages = _pressure_packages(rules, view, strategy.package_rules, warn_allowed)
         return TurnOrders(
             packages=tuple(packages),
-            standing=StandingTasks(
-                interdiction=style.interdiction, close_support=style.close_support
-            ),
+            standing=strategy.standing_on(view.day),
             press=press,
         )
 
@@ -275,11 +384,8 @@ def historical_planner(rules: Rules, view: PlayerView) -> TurnOrders:
             packages.append(flown)
     share = plan.city_attacks if not packages else 0.0
     warn = plan.warnings_until is not None and view.day <= plan.warnings_until
-    style = Style(
-        interdiction=plan.interdiction, close_support=plan.close_support, pressure_share=share
-    )
     packages += _pressure_packages(
-        rules, view, style, share, warn and not _warnings_forbidden(rules, view)
+        rules, view, (PackageRule(share=share, warn=warn),), not _warnings_forbidden(rules, view)
     )
     press = plan.press
     if any(press.value in rules.cards[c].scope.press for c in view.cards_in_force):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from game.core.events import Category, Event
 from game.core.model import (
     CardDef,
     GameState,
+    OpinionRules,
     PressPolicy,
     Rules,
     TalksState,
@@ -117,10 +119,10 @@ def resolve_jcs_requests(
             continue
         chance = card.jcs_approval
         if state.talks != TalksState.IN_SESSION:
-            chance *= 1.5
+            chance *= rules.jcs_stalled_factor
         chance *= state.world_opinion / rules.opinion.world_initial
-        chance *= 0.7**cs.requests
-        chance = max(0.0, min(0.95, chance))
+        chance *= rules.jcs_repeat_factor**cs.requests
+        chance = max(0.0, min(rules.jcs_max_chance, chance))
         cs.requests += 1
         # Asking spends the planner's standing in Washington, granted or not.
         state.us_patience = max(0.0, state.us_patience - rules.opinion.jcs_request_patience)
@@ -185,26 +187,39 @@ def daily_politics(
     if state.meter != moved:
         day_causes["limits"] = state.meter - moved
 
-    world = -today.get("civilians", 0.0) / o.civilian_per_point
-    world -= today.get("incidents", 0.0) * o.incident_world
-    world -= today.get("border_incidents", 0.0) * o.border_incident_world
-    world -= today.get("floods", 0.0) * o.dam_world
-    world += today.get("warned_strikes", 0.0) * o.warnings_world
-    if press == PressPolicy.PUBLICISED:
-        world -= o.publicised_world
-    world += o.world_recovery * np.sign(o.world_initial - state.world_opinion)
+    world, patience = opinion_moves(o, today, press, state.world_opinion)
     state.world_opinion = _clamp(state.world_opinion + world)
-
-    patience = -o.stalemate_per_day
-    patience -= today.get("un_casualties", 0.0) / o.un_casualties_per_point
-    patience -= today.get("aircraft_lost", 0.0) / o.aircraft_per_point
-    patience -= today.get("warned_strikes", 0.0) * o.warning_patience
-    # Washington expects its air forces to fight: a day of idle squadrons costs patience.
-    patience -= o.idle_patience * max(0.0, 1.0 - today.get("effort", 1.0))
-    if press == PressPolicy.PUBLICISED:
-        patience += o.publicised_patience
     state.us_patience = _clamp(state.us_patience + patience)
     return day_causes
+
+
+def opinion_moves(
+    o: OpinionRules, today: Mapping[str, Any], press: PressPolicy, world_now: Any
+) -> tuple[Any, Any]:
+    """A day's change of world opinion and of US patience, from the day's tallies.
+
+    Numbers or numpy arrays (the forecast's replications); the real turn and the
+    forecast both call this, so the two cannot drift apart.
+    """
+    world = -today.get("civilians", 0.0) / o.civilian_per_point
+    world = world - today.get("incidents", 0.0) * o.incident_world
+    world = world - today.get("border_incidents", 0.0) * o.border_incident_world
+    world = world - today.get("floods", 0.0) * o.dam_world
+    world = world + today.get("warned_strikes", 0.0) * o.warnings_world
+    if press == PressPolicy.PUBLICISED:
+        world = world - o.publicised_world
+    world = world + o.world_recovery * np.sign(o.world_initial - world_now)
+
+    patience = -o.stalemate_per_day - today.get("un_casualties", 0.0) / o.un_casualties_per_point
+    patience = patience - today.get("aircraft_lost", 0.0) / o.aircraft_per_point
+    patience = patience - today.get("warned_strikes", 0.0) * o.warning_patience
+    # Washington expects its air forces to fight: weather and stand-downs leave some
+    # squadrons idle unremarked, but an air force kept on the ground costs patience.
+    idle = max(0.0, 1.0 - today.get("effort", 1.0) - o.idle_tolerance)
+    patience = patience - o.idle_patience * idle / max(1e-9, 1.0 - o.idle_tolerance)
+    if press == PressPolicy.PUBLICISED:
+        patience = patience + o.publicised_patience
+    return world, patience
 
 
 def _clamp(v: float) -> float:

@@ -8,6 +8,7 @@ politics afterwards.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from math import dist
@@ -56,7 +57,7 @@ def mig_reach(rules: Rules, state: GameState, position: tuple[float, float]) -> 
     for tid in sorted(state.forward_bases):
         d = min(d, scale * dist(position, rules.targets[tid].position))
     # Without a barrier the MiGs roam further south.
-    stretch = 1.0 + 0.25 * (1.0 - state.barrier)
+    stretch = 1.0 + e.mig_reach_stretch * (1.0 - state.barrier)
     full, none = e.mig_reach_full_km * stretch, e.mig_reach_none_km * stretch
     if d <= full:
         return 1.0
@@ -69,7 +70,9 @@ def migs_committed(rules: Rules, state: GameState, reach: float, night: bool, mo
     """The enemy's choice: how many MiGs rise against this raid."""
     e = rules.enemy
     if night:
-        return state.mig_strength * e.mig_night_share * moon * reach
+        # Radar-guided night fighters need less moonlight as the night defences grow.
+        seen = min(1.0, moon + e.night_defence_migs * state.night_defence)
+        return state.mig_strength * e.mig_night_share * seen * reach
     # It cannot see this raid's escort in advance, only the escorts it has met.
     commit = e.mig_commit_day * (1 - e.escort_deterrence * min(1.0, state.escort_memory))
     return state.mig_strength * commit * reach
@@ -125,7 +128,8 @@ def strike_odds(
     supp *= rules.suppression_effect
     guns_eff = guns * (1 - supp / (supp + guns)) if guns > 0 and supp > 0 else guns
     if package.night:
-        guns_eff *= rules.night_flak_factor
+        night_guns = 1 + rules.enemy.night_defence_flak * state.night_defence
+        guns_eff *= rules.night_flak_factor * night_guns
     if package.warning:
         guns_eff *= rules.warning_flak_factor
 
@@ -134,13 +138,20 @@ def strike_odds(
     p_damaged: dict[str, float] = {}
     for pool_id in sorted({*strike, *suppression}):
         pool = rules.pools[pool_id]
-        p_mig[pool_id] = min(0.9, penetrating * success * pool.mig_vulnerability / max(strikers, 1))
-        p_flak[pool_id] = min(0.5, rules.flak_lethality * guns_eff * pool.flak_vulnerability)
-        p_damaged[pool_id] = min(0.9, (p_mig[pool_id] + p_flak[pool_id]) * pool.damaged_per_loss)
+        p_mig[pool_id] = min(
+            rules.mig_loss_cap, penetrating * success * pool.mig_vulnerability / max(strikers, 1)
+        )
+        p_flak[pool_id] = min(
+            rules.flak_loss_cap, rules.flak_lethality * guns_eff * pool.flak_vulnerability
+        )
+        p_damaged[pool_id] = min(
+            rules.damaged_cap, (p_mig[pool_id] + p_flak[pool_id]) * pool.damaged_per_loss
+        )
     tons_per_sortie = {}
     for pool_id in strike:
         pool = rules.pools[pool_id]
-        acc = pool.night_accuracy * (0.6 + 0.4 * moon) if package.night else pool.accuracy
+        dark = rules.night_dark_accuracy
+        acc = pool.night_accuracy * (dark + (1 - dark) * moon) if package.night else pool.accuracy
         tons_per_sortie[pool_id] = pool.bomb_tons * acc
     flak_penalty = 1 - rules.flak_accuracy_penalty * guns_eff / (guns_eff + 10) if guns_eff else 1.0
     chance = rules.stray_chance_night if package.night else rules.stray_chance_day
@@ -156,7 +167,9 @@ def strike_odds(
         aim_factor=flak_penalty * accuracy_factor,
         stray_chance=min(1.0, chance * stray_factor),
         stray_spread_km=rules.stray_spread_km * math.sqrt(stray_factor),
-        escort_loss_p=min(0.5, rules.enemy.escort_loss_rate * migs / escort) if fights else 0.0,
+        escort_loss_p=min(rules.escort_loss_cap, rules.enemy.escort_loss_rate * migs / escort)
+        if fights
+        else 0.0,
         migs_downed_mean=min(escort, migs) * rules.enemy.f86_kill_rate if fights else 0.0,
         burden_names=tuple(c.name for c in burden_cards),
     )
@@ -282,7 +295,10 @@ def resolve_package(
     ts.times_struck += 1
     gained = ts.damage - before
     state.strike_memory[target.kind] = state.strike_memory.get(target.kind, 0.0) + strikers / 100
-    if not package.night:
+    if package.night:
+        built = rules.enemy.night_adaptation * strikers
+        state.night_defence = min(1.0, state.night_defence + built)
+    else:
         state.escort_memory = 0.8 * state.escort_memory + 0.2 * (escort / max(strikers, 1))
     cause = f"{strikers} sorties, {tons:.0f} t on the aiming point; {WEATHER_WORDS[weather]}"
     if odds.burden_names:
@@ -417,6 +433,28 @@ def _incident(
         walk_out(rules, state, zone_name, events, ctx.day)
 
 
+def standing_sorties(
+    rules: Rules,
+    spare: Mapping[str, int],
+    interdiction_share: float,
+    close_support_share: float,
+    air_superiority_share: float,
+) -> float:
+    """How many sorties :func:`standing_tasks` flies from ``spare`` (for the day's effort)."""
+    total = 0.0
+    for pool_id in sorted(spare):
+        n, pool = spare[pool_id], rules.pools[pool_id]
+        if n <= 0:
+            continue
+        if pool.role == Role.INTERCEPTOR:
+            total += n * air_superiority_share
+        elif pool.role == Role.RECON:
+            total += n
+        elif pool.role in (Role.FIGHTER_BOMBER, Role.MEDIUM_BOMBER, Role.LIGHT_BOMBER, Role.NAVY):
+            total += n * interdiction_share + (n * close_support_share if pool.day else 0.0)
+    return total
+
+
 def standing_tasks(
     rules: Rules,
     state: GameState,
@@ -440,16 +478,22 @@ def standing_tasks(
             continue
         if pool.role == Role.INTERCEPTOR:
             results["patrols"] += n * air_superiority_share
+            ctx.add(f"sorties.{pool.role.value}", n * air_superiority_share)
         elif pool.role == Role.RECON:
             results["recon"] += n
+            ctx.add(f"sorties.{pool.role.value}", n)
         elif pool.role in (Role.FIGHTER_BOMBER, Role.MEDIUM_BOMBER, Role.LIGHT_BOMBER, Role.NAVY):
             results["interdiction"] += n * interdiction_share
             interdiction_by_pool[pool_id] = n * interdiction_share
+            flown = n * interdiction_share
             if pool.day:
                 results["close_support"] += n * close_support_share
+                flown += n * close_support_share
+            ctx.add(f"sorties.{pool.role.value}", flown)
     # Barrier patrols: how well the MiGs are held north of the Chongchon.
     patrols = results["patrols"]
-    state.barrier = patrols / (patrols + 0.25 * state.mig_strength) if patrols > 0 else 0.0
+    held = rules.enemy.barrier_mig_weight * state.mig_strength
+    state.barrier = patrols / (patrols + held) if patrols > 0 else 0.0
 
     _armed_reconnaissance(
         rules, state, results["interdiction"], interdiction_by_pool, focus, ctx, rng, events

@@ -6,6 +6,7 @@ and headless play all call it. It never changes the state it is given.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -27,7 +28,13 @@ from game.core.model import (
     TalksState,
     TargetState,
 )
-from game.core.orders import Refused, StrikePackage, TurnOrders, validate_package
+from game.core.orders import (
+    Refused,
+    StandingTasks,
+    StrikePackage,
+    TurnOrders,
+    validate_package,
+)
 from game.core.resolution import DayContext, resolve_package, standing_tasks
 from game.core.targets import cities_half_destroyed, power_destroyed_pct
 
@@ -132,6 +139,7 @@ def _turn_log(
         "meter_change": round(s.meter - meter_at_start, 3),
         "meter_causes": causes,
         "enemy_labour": _prefixed(totals, "labour."),
+        "sorties_by_role": {k: round(v) for k, v in _prefixed(totals, "sorties.").items()},
         "packages": [
             {
                 "target": p.target,
@@ -213,35 +221,56 @@ def _press_policy(rules: Rules, state: GameState, orders: TurnOrders) -> str:
     return "routine" if card else orders.press.value
 
 
-def _step_day(
-    rules: Rules,
-    s: GameState,
-    orders: TurnOrders,
-    packages: list[StrikePackage],
-    day_index: int,
-    rng: np.random.Generator,
-    events: list[Event],
-) -> dict[str, float]:
-    day = s.day
-    meter_before_events = s.meter
-    _scenario_events(rules, s, rng, events)
-    events_moved = s.meter - meter_before_events
-    politics.lift_cards_by_circumstance(rules, s, events)
-    regions = sorted({t.region for t in rules.targets.values()}) or ["west"]
-    ctx = DayContext(
-        day=day,
-        moon=moon_illumination(day),
-        weather={r: draw_weather(rng, rules.weather, day) for r in regions},
-    )
+@dataclass
+class Day:
+    """One day of a turn: what the phases read, and the values they hand on."""
 
-    available = sorties_available(rules, s)
-    sorties_today = sum(available.values())
-    for package in packages:
-        if not package.flies_on(day_index):
+    rules: Rules
+    state: GameState
+    orders: TurnOrders
+    packages: list[StrikePackage]
+    day_index: int
+    rng: np.random.Generator
+    ctx: DayContext
+    available: dict[str, int] = field(default_factory=dict)  # sorties not yet flown
+    sorties_today: int = 0
+    close_support: float = 0.0  # close-support sorties flown
+    events_moved: float = 0.0  # meter points the scenario's events gave today
+    causes: dict[str, float] = field(default_factory=dict)  # the meter's move, by cause
+
+
+Phase = Callable[[Day], list[Event]]
+
+
+def _phase_scenario_events(d: Day) -> list[Event]:
+    out: list[Event] = []
+    before = d.state.meter
+    _scenario_events(d.rules, d.state, d.rng, out)
+    d.events_moved = d.state.meter - before
+    politics.lift_cards_by_circumstance(d.rules, d.state, out)
+    return out
+
+
+def _phase_weather(d: Day) -> list[Event]:
+    """The moon from the date, and each region's weather drawn for the day."""
+    regions = sorted({t.region for t in d.rules.targets.values()}) or ["west"]
+    d.ctx.moon = moon_illumination(d.ctx.day)
+    d.ctx.weather = {r: draw_weather(d.rng, d.rules.weather, d.ctx.day) for r in regions}
+    return []
+
+
+def _phase_packages(d: Day) -> list[Event]:
+    """The player's strike packages for the day, each against today's ready aircraft."""
+    rules, s, day = d.rules, d.state, d.ctx.day
+    out: list[Event] = []
+    d.available = sorties_available(rules, s)
+    d.sorties_today = sum(d.available.values())
+    for package in d.packages:
+        if not package.flies_on(d.day_index):
             continue
         card = politics.card_blocking_package(rules, s, package)
         if card is not None:  # a card came into play during the turn
-            events.append(
+            out.append(
                 Event(
                     day,
                     Category.CARD,
@@ -253,90 +282,159 @@ def _step_day(
                 )
             )
             continue
-        strike = draw_sorties(available, package.strike)
-        suppression = draw_sorties(available, package.suppression)
-        escort = draw_sorties(available, ((rules.escort_pool, package.escort),)).get(
-            rules.escort_pool, 0
-        )
-        if sum(strike.values()) < package.strike_sorties():
-            events.append(
-                Event(
-                    day,
-                    Category.FORCES,
-                    f"Package against {rules.targets[package.target].name} cut down to "
-                    f"{sum(strike.values())} of {package.strike_sorties()} sorties.",
-                    cause="not enough ready aircraft",
-                    target=package.target,
-                    data={"cut_down": True},
-                )
-            )
-        resolve_package(rules, s, package, strike, suppression, escort, ctx, rng, events)
-        flown_sorties = sum(strike.values()) + sum(suppression.values()) + escort
-        ctx.tallies["package_sorties"] = ctx.tallies.get("package_sorties", 0.0) + flown_sorties
-        intel.observe(
-            rules,
-            s,
-            package.target,
-            rules.bda_strike_confidence * (0.5 if package.night else 1.0),
-            day,
-            rng,
-        )
-        if any(rules.pools[p].role.value == "navy" for p in strike) and any(
-            rules.pools[p].role.value != "navy" for p in strike
-        ):
-            s.navy_cooperation = min(1.0, s.navy_cooperation + rules.cooperation_gain)
-    if any(rules.targets[p.target].kind in ("hydro_plant", "thermal_plant") for p in packages):
+        _fly_package(d, package, out)
+    if any(rules.targets[p.target].kind in ("hydro_plant", "thermal_plant") for p in d.packages):
         s.power_destroyed_pct = power_destroyed_pct(rules, s)
+    return out
 
-    # Shares out of range never reach here from the interface; a hand-made order file
-    # might, so they are held to what validation allows rather than trusted.
+
+def _fly_package(d: Day, package: StrikePackage, out: list[Event]) -> None:
+    rules, s, ctx, day = d.rules, d.state, d.ctx, d.ctx.day
+    strike = draw_sorties(d.available, package.strike)
+    suppression = draw_sorties(d.available, package.suppression)
+    escort = draw_sorties(d.available, ((rules.escort_pool, package.escort),)).get(
+        rules.escort_pool, 0
+    )
+    if sum(strike.values()) < package.strike_sorties():
+        out.append(
+            Event(
+                day,
+                Category.FORCES,
+                f"Package against {rules.targets[package.target].name} cut down to "
+                f"{sum(strike.values())} of {package.strike_sorties()} sorties.",
+                cause="not enough ready aircraft",
+                target=package.target,
+                data={"cut_down": True},
+            )
+        )
+    resolve_package(rules, s, package, strike, suppression, escort, ctx, d.rng, out)
+    flown_sorties = sum(strike.values()) + sum(suppression.values()) + escort
+    ctx.tallies["package_sorties"] = ctx.tallies.get("package_sorties", 0.0) + flown_sorties
+    for pid, n in (*strike.items(), *suppression.items(), (rules.escort_pool, escort)):
+        if n:
+            ctx.add(f"sorties.{rules.pools[pid].role.value}", n)
+    intel.observe(
+        rules,
+        s,
+        package.target,
+        rules.bda_strike_confidence * (0.5 if package.night else 1.0),
+        day,
+        d.rng,
+    )
+    if any(rules.pools[p].role.value == "navy" for p in strike) and any(
+        rules.pools[p].role.value != "navy" for p in strike
+    ):
+        s.navy_cooperation = min(1.0, s.navy_cooperation + rules.cooperation_gain)
+
+
+def _phase_standing_tasks(d: Day) -> list[Event]:
+    """What the packages left flies patrols, armed reconnaissance, close support, photos."""
+    rules, s, orders, ctx = d.rules, d.state, d.orders, d.ctx
+    out: list[Event] = []
     st = orders.standing
-    interdiction = min(1.0, max(0.0, st.interdiction))
-    close_support = min(1.0 - interdiction, max(0.0, st.close_support))
+    interdiction, close_support, air_superiority = standing_shares(st)
     tasks = standing_tasks(
         rules,
         s,
-        available,
+        d.available,
         interdiction,
         close_support,
-        min(1.0, max(0.0, st.air_superiority)),
+        air_superiority,
         tuple(t for t in st.interdiction_focus if t in rules.targets),
         tuple(t for t in orders.recon_targets if t in rules.targets),
         ctx,
-        rng,
-        events,
+        d.rng,
+        out,
     )
-    _close_support_strays(rules, s, tasks["close_support"], ctx, rng, events)
+    d.close_support = tasks["close_support"]
+    _close_support_strays(rules, s, d.close_support, ctx, d.rng, out)
     used = ctx.tallies.get("package_sorties", 0.0) + sum(tasks.values())
-    ctx.tallies["effort"] = min(1.0, used / sorties_today) if sorties_today else 1.0
+    ctx.tallies["effort"] = min(1.0, used / d.sorties_today) if d.sorties_today else 1.0
+    return out
 
-    ctx.add("floods", enemy.reservoirs(rules, s, events, day))
-    leadership.plan_front(rules, s, events, day)
-    enemy.supply_the_front(rules, s, ctx.tallies, tasks["close_support"])
-    for tid, crew in enemy.repair(rules, s, events, day).items():
+
+def standing_shares(st: StandingTasks) -> tuple[float, float, float]:
+    """Interdiction, close support and barrier shares, held to what validation allows.
+
+    Shares out of range never come from the interface; a hand-made order file might.
+    """
+    interdiction = min(1.0, max(0.0, st.interdiction))
+    close_support = min(1.0 - interdiction, max(0.0, st.close_support))
+    return interdiction, close_support, min(1.0, max(0.0, st.air_superiority))
+
+
+def _phase_enemy(d: Day) -> list[Event]:
+    """The enemy's day: reservoirs, the front, supply, repairs, flak, dispersal, MiGs."""
+    rules, s, ctx, day = d.rules, d.state, d.ctx, d.ctx.day
+    out: list[Event] = []
+    ctx.add("floods", enemy.reservoirs(rules, s, out, day))
+    leadership.plan_front(rules, s, out, day)
+    enemy.supply_the_front(rules, s, ctx.tallies, d.close_support)
+    for tid, crew in enemy.repair(rules, s, out, day).items():
         ctx.add(f"labour.{rules.targets[tid].kind}", crew)
     enemy.rebuild_towns(rules, s, day)
     enemy.adapt_flak(rules, s)
-    enemy.disperse(rules, s, events, day)
+    enemy.disperse(rules, s, out, day)
     enemy.migs(rules, s)
-    leadership.forward_bases(rules, s, events, day)
+    leadership.forward_bases(rules, s, out, day)
     _aircraft_return(rules, s)
+    return out
 
+
+def _phase_politics(d: Day) -> list[Event]:
+    """The meter, opinion and patience move; the leaders decide on the talks."""
+    rules, s, orders, ctx, day = d.rules, d.state, d.orders, d.ctx, d.ctx.day
+    out: list[Event] = []
     press = _press_policy(rules, s, orders)
-    leadership.remember(rules, s, ctx.tallies, tasks["close_support"])
-    causes = politics.daily_politics(rules, s, type(orders.press)(press), ctx.tallies, events)
-    causes["events"] = causes.get("events", 0.0) + events_moved
+    leadership.remember(rules, s, ctx.tallies, d.close_support)
+    causes = politics.daily_politics(rules, s, type(orders.press)(press), ctx.tallies, out)
+    causes["events"] = causes.get("events", 0.0) + d.events_moved
     before = s.meter
-    s.meter = max(0.0, min(100.0, s.meter + leadership.decide_talks(rules, s, events, day)))
+    s.meter = max(0.0, min(100.0, s.meter + leadership.decide_talks(rules, s, out, day)))
     causes["talks"] = causes.get("talks", 0.0) + s.meter - before
-    s.world_opinion = max(0.0, s.world_opinion - leadership.retaliate(rules, s, events, day))
+    s.world_opinion = max(0.0, s.world_opinion - leadership.retaliate(rules, s, out, day))
     for cause, points in causes.items():
         ctx.add(f"meter.{cause}", points)
-    politics.talks_timers(s, events)
-    intel.decay_confidence(rules, s)
-    _check_end(rules, s, events)
+    d.causes = causes
+    politics.talks_timers(s, out)
+    return out
+
+
+def _phase_end_of_day(d: Day) -> list[Event]:
+    out: list[Event] = []
+    intel.decay_confidence(d.rules, d.state)
+    _check_end(d.rules, d.state, out)
+    return out
+
+
+# A day of the turn, in order. Each phase returns the events it made; the values it
+# hands to later phases (sorties left, close support flown) go on the Day.
+DAY_PHASES: tuple[tuple[str, Phase], ...] = (
+    ("scenario events and cards", _phase_scenario_events),
+    ("moon and weather", _phase_weather),
+    ("strike packages", _phase_packages),
+    ("standing tasks", _phase_standing_tasks),
+    ("the enemy", _phase_enemy),
+    ("politics and the talks", _phase_politics),
+    ("end of day", _phase_end_of_day),
+)
+
+
+def _step_day(
+    rules: Rules,
+    s: GameState,
+    orders: TurnOrders,
+    packages: list[StrikePackage],
+    day_index: int,
+    rng: np.random.Generator,
+    events: list[Event],
+) -> dict[str, float]:
+    day = s.day
+    d = Day(rules, s, orders, packages, day_index, rng, DayContext(day=day, moon=0.0, weather={}))
+    for _name, phase in DAY_PHASES:
+        events.extend(phase(d))
     s.day = day + timedelta(days=1)
-    return ctx.tallies
+    return d.ctx.tallies
 
 
 def sorties_available(rules: Rules, state: GameState) -> dict[str, int]:
@@ -346,7 +444,9 @@ def sorties_available(rules: Rules, state: GameState) -> dict[str, int]:
     }
     for pid, pool in rules.pools.items():
         if pool.role.value == "navy":
-            available[pid] = int(available[pid] * min(1.0, state.navy_cooperation + 0.2))
+            available[pid] = int(
+                available[pid] * min(1.0, state.navy_cooperation + rules.navy_commit_margin)
+            )
     return available
 
 
@@ -501,6 +601,10 @@ def score(rules: Rules, s: GameState) -> float:
             value += sc.per_week_early * -weeks_late
     elif s.outcome == Outcome.RECALL:
         value -= sc.recall_penalty
+        if s.end_date is not None:
+            # The war goes on after the planner: the sooner the recall, the more is left.
+            weeks_left = (sc.historical_end - s.end_date).days / 7
+            value -= sc.per_week_left_at_recall * max(0.0, weeks_left)
     elif s.outcome == Outcome.TIME_OUT:
         value -= sc.time_out_penalty
     return round(value, 1)

@@ -62,16 +62,6 @@ SCENARIO_FILE = "scenario.toml"
 MAX_SCENARIO_BYTES = 2_000_000
 
 
-def _forbid_unknown_keys() -> None:
-    """Typos in a scenario must be reported, so the core dataclasses reject extra keys."""
-    for value in vars(model).values():
-        if isinstance(value, type) and dataclasses.is_dataclass(value):
-            value.__pydantic_config__ = ConfigDict(extra="forbid", allow_inf_nan=False)  # type: ignore[attr-defined]
-
-
-_forbid_unknown_keys()
-
-
 class ScenarioError(Exception):
     """A scenario that cannot be played; ``problems`` are ``file: key.path: message`` lines."""
 

@@ -20,24 +20,8 @@ from typing import Any, Literal, cast
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-import game.data.scenario  # noqa: F401  (sets extra="forbid" on the model dataclasses)
-from game.core import orders as orders_module
 from game.core.model import GameState
 from game.core.orders import TurnOrders
-
-
-def _forbid_unknown_order_keys() -> None:
-    for value in vars(orders_module).values():
-        if (
-            isinstance(value, type)
-            and dataclasses.is_dataclass(value)
-            and value.__module__ == orders_module.__name__
-            and "__pydantic_config__" not in vars(value)
-        ):
-            value.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
-
-
-_forbid_unknown_order_keys()
 
 
 def to_data(obj: Any) -> Any:
@@ -122,6 +106,7 @@ _LATER_FIELDS = (
     "front_plan",
     "forward_bases",
     "dispersal_progress",
+    "night_defence",
 )
 
 

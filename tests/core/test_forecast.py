@@ -91,3 +91,41 @@ def test_refused_packages_are_named_not_flown(suiho) -> None:
     f = forecast(rules, view, orders, np.random.default_rng(0))
     assert f.refused and "night" in f.refused[0]
     assert f.damage_by_target == {}
+
+
+def test_the_forecast_charges_idle_squadrons_patience_as_the_turn_does(rules) -> None:
+    """Both call the same opinion rule; a grounded air force costs what the turn charges.
+
+    (The forecast leaves out the UN casualties at the front: about 0.1 points a day.)
+    """
+    import dataclasses
+
+    from game.core.orders import StandingTasks
+
+    o = dataclasses.replace(rules.opinion, idle_patience=2.0, idle_tolerance=0.0)
+    r = dataclasses.replace(rules, opinion=o)
+    state = new_game(r)
+    grounded = TurnOrders(standing=StandingTasks(0.0, 0.0, air_superiority=0.0))
+    flying = TurnOrders(standing=StandingTasks(0.6, 0.4, air_superiority=1.0))
+    view = player_view(r, state)
+    for orders in (grounded, flying):
+        real = run_turn(r, state, orders, np.random.default_rng(3)).state.us_patience
+        predicted = forecast(r, view, orders, np.random.default_rng(3), 200)
+        assert predicted.us_patience_change.p50 == pytest.approx(real - state.us_patience, abs=0.25)
+    idle = forecast(r, view, grounded, np.random.default_rng(3), 200).us_patience_change.p50
+    busy = forecast(r, view, flying, np.random.default_rng(3), 200).us_patience_change.p50
+    assert idle < busy - 1.5
+
+
+def test_standing_sorties_counts_what_standing_tasks_fly(rules, state) -> None:
+    from game.core.calendar import Weather
+    from game.core.resolution import DayContext, standing_sorties, standing_tasks
+
+    spare = {pid: 40 for pid in rules.pools}
+    shares = (0.5, 0.3, 0.7)
+    clear = {t.region: Weather.CLEAR for t in rules.targets.values()}
+    ctx = DayContext(day=state.day, moon=0.5, weather=clear)
+    flown = standing_tasks(
+        rules, state, dict(spare), *shares, (), (), ctx, np.random.default_rng(1), []
+    )
+    assert standing_sorties(rules, spare, *shares) == pytest.approx(sum(flown.values()))
