@@ -531,6 +531,8 @@ class Rules:
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
     leadership: LeadershipRules = field(default_factory=LeadershipRules)
     options: tuple[str, ...] = ()  # the alternative histories chosen for this game
+    # What the scenario offers: (id, name, text) of each alternative history.
+    alternatives: tuple[tuple[str, str, str], ...] = ()
 
     @cached_property
     def leaders(self) -> tuple[LeaderDef, ...]:

@@ -297,8 +297,19 @@ def load_rules(
     sprites = _sprites(file.parent, problems)
     if problems:
         raise ScenarioError(_attribute(problems, file, merge))
+    offered = merge.data.get("options", {})
+    alternatives = tuple(
+        (oid, str(o.get("name", oid)), str(o.get("text", "")))
+        for oid, o in sorted(offered.items())
+        if isinstance(o, dict)
+    )
     return dataclasses.replace(
-        rules, content_files=files, mods=mods, sprites=sprites, options=tuple(options)
+        rules,
+        content_files=files,
+        mods=mods,
+        sprites=sprites,
+        options=tuple(options),
+        alternatives=alternatives,
     )
 
 

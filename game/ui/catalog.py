@@ -35,11 +35,18 @@ class ScenarioEntry:
             return self.rules.name
         return f"{self.source.id} — invalid ({len(self.problems)} problems)"
 
-    def rules_for(self, difficulty: str) -> Rules:
-        """The rules resolved for one difficulty (loaded once)."""
-        if difficulty not in self._by_level:
-            self._by_level[difficulty] = load_rules(self.source, difficulty)
-        return self._by_level[difficulty]
+    @property
+    def alternatives(self) -> tuple[tuple[str, str, str], ...]:
+        """The scenario's alternative histories: (id, name, text)."""
+        return self.rules.alternatives if self.rules is not None else ()
+
+    def rules_for(self, difficulty: str, option: str = "") -> Rules:
+        """The rules for one difficulty and alternative history ("" as it happened)."""
+        key = f"{difficulty}/{option}"
+        if key not in self._by_level:
+            options = (option,) if option else ()
+            self._by_level[key] = load_rules(self.source, difficulty, options)
+        return self._by_level[key]
 
 
 def load_catalog(mods: tuple[Path, ...] = ()) -> list[ScenarioEntry]:
@@ -49,7 +56,7 @@ def load_catalog(mods: tuple[Path, ...] = ()) -> list[ScenarioEntry]:
         entry = ScenarioEntry(source)
         try:
             entry.rules = load_rules(source)
-            entry._by_level[entry.rules.difficulty] = entry.rules
+            entry._by_level[f"{entry.rules.difficulty}/"] = entry.rules
         except ScenarioError as exc:
             entry.problems = list(exc.problems)
         entries.append(entry)

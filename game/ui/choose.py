@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 MARGIN = 32
+AS_IT_HAPPENED = "As it happened"
+RECORD_ID = "record"  # the menu's id for the war as it happened
 
 
 class ScenarioScene(Scene):
@@ -28,6 +30,7 @@ class ScenarioScene(Scene):
         self.entries: list[ScenarioEntry] = load_catalog()
         self.selected: int | None = next((i for i, e in enumerate(self.entries) if e.ok), None)
         self.difficulty: str = ""
+        self.option = ""  # the alternative history chosen ("" as it happened)
         self.preferred_difficulty = app.settings.default_difficulty  # from the settings
         self._pick_default_difficulty()
         self.preview_rect = pygame.Rect(0, 0, 0, 0)
@@ -75,19 +78,23 @@ class ScenarioScene(Scene):
             bottom - top,
         )
         labels = self._labels()
-        diff_h = 92
+        diff_h = 184  # the history and difficulty menus under the list
         self.list = pygame_gui.elements.UISelectionList(
             pygame.Rect(MARGIN, top, list_w, bottom - top - diff_h),
             labels,
             self.manager,
             default_selection=labels[self.selected] if self.selected is not None else None,
         )
-        pygame_gui.elements.UILabel(
-            pygame.Rect(MARGIN, bottom - diff_h + 14, list_w, 28),
-            "Difficulty",
-            self.manager,
-            object_id=pygame_gui.core.ObjectID(class_id="@caption"),
-        )
+        for y, caption in ((bottom - diff_h + 14, "History"), (bottom - 78, "Difficulty")):
+            pygame_gui.elements.UILabel(
+                pygame.Rect(MARGIN, y, list_w, 28),
+                caption,
+                self.manager,
+                object_id=pygame_gui.core.ObjectID(class_id="@caption"),
+            )
+        self.history_rect = pygame.Rect(MARGIN, bottom - diff_h + 44, list_w, 44)
+        self.history_menu: pygame_gui.elements.UIDropDownMenu | None = None
+        self._build_history()
         self.diff_rect = pygame.Rect(MARGIN, bottom - 44, list_w, 44)
         self.diff_menu: pygame_gui.elements.UIDropDownMenu | None = None
         self._build_difficulty()
@@ -107,6 +114,31 @@ class ScenarioScene(Scene):
             tooltip="Back to the title screen (Esc)",
         )
         self._sync_start()
+
+    def _build_history(self) -> None:
+        if self.history_menu is not None:
+            self.history_menu.kill()
+            self.history_menu = None
+        entry = self.entry
+        offered = entry.alternatives if entry is not None and entry.ok else ()
+        choices: list[str | tuple[str, str]] = [(AS_IT_HAPPENED, RECORD_ID)]
+        choices += [(name, oid) for oid, name, _ in offered]
+        current = next((c for c in choices if isinstance(c, tuple) and c[1] == self.option), None)
+        self.history_menu = pygame_gui.elements.UIDropDownMenu(
+            choices,
+            current or choices[0],
+            self.history_rect,
+            self.manager,
+            expand_on_option_click=True,
+        )
+        if offered:
+            self.history_menu.set_tooltip(
+                "Play the war as it happened, or as it might have: an alternative history "
+                "changes the scenario's events or the enemy's leaders"
+            )
+        else:
+            self.history_menu.disable()
+            self.history_menu.set_tooltip("This scenario offers no alternative histories")
 
     def _build_difficulty(self) -> None:
         if self.diff_menu is not None:
@@ -157,6 +189,14 @@ class ScenarioScene(Scene):
         target_line = ", ".join(f"{n} × {kind_name(k).lower()}" for k, n in sorted(kinds.items()))
         briefing = esc(" ".join(r.briefing.split())) or "<i>No briefing.</i>"
         err = f"<br><br><font color='#d98a72'>{esc(self.error)}</font>" if self.error else ""
+        history = next(
+            (
+                f"<br><br><b>History: {esc(name)}.</b> {esc(text)}"
+                for oid, name, text in r.alternatives
+                if oid == self.option
+            ),
+            "",
+        )
         return (
             f"<font size=5><b>{esc(r.name)}</b></font><br>"
             f"<font color='#b8ab87'>{esc(long_date(r.start))} to {esc(long_date(r.end))}"
@@ -165,7 +205,7 @@ class ScenarioScene(Scene):
             f"<b>Targets:</b> {esc(target_line)}<br>"
             f"<b>Restrictions at the start:</b> "
             f"{esc(', '.join(c.name for c in r.cards.values() if c.in_force) or 'none')}"
-            f"{err}"
+            f"{history}{err}"
         )
 
     # -- input
@@ -179,6 +219,14 @@ class ScenarioScene(Scene):
                 self._select(labels.index(event.text))
         elif (
             event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED
+            and event.ui_element is self.history_menu
+        ):
+            chosen = str(getattr(event, "selected_option_id", ""))
+            self.option = "" if chosen == RECORD_ID else chosen
+            self.error = ""
+            self.text.set_text(self._briefing_html())
+        elif (
+            event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED
             and event.ui_element is self.diff_menu
         ):
             self.difficulty = str(getattr(event, "selected_option_id", event.text)).lower()
@@ -190,7 +238,9 @@ class ScenarioScene(Scene):
     def _select(self, index: int) -> None:
         self.selected = index
         self.error = ""
+        self.option = ""
         self._pick_default_difficulty()
+        self._build_history()
         self._build_difficulty()
         self.text.set_text(self._briefing_html())
         self._sync_start()
@@ -200,7 +250,7 @@ class ScenarioScene(Scene):
         if entry is None or not entry.ok:
             return
         try:
-            rules = entry.rules_for(self.difficulty)
+            rules = entry.rules_for(self.difficulty, self.option)
         except ScenarioError as exc:
             self.error = f"{len(exc.problems)} problems at difficulty {self.difficulty}: " + (
                 exc.problems[0] if exc.problems else ""
