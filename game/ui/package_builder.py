@@ -314,9 +314,7 @@ class PackageBuilder:
             draft.days = tuple(d for d in draft.days if d != day)  # none left: every day
         else:
             draft.days = tuple(sorted((*draft.days, day)))
-        self._sync_days()
-        self._recap()
-        self.refresh()
+        self.desk.rebuild()  # the spinners' limits are the chosen days' sorties left
 
     def _label(self, rect: pygame.Rect, text: str, cls: str) -> pygame_gui.elements.UILabel:
         return pygame_gui.elements.UILabel(

@@ -123,6 +123,7 @@ class TasksTab:
             items,
             desk.manager,
             allow_multi_select=True,
+            allow_double_clicks=False,  # a quick second click takes a line out again
             default_selection=chosen or None,
             object_id=pygame_gui.core.ObjectID(class_id="@packages"),
         )
@@ -158,6 +159,7 @@ class TasksTab:
             items,
             desk.manager,
             allow_multi_select=True,
+            allow_double_clicks=False,  # a quick second click takes a line out again
             default_selection=chosen or None,
             object_id=pygame_gui.core.ObjectID(class_id="@packages"),
         )
