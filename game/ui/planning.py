@@ -513,6 +513,12 @@ class PlanningScene(Scene):
         if not self.session.busy:
             self.app.push(HistoryScene(self.app, self, self.session))
 
+    def open_target_list(self) -> None:
+        from game.ui.target_list import TargetListScene
+
+        if not self.session.busy:
+            self.app.push(TargetListScene(self.app, self))
+
     def open_encyclopedia(self, ref: str | None = None) -> None:
         from game.ui.encyclopedia import open_encyclopedia
 
@@ -718,6 +724,7 @@ _PLAIN_KEYS: dict[int, Callable[[PlanningScene], None]] = {
     pygame.K_r: PlanningScene.repeat_last,
     pygame.K_h: PlanningScene.fill_historical,
     pygame.K_g: PlanningScene.open_history,
+    pygame.K_t: PlanningScene.open_target_list,
 }
 
 # Every binding, for the F1 overlay (kept next to the tables it describes).
@@ -735,6 +742,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("M · F · X · N · B", "MiG Alley, flak rings, restriction zones, neutral, border"),
     ("Z", "Show or hide all the map's zones"),
     ("G", "Charts of the war so far, and their CSV"),
+    ("T", "Every target in a sortable table: value, damage, flak, MiGs, route, photos"),
     ("L", "Show or hide the map key"),
     ("P · K", "Show or hide place names · their Korean (Hangul) names"),
     ("F5 · F9", "Quick save · quick load"),

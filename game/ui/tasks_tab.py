@@ -133,10 +133,17 @@ class TasksTab:
         y += lists_h + 8
         per_day = recon_sorties(desk)
         asked = plan.recon_targets
+        self.list_button = desk.button(
+            pygame.Rect(x + w - 110, y - 2, 110, 26),
+            "Target list",
+            desk.open_target_list,
+            tooltip="Every target in a sortable table, with a Photo box on each (T)",
+            object_id="@small",
+        )
         self.recon_head = _label(
             desk,
-            pygame.Rect(x, y, w, 22),
-            f"Photo reconnaissance: {len(asked)} asked, {per_day} sorties a day",
+            pygame.Rect(x, y, w - 116, 22),
+            f"Photos: {len(asked)} asked, {per_day} sorties a day",
             "@section",
         )
         self.recon_head.set_tooltip(
@@ -230,7 +237,6 @@ class TasksTab:
             else f"Interdiction focus: all {n} lines"
         )
         self.recon_head.set_text(
-            f"Photo reconnaissance: {len(plan.recon_targets)} asked, "
-            f"{recon_sorties(desk)} sorties a day"
+            f"Photos: {len(plan.recon_targets)} asked, {recon_sorties(desk)} sorties a day"
         )
         desk.sync_actions()

@@ -12,6 +12,7 @@ from tests.ui.test_planning_desk import (
     centre,
     click,
     click_target,
+    press,
     settle,
     to_desk,
     type_number,
@@ -154,3 +155,39 @@ def test_the_day_buttons_tell_their_dates(app):
     click(app, centre(buttons[None]))
     assert desk.draft.days == ()
     assert pygame.display.get_surface() is not None
+
+
+def test_the_target_list_sorts_by_a_click_on_a_title_and_asks_photos(app):
+    to_desk(app, "campaign_1952")
+    desk = app.scene
+    press(app, pygame.K_t)
+    table = app.scene
+    assert table.name == "targets"
+    columns = dict((c.key, rect) for c, rect in table._columns())
+    click(app, columns["flak"].center)
+    flak = [r.flak for r in table.rows]
+    assert flak == sorted(flak, reverse=True), "the first click: the heaviest flak first"
+    click(app, columns["flak"].center)
+    assert [r.flak for r in table.rows] == sorted(flak)
+    click(app, columns["name"].center)
+    assert [r.name for r in table.rows] == sorted(r.name for r in table.rows)
+    # The Photo box of the first row asks reconnaissance; the row itself plans a package.
+    first = table.rows[0]
+    t = table.table_rect()
+    row_y = t.y + 26 + 11
+    click(app, (table.photo_rect().centerx, row_y))
+    assert desk.orders.recon_targets == (first.id,)
+    click(app, (t.x + 40, row_y))
+    assert app.scene is desk and desk.draft.target == first.id and desk.tab == "package"
+
+
+def test_the_target_rows_read_the_picture(app):
+    from game.ui.target_rows import target_rows
+
+    to_desk(app, "campaign_1952")
+    desk = app.scene
+    rows = {r.id: r for r in target_rows(desk.session.rules, desk.view)}
+    assert rows["kaesong"].restriction == "forbidden"  # the neutral zone of the talks
+    assert rows["sinuiju"].mig_reach == 1.0  # across the Yalu from Antung
+    assert rows["sinuiju"].route_migs == 1.0
+    assert all(r.damage is None and r.repair_days is None for r in rows.values())
