@@ -258,11 +258,22 @@ def preflight(rules: Rules, state: GameState, orders: TurnOrders) -> list[Prefli
         verdict = validate_package(rules, state, package, check_capacity=False)
         if isinstance(verdict, Refused):
             name = rules.targets[package.target].name if package.target in rules.targets else "?"
-            notes.append(
-                Preflight(f"Package {i + 1} ({name}) will not fly: {verdict.reason}", True, i)
-            )
-    for problem in _overbooked(rules, state, orders):
-        notes.append(Preflight(problem.reason + " The packages will be cut down.", False))
+            why = verdict.reason
+            if verdict.card:  # the card's name; its reason is on its card
+                why = f"'{rules.cards[verdict.card].name}' forbids it"
+            notes.append(Preflight(f"Package {i + 1} ({name}) will not fly: {why}.", True, i))
+    for day in range(rules.turn_days):
+        for pool_id, count in sorted(sorties_asked(rules, orders, day).items()):
+            have = capacity_per_day(rules, state, pool_id)
+            if count > have:
+                when = f", day {day + 1}" if rules.turn_days > 1 else ""
+                notes.append(
+                    Preflight(
+                        f"{rules.pools[pool_id].aircraft}{when}: {count} sorties asked, {have} "
+                        "can fly; its packages will be cut down.",
+                        False,
+                    )
+                )
     return notes
 
 

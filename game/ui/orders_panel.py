@@ -84,6 +84,8 @@ class PlanTab:
         )
         notes_h = NOTES_H if self.notes else 22
         fixed_below = 38 + 26 + grid_h + 10 + 24 + notes_h
+        # The list as tall as its rows need; room it does not use goes to the notes.
+        rows_h = 12 + 30 * max(2, len(plan.packages))
         _label(
             desk, pygame.Rect(x, y, w, 24), f"Planned packages ({len(plan.packages)})", "@section"
         )
@@ -92,6 +94,8 @@ class PlanTab:
             (f"{i + 1}. {package_summary(rules, p)}", str(i)) for i, p in enumerate(plan.packages)
         ]
         list_h = max(76, r.bottom - y - fixed_below)
+        if self.notes:
+            list_h = max(76, min(list_h, rows_h))
         self.list = pygame_gui.elements.UISelectionList(
             pygame.Rect(x, y, w, list_h),
             items,
@@ -154,7 +158,7 @@ class PlanTab:
             bad, warn = html_colour("DANGER"), html_colour("BURDEN")
             rows = "<br>".join(
                 f"<font color='{bad if n.cancels else warn}'>"
-                f"{'✕' if n.cancels else '−'} {esc(n.text)}</font>"
+                f"<b>{'Refused' if n.cancels else 'Cut'}:</b> {esc(n.text)}</font>"
                 for n in self.notes
             )
             self.notes_box = pygame_gui.elements.UITextBox(

@@ -16,7 +16,13 @@ from game.core.intel import flak_picture
 from game.core.model import PoolDef
 from game.core.orders import StrikePackage
 from game.core.politics import burdens
-from game.ui.plan_state import check_package, days_words, sorties_left, with_package
+from game.ui.plan_state import (
+    check_package,
+    days_words,
+    short_name,
+    sorties_left,
+    with_package,
+)
 from game.ui.style import html_colour
 from game.ui.widgets import Spinner, toggle_style
 from game.ui.words import esc, kind_name, short_date
@@ -352,8 +358,8 @@ class PackageBuilder:
         if package is None and desk.confirmation:
             good = html_colour("GOOD")
             return (
-                f"<font color='{good}'>{esc(desk.confirmation)}</font><br>"
-                f"<font color='{MUTED}'>Pick the next target, or End Turn.</font>"
+                f"<font color='{good}'>{esc(desk.confirmation)}</font> "
+                f"<font color='{MUTED}'>Pick the next target.</font>"
             )
         if package is None:
             return (
@@ -488,7 +494,7 @@ class PackageBuilder:
         number = (draft.editing if draft.editing is not None else len(desk.orders.packages) - 1) + 1
         done = "updated" if draft.editing is not None else "planned"
         when = days_words(rules, package.days)
-        text = f"Package {number} on {rules.targets[package.target].name} {done}" + (
+        text = f"Package {number} on {short_name(rules, package.target)} {done}" + (
             f" ({when})." if when else "."
         )
         desk.draft = draft.next()

@@ -89,11 +89,8 @@ def confirm_words(notes: list[Preflight]) -> str:
     if refused:
         parts.append(f"{refused} package{'s' if refused != 1 else ''} will not fly")
     if cut:
-        parts.append(f"{cut} day{'s' if cut != 1 else ''} will be cut down")
-    return (
-        " and ".join(parts).capitalize()
-        + " (listed on the Plan tab). Press End Turn again to fly the rest anyway."
-    )
+        parts.append("some will be cut down")
+    return "; ".join(parts).capitalize() + " (Plan tab). End Turn again flies the rest."
 
 
 END_TURN_LABEL = "End Turn"

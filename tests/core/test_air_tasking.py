@@ -89,5 +89,5 @@ def test_preflight_names_refusals_and_cuts():
     cut = [n for n in notes if not n.cancels]
     assert len(refused) == 1 and refused[0].package == 0
     assert "Suiho prohibited" in refused[0].text and "will not fly" in refused[0].text
-    assert len(cut) == 1 and "day 2" in cut[0].text and "cut down" in cut[0].text
+    assert len(cut) == 1 and "F-84, day 2: 100 sorties asked, 80" in cut[0].text
     assert preflight(rules, state, replace(plan, packages=plan.packages[1:2])) == []

@@ -98,7 +98,7 @@ def test_end_turn_lists_what_will_not_fly_and_asks_first(app):
     assert app.scene is desk and not desk.session.busy, "the first press only asks"
     assert desk.tab == "plan" and desk.plan_tab.notes
     assert "will not fly" in desk.plan_tab.notes_box.html_text
-    assert "Press End Turn again" in desk.message
+    assert "End Turn again flies the rest" in desk.message
     assert desk.end_button.text == "End Turn anyway"
     click(app, centre(desk.end_button))
     wait_for(app, "report")
