@@ -580,6 +580,10 @@ class PlanningScene(Scene):
             if bounds is not None:
                 lines = tooltip_lines(self.session.rules, view, self.hover)
                 lines.append(("Click: plan a package on it · right-click or I: details", False))
+                others = [t for t in self.targets_near(self.hover) if t != self.hover]
+                if others:  # a town and its bridges on one spot
+                    names = ", ".join(short_name(self.session.rules, t) for t in others)
+                    lines.append((f"Also here: {names} (click again to pick it)", False))
                 draw_tooltip(surface, self.mouse, lines, bounds)
         else:
             for rect, tip in self._status_tips:
