@@ -217,10 +217,7 @@ def fit_to_capacity(
                 _scaled(rules, p, pool_id, factor) if p.flies_on(day) else p for p in packages
             ]
             when = f" on day {day + 1}" if rules.turn_days > 1 else ""
-            notes.append(
-                f"{rules.pools[pool_id].aircraft}{when}: {asked} sorties asked, "
-                f"{have} can fly; scaled down to {have}"
-            )
+            notes.append(f"{rules.pools[pool_id].aircraft}{when}: {asked} asked, {have} fly")
     kept = tuple(p for p in packages if p.strike)
     dropped = len(packages) - len(kept)
     if dropped:

@@ -304,13 +304,17 @@ class PlanningScene(Scene):
         last = self.session.last_orders
         if last is None or self.session.busy:
             return
-        plan, dropped = carry_over(self.session.rules, self.session.state, last)
+        rules, view = self.session.rules, self.view
+        capacity = {pid: pv.sorties_per_day for pid, pv in view.pools.items()}
+        fitted, cuts = fit_to_capacity(rules, capacity, last)  # last turn's losses
+        plan, dropped = carry_over(rules, self.session.state, fitted)
         self.history.push(plan)
         self._changed()
+        cut = ("Scaled down to the aircraft ready (" + "; ".join(cuts) + "). ") if cuts else ""
         if dropped:
-            self.say(f"Last turn's plan, without {len(dropped)}: " + "; ".join(dropped))
+            self.say(f"{cut}Last turn's plan, without {len(dropped)}: " + "; ".join(dropped))
         else:
-            self.say("Last turn's plan filled in: edit it, then End Turn.")
+            self.say(f"{cut}Last turn's plan filled in: edit it, then End Turn.")
 
     def fill_historical(self) -> None:
         if self.session.busy or self.session.over:
@@ -322,7 +326,11 @@ class PlanningScene(Scene):
         self._changed()
         note = historical_fill_note(rules, view, orders)
         if cuts:  # FEAF planned for aircraft the player no longer has ready
-            note = "Scaled down to the aircraft ready: " + "; ".join(cuts) + ". " + note
+            count = len(orders.packages)
+            note = (
+                f"FEAF's orders filled in ({count} package{'s' if count != 1 else ''}), "
+                "scaled down to the aircraft ready: " + "; ".join(cuts) + "."
+            )
         self.say(note)
 
     def end_turn(self) -> None:
@@ -742,8 +750,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Right-click a target · I", "Its panel: estimates, flak, repairs, restrictions"),
     ("M · F · X · N · B", "MiG Alley, flak rings, restriction zones, neutral, border"),
     ("Z", "Show or hide all the map's zones"),
-    ("G", "Charts of the war so far, and their CSV"),
-    ("T", "Every target in a sortable table: value, damage, flak, MiGs, route, photos"),
+    ("G · T", "Charts of the war so far, and their CSV · every target in a sortable table"),
     ("L", "Show or hide the map key"),
     ("P · K", "Show or hide place names · their Korean (Hangul) names"),
     ("F5 · F9", "Quick save · quick load"),

@@ -78,7 +78,7 @@ def test_the_historical_plan_is_scaled_to_the_aircraft_ready(app):
     desk._view_cache = None
     click(app, centre(desk.historical_button))
     assert validate_orders(rules, state, desk.orders) == []
-    assert desk.message.startswith("Scaled down to the aircraft ready")
+    assert "scaled down to the aircraft ready" in desk.message
     assert rules.pools[pool].aircraft in desk.message
 
 
