@@ -367,6 +367,8 @@ class PlanningScene(Scene):
         """Fly the historical plan at once (for the screenshot command and tests)."""
         self.fill_historical()
         self.end_turn()
+        if not self.session.busy:  # End Turn asked about refusals: fly them anyway
+            self.end_turn()
 
     def update(self, dt: float) -> bool:
         super().update(dt)

@@ -139,6 +139,10 @@ class Column:
     descending: bool = False  # the first click sorts the biggest first
 
 
+def _days(d: float) -> str:
+    return "none" if d <= 0 else "<1 d" if d < 1 else f"{d:.0f} d"
+
+
 def _pct(x: float) -> str:
     return "none" if x <= 0.01 else "full" if x >= 0.99 else f"{x * 100:.0f}%"
 
@@ -169,7 +173,7 @@ COLUMNS: tuple[Column, ...] = (
         "Repair",
         70,
         lambda r: -1.0 if r.repair_days is None else r.repair_days,
-        lambda r: "—" if r.repair_days is None else f"{r.repair_days:.0f} d",
+        lambda r: "—" if r.repair_days is None else _days(r.repair_days),
         "Days the estimated damage takes the enemy to mend at the most labour he can put on it",
         True,
     ),
