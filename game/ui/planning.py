@@ -271,14 +271,16 @@ class PlanningScene(Scene):
 
     # -- plan edits
     def _new_turn(self) -> None:
-        """A fresh plan: standing tasks and press carried over, no packages."""
+        """A fresh plan: standing tasks, press and photographs carried over, no packages."""
         last = self.session.last_orders
         plan = TurnOrders()
         if last is not None:
             press = last.press
             if press_refusal(self.session.rules, self.session.state, press) is not None:
                 press = plan.press
-            plan = TurnOrders(standing=last.standing, press=press)
+            active = set(self.view.active_targets)  # photographs asked stay asked
+            recon = tuple(t for t in last.recon_targets if t in active)
+            plan = TurnOrders(standing=last.standing, press=press, recon_targets=recon)
         self.history.reset(plan)
         # In a turn of several days a new package flies on the first day until told
         # otherwise: one raid, as the historical operations are.

@@ -191,3 +191,16 @@ def test_the_target_rows_read_the_picture(app):
     assert rows["sinuiju"].mig_reach == 1.0  # across the Yalu from Antung
     assert rows["sinuiju"].route_migs == 1.0
     assert all(r.damage is None and r.repair_days is None for r in rows.values())
+
+
+def test_photographs_asked_stay_asked_next_turn(app):
+    from tests.ui.test_planning_desk import end_turn
+
+    to_desk(app)
+    desk = app.scene
+    click(app, centre(desk.tab_buttons["tasks"]))
+    photo = desk.tasks_tab.recon_list.item_list[0]
+    click(app, centre(photo["button_element"]))
+    end_turn(app)
+    assert desk.session.record.orders[-1].recon_targets == (photo["object_id"],)
+    assert desk.orders.recon_targets == (photo["object_id"],)
