@@ -175,9 +175,15 @@ class PackageBuilder:
         col_left = x + w - left_w
         for text, cx, cw, tip in (
             ("Aircraft", x, col_strike - x - 6, "Pools that can fly at this time of day"),
-            ("Strike", col_strike, spin_w, "Bombing sorties a day on the target"),
-            ("Flak supp.", col_supp, spin_w, "Sorties a day attacking the flak guns first"),
-            ("Left", col_left, left_w, "Sorties a day still free in the pool"),
+            ("Strike", col_strike, spin_w, "Bombing sorties on the target, each day it flies"),
+            ("Flak supp.", col_supp, spin_w, "Sorties attacking the flak guns first, each day"),
+            (
+                "Left",
+                col_left,
+                left_w,
+                "Sorties still free in the pool on the busiest of the package's days "
+                "(the Plan tab shows every day)",
+            ),
         ):
             lab = self._label(pygame.Rect(cx, y, cw, 18), text, "@muted")
             lab.set_tooltip(tip)

@@ -595,7 +595,7 @@ class PlanningScene(Scene):
                 others = [t for t in self.targets_near(self.hover) if t != self.hover]
                 if others:  # a town and its bridges on one spot
                     names = ", ".join(short_name(self.session.rules, t) for t in others)
-                    lines.append((f"Also here: {names} (click again to pick it)", False))
+                    lines.append((f"Also here: {names} (a second click picks it)", False))
                 draw_tooltip(surface, self.mouse, lines, bounds)
         else:
             for rect, tip in self._status_tips:
