@@ -79,6 +79,7 @@ TABS = (
     ),
 )
 HISTORICAL_LABEL = "Fill in the historical plan"
+END_TURN_LABEL = "End Turn"
 
 
 def confirm_words(notes: list[Preflight]) -> str:
@@ -91,9 +92,6 @@ def confirm_words(notes: list[Preflight]) -> str:
     if cut:
         parts.append("some will be cut down")
     return "; ".join(parts).capitalize() + " (Plan tab). End Turn again flies the rest."
-
-
-END_TURN_LABEL = "End Turn"
 
 
 class PlanningScene(Scene):
