@@ -259,34 +259,40 @@ def preflight(rules: Rules, state: GameState, orders: TurnOrders) -> list[Prefli
             if verdict.card:  # the card's name; its reason is on its card
                 why = f"'{rules.cards[verdict.card].name}' forbids it"
             notes.append(Preflight(f"Package {i + 1} ({name}) will not fly: {why}.", True, i))
+    for day, pool_id, count, have in _short_days(rules, state, orders):
+        when = f", day {day + 1}" if rules.turn_days > 1 else ""
+        notes.append(
+            Preflight(
+                f"{rules.pools[pool_id].aircraft}{when}: {count} sorties asked, {have} "
+                "can fly; its packages will be cut down.",
+                False,
+            )
+        )
+    return notes
+
+
+def _short_days(
+    rules: Rules, state: GameState, orders: TurnOrders
+) -> list[tuple[int, str, int, int]]:
+    """(day, pool, sorties asked, sorties it can fly) for each pool overbooked on a day."""
+    short = []
     for day in range(rules.turn_days):
         for pool_id, count in sorted(sorties_asked(rules, orders, day).items()):
             have = capacity_per_day(rules, state, pool_id)
             if count > have:
-                when = f", day {day + 1}" if rules.turn_days > 1 else ""
-                notes.append(
-                    Preflight(
-                        f"{rules.pools[pool_id].aircraft}{when}: {count} sorties asked, {have} "
-                        "can fly; its packages will be cut down.",
-                        False,
-                    )
-                )
-    return notes
+                short.append((day, pool_id, count, have))
+    return short
 
 
 def _overbooked(rules: Rules, state: GameState, orders: TurnOrders) -> list[Refused]:
     """Packages flying the same day may not ask a pool for more than it flies in a day."""
     problems = []
-    for day in range(rules.turn_days):
-        asked = sorties_asked(rules, orders, day)
-        for pool_id, count in sorted(asked.items()):
-            have = capacity_per_day(rules, state, pool_id)
-            if count > have:
-                when = f" on day {day + 1}" if rules.turn_days > 1 else ""
-                problems.append(
-                    Refused(
-                        f"{rules.pools[pool_id].name}: the packages{when} ask {count} sorties; "
-                        f"{have} can fly a day."
-                    )
-                )
+    for day, pool_id, count, have in _short_days(rules, state, orders):
+        when = f" on day {day + 1}" if rules.turn_days > 1 else ""
+        problems.append(
+            Refused(
+                f"{rules.pools[pool_id].name}: the packages{when} ask {count} sorties; "
+                f"{have} can fly a day."
+            )
+        )
     return problems

@@ -118,17 +118,11 @@ class TasksTab:
         y += 24
         items: list[str | tuple[str, str]] = [(self._segment_text(tid), tid) for tid in segments]
         chosen: list[str | tuple[str, str]] = [it for it in items if it[1] in focus]
-        self.focus_list = pygame_gui.elements.UISelectionList(
+        self.focus_list = self._choice_list(
             pygame.Rect(x, y, w, lists_h),
             items,
-            desk.manager,
-            allow_multi_select=True,
-            allow_double_clicks=False,  # a quick second click takes a line out again
-            default_selection=chosen or None,
-            object_id=pygame_gui.core.ObjectID(class_id="@packages"),
-        )
-        self.focus_list.set_tooltip(
-            "Click a line to add it to the focus or take it out; damage is your estimate."
+            chosen,
+            "Click a line to add it to the focus or take it out; damage is your estimate.",
         )
         y += lists_h + 8
         per_day = recon_sorties(desk)
@@ -161,19 +155,33 @@ class TasksTab:
         )
         items = [(f"{short_name(rules, tid)} · {seen_words(desk, tid)}", tid) for tid in targets]
         chosen = [it for it in items if it[1] in asked]
-        self.recon_list = pygame_gui.elements.UISelectionList(
+        self.recon_list = self._choice_list(
             pygame.Rect(x, y, w, max(60, r.bottom - y)),
             items,
-            desk.manager,
+            chosen,
+            "Click targets to photograph first; the target list (T) shows the same choice.",
+        )
+        self.refresh_labels()
+
+    def _choice_list(
+        self,
+        rect: pygame.Rect,
+        items: list[str | tuple[str, str]],
+        chosen: list[str | tuple[str, str]],
+        tip: str,
+    ) -> pygame_gui.elements.UISelectionList:
+        """A list of lines, each clicked in or out of the choice."""
+        choice = pygame_gui.elements.UISelectionList(
+            rect,
+            items,
+            self.desk.manager,
             allow_multi_select=True,
             allow_double_clicks=False,  # a quick second click takes a line out again
             default_selection=chosen or None,
             object_id=pygame_gui.core.ObjectID(class_id="@packages"),
         )
-        self.recon_list.set_tooltip(
-            "Click targets to photograph first; the target list (T) shows the same choice."
-        )
-        self.refresh_labels()
+        choice.set_tooltip(tip)
+        return choice
 
     def _segment_text(self, tid: str) -> str:
         desk = self.desk
