@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from game.core.input_config import STRICT_INPUT
@@ -179,26 +180,131 @@ def validate_orders(rules: Rules, state: GameState, orders: TurnOrders) -> list[
     return problems
 
 
+def sorties_asked(rules: Rules, orders: TurnOrders, day_index: int) -> dict[str, int]:
+    """Sorties the packages flying on ``day_index`` ask of each pool (escort included)."""
+    asked: dict[str, int] = {}
+    for package in orders.packages:
+        if not package.flies_on(day_index):
+            continue
+        wanted = (*package.strike, *package.suppression, (rules.escort_pool, package.escort))
+        for pool_id, count in wanted:
+            if pool_id in rules.pools and count > 0:
+                asked[pool_id] = asked.get(pool_id, 0) + count
+    return asked
+
+
+def day_budgets(
+    rules: Rules, capacity: Mapping[str, int], orders: TurnOrders
+) -> list[dict[str, int]]:
+    """Sorties a day each pool has left on each day of the turn after the packages
+    flying that day (negative when the day is overbooked)."""
+    return [
+        {
+            pid: capacity.get(pid, 0) - sorties_asked(rules, orders, day).get(pid, 0)
+            for pid in rules.pools
+        }
+        for day in range(rules.turn_days)
+    ]
+
+
+def fit_to_capacity(
+    rules: Rules, capacity: Mapping[str, int], orders: TurnOrders
+) -> tuple[TurnOrders, list[str]]:
+    """The orders with each overbooked day's packages scaled down to what can fly.
+
+    Each package flying an overbooked day gives up the same share of its sorties from
+    the short pool; a package left with no strike sorties is dropped. Returns the
+    orders and one line for each pool and day that had to be cut, for the player.
+    """
+    packages = list(orders.packages)
+    notes: list[str] = []
+    for day in range(rules.turn_days):
+        current = replace(orders, packages=tuple(packages))
+        for pool_id, asked in sorted(sorties_asked(rules, current, day).items()):
+            have = max(0, capacity.get(pool_id, 0))
+            if asked <= have:
+                continue
+            factor = have / asked
+            packages = [
+                _scaled(rules, p, pool_id, factor) if p.flies_on(day) else p for p in packages
+            ]
+            when = f" on day {day + 1}" if rules.turn_days > 1 else ""
+            notes.append(f"{rules.pools[pool_id].aircraft}{when}: {asked} asked, {have} fly")
+    kept = tuple(p for p in packages if p.strike)
+    dropped = len(packages) - len(kept)
+    if dropped:
+        notes.append(f"{dropped} package{'s' if dropped != 1 else ''} left with no aircraft")
+    return replace(orders, packages=kept), notes
+
+
+def _scaled(rules: Rules, package: StrikePackage, pool_id: str, factor: float) -> StrikePackage:
+    def cut(pairs: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+        out = ((p, int(n * factor) if p == pool_id else n) for p, n in pairs)
+        return tuple((p, n) for p, n in out if n > 0)
+
+    escort = package.escort
+    if pool_id == rules.escort_pool:
+        escort = int(escort * factor)
+    return replace(
+        package, strike=cut(package.strike), suppression=cut(package.suppression), escort=escort
+    )
+
+
+@dataclass(frozen=True)
+class Preflight:
+    """What the turn will do to the plan that the plan does not say: ``cancels`` a
+    package that will not fly, or cuts one down (``cancels`` False)."""
+
+    text: str
+    cancels: bool
+    package: int | None = None  # index in the plan, when about one package
+
+
+def preflight(rules: Rules, state: GameState, orders: TurnOrders) -> list[Preflight]:
+    """Before End Turn: the packages the turn will refuse, and those short pools cut."""
+    notes: list[Preflight] = []
+    for i, package in enumerate(orders.packages):
+        verdict = validate_package(rules, state, package, check_capacity=False)
+        if isinstance(verdict, Refused):
+            name = rules.targets[package.target].name if package.target in rules.targets else "?"
+            why = verdict.reason
+            if verdict.card:  # the card's name; its reason is on its card
+                why = f"'{rules.cards[verdict.card].name}' forbids it"
+            notes.append(Preflight(f"Package {i + 1} ({name}) will not fly: {why}.", True, i))
+    for day, pool_id, count, have in _short_days(rules, state, orders):
+        when = f", day {day + 1}" if rules.turn_days > 1 else ""
+        notes.append(
+            Preflight(
+                f"{rules.pools[pool_id].aircraft}{when}: {count} sorties asked, {have} "
+                "can fly; its packages will be cut down.",
+                False,
+            )
+        )
+    return notes
+
+
+def _short_days(
+    rules: Rules, state: GameState, orders: TurnOrders
+) -> list[tuple[int, str, int, int]]:
+    """(day, pool, sorties asked, sorties it can fly) for each pool overbooked on a day."""
+    short = []
+    for day in range(rules.turn_days):
+        for pool_id, count in sorted(sorties_asked(rules, orders, day).items()):
+            have = capacity_per_day(rules, state, pool_id)
+            if count > have:
+                short.append((day, pool_id, count, have))
+    return short
+
+
 def _overbooked(rules: Rules, state: GameState, orders: TurnOrders) -> list[Refused]:
     """Packages flying the same day may not ask a pool for more than it flies in a day."""
     problems = []
-    for day in range(rules.turn_days):
-        asked: dict[str, int] = {}
-        for package in orders.packages:
-            if not package.flies_on(day):
-                continue
-            wanted = (*package.strike, *package.suppression, (rules.escort_pool, package.escort))
-            for pool_id, count in wanted:
-                if pool_id in rules.pools and count > 0:
-                    asked[pool_id] = asked.get(pool_id, 0) + count
-        for pool_id, count in sorted(asked.items()):
-            have = capacity_per_day(rules, state, pool_id)
-            if count > have:
-                when = f" on day {day + 1}" if rules.turn_days > 1 else ""
-                problems.append(
-                    Refused(
-                        f"{rules.pools[pool_id].name}: the packages{when} ask {count} sorties; "
-                        f"{have} can fly a day."
-                    )
-                )
+    for day, pool_id, count, have in _short_days(rules, state, orders):
+        when = f" on day {day + 1}" if rules.turn_days > 1 else ""
+        problems.append(
+            Refused(
+                f"{rules.pools[pool_id].name}: the packages{when} ask {count} sorties; "
+                f"{have} can fly a day."
+            )
+        )
     return problems

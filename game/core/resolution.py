@@ -571,7 +571,7 @@ def _armed_reconnaissance(
         Event(
             ctx.day,
             Category.INTERDICTION,
-            f"Armed reconnaissance (the standing interdiction task, set on the Plan tab) cut the "
+            f"Armed reconnaissance (the standing interdiction task, set on the Tasks tab) cut the "
             f"rail lines in {cuts} places.",
             cause=f"{sorties:.0f} interdiction sorties over {len(segments)} rail segments",
             data={"cuts": cuts},

@@ -10,44 +10,25 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from game.core.model import PressPolicy
+from game.core.model import PressPolicy, Rules
+from game.core.orders import day_budgets, preflight
 from game.ui.package_builder import MUTED, Draft, short_aircraft
 from game.ui.plan_state import (
     package_summary,
     press_refusal,
-    sorties_left,
     with_jcs_request,
     with_press,
-    with_share,
     without_package,
 )
-from game.ui.style import html_colour
+from game.ui.style import PAL, font, html_colour
 from game.ui.widgets import toggle_style
 from game.ui.words import SOURCE_KEY, esc
 
 if TYPE_CHECKING:
     from game.ui.planning import PlanningScene
 
-STANDING = (
-    (
-        "interdiction",
-        "Interdiction",
-        "Armed reconnaissance on the rail lines: the share of the strike sorties left "
-        "after the packages. Cuts rails and starves the front.",
-    ),
-    (
-        "close_support",
-        "Close support",
-        "Close air support at the front: the share of the strike sorties left after the "
-        "packages. Quiets the enemy's artillery.",
-    ),
-    (
-        "air_superiority",
-        "Air superiority",
-        "Barrier patrols in MiG Alley: the share of the F-86 sorties not flying escort. "
-        "Stripping it lets MiGs roam south.",
-    ),
-)
+GRID_ROW = 18
+NOTES_H = 74
 
 PRESS_WORDS = {
     PressPolicy.SILENT: (
@@ -80,23 +61,31 @@ def _label(
 
 
 class PlanTab:
-    """Planned packages, sorties left, standing tasks."""
+    """Planned packages; each day's sorties left per pool; what the turn will refuse."""
 
     def __init__(self, desk: PlanningScene, rect: pygame.Rect) -> None:
         self.desk = desk
         self.rect = rect
-        self.sliders: dict[str, pygame_gui.elements.UIHorizontalSlider] = {}
-        self.slider_labels: dict[str, pygame_gui.elements.UILabel] = {}
+        self._grid: tuple[object, pygame.Surface] | None = None
         self._build()
 
     def _build(self) -> None:
         desk, r = self.desk, self.rect
-        rules = desk.session.rules
+        rules, state = desk.session.rules, desk.session.state
         plan = desk.history.current
         x, y, w = r.x, r.y, r.w
-        pools = list(rules.pools.values())
-        rows = (len(pools) + 1) // 2
-        fixed_below = 26 + rows * 20 + 12 + 26 + len(STANDING) * 36
+        self.pools = budget_pools(rules)
+        self.notes = preflight(rules, state, plan)
+        multi_day = rules.turn_days > 1
+        grid_h = (
+            GRID_ROW * (len(self.pools) + 1)
+            if multi_day
+            else GRID_ROW * ((len(self.pools) + 1) // 2)
+        )
+        notes_h = NOTES_H if self.notes else 22
+        fixed_below = 38 + 26 + grid_h + 10 + 24 + notes_h
+        # The list as tall as its rows need; room it does not use goes to the notes.
+        rows_h = 12 + 30 * max(2, len(plan.packages))
         _label(
             desk, pygame.Rect(x, y, w, 24), f"Planned packages ({len(plan.packages)})", "@section"
         )
@@ -104,7 +93,9 @@ class PlanTab:
         items: list[str | tuple[str, str]] = [
             (f"{i + 1}. {package_summary(rules, p)}", str(i)) for i, p in enumerate(plan.packages)
         ]
-        list_h = max(84, r.bottom - y - 40 - fixed_below)
+        list_h = max(76, r.bottom - y - fixed_below)
+        if self.notes:
+            list_h = max(76, min(list_h, rows_h))
         self.list = pygame_gui.elements.UISelectionList(
             pygame.Rect(x, y, w, list_h),
             items,
@@ -112,7 +103,8 @@ class PlanTab:
             object_id=pygame_gui.core.ObjectID(class_id="@packages"),
         )
         self.list.set_tooltip(
-            "The turn's strike packages, flown in this order. Select one to edit or delete it."
+            "The turn's strike packages, flown in this order, each on its days and at its "
+            "time. Select one to edit or delete it."
         )
         if not items:
             _label(
@@ -140,56 +132,100 @@ class PlanTab:
             enabled=False,
         )
         y += 38
-        _label(desk, pygame.Rect(x, y, w, 24), "Sorties a day left after the packages", "@section")
-        y += 26
-        left = sorties_left(plan, rules, desk.session.state)
-        col_w = w // 2
-        for i, pool in enumerate(pools):
-            cx = x + (i % 2) * col_w
-            cy = y + (i // 2) * 20
-            cap = desk.view.pools[pool.id].sorties_per_day
-            colour_cls = "@small_label" if left[pool.id] >= 0 else "@error"
-            lab = _label(
-                desk,
-                pygame.Rect(cx, cy, col_w - 6, 20),
-                f"{short_aircraft(pool)}: {left[pool.id]} of {cap}",
-                colour_cls,
-            )
-            lab.set_tooltip(
-                f"{pool.name}: {cap} sorties a day ({desk.view.pools[pool.id].ready} aircraft "
-                f"ready); {left[pool.id]} not in packages. The rest fly the standing tasks."
-            )
-        y += rows * 20 + 12
-        _label(
-            desk, pygame.Rect(x, y, w, 24), "Standing tasks (sorties not in packages)", "@section"
+        head = (
+            "Sorties left each day, by pool"
+            if multi_day
+            else "Sorties a day left after the packages"
+        )
+        lab = _label(desk, pygame.Rect(x, y, w, 24), head, "@section")
+        lab.set_tooltip(
+            "What each pool can still fly on each day after the packages planned for that "
+            "day; red is more than it can fly. The rest fly the standing tasks (Tasks tab)."
         )
         y += 26
-        label_w = 150
-        for key, _name, tip in STANDING:
-            value = getattr(plan.standing, key)
-            lab = _label(desk, pygame.Rect(x, y, label_w, 30), "", "@small_label")
-            lab.set_tooltip(tip)
-            self.slider_labels[key] = lab
-            slider = pygame_gui.elements.UIHorizontalSlider(
-                pygame.Rect(x + label_w, y + 2, w - label_w, 26),
-                round(value * 100),
-                (0, 100),
-                desk.manager,
-                click_increment=5,
+        self.grid_rect = pygame.Rect(x, y, w, grid_h)
+        y += grid_h + 10
+        cancels = sum(1 for n in self.notes if n.cancels)
+        title = (
+            f"Will be refused or cut ({len(self.notes)})"
+            if self.notes
+            else "Everything planned can fly as ordered"
+        )
+        _label(desk, pygame.Rect(x, y, w, 24), title, "@section" if self.notes else "@muted")
+        y += 24
+        self.notes_box: pygame_gui.elements.UITextBox | None = None
+        if self.notes:
+            bad, warn = html_colour("DANGER"), html_colour("BURDEN")
+            rows = "<br>".join(
+                f"<font color='{bad if n.cancels else warn}'>"
+                f"<b>{'Refused' if n.cancels else 'Cut'}:</b> {esc(n.text)}</font>"
+                for n in self.notes
             )
-            slider.set_tooltip(tip)
-            self.sliders[key] = slider
-            y += 36
-        self.refresh_labels()
+            self.notes_box = pygame_gui.elements.UITextBox(
+                rows,
+                pygame.Rect(x, y, w, max(40, r.bottom - y)),
+                desk.manager,
+                object_id=pygame_gui.core.ObjectID(class_id="@verdict"),
+            )
+            self.notes_box.set_tooltip(
+                f"{cancels} package(s) the turn will not fly, and the days a pool is short "
+                "(its packages are cut down). End Turn asks before flying such a plan."
+            )
 
-    def refresh_labels(self) -> None:
-        standing = self.desk.history.current.standing
-        for key, name, _ in STANDING:
-            value = getattr(standing, key)
-            self.slider_labels[key].set_text(f"{name}: {value * 100:.0f}%")
-            slider = self.sliders[key]
-            if round(slider.get_current_value()) != round(value * 100):
-                slider.set_current_value(round(value * 100))
+    def _grid_key(self) -> object:
+        plan = self.desk.history.current
+        return (plan, PAL.TEXT, PAL.DANGER, PAL.MUTED, self.grid_rect.size)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The day-by-day budget, drawn (not dozens of labels) and kept until it changes."""
+        key = self._grid_key()
+        if self._grid is None or self._grid[0] != key:
+            self._grid = (key, self._render_grid())
+        surface.blit(self._grid[1], self.grid_rect)
+
+    def _render_grid(self) -> pygame.Surface:
+        desk = self.desk
+        rules = desk.session.rules
+        view = desk.view
+        capacity = {pid: pv.sorties_per_day for pid, pv in view.pools.items()}
+        budgets = day_budgets(rules, capacity, desk.history.current)
+        img = pygame.Surface(self.grid_rect.size, pygame.SRCALPHA)
+        f, fb = font(13), font(13, bold=True)
+        w = self.grid_rect.w
+        if rules.turn_days <= 1:
+            col_w = w // 2
+            for i, pid in enumerate(self.pools):
+                left = budgets[0][pid]
+                colour = PAL.TEXT if left >= 0 else PAL.DANGER
+                text = f"{short_aircraft(rules.pools[pid])}: {left} of {capacity[pid]}"
+                img.blit(f.render(text, True, colour), ((i % 2) * col_w, (i // 2) * GRID_ROW))
+            return img
+        days = rules.turn_days
+        cell = min(44, (w - 120) // (days + 1))
+        name_w = w - cell * (days + 1)
+        for d in range(days):
+            label = fb.render(f"{d + 1}", True, PAL.MUTED)
+            cx = name_w + d * cell + cell - 6 - label.get_width()
+            img.blit(label, (cx, 0))
+        of = fb.render("a day", True, PAL.MUTED)
+        img.blit(of, (w - of.get_width(), 0))
+        for row, pid in enumerate(self.pools, start=1):
+            y = row * GRID_ROW
+            pool = rules.pools[pid]
+            name = short_aircraft(pool)
+            while f.size(name)[0] > name_w - 6 and len(name) > 4:
+                name = name[:-2] + "…"
+            img.blit(f.render(name, True, PAL.TEXT), (0, y))
+            for d in range(days):
+                left = budgets[d][pid]
+                colour = (
+                    PAL.DANGER if left < 0 else PAL.MUTED if left == capacity[pid] else PAL.TEXT
+                )
+                t = (fb if left < 0 else f).render(str(left), True, colour)
+                img.blit(t, (name_w + d * cell + cell - 6 - t.get_width(), y))
+            cap = f.render(str(capacity[pid]), True, PAL.MUTED)
+            img.blit(cap, (w - cap.get_width(), y))
+        return img
 
     def selected(self) -> int | None:
         picked = self.list.get_single_selection(include_object_id=True)
@@ -214,23 +250,12 @@ class PlanTab:
         desk = self.desk
         desk.history.push(without_package(desk.history.current, index))
         if desk.draft.editing is not None:
-            desk.draft = Draft(night=desk.draft.night)
+            desk.draft = desk.draft.next()
         desk.rebuild()
         desk.say(f"Package {index + 1} deleted (Ctrl+Z to undo).")
 
     def handle(self, event: pygame.event.Event) -> bool:
         element = getattr(event, "ui_element", None)
-        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
-            for key, slider in self.sliders.items():
-                if element is slider:
-                    desk = self.desk
-                    value = slider.get_current_value() / 100.0
-                    desk.history.push(
-                        with_share(desk.history.current, key, value), tag=f"standing:{key}"
-                    )
-                    self.refresh_labels()
-                    desk.sync_actions()
-                    return True
         if element is self.list and event.type in (
             pygame_gui.UI_SELECTION_LIST_NEW_SELECTION,
             pygame_gui.UI_SELECTION_LIST_DROPPED_SELECTION,
@@ -246,6 +271,14 @@ class PlanTab:
             self.edit()
             return True
         return False
+
+
+def budget_pools(rules: Rules) -> list[str]:
+    """The pools packages draw on: the strike pools and the escort pool."""
+    ids = [p.id for p in rules.strike_pools]
+    if rules.escort_pool in rules.pools and rules.escort_pool not in ids:
+        ids.append(rules.escort_pool)
+    return ids
 
 
 class PoliticsTab:

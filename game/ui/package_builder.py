@@ -5,6 +5,7 @@ reason, naming the card) is shown right above the Add button as the player edits
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,10 +16,16 @@ from game.core.intel import flak_picture
 from game.core.model import PoolDef
 from game.core.orders import StrikePackage
 from game.core.politics import burdens
-from game.ui.plan_state import check_package, sorties_left, with_package
+from game.ui.plan_state import (
+    check_package,
+    days_words,
+    short_name,
+    sorties_left,
+    with_package,
+)
 from game.ui.style import html_colour
 from game.ui.widgets import Spinner, toggle_style
-from game.ui.words import esc, kind_name
+from game.ui.words import esc, kind_name, short_date
 
 if TYPE_CHECKING:
     from game.ui.planning import PlanningScene
@@ -40,6 +47,7 @@ class Draft:
     night: bool = False
     warning: bool = False
     editing: int | None = None  # index of the planned package being edited
+    days: tuple[int, ...] = ()  # days of the turn it flies (every day when empty)
 
     def package(self) -> StrikePackage | None:
         if self.target is None:
@@ -53,7 +61,12 @@ class Draft:
             suppression=supp,
             night=self.night,
             warning=self.warning,
+            days=self.days,
         )
+
+    def next(self) -> Draft:
+        """A fresh package at the same time and on the same days (plans are built day by day)."""
+        return Draft(night=self.night, days=self.days)
 
     @classmethod
     def of(cls, package: StrikePackage, index: int) -> Draft:
@@ -65,6 +78,7 @@ class Draft:
             package.night,
             package.warning,
             index,
+            package.days,
         )
 
 
@@ -151,6 +165,9 @@ class PackageBuilder:
         )
         toggle_style(self.warn_button, draft.warning)
         y += 38
+        self.day_buttons: dict[int | None, pygame_gui.elements.UIButton] = {}
+        if rules.turn_days > 1:
+            y = self._build_days(x, y, w, rules.turn_days)
         spin_w = min(104, (w - 150) // 2 - 6)
         left_w = 48
         col_strike = x + w - left_w - 2 * spin_w - 12
@@ -158,9 +175,15 @@ class PackageBuilder:
         col_left = x + w - left_w
         for text, cx, cw, tip in (
             ("Aircraft", x, col_strike - x - 6, "Pools that can fly at this time of day"),
-            ("Strike", col_strike, spin_w, "Bombing sorties a day on the target"),
-            ("Flak supp.", col_supp, spin_w, "Sorties a day attacking the flak guns first"),
-            ("Left", col_left, left_w, "Sorties a day still free in the pool"),
+            ("Strike", col_strike, spin_w, "Bombing sorties on the target, each day it flies"),
+            ("Flak supp.", col_supp, spin_w, "Sorties attacking the flak guns first, each day"),
+            (
+                "Left",
+                col_left,
+                left_w,
+                "Sorties still free in the pool on the busiest of the package's days "
+                "(the Plan tab shows every day)",
+            ),
         ):
             lab = self._label(pygame.Rect(cx, y, cw, 18), text, "@muted")
             lab.set_tooltip(tip)
@@ -265,6 +288,46 @@ class PackageBuilder:
             )
         self.refresh()
 
+    def _build_days(self, x: int, y: int, w: int, turn_days: int) -> int:
+        """The days of a multi-day turn the package flies: each day a toggle, and All."""
+        lab = self._label(pygame.Rect(x, y, 64, 30), "Flies on", "@small_label")
+        lab.set_tooltip("The days of this turn the package flies; it asks its sorties each day")
+        all_w = 40
+        gap = 3
+        day_w = (w - 64 - all_w - gap * turn_days) // turn_days
+        start = self.desk.session.state.day
+        for i in [None, *range(turn_days)]:
+            if i is None:
+                rect = pygame.Rect(x + 64, y, all_w, 30)
+                text, tip = "All", f"Fly on every day of the turn ({turn_days} raids)"
+            else:
+                rect = pygame.Rect(x + 64 + all_w + gap + i * (day_w + gap), y, day_w, 30)
+                when = short_date(start + timedelta(days=i))
+                text, tip = str(i + 1), f"Day {i + 1} ({when}): click to add or remove it"
+            b = self.desk.button(
+                rect, text, partial(self._toggle_day, i), tooltip=tip, object_id="@toggle"
+            )
+            self.day_buttons[i] = b
+        self._sync_days()
+        return y + 38
+
+    def _sync_days(self) -> None:
+        days = self.desk.draft.days
+        for i, b in self.day_buttons.items():
+            toggle_style(b, not days if i is None else i in days)
+
+    def _toggle_day(self, day: int | None) -> None:
+        draft = self.desk.draft
+        if day is None:
+            draft.days = ()
+        elif not draft.days:
+            draft.days = (day,)
+        elif day in draft.days:
+            draft.days = tuple(d for d in draft.days if d != day)  # none left: every day
+        else:
+            draft.days = tuple(sorted((*draft.days, day)))
+        self.desk.rebuild()  # the spinners' limits are the chosen days' sorties left
+
     def _label(self, rect: pygame.Rect, text: str, cls: str) -> pygame_gui.elements.UILabel:
         return pygame_gui.elements.UILabel(
             rect, text, self.desk.manager, object_id=pygame_gui.core.ObjectID(class_id=cls)
@@ -274,7 +337,11 @@ class PackageBuilder:
     def _left(self) -> dict[str, int]:
         desk = self.desk
         return sorties_left(
-            desk.history.current, desk.session.rules, desk.session.state, desk.draft.editing
+            desk.history.current,
+            desk.session.rules,
+            desk.session.state,
+            desk.draft.editing,
+            desk.draft.days,
         )
 
     def _target_line(self) -> str:
@@ -294,6 +361,12 @@ class PackageBuilder:
         desk = self.desk
         draft = desk.draft
         package = draft.package()
+        if package is None and desk.confirmation:
+            good = html_colour("GOOD")
+            return (
+                f"<font color='{good}'>{esc(desk.confirmation)}</font> "
+                f"<font color='{MUTED}'>Pick the next target.</font>"
+            )
         if package is None:
             return (
                 f"<font color='{MUTED}'>Pick a target: click it on the map, or choose it "
@@ -313,7 +386,13 @@ class PackageBuilder:
         name = rules.targets[package.target].name
         sorties = package.strike_sorties()
         good = html_colour("GOOD")
-        ok = f"<font color='{good}'><b>Ready:</b> {sorties} strike sorties a day on {esc(name)}.</font>"
+        when = days_words(rules, package.days)
+        when = f", {when}" if when else ""
+        time_of_day = "night" if package.night else "day"
+        ok = (
+            f"<font color='{good}'><b>Ready:</b> {sorties} strike sorties on {esc(name)}, "
+            f"by {time_of_day}{when}.</font>"
+        )
         if heavy:
             # The card's name only: its reason is in the box's tooltip and the Politics
             # tab, and the whole verdict fits the box at 1280x720.
@@ -377,6 +456,8 @@ class PackageBuilder:
             pool, supp = rules.pools[pid], self.supp_spinners[pid]
             strike.maximum = max(0, left[pool.id] - draft.suppression.get(pool.id, 0))
             supp.maximum = max(0, left[pool.id] - draft.strike.get(pool.id, 0))
+        if self.escort is not None and not draft.night:
+            self.escort.maximum = max(0, left.get(rules.escort_pool, 0))
 
     def _set_night(self, night: bool) -> None:
         draft = self.desk.draft
@@ -414,14 +495,22 @@ class PackageBuilder:
         if refused is not None:
             desk.app.sound.play("refused")
             return
+        rules = desk.session.rules
         desk.history.push(with_package(desk.history.current, package, draft.editing))
-        desk.draft = Draft(night=draft.night)
+        number = (draft.editing if draft.editing is not None else len(desk.orders.packages) - 1) + 1
+        done = "updated" if draft.editing is not None else "planned"
+        when = days_words(rules, package.days)
+        text = f"Package {number} on {short_name(rules, package.target)} {done}" + (
+            f" ({when})." if when else "."
+        )
+        desk.draft = draft.next()
+        desk.confirmation = text  # shown above Add, where no tooltip covers it
         desk.rebuild()
-        desk.say(f"Package on {desk.session.rules.targets[package.target].name} planned.")
+        desk.say(text)
         desk.app.sound.play("package_added")
 
     def clear(self) -> None:
-        self.desk.draft = Draft(night=self.desk.draft.night)
+        self.desk.draft = self.desk.draft.next()
         self.desk.rebuild()
 
     # -- input

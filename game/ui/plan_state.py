@@ -130,6 +130,18 @@ def with_share(plan: TurnOrders, task: str, share: float) -> TurnOrders:
     return replace(plan, standing=standing)
 
 
+def with_focus(plan: TurnOrders, segments: tuple[str, ...]) -> TurnOrders:
+    """The rail lines the standing interdiction concentrates on (all when empty)."""
+    return replace(
+        plan, standing=replace(plan.standing, interdiction_focus=tuple(sorted(segments)))
+    )
+
+
+def with_recon(plan: TurnOrders, targets: tuple[str, ...]) -> TurnOrders:
+    """The targets the photo reconnaissance covers first, in the order asked."""
+    return replace(plan, recon_targets=tuple(dict.fromkeys(targets)))
+
+
 def with_press(plan: TurnOrders, press: PressPolicy) -> TurnOrders:
     return replace(plan, press=press)
 
@@ -258,11 +270,38 @@ def carry_over(rules: Rules, state: GameState, plan: TurnOrders) -> tuple[TurnOr
 SUMMARY_CHARS = 48  # what the side panel's package list shows in one line at 1280x720
 
 
+def short_name(rules: Rules, target_id: str) -> str:
+    """The target's name without its bracketed other name ("Sinanju (Ch'ongch'on)
+    bridges" -> "Sinanju bridges"), unless that would name another target too."""
+    if target_id not in rules.targets:
+        return "?"
+    name = rules.targets[target_id].name
+    if " (" not in name or ")" not in name:
+        return name
+    head, rest = name.split(" (", 1)
+    short = " ".join(part for part in (head, rest.split(")", 1)[1].strip()) if part)
+    taken = {t.name for tid, t in rules.targets.items() if tid != target_id}
+    return name if short in taken else short
+
+
+def days_words(rules: Rules, days: tuple[int, ...]) -> str:
+    """The days of the turn a package flies, in a few words ("" in a one-day turn)."""
+    if rules.turn_days <= 1:
+        return ""
+    if not days or len(set(days)) >= rules.turn_days:
+        return f"all {rules.turn_days} days"
+    ordered = sorted(set(days))
+    if len(ordered) == 1:
+        return f"day {ordered[0] + 1}"
+    if ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
+        return f"days {ordered[0] + 1}-{ordered[-1] + 1}"
+    return "days " + ",".join(str(d + 1) for d in ordered)
+
+
 def package_summary(rules: Rules, package: StrikePackage) -> str:
     """One short line for the planned-packages list: the aircraft by type when they fit,
     else the strike total; the target's name shortened last (Edit shows it all)."""
-    target = rules.targets[package.target].name if package.target in rules.targets else "?"
-    target = target.split(" (")[0]  # "Sup'ung (Suiho) dam" -> "Sup'ung"
+    target = short_name(rules, package.target)
     planes = " + ".join(f"{n} {rules.pools[pid].aircraft.split()[0]}" for pid, n in package.strike)
     extras = []
     if package.escort:
@@ -274,9 +313,9 @@ def package_summary(rules: Rules, package: StrikePackage) -> str:
         extras.append("night")
     if package.warning:
         extras.append("warned")
-    if rules.turn_days > 1 and package.days:
-        first, last = min(package.days) + 1, max(package.days) + 1
-        extras.append(f"day {first}" if first == last else f"days {first}-{last}")
+    when = days_words(rules, package.days)
+    if when:
+        extras.append(when)
     detail = ", ".join([planes, *extras])
     if len(target) + 2 + len(detail) > SUMMARY_CHARS and len(package.strike) > 1:
         detail = ", ".join([f"{sum(n for _, n in package.strike)} strike", *extras])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ import pygame
 import pygame_gui
 
 from game.core.intel import PlayerView
-from game.core.orders import TurnOrders, validate_orders
+from game.core.orders import Preflight, TurnOrders, fit_to_capacity, preflight, validate_orders
 from game.core.planners import historical_fill_note
 from game.core.turn import TurnResult
 from game.ui import forecast_panel, naval_areas
@@ -25,12 +26,13 @@ from game.ui.orders_panel import PlanTab, PoliticsTab
 from game.ui.overlays import draw_map_key
 from game.ui.package_builder import Draft, PackageBuilder
 from game.ui.panels import PAD, draw_tooltip, tooltip_lines
-from game.ui.plan_state import PlanHistory, carry_over, press_refusal
+from game.ui.plan_state import PlanHistory, carry_over, press_refusal, short_name
 from game.ui.scenes import Scene
 from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H, draw_status_bar
 from game.ui.style import PAL, font, wrap
 from game.ui.target_panel import MapExtras
+from game.ui.tasks_tab import TasksTab
 from game.ui.words import short_date
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 MIN_BANNER_S = 0.6  # show "Enemy turn…" at least this long, so it can be read
 CLICK_SLOP_PX = 5  # a press and release closer than this is a click, not a drag
+SAME_SPOT_PX = 12  # targets this close on screen are one click's choice: clicks cycle
 KEY_MOVES = {
     pygame.K_LEFT: (1, 0),
     pygame.K_a: (1, 0),
@@ -68,9 +71,27 @@ TABS = (
         "The plan flown many times on your intelligence: likely losses, "
         "damage, civilians and talks, as ranges (4)",
     ),
+    (
+        "tasks",
+        "Tasks",
+        "Standing tasks' shares, the rail lines interdiction concentrates on, and the "
+        "targets to photograph (5)",
+    ),
 )
 HISTORICAL_LABEL = "Fill in the historical plan"
 END_TURN_LABEL = "End Turn"
+
+
+def confirm_words(notes: list[Preflight]) -> str:
+    """The message when End Turn would fly a plan the turn partly refuses."""
+    refused = sum(1 for n in notes if n.cancels)
+    cut = len(notes) - refused
+    parts = []
+    if refused:
+        parts.append(f"{refused} package{'s' if refused != 1 else ''} will not fly")
+    if cut:
+        parts.append("some will be cut down")
+    return "; ".join(parts).capitalize() + " (Plan tab). End Turn again flies the rest."
 
 
 class PlanningScene(Scene):
@@ -86,6 +107,8 @@ class PlanningScene(Scene):
         self.draft = Draft()
         self.tab = "package"
         self.message = ""
+        self.confirmation = ""  # the last package added, shown above the Add button
+        self._confirm_refusals: TurnOrders | None = None  # End Turn pressed once on these
         self.hover: str | None = None
         self.mouse = (0, 0)
         self.dragging = False
@@ -97,6 +120,7 @@ class PlanningScene(Scene):
         self.builder: PackageBuilder | None = None
         self.plan_tab: PlanTab | None = None
         self.politics_tab: PoliticsTab | None = None
+        self.tasks_tab: TasksTab | None = None
         self.extras = MapExtras(self)  # target panel, overlay toggles, edge scrolling
         self.forecast_tab: ForecastTab | None = None
         self.forecaster = Forecaster(session.rules)
@@ -157,12 +181,15 @@ class PlanningScene(Scene):
         self.message_rect = pygame.Rect(x, row_y - 46, w, 40)
         content = pygame.Rect(x, y, w, self.message_rect.y - 14 - y)
         self.builder = self.plan_tab = self.politics_tab = self.forecast_tab = None
+        self.tasks_tab = None
         if self.tab == "package":
             self.builder = PackageBuilder(self, content)
         elif self.tab == "plan":
             self.plan_tab = PlanTab(self, content)
         elif self.tab == "forecast":
             self.forecast_tab = ForecastTab(self, content)
+        elif self.tab == "tasks":
+            self.tasks_tab = TasksTab(self, content)
         else:
             self.politics_tab = PoliticsTab(self, content)
         self.undo_button = self.button(
@@ -230,6 +257,8 @@ class PlanningScene(Scene):
             self.end_button.set_text("Enemy turn…")
         elif over:
             self.end_button.set_text("The war is over")
+        elif self._confirm_refusals is not None and self._confirm_refusals == self.orders:
+            self.end_button.set_text("End Turn anyway")
         else:
             self.end_button.set_text(END_TURN_LABEL)
 
@@ -240,19 +269,25 @@ class PlanningScene(Scene):
 
     # -- plan edits
     def _new_turn(self) -> None:
-        """A fresh plan: standing tasks and press carried over, no packages."""
+        """A fresh plan: standing tasks, press and photographs carried over, no packages."""
         last = self.session.last_orders
         plan = TurnOrders()
         if last is not None:
             press = last.press
             if press_refusal(self.session.rules, self.session.state, press) is not None:
                 press = plan.press
-            plan = TurnOrders(standing=last.standing, press=press)
+            active = set(self.view.active_targets)  # photographs asked stay asked
+            recon = tuple(t for t in last.recon_targets if t in active)
+            plan = TurnOrders(standing=last.standing, press=press, recon_targets=recon)
         self.history.reset(plan)
-        self.draft = Draft()
+        # In a turn of several days a new package flies on the first day until told
+        # otherwise: one raid, as the historical operations are.
+        self.draft = Draft(days=(0,) if self.session.rules.turn_days > 1 else ())
+        self.confirmation = ""
 
     def _changed(self) -> None:
-        self.draft = Draft(night=self.draft.night)
+        self.draft = self.draft.next()
+        self.confirmation = ""
         self.rebuild()
 
     def undo(self) -> None:
@@ -269,32 +304,58 @@ class PlanningScene(Scene):
         last = self.session.last_orders
         if last is None or self.session.busy:
             return
-        plan, dropped = carry_over(self.session.rules, self.session.state, last)
+        rules, view = self.session.rules, self.view
+        capacity = {pid: pv.sorties_per_day for pid, pv in view.pools.items()}
+        fitted, cuts = fit_to_capacity(rules, capacity, last)  # last turn's losses
+        plan, dropped = carry_over(rules, self.session.state, fitted)
         self.history.push(plan)
         self._changed()
+        cut = ("Scaled down to the aircraft ready (" + "; ".join(cuts) + "). ") if cuts else ""
         if dropped:
-            self.say(f"Last turn's plan, without {len(dropped)}: " + "; ".join(dropped))
+            self.say(f"{cut}Last turn's plan, without {len(dropped)}: " + "; ".join(dropped))
         else:
-            self.say("Last turn's plan filled in: edit it, then End Turn.")
+            self.say(f"{cut}Last turn's plan filled in: edit it, then End Turn.")
 
     def fill_historical(self) -> None:
         if self.session.busy or self.session.over:
             return
-        orders = self.session.historical_orders()
+        rules, view = self.session.rules, self.view
+        capacity = {pid: pv.sorties_per_day for pid, pv in view.pools.items()}
+        orders, cuts = fit_to_capacity(rules, capacity, self.session.historical_orders())
         self.history.push(orders)
         self._changed()
-        self.say(historical_fill_note(self.session.rules, self.session.view, orders))
+        note = historical_fill_note(rules, view, orders)
+        if cuts:  # FEAF planned for aircraft the player no longer has ready
+            count = len(orders.packages)
+            note = (
+                f"FEAF's orders filled in ({count} package{'s' if count != 1 else ''}), "
+                "scaled down to the aircraft ready: " + "; ".join(cuts) + "."
+            )
+        self.say(note)
 
     def end_turn(self) -> None:
         """Hand the player's orders to run_turn, off the window's thread."""
         if self.session.busy or self.session.over:
             return
         orders = self.orders
-        problems = validate_orders(self.session.rules, self.session.state, orders)
+        rules, state = self.session.rules, self.session.state
+        # Packages the turn refuses or cuts down are the player's to accept (below);
+        # orders the turn cannot read at all are not.
+        problems = validate_orders(rules, state, replace(orders, packages=()))
         if problems:
             self.say("Cannot fly yet: " + problems[0].reason)
             self.app.sound.play("refused")
             return
+        notes = preflight(rules, state, orders)
+        if notes and self._confirm_refusals != orders:
+            self._confirm_refusals = orders
+            self.tab = "plan"
+            self.rebuild()  # the Plan tab lists them
+            self.say(confirm_words(notes))
+            self.end_button.set_text("End Turn anyway")
+            self.app.sound.play("refused")
+            return
+        self._confirm_refusals = None
         self._before = self.view
         self.session.fly(orders)
         self.app.sound.play("end_turn")
@@ -306,6 +367,8 @@ class PlanningScene(Scene):
         """Fly the historical plan at once (for the screenshot command and tests)."""
         self.fill_historical()
         self.end_turn()
+        if not self.session.busy:  # End Turn asked about refusals: fly them anyway
+            self.end_turn()
 
     def update(self, dt: float) -> bool:
         super().update(dt)
@@ -337,7 +400,8 @@ class PlanningScene(Scene):
     def on_event(self, event: pygame.event.Event) -> None:
         if self.extras.handle(event):  # the target panel and overlay toggles
             return
-        for part in (self.builder, self.plan_tab, self.politics_tab, self.forecast_tab):
+        parts = (self.builder, self.plan_tab, self.politics_tab, self.forecast_tab, self.tasks_tab)
+        for part in parts:
             if part is not None and part.handle(event):
                 return
         handler = _HANDLERS.get(event.type)
@@ -363,11 +427,36 @@ class PlanningScene(Scene):
             return
         target = self.map.target_at(self.view, event.pos)
         if target is not None and not self.session.busy:
+            here = self.targets_near(target)
+            if self.draft.target in here and len(here) > 1:  # a click again: the next one
+                target = here[(here.index(self.draft.target) + 1) % len(here)]
             self.pick_target(target)
+            if len(here) > 1:
+                names = " · ".join(short_name(self.session.rules, t) for t in here)
+                self.say(f"{len(here)} targets here ({names}): click again for the next.")
+
+    def targets_near(self, target: str) -> list[str]:
+        """The active targets drawn on the same spot as ``target`` (a town and its
+        bridges), nearest first, starting with ``target`` itself."""
+        rules = self.session.rules
+        if rules.targets[target].kind == "rail_segment":
+            return [target]
+        x, y = self.map.to_screen(rules.targets[target].position)
+        near = []
+        for tid in self.view.active_targets:
+            t = rules.targets[tid]
+            if t.kind == "rail_segment" or t.foreign != rules.targets[target].foreign:
+                continue
+            tx, ty = self.map.to_screen(t.position)
+            d = ((tx - x) ** 2 + (ty - y) ** 2) ** 0.5
+            if d < SAME_SPOT_PX:
+                near.append((d, tid))
+        return [tid for _, tid in sorted(near)]
 
     def pick_target(self, target: str) -> None:
         """A target clicked on the map goes into the package builder."""
         self.draft.target = target
+        self.confirmation = ""
         self.tab = "package"
         self.rebuild()
 
@@ -431,6 +520,12 @@ class PlanningScene(Scene):
         if not self.session.busy:
             self.app.push(HistoryScene(self.app, self, self.session))
 
+    def open_target_list(self) -> None:
+        from game.ui.target_list import TargetListScene
+
+        if not self.session.busy:
+            self.app.push(TargetListScene(self.app, self))
+
     def open_encyclopedia(self, ref: str | None = None) -> None:
         from game.ui.encyclopedia import open_encyclopedia
 
@@ -486,6 +581,8 @@ class PlanningScene(Scene):
         self._draw_hint(surface, bar.bottom + 8)
         self.extras.draw(surface)
         self._draw_panel(surface)
+        if self.plan_tab is not None:
+            self.plan_tab.draw(surface)
         if self.session.busy:
             self._draw_banner(surface)
         elif self.hover is not None and not self.dragging:
@@ -493,6 +590,10 @@ class PlanningScene(Scene):
             if bounds is not None:
                 lines = tooltip_lines(self.session.rules, view, self.hover)
                 lines.append(("Click: plan a package on it · right-click or I: details", False))
+                others = [t for t in self.targets_near(self.hover) if t != self.hover]
+                if others:  # a town and its bridges on one spot
+                    names = ", ".join(short_name(self.session.rules, t) for t in others)
+                    lines.append((f"Also here: {names} (a second click picks it)", False))
                 draw_tooltip(surface, self.mouse, lines, bounds)
         else:
             for rect, tip in self._status_tips:
@@ -630,9 +731,11 @@ _PLAIN_KEYS: dict[int, Callable[[PlanningScene], None]] = {
     pygame.K_2: lambda s: s.show_tab("plan"),
     pygame.K_3: lambda s: s.show_tab("politics"),
     pygame.K_4: lambda s: s.show_tab("forecast"),
+    pygame.K_5: lambda s: s.show_tab("tasks"),
     pygame.K_r: PlanningScene.repeat_last,
     pygame.K_h: PlanningScene.fill_historical,
     pygame.K_g: PlanningScene.open_history,
+    pygame.K_t: PlanningScene.open_target_list,
 }
 
 # Every binding, for the F1 overlay (kept next to the tables it describes).
@@ -640,7 +743,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Click a target", "Plan a package on it (Package tab)"),
     ("Drag · arrows · WASD", "Move the map"),
     ("Wheel · + / −", "Zoom the map"),
-    ("1 · 2 · 3 · 4", "Package, Plan, Politics and Forecast tabs"),
+    ("1 · 2 · 3 · 4 · 5", "Package, Plan, Politics, Forecast and Tasks tabs"),
     ("Ctrl+Z", "Undo a change to the plan"),
     ("Ctrl+Y · Ctrl+Shift+Z", "Redo"),
     ("R", "Repeat last turn's plan"),
@@ -649,7 +752,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Right-click a target · I", "Its panel: estimates, flak, repairs, restrictions"),
     ("M · F · X · N · B", "MiG Alley, flak rings, restriction zones, neutral, border"),
     ("Z", "Show or hide all the map's zones"),
-    ("G", "Charts of the war so far, and their CSV"),
+    ("G · T", "Charts of the war so far, and their CSV · every target in a sortable table"),
     ("L", "Show or hide the map key"),
     ("P · K", "Show or hide place names · their Korean (Hangul) names"),
     ("F5 · F9", "Quick save · quick load"),

@@ -69,7 +69,7 @@ def test_armed_reconnaissance_says_it_is_the_standing_task(suiho):
     result = run_turn(suiho, state, orders, np.random.default_rng(2))
     recce = [e for e in result.events if e.category == Category.INTERDICTION]
     assert recce
-    assert all("standing interdiction task, set on the Plan tab" in e.text for e in recce)
+    assert all("standing interdiction task, set on the Tasks tab" in e.text for e in recce)
 
 
 def test_the_front_supply_line_is_the_charts_estimate_not_the_truth(suiho):

@@ -9,7 +9,7 @@ from game.core.orders import StrikePackage
 from game.core.planners import historical_planner
 from game.core.turn import new_game, run_turn
 from game.data.scenario import find_scenario, load_rules
-from game.ui.plan_state import package_summary
+from game.ui.plan_state import package_summary, short_name
 from game.ui.screenshot import open_scene
 from game.ui.style import font
 
@@ -21,7 +21,22 @@ def test_a_line_gives_the_day_in_a_week_long_turn_and_drops_the_bracketed_name()
     line = package_summary(rules, StrikePackage(target=target, strike=((pool, 40),), days=(2,)))
     assert line.endswith("day 3") and "(" not in line
     both = StrikePackage(target=target, strike=((pool, 40),), days=(0, 3))
-    assert package_summary(rules, both).endswith("days 1-4")
+    assert package_summary(rules, both).endswith("days 1,4")
+    every = StrikePackage(target=target, strike=((pool, 40),))
+    assert package_summary(rules, every).endswith("all 7 days")
+
+
+def test_co_located_targets_keep_names_apart():
+    """Sinanju town and the Ch'ongch'on bridges at Sinanju are two lines, not two "Sinanju"."""
+    rules = load_rules(find_scenario("campaign_1952"))
+    pool = next(iter(rules.pools))
+    town, bridges = (
+        package_summary(rules, StrikePackage(target=t, strike=((pool, 40),), days=(0,)))
+        for t in ("sinanju", "sinanju_bridges")
+    )
+    assert town.startswith("Sinanju:") and bridges.startswith("Sinanju bridges:")
+    names = {short_name(rules, t) for t in rules.targets}
+    assert len(names) == len(rules.targets)
 
 
 def _text_width_of_the_list(app) -> int:

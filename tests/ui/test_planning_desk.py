@@ -161,8 +161,8 @@ def test_whole_suiho_game_through_the_controls_equals_a_headless_run(app):
     # Turn 1: two day packages typed in; standing tasks moved with the slider arrows.
     build_package(app, "chosin_plants", {"fifth_af_fb": 60}, {"fifth_af_fb": 8}, escort=20)
     build_package(app, "fusen_plants", {"tf77": 40})
-    click(app, centre(desk.tab_buttons["plan"]))
-    slider = desk.plan_tab.sliders["interdiction"]
+    click(app, centre(desk.tab_buttons["tasks"]))
+    slider = desk.tasks_tab.sliders["interdiction"]
     for _ in range(2):
         click(app, centre(slider.right_button))
     assert desk.orders.standing.interdiction == pytest.approx(0.6)
@@ -429,7 +429,7 @@ def test_every_tab_fits_the_window_without_overlap_or_clipped_labels(shared_app,
         to_desk(a, "campaign_1952")
         desk = a.scene
         desk.fill_historical()
-        for tab in ("package", "plan", "politics"):
+        for tab in ("package", "plan", "politics", "tasks"):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 desk.show_tab(tab)
