@@ -50,9 +50,13 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Every problem at once, one line each; warnings for legal but doubtful values."""
     mods = _mods(args)
-    failed = not _check_encyclopedia(mods)
+    only_saves = bool(args.paths) and all(p.endswith(".json") for p in args.paths)
+    failed = False if only_saves else not _check_encyclopedia(mods)
     sources = [] if args.paths else list_sources(mods)
     for raw in args.paths:
+        if raw.endswith(".json"):
+            failed = not _validate_save(Path(raw), mods) or failed
+            continue
         try:
             sources.append(find_scenario(raw, mods))
         except ScenarioError as exc:
@@ -183,15 +187,29 @@ def _play_and_save(rules: Rules, planner: str, seed: int, path: Path) -> GameSta
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    """Re-run a save from its seed and orders; exit 0 when the state matches, else 1."""
+    """Re-run a save from its seed and orders; exit 0 when the state matches, else 1.
+
+    Whatever the file holds, the command ends with a sentence, never a traceback.
+    """
+    try:
+        return _replay(args)
+    except Exception as exc:  # a last resort: the checks below should have said why
+        print(f"replay: cannot use this save: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _replay(args: argparse.Namespace) -> int:
     from game.save import SaveError, load_save, read_header, replay
+    from game.save.opening import open_save
 
     path = Path(args.save)
     try:
-        header = read_header(path)
-        scenario = find_scenario(args.scenario or header.scenario, _mods(args))
-        rules = load_rules(scenario, header.difficulty)
-        record = load_save(path, rules)
+        if args.scenario:
+            header = read_header(path)
+            rules = load_rules(find_scenario(args.scenario, _mods(args)), header.difficulty)
+            record = load_save(path, rules)
+        else:
+            record = open_save(path, _mods(args))
     except SaveError as exc:
         print(f"replay: cannot use this save ({exc.reason.value}): {exc}", file=sys.stderr)
         return 1
@@ -206,6 +224,25 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return 0
     print(f"replay {path.name}: {report.message}")
     return 1
+
+
+def _validate_save(path: Path, mods: tuple[Path, ...]) -> bool:
+    """A save file, by exactly the Load dialog's checks; True when it would load."""
+    from game.save import SaveError
+    from game.save.opening import open_save
+
+    try:
+        record = open_save(path, mods)
+    except SaveError as exc:
+        print(f"{exc.detail} (refused: {exc.reason.value})")
+        return False
+    except ScenarioError as exc:
+        print(f"{path}: its scenario cannot be loaded:")
+        print(*(f"  {line}" for line in exc.problems), sep="\n")
+        return False
+    state = record.state
+    print(f"{path}: ok (save of {record.rules.scenario_id}, turn {state.turn}, {state.day})")
+    return True
 
 
 def _print_summary(row: dict) -> None:
@@ -397,7 +434,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "validate", help="check scenario folders or files and the encyclopedia", parents=[mods]
     )
-    p.add_argument("paths", nargs="*", help="scenario folders or scenario.toml files")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        help="scenario folders, scenario.toml files, or save files (.json) to check as the "
+        "Load dialog does",
+    )
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser(
         "simulate", help="play a scenario headless with a built-in planner", parents=[mods]

@@ -39,6 +39,7 @@ from game.save.document import (
     sign,
 )
 from game.save.errors import Reason, SaveError
+from game.save.invariants import state_problems
 from game.save.migrations import CURRENT_VERSION
 
 
@@ -149,6 +150,7 @@ class GameRecord:
             state = decode_state(body["state"])
         except ValidationError as exc:
             raise SaveError(Reason.INVALID, f"{name}: state: {first_error(exc)}") from None
+        _check_invariants(state, rules, name)
         raw_orders = body["orders"]
         if not isinstance(raw_orders, list):
             raise SaveError(Reason.INVALID, f"{name}: orders: not a list")
@@ -201,8 +203,29 @@ def _check_scenario(header: SaveHeader, rules: Rules, allow_changed: bool, name:
         )
 
 
+def _check_invariants(state: GameState, rules: Rules, name: str) -> None:
+    """A state the rules could not have made is refused, even in a file signed anew."""
+    for label, saved, defined in (
+        ("aircraft pools", state.pools, rules.pools),
+        ("targets", state.targets, rules.targets),
+        ("restriction cards", state.cards, rules.cards),
+    ):
+        if set(saved) != set(defined):
+            odd = sorted(set(saved) ^ set(defined))[:5]
+            raise SaveError(
+                Reason.INCONSISTENT,
+                f"{name}: the {label} do not match the scenario's ({', '.join(odd)})",
+            )
+    problems = state_problems(state, rules)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise SaveError(
+            Reason.INVALID, f"{name}: {problems[0]}{more}; the rules cannot make this state"
+        )
+
+
 def _check_consistency(record: GameRecord, header: SaveHeader, name: str) -> None:
-    state, rules = record.state, record.rules
+    state = record.state
 
     def fail(what: str) -> SaveError:
         return SaveError(Reason.INCONSISTENT, f"{name}: {what}")
@@ -215,14 +238,6 @@ def _check_consistency(record: GameRecord, header: SaveHeader, name: str) -> Non
         raise fail(f"{len(record.orders)} turns of orders for a game at turn {state.turn}")
     if len(record.digests) != len(record.orders):
         raise fail("the turn digests and the orders disagree in number")
-    for label, saved, defined in (
-        ("aircraft pools", state.pools, rules.pools),
-        ("targets", state.targets, rules.targets),
-        ("restriction cards", state.cards, rules.cards),
-    ):
-        if set(saved) != set(defined):
-            odd = sorted(set(saved) ^ set(defined))[:5]
-            raise fail(f"the {label} do not match the scenario's ({', '.join(odd)})")
     if record.digests and record.digests[-1] != state_digest(state):
         raise fail("the state does not match the digest of the last turn played")
 

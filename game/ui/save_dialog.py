@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from game.data.scenario import ScenarioError, find_scenario, load_rules
-from game.save import Reason, SaveEntry, SaveError, list_saves, load_save, save_slot, slot_path
+from game.data.scenario import ScenarioError
+from game.save import Reason, SaveEntry, SaveError, list_saves, save_slot, slot_path
+from game.save.opening import open_save
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
 from game.ui.session import QUICK_SLOT, GameSession
@@ -72,19 +73,12 @@ def quick_load(app: App) -> str:
 def read_game(
     path: Path, like: GameSession | None = None, allow_changed: bool = False
 ) -> GameSession:
-    """The game saved in ``path``; raises SaveError or ScenarioError and changes nothing."""
-    from game.save import read_header
+    """The game saved in ``path``; raises SaveError or ScenarioError and changes nothing.
 
-    header = read_header(path)
-    if (
-        like is not None
-        and like.rules.scenario_id == header.scenario
-        and like.rules.difficulty == header.difficulty
-    ):
-        rules = like.rules
-    else:
-        rules = load_rules(find_scenario(header.scenario), header.difficulty)
-    return GameSession(load_save(path, rules, allow_changed_scenario=allow_changed))
+    The same checks as ``python main.py validate SAVE.json`` (``game.save.opening``).
+    """
+    rules = like.rules if like is not None else None
+    return GameSession(open_save(path, rules=rules, allow_changed_scenario=allow_changed))
 
 
 @dataclass(frozen=True)
