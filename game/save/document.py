@@ -56,6 +56,7 @@ class SaveHeader(BaseModel):
     outcome: str = "ongoing"
     saved_at: datetime
     numpy_version: str
+    game_id: str = Field("", pattern=r"^[a-z0-9]*$", max_length=32)  # "" in older saves
     checksum: str
 
 

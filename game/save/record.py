@@ -7,6 +7,8 @@ that followed, so a replay can name the first turn that came out differently.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -43,6 +45,11 @@ from game.save.invariants import state_problems
 from game.save.migrations import CURRENT_VERSION
 
 
+def new_game_id() -> str:
+    """A game's own id: its autosaves are kept apart from every other game's."""
+    return secrets.token_hex(4)
+
+
 @dataclass
 class GameRecord:
     """One game: everything needed to save it, continue it and replay it."""
@@ -56,6 +63,7 @@ class GameRecord:
     mods: tuple[str, ...] = ()
     scenario_hash: str = ""
     header: SaveHeader | None = None  # set when the record came from a save
+    game_id: str = field(default_factory=new_game_id)  # which game, for its autosaves
 
     @classmethod
     def new(cls, rules: Rules, seed: int | None = None, mods: tuple[str, ...] = ()) -> GameRecord:
@@ -121,6 +129,7 @@ class GameRecord:
             "outcome": self.state.outcome.value,
             "saved_at": when.isoformat(timespec="seconds").replace("+00:00", "Z"),
             "numpy_version": numpy_version(),
+            "game_id": self.game_id,
             "checksum": "",
         }
         return sign({"header": header, "body": body})
@@ -179,9 +188,16 @@ class GameRecord:
             mods=header.mods,
             scenario_hash=header.scenario_hash,
             header=header,
+            game_id=header.game_id or _older_game_id(header),
         )
         _check_consistency(record, header, name)
         return record
+
+
+def _older_game_id(header: SaveHeader) -> str:
+    """A save from before game ids: its games are told apart by scenario and seed."""
+    text = f"{header.scenario}/{header.difficulty}/{header.seed}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _check_scenario(header: SaveHeader, rules: Rules, allow_changed: bool, name: str) -> None:

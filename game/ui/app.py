@@ -13,6 +13,7 @@ from game.core.geometry import MapGeometry
 from game.data.maps import load_map
 from game.data.scenario import MAPS_DIR
 from game.settings import Settings, load_settings, save_settings
+from game.ui import safe_text
 from game.ui.map_cache import MapImages
 from game.ui.palettes import apply_palette
 from game.ui.scene_index import scene_index
@@ -63,6 +64,7 @@ class App:
         self.settings, self.settings_problem = load_settings()
         pygame.mixer.pre_init(RATE, -16, 2, 512)
         pygame.init()
+        safe_text.install()
         pygame.display.set_caption("Air Pressure — Korea 1952–53")
         apply_palette(self.settings.colour_blind)
         if size is None:
@@ -211,7 +213,7 @@ class App:
         before = self.scale_percent
         self.scale_percent = effective_scale(window, self.settings.ui_scale)
         size = canvas_size(window, self.scale_percent)
-        if self.scale_percent == 100:
+        if size == window:
             self.screen = self.window
         elif self.screen is self.window or self.screen.get_size() != size:
             self.screen = pygame.Surface(size, 0, self.window)

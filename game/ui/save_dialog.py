@@ -13,7 +13,15 @@ import pygame
 import pygame_gui
 
 from game.data.scenario import ScenarioError
-from game.save import Reason, SaveEntry, SaveError, list_saves, save_slot, slot_path
+from game.save import (
+    Reason,
+    SaveEntry,
+    SaveError,
+    SlotTaken,
+    list_saves,
+    save_slot,
+    slot_path,
+)
 from game.save.opening import open_save
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
@@ -51,7 +59,7 @@ def slot_text(entry: SaveEntry) -> str:
 def quick_save(session: GameSession) -> str:
     """F5: the quick-save slot; returns what to tell the player."""
     try:
-        save_slot(QUICK_SLOT, session.record)
+        save_slot(QUICK_SLOT, session.record, replace=True)
     except OSError as exc:
         return f"Quick save failed: {exc.strerror or exc}"
     return f"Saved to '{QUICK_SLOT}' (F9 loads it)."
@@ -212,6 +220,7 @@ class _SlotDialog(OverlayScene):
 
 class SaveDialog(_SlotDialog):
     title = "Save game"
+    _replace_confirm: Path | None = None  # the save the player was asked about
 
     def __init__(self, app: App, below: Scene, session: GameSession) -> None:
         self.session = session
@@ -236,7 +245,7 @@ class SaveDialog(_SlotDialog):
             pygame.Rect(rect.right - 24 - 150 - 12 - 150, self.bottom - 44, 150, 44),
             "Save",
             self.save,
-            tooltip="Write the game to this slot (an existing slot is replaced)",
+            tooltip="Write the game to this slot (replacing a save asks first)",
             object_id="@primary",
         )
 
@@ -245,8 +254,14 @@ class SaveDialog(_SlotDialog):
         if not name:
             self.show_error("Give the save a name.")
             return
+        # Another save in the way is replaced on a second press, never in silence.
+        replace = self._replace_confirm == slot_path(name)
         try:
-            path = save_slot(name, self.session.record)
+            path = save_slot(name, self.session.record, replace=replace)
+        except SlotTaken as exc:
+            self._replace_confirm = exc.path
+            self.show_error(f"A save called {exc.shown} exists: press Save again to replace it.")
+            return
         except OSError as exc:
             self.show_error(f"Could not save: {exc.strerror or exc}")
             return
@@ -262,8 +277,9 @@ class SaveDialog(_SlotDialog):
             and event.ui_element is self.list
         ):
             entry = self.selected()
-            if entry is not None:
+            if entry is not None:  # picking a slot in the list is choosing to replace it
                 self.name_entry.set_text(entry.path.stem)
+                self._replace_confirm = entry.path
         elif (
             event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.name_entry
         ):
