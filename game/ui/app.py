@@ -269,6 +269,28 @@ class App:
         if self.dirty:
             self.draw()
 
+    def safe_step(self, events: list[pygame.event.Event] | None = None) -> None:
+        """:meth:`step` behind the last-resort handler: an error becomes a screen."""
+        try:
+            self.step(events)
+        except Exception as exc:  # anything a scene missed: never a closed window
+            self.recover(exc)
+
+    def recover(self, exc: Exception) -> None:
+        """Log the error, autosave the game, and show what happened over the title."""
+        from game.ui.crash import CrashScene, rescue_autosave, write_crash_log
+
+        log = write_crash_log(exc)
+        if isinstance(self.scene, CrashScene):  # the rescue itself fails: close cleanly
+            self.running = False
+            return
+        saved = rescue_autosave(self)
+        try:
+            self.push(CrashScene(self, exc, log, saved))
+        except Exception as again:  # not even that screen can be shown
+            write_crash_log(again)
+            self.running = False
+
     def draw(self) -> None:
         scene = self.scene
         if scene is None:
@@ -302,10 +324,7 @@ class App:
             if exit_after_first_frame and self.frames_drawn:
                 print(f"first-frame {time.time()}", flush=True)
                 break
-            if self.idle():
-                self.step(wait_for_input(IDLE_WAIT_MS))
-            else:
-                self.step()
+            self.safe_step(wait_for_input(IDLE_WAIT_MS) if self.idle() else None)
         self.remember_window_size()
         pygame.quit()
         return 0
