@@ -60,7 +60,9 @@ class Merge:
         for n in range(len(path), 0, -1):
             if path[:n] in self.origin:
                 return self.origin[path[:n]]
-        return default
+        # A table the base file began and an override added to: the override's key.
+        inner = [f for key, f in self.origin.items() if key[: len(path)] == path]
+        return inner[-1] if inner else default
 
 
 def mod_folders(extra: tuple[Path, ...] = ()) -> list[Path]:
