@@ -363,10 +363,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from game.data.schema import scenario_schema
+    from game.data.schema import SCHEMAS
     from game.data.strategy import StrategyFile
 
-    schema = StrategyFile.model_json_schema() if args.strategy else scenario_schema()
+    schema = StrategyFile.model_json_schema() if args.strategy else SCHEMAS[args.kind]()
     text = json.dumps(schema, indent=2)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
@@ -407,7 +407,14 @@ def build_parser() -> argparse.ArgumentParser:
         "scenarios", help="list the scenarios, shipped and from mods", parents=[mods]
     )
     p.set_defaults(func=cmd_scenarios)
-    p = sub.add_parser("schema", help="write a JSON Schema of the scenario format")
+    p = sub.add_parser("schema", help="write a JSON Schema of a modding format")
+    p.add_argument(
+        "kind",
+        nargs="?",
+        default="scenario",
+        choices=["scenario", "override", "encyclopedia"],
+        help="scenario.toml (default), a mod's override file, or encyclopedia.toml",
+    )
     p.add_argument("--out", help="file to write (default: print)")
     p.add_argument("--strategy", action="store_true", help="the strategy file format instead")
     p.set_defaults(func=cmd_schema)

@@ -51,7 +51,7 @@ from game.core.model import (
     TargetDef,
 )
 from game.core.targets import TARGET_KINDS, ZONE_KINDS
-from game.data.bounds import effect_problems, rule_problems
+from game.data.bounds import OPTIONAL_EFFECT_PARAMS, effect_problems, rule_problems
 from game.data.guards import HostileText, inside, loads_toml, name_problem
 from game.data.maps import MapError, load_map
 from game.data.mods import Merge, ScenarioSource, apply_override, discover
@@ -963,6 +963,13 @@ def _check_event(
                 problems.append(
                     f"{key}.effects.{j}.{name}: wrong type (found {eff.params[name]!r})"
                 )
+        optional = OPTIONAL_EFFECT_PARAMS.get(eff.kind, {})
+        for name in sorted(set(eff.params) - set(spec) - set(optional)):
+            known = ", ".join(["kind", *spec, *optional])
+            problems.append(
+                f"{key}.effects.{j}.{name}: unknown parameter of a '{eff.kind}' effect "
+                f"(it takes {known})"
+            )
         problems.extend(effect_problems(f"{key}.effects.{j}", eff.kind, eff.params))
         if "card" in eff.params and eff.params["card"] not in cards:
             problems.append(f"{key}.effects.{j}.card: no card '{eff.params['card']}'")
