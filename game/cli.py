@@ -347,6 +347,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if args.scene not in SCENES:
         print(f"screenshot: no scene '{args.scene}' (known: {', '.join(SCENES)})", file=sys.stderr)
         return 2
+    if args.mods:  # the scenes find scenarios and articles through the same variable
+        os.environ[MODS_VARIABLE] = os.pathsep.join(args.mods)
     try:
         out = save_screenshot(args.scenario, args.scene, Path(args.out), (width, height))
     except ScenarioError as exc:
@@ -373,6 +375,38 @@ def cmd_schema(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}")
     else:
         print(text)
+    return 0
+
+
+def cmd_map_objects(args: argparse.Namespace) -> int:
+    """Every object of a Tiled map the game reads: its id, layer, class and shape."""
+    from game.data.maps import MapError, load_map
+    from game.data.scenario import MAPS_DIR
+
+    path = Path(args.map)
+    if not path.is_file() and (MAPS_DIR / args.map).is_file():
+        path = MAPS_DIR / args.map  # a shipped map by its file name
+    try:
+        geometry = load_map(path)
+    except MapError as exc:
+        print(f"map-objects: {exc}", file=sys.stderr)
+        return 1
+    rows = sorted(geometry.features.values(), key=lambda f: (f.layer.value, f.id))
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {"id": f.id, "layer": f.layer.value, "class": f.kind, "shape": f.shape.value}
+                    for f in rows
+                ],
+                indent=1,
+            )
+        )
+        return 0
+    print(f"{'id':32} {'layer':10} {'class':20} shape")
+    for f in rows:
+        print(f"{f.id:32} {f.layer.value:10} {f.kind or '(no class)':20} {f.shape.value}")
+    print(f"{len(rows)} objects in {path}")
     return 0
 
 
@@ -422,7 +456,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=1000)
     p.add_argument("--scenarios", help="comma-separated ids (default: every shipped one)")
     p.set_defaults(func=cmd_soak)
-    p = sub.add_parser("screenshot", help="render a scene without a display to a PNG")
+    p = sub.add_parser(
+        "screenshot", help="render a scene without a display to a PNG", parents=[mods]
+    )
     p.add_argument("scenario", help="scenario id")
     p.add_argument(
         "--scene",
@@ -436,6 +472,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.add_argument("--quick", action="store_true", help="fewer repetitions")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("map-objects", help="list a Tiled map's object ids, layers and classes")
+    p.add_argument("map", help="a .tmx file, or the file name of a shipped map (korea.tmx)")
+    p.add_argument("--json", action="store_true", help="one JSON list")
+    p.set_defaults(func=cmd_map_objects)
     p = sub.add_parser("paths", help="where saves and user mods live")
     p.set_defaults(func=cmd_paths)
     p = sub.add_parser(
