@@ -16,7 +16,7 @@ from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS, strategy_planner
 from game.core.summary import play, summary
 from game.data.lint import warnings
-from game.data.mods import MODS_VARIABLE, ScenarioSource, orphan_overrides
+from game.data.mods import MODS_VARIABLE, ScenarioSource, orphan_overrides, taken_ids
 from game.data.scenario import (
     SCENARIO_FILE,
     ScenarioError,
@@ -64,6 +64,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(*exc.problems, sep="\n")
     for path in orphan_overrides(list_scenarios(), mods):
         print(f"{path}: warning: no scenario '{path.stem}' to override")
+    for path, owner in taken_ids(list_scenarios(), mods):
+        failed = True
+        print(
+            f"{path}: scenario.id: '{path.parent.name}' is the id of {owner}; a mod changes "
+            f"it with overrides/{path.parent.name}.toml, or gives its own scenario a new id"
+        )
     for source in sources:
         name = source.file.parent if source.file.name == SCENARIO_FILE else source.file
         try:

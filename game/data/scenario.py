@@ -295,6 +295,13 @@ def load_rules(
     for override in source.overrides:
         apply_override(merge, _read_toml(override), override, problems)
     raw = _with_options(file, merge.data, options, problems)
+    header = raw.get("scenario")
+    named = header.get("id") if isinstance(header, dict) else None
+    if source.origin not in ("file", "shipped") and isinstance(named, str) and named != source.id:
+        problems.append(
+            f"{file}: scenario.id: '{named}' is not the name of its folder '{source.id}'; "
+            "a mod scenario's id is its folder's name"
+        )
     try:
         rules = _load_merged(file, raw, difficulty, problems)
     except ScenarioError as exc:

@@ -80,3 +80,34 @@ def test_a_value_keyed_by_an_undeclared_difficulty_says_so(tmp_path: Path) -> No
     assert "'brutal' is not a declared difficulty" in line
     assert "easy, normal, hard" in line and "missing hard" in line
     assert not any("valid number" in p for p in found), found
+
+
+def _mod_scenario(folder_name: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    from game.cli import main
+    from game.data.scenario import SCENARIOS_DIR
+
+    folder = user_mods_dir() / "mine" / "scenarios" / folder_name
+    folder.mkdir(parents=True)
+    text = (SCENARIOS_DIR / "suiho_1952" / "scenario.toml").read_text(encoding="utf-8")
+    (folder / "scenario.toml").write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    code = main(["validate", folder_name])
+    return code, capsys.readouterr().out
+
+
+def test_a_mod_scenario_whose_id_is_not_its_folder_name_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out = _mod_scenario("my_copy", capsys)
+    assert code == 1
+    assert "scenario.id: 'suiho_1952' is not the name of its folder 'my_copy'" in out
+
+
+def test_a_mod_scenario_never_replaces_a_shipped_one_in_silence(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out = _mod_scenario("suiho_1952", capsys)
+    assert code == 1
+    assert "'suiho_1952' is the id of a shipped scenario" in out and "overrides/" in out
+    source = find_scenario("suiho_1952")
+    assert source.origin == "shipped" and "mine" not in str(source.file)
