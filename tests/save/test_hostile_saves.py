@@ -190,3 +190,16 @@ def test_the_states_the_rules_make_pass_the_invariants(suiho: Rules) -> None:
 def test_a_loaded_save_still_loads(good: Path, suiho: Rules) -> None:
     assert load_save(good, suiho).state.turn == 3
     assert json.loads(good.read_text(encoding="utf-8"))["header"]["scenario"] == "suiho_1952"
+
+
+def test_replay_ends_in_a_sentence_even_when_something_unforeseen_fails(
+    good: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import game.cli
+
+    def unforeseen(args: object) -> int:
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(game.cli, "_replay", unforeseen)
+    assert main(["replay", str(good)]) == 1
+    assert "replay: cannot use this save: MemoryError: out of memory" in capsys.readouterr().err
