@@ -47,8 +47,12 @@ _COUNT_FIELDS = (
 )
 
 
-def state_problems(state: GameState, rules: Rules) -> list[str]:
-    """Every value of ``state`` the rules could not have made, as ``key.path: why``."""
+def state_problems(state: GameState, rules: Rules, *, changed_scenario: bool = False) -> list[str]:
+    """Every value of ``state`` the rules could not have made, as ``key.path: why``.
+
+    ``changed_scenario``: the game was saved under an older version of the scenario,
+    whose events may since have gone; that such an event fired is harmless.
+    """
     out: list[str] = []
     if not 1 <= state.turn <= _most_turns(rules):
         out.append(f"state.turn: {state.turn} is not a turn of this scenario")
@@ -85,7 +89,8 @@ def state_problems(state: GameState, rules: Rules) -> list[str]:
             if kind not in TARGET_KINDS:
                 out.append(f"state.{name}.{kind}: not a target kind")
             _within(out, f"state.{name}.{kind}", value, 0, MAX_NUMBER)
-    _known(out, "state.events_fired", state.events_fired, {e.id for e in rules.events})
+    if not changed_scenario:
+        _known(out, "state.events_fired", state.events_fired, {e.id for e in rules.events})
     _known(out, "state.decisions", state.decisions, set(DECISIONS))
     _known(out, "state.forward_bases", state.forward_bases, set(rules.targets))
     leaders = {leader.id for leader in rules.leaders}

@@ -159,7 +159,8 @@ class GameRecord:
             state = decode_state(body["state"])
         except ValidationError as exc:
             raise SaveError(Reason.INVALID, f"{name}: state: {first_error(exc)}") from None
-        _check_invariants(state, rules, name)
+        changed = allow_changed_scenario and header.scenario_hash != scenario_hash(rules)
+        _check_invariants(state, rules, name, changed)
         raw_orders = body["orders"]
         if not isinstance(raw_orders, list):
             raise SaveError(Reason.INVALID, f"{name}: orders: not a list")
@@ -219,7 +220,7 @@ def _check_scenario(header: SaveHeader, rules: Rules, allow_changed: bool, name:
         )
 
 
-def _check_invariants(state: GameState, rules: Rules, name: str) -> None:
+def _check_invariants(state: GameState, rules: Rules, name: str, changed: bool) -> None:
     """A state the rules could not have made is refused, even in a file signed anew."""
     for label, saved, defined in (
         ("aircraft pools", state.pools, rules.pools),
@@ -232,7 +233,7 @@ def _check_invariants(state: GameState, rules: Rules, name: str) -> None:
                 Reason.INCONSISTENT,
                 f"{name}: the {label} do not match the scenario's ({', '.join(odd)})",
             )
-    problems = state_problems(state, rules)
+    problems = state_problems(state, rules, changed_scenario=changed)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise SaveError(

@@ -203,3 +203,16 @@ def test_replay_ends_in_a_sentence_even_when_something_unforeseen_fails(
     monkeypatch.setattr(game.cli, "_replay", unforeseen)
     assert main(["replay", str(good)]) == 1
     assert "replay: cannot use this save: MemoryError: out of memory" in capsys.readouterr().err
+
+
+def test_a_game_of_an_older_scenario_version_loads_when_the_player_allows_it() -> None:
+    """Events of the older version may have fired; they are gone, and harmless."""
+    from game.data.scenario import find_scenario, load_rules
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "mid_campaign_1952.json"
+    rules = load_rules(find_scenario("campaign_1952"), "normal")
+    record = load_save(fixture, rules, allow_changed_scenario=True)
+    assert set(record.state.events_fired) - {e.id for e in rules.events}  # stale ids kept
+    with pytest.raises(SaveError) as info:
+        load_save(fixture, rules)
+    assert info.value.reason == Reason.SCENARIO_CHANGED
