@@ -48,9 +48,11 @@ class SlotTaken(FileExistsError):
     """A slot name whose file already holds a save; ``path`` is that file."""
 
     def __init__(self, name: str, path: Path) -> None:
-        same = path.stem == name.strip()
-        self.shown = f"'{path.stem}'" if same else f"'{path.stem}' (the file '{name}' names)"
-        super().__init__(f"a save called {self.shown} exists already")
+        if path.stem == name.strip():
+            self.sentence = f"A save called '{path.stem}' exists"
+        else:
+            self.sentence = f"'{name}' is saved as '{path.stem}', and a save of that name exists"
+        super().__init__(f"{self.sentence} already")
         self.path = path
 
 

@@ -260,7 +260,7 @@ class SaveDialog(_SlotDialog):
             path = save_slot(name, self.session.record, replace=replace)
         except SlotTaken as exc:
             self._replace_confirm = exc.path
-            self.show_error(f"A save called {exc.shown} exists: press Save again to replace it.")
+            self.show_error(f"{exc.sentence}: press Save again to replace it.")
             return
         except OSError as exc:
             self.show_error(f"Could not save: {exc.strerror or exc}")
