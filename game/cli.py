@@ -16,7 +16,7 @@ from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS, strategy_planner
 from game.core.summary import play, summary
 from game.data.lint import warnings
-from game.data.mods import MODS_VARIABLE, ScenarioSource, orphan_overrides
+from game.data.mods import MODS_VARIABLE, ScenarioSource, orphan_overrides, taken_ids
 from game.data.scenario import (
     SCENARIO_FILE,
     ScenarioError,
@@ -50,9 +50,13 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Every problem at once, one line each; warnings for legal but doubtful values."""
     mods = _mods(args)
-    failed = not _check_encyclopedia(mods)
+    only_saves = bool(args.paths) and all(p.endswith(".json") for p in args.paths)
+    failed = False if only_saves else not _check_encyclopedia(mods)
     sources = [] if args.paths else list_sources(mods)
     for raw in args.paths:
+        if raw.endswith(".json"):
+            failed = not _validate_save(Path(raw), mods) or failed
+            continue
         try:
             sources.append(find_scenario(raw, mods))
         except ScenarioError as exc:
@@ -60,6 +64,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(*exc.problems, sep="\n")
     for path in orphan_overrides(list_scenarios(), mods):
         print(f"{path}: warning: no scenario '{path.stem}' to override")
+    for path, owner in taken_ids(list_scenarios(), mods):
+        failed = True
+        print(
+            f"{path}: scenario.id: '{path.parent.name}' is the id of {owner}; a mod changes "
+            f"it with overrides/{path.parent.name}.toml, or gives its own scenario a new id"
+        )
     for source in sources:
         name = source.file.parent if source.file.name == SCENARIO_FILE else source.file
         try:
@@ -188,15 +198,29 @@ def _play_and_save(rules: Rules, planner: str, seed: int, path: Path) -> GameSta
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    """Re-run a save from its seed and orders; exit 0 when the state matches, else 1."""
+    """Re-run a save from its seed and orders; exit 0 when the state matches, else 1.
+
+    Whatever the file holds, the command ends with a sentence, never a traceback.
+    """
+    try:
+        return _replay(args)
+    except Exception as exc:  # a last resort: the checks below should have said why
+        print(f"replay: cannot use this save: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _replay(args: argparse.Namespace) -> int:
     from game.save import SaveError, load_save, read_header, replay
+    from game.save.opening import open_save
 
     path = Path(args.save)
     try:
-        header = read_header(path)
-        scenario = find_scenario(args.scenario or header.scenario, _mods(args))
-        rules = load_rules(scenario, header.difficulty)
-        record = load_save(path, rules)
+        if args.scenario:
+            header = read_header(path)
+            rules = load_rules(find_scenario(args.scenario, _mods(args)), header.difficulty)
+            record = load_save(path, rules)
+        else:
+            record = open_save(path, _mods(args))
     except SaveError as exc:
         print(f"replay: cannot use this save ({exc.reason.value}): {exc}", file=sys.stderr)
         return 1
@@ -211,6 +235,25 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return 0
     print(f"replay {path.name}: {report.message}")
     return 1
+
+
+def _validate_save(path: Path, mods: tuple[Path, ...]) -> bool:
+    """A save file, by exactly the Load dialog's checks; True when it would load."""
+    from game.save import SaveError
+    from game.save.opening import open_save
+
+    try:
+        record = open_save(path, mods)
+    except SaveError as exc:
+        print(f"{exc.detail} (refused: {exc.reason.value})")
+        return False
+    except ScenarioError as exc:
+        print(f"{path}: its scenario cannot be loaded:")
+        print(*(f"  {line}" for line in exc.problems), sep="\n")
+        return False
+    state = record.state
+    print(f"{path}: ok (save of {record.rules.scenario_id}, turn {state.turn}, {state.day})")
+    return True
 
 
 def _print_summary(row: dict) -> None:
@@ -315,6 +358,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if args.scene not in SCENES:
         print(f"screenshot: no scene '{args.scene}' (known: {', '.join(SCENES)})", file=sys.stderr)
         return 2
+    if args.mods:  # the scenes find scenarios and articles through the same variable
+        os.environ[MODS_VARIABLE] = os.pathsep.join(args.mods)
     try:
         out = save_screenshot(args.scenario, args.scene, Path(args.out), (width, height))
     except ScenarioError as exc:
@@ -331,16 +376,48 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from game.data.schema import scenario_schema
+    from game.data.schema import SCHEMAS
     from game.data.strategy import StrategyFile
 
-    schema = StrategyFile.model_json_schema() if args.strategy else scenario_schema()
+    schema = StrategyFile.model_json_schema() if args.strategy else SCHEMAS[args.kind]()
     text = json.dumps(schema, indent=2)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
     else:
         print(text)
+    return 0
+
+
+def cmd_map_objects(args: argparse.Namespace) -> int:
+    """Every object of a Tiled map the game reads: its id, layer, class and shape."""
+    from game.data.maps import MapError, load_map
+    from game.data.scenario import MAPS_DIR
+
+    path = Path(args.map)
+    if not path.is_file() and (MAPS_DIR / args.map).is_file():
+        path = MAPS_DIR / args.map  # a shipped map by its file name
+    try:
+        geometry = load_map(path)
+    except MapError as exc:
+        print(f"map-objects: {exc}", file=sys.stderr)
+        return 1
+    rows = sorted(geometry.features.values(), key=lambda f: (f.layer.value, f.id))
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {"id": f.id, "layer": f.layer.value, "class": f.kind, "shape": f.shape.value}
+                    for f in rows
+                ],
+                indent=1,
+            )
+        )
+        return 0
+    print(f"{'id':32} {'layer':10} {'class':20} shape")
+    for f in rows:
+        print(f"{f.id:32} {f.layer.value:10} {f.kind or '(no class)':20} {f.shape.value}")
+    print(f"{len(rows)} objects in {path}")
     return 0
 
 
@@ -375,7 +452,14 @@ def build_parser() -> argparse.ArgumentParser:
         "scenarios", help="list the scenarios, shipped and from mods", parents=[mods]
     )
     p.set_defaults(func=cmd_scenarios)
-    p = sub.add_parser("schema", help="write a JSON Schema of the scenario format")
+    p = sub.add_parser("schema", help="write a JSON Schema of a modding format")
+    p.add_argument(
+        "kind",
+        nargs="?",
+        default="scenario",
+        choices=["scenario", "override", "encyclopedia"],
+        help="scenario.toml (default), a mod's override file, or encyclopedia.toml",
+    )
     p.add_argument("--out", help="file to write (default: print)")
     p.add_argument("--strategy", action="store_true", help="the strategy file format instead")
     p.set_defaults(func=cmd_schema)
@@ -383,7 +467,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=1000)
     p.add_argument("--scenarios", help="comma-separated ids (default: every shipped one)")
     p.set_defaults(func=cmd_soak)
-    p = sub.add_parser("screenshot", help="render a scene without a display to a PNG")
+    p = sub.add_parser(
+        "screenshot", help="render a scene without a display to a PNG", parents=[mods]
+    )
     p.add_argument("scenario", help="scenario id")
     p.add_argument(
         "--scene",
@@ -397,12 +483,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.add_argument("--quick", action="store_true", help="fewer repetitions")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("map-objects", help="list a Tiled map's object ids, layers and classes")
+    p.add_argument("map", help="a .tmx file, or the file name of a shipped map (korea.tmx)")
+    p.add_argument("--json", action="store_true", help="one JSON list")
+    p.set_defaults(func=cmd_map_objects)
     p = sub.add_parser("paths", help="where saves and user mods live")
     p.set_defaults(func=cmd_paths)
     p = sub.add_parser(
         "validate", help="check scenario folders or files and the encyclopedia", parents=[mods]
     )
-    p.add_argument("paths", nargs="*", help="scenario folders or scenario.toml files")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        help="scenario folders, scenario.toml files, or save files (.json) to check as the "
+        "Load dialog does",
+    )
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser(
         "simulate", help="play a scenario headless with a built-in planner", parents=[mods]

@@ -21,6 +21,7 @@ from game.core.orders import Accepted, StandingTasks, StrikePackage, TurnOrders,
 from game.core.planners import PLANNERS
 from game.core.turn import new_game, run_turn
 from game.data.scenario import find_scenario, list_scenarios, load_rules
+from game.save.invariants import state_problems
 
 PLANNER_NAMES = (*sorted(PLANNERS), "random")
 
@@ -91,6 +92,8 @@ def invariant_problems(rules: Rules, state: GameState, events: tuple) -> list[st
             problems.append(f"event without a cause: {event.text}")
     if state.stockpile < 0 or state.civilian_casualties < 0:
         problems.append("negative stockpile or casualties")
+    # Every state play reaches must be one a save of it loads with.
+    problems.extend(state_problems(state, rules))
     return problems
 
 

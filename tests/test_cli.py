@@ -148,5 +148,8 @@ def test_validate_names_the_file_and_key_of_a_broken_mod_article(tmp_path: Path)
     assert out.returncode == 1
     assert "Traceback" not in out.stdout + out.stderr
     assert f"{mod / 'encyclopedia.toml'}: places.depot.text: Field required" in out.stdout
-    assert "places.yard: related 'places.nowhere' is not an entry" in out.stdout
+    assert (
+        f"{mod / 'encyclopedia.toml'}: places.yard.related: 'places.nowhere' is not an entry"
+        in out.stdout
+    )
     assert "suiho_1952: ok" in out.stdout  # the scenarios are still checked

@@ -33,4 +33,15 @@ def test_the_invariant_check_catches_a_broken_state() -> None:
     state.meter = -3
     event = Event(state.day, Category.STRIKE, "Something happened.", cause=" ")
     problems = invariant_problems(rules, state, (event,))
-    assert len(problems) == 4
+    assert problems[:4] == [
+        "pool f86 went negative",
+        "target suiho_dam damage 120.0",
+        "meter -3",
+        "event without a cause: Something happened.",
+    ]
+    # and the save loader's checks, so a state play reaches is one a save of it loads with
+    assert sorted(p.split(":")[0] for p in problems[4:]) == [
+        "state.meter",
+        "state.pools.f86.ready",
+        "state.targets.suiho_dam.damage",
+    ]

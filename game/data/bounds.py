@@ -199,6 +199,13 @@ EFFECT_LIMITS: dict[str, dict[str, tuple[float, float]]] = {
 }
 
 
+# Parameters an effect may leave out, beside the ones its kind needs (EFFECT_PARAMS).
+OPTIONAL_EFFECT_PARAMS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "pool": {"ready": (int, float)},
+    "talks": {"days": (int, float), "locked": bool},
+}
+
+
 def effect_problems(key: str, kind: str, params: dict[str, Any]) -> list[str]:
     out = []
     for name, (low, high) in EFFECT_LIMITS.get(kind, {}).items():

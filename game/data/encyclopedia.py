@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,7 @@ class Entry:
     source: str
     related: tuple[str, ...] = ()
     covers: tuple[str, ...] = ()
+    file: str = ""  # the file it was read from, for messages
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -86,6 +87,7 @@ class Entry:
 @dataclass
 class Encyclopedia:
     entries: dict[str, Entry] = field(default_factory=dict)  # by ref, in file order
+    problems: list[str] = field(default_factory=list)  # what was skipped, and why
 
     def get(self, ref: str) -> Entry | None:
         return self.entries.get(ref)
@@ -129,11 +131,18 @@ class Encyclopedia:
 
     def broken_links(self) -> list[str]:
         return [
-            f"{e.ref}: related {link!r} is not an entry"
+            f"{e.file or 'encyclopedia'}: {e.ref}.related: {link!r} is not an entry"
             for e in self.entries.values()
             for link in e.related
             if link not in self.entries
         ]
+
+    def drop_broken_links(self) -> None:
+        """Links to nothing are left out, so the articles shown lead only to articles."""
+        for ref, e in self.entries.items():
+            kept = tuple(link for link in e.related if link in self.entries)
+            if kept != e.related:
+                self.entries[ref] = replace(e, related=kept)
 
 
 def _read(file: Path, problems: list[str]) -> dict[str, Any]:
@@ -175,22 +184,25 @@ def _add_file(book: Encyclopedia, file: Path, problems: list[str]) -> None:
             tags = {t.strip() for t in parsed.source.split(",")}
             if not tags <= SOURCE_TAGS:
                 problems.append(f"{file}: {ref}.source: tags must be among A, V, E")
+                continue
             book.entries[ref] = Entry(
                 ref=ref,
                 category=category,
                 key=key,
                 title=parsed.title,
                 text=" ".join(parsed.text.split()),
-                source=", ".join(sorted(tags, key="AVE".index)) if tags <= SOURCE_TAGS else "",
+                source=", ".join(sorted(tags, key="AVE".index)),
                 related=tuple(parsed.related),
                 covers=tuple(parsed.covers),
+                file=str(file),
             )
 
 
-def load_encyclopedia(
+def read_encyclopedia(
     file: Path = ENCYCLOPEDIA_FILE, mods: tuple[Path, ...] | None = ()
 ) -> Encyclopedia:
-    """The shipped articles, then each mod's in mod order (``mods=None``: none)."""
+    """Every good article, the shipped ones then each mod's in mod order (``mods=None``:
+    none); a bad article is skipped and its problem kept in ``problems``."""
     problems: list[str] = []
     book = Encyclopedia()
     _add_file(book, file, problems)
@@ -198,8 +210,19 @@ def load_encyclopedia(
         if (folder / MOD_FILE).is_file():
             _add_file(book, folder / MOD_FILE, problems)
     problems += book.broken_links()
-    if problems:
-        raise EncyclopediaError(problems)
+    book.drop_broken_links()
+    book.problems = problems
+    return book
+
+
+def load_encyclopedia(
+    file: Path = ENCYCLOPEDIA_FILE, mods: tuple[Path, ...] | None = ()
+) -> Encyclopedia:
+    """Like :func:`read_encyclopedia`, but any problem raises :class:`EncyclopediaError`
+    with all of them (``validate`` is the gate)."""
+    book = read_encyclopedia(file, mods)
+    if book.problems:
+        raise EncyclopediaError(book.problems)
     return book
 
 

@@ -60,7 +60,9 @@ class Merge:
         for n in range(len(path), 0, -1):
             if path[:n] in self.origin:
                 return self.origin[path[:n]]
-        return default
+        # A table the base file began and an override added to: the override's key.
+        inner = [f for key, f in self.origin.items() if key[: len(path)] == path]
+        return inner[-1] if inner else default
 
 
 def mod_folders(extra: tuple[Path, ...] = ()) -> list[Path]:
@@ -81,14 +83,16 @@ def mod_folders(extra: tuple[Path, ...] = ()) -> list[Path]:
 
 
 def discover(shipped: list[Path], extra: tuple[Path, ...] = ()) -> dict[str, ScenarioSource]:
-    """Every scenario by id: shipped folders, then what each mod adds or overrides."""
+    """Every scenario by id: shipped folders, then what each mod adds or overrides.
+
+    A mod's scenario never replaces one of the same id (see :func:`taken_ids`): a mod
+    changes a scenario with an override instead.
+    """
     sources = {p.name: ScenarioSource(p.name, p / "scenario.toml") for p in shipped}
     for mod in mod_folders(extra):
-        for folder in (
-            sorted((mod / "scenarios").glob("*/")) if (mod / "scenarios").is_dir() else []
-        ):
+        for folder in _mod_scenarios(mod):
             file = folder / "scenario.toml"
-            if file.is_file():
+            if file.is_file() and folder.name not in sources:
                 sources[folder.name] = ScenarioSource(folder.name, file, (), mod.name)
         for file in (
             sorted((mod / "overrides").glob("*.toml")) if (mod / "overrides").is_dir() else []
@@ -99,6 +103,26 @@ def discover(shipped: list[Path], extra: tuple[Path, ...] = ()) -> dict[str, Sce
                     base.id, base.file, (*base.overrides, file), f"{base.origin} + {mod.name}"
                 )
     return sources
+
+
+def _mod_scenarios(mod: Path) -> list[Path]:
+    return sorted((mod / "scenarios").glob("*/")) if (mod / "scenarios").is_dir() else []
+
+
+def taken_ids(shipped: list[Path], extra: tuple[Path, ...] = ()) -> list[tuple[Path, str]]:
+    """Mod scenarios left out because their id is taken: (file, whose id it is)."""
+    owners = {p.name: "a shipped scenario" for p in shipped}
+    out = []
+    for mod in mod_folders(extra):
+        for folder in _mod_scenarios(mod):
+            file = folder / "scenario.toml"
+            if not file.is_file():
+                continue
+            if folder.name in owners:
+                out.append((file, owners[folder.name]))
+            else:
+                owners[folder.name] = f"the mod '{mod.name}'"
+    return out
 
 
 def orphan_overrides(shipped: list[Path], extra: tuple[Path, ...] = ()) -> list[Path]:

@@ -51,7 +51,7 @@ from game.core.model import (
     TargetDef,
 )
 from game.core.targets import TARGET_KINDS, ZONE_KINDS
-from game.data.bounds import effect_problems, rule_problems
+from game.data.bounds import OPTIONAL_EFFECT_PARAMS, effect_problems, rule_problems
 from game.data.guards import HostileText, inside, loads_toml, name_problem
 from game.data.maps import MapError, load_map
 from game.data.mods import Merge, ScenarioSource, apply_override, discover
@@ -285,18 +285,25 @@ def load_rules(
     for override in source.overrides:
         apply_override(merge, _read_toml(override), override, problems)
     raw = _with_options(file, merge.data, options, problems)
+    header = raw.get("scenario")
+    named = header.get("id") if isinstance(header, dict) else None
+    if source.origin not in ("file", "shipped") and isinstance(named, str) and named != source.id:
+        problems.append(
+            f"{file}: scenario.id: '{named}' is not the name of its folder '{source.id}'; "
+            "a mod scenario's id is its folder's name"
+        )
     try:
         rules = _load_merged(file, raw, difficulty, problems)
     except ScenarioError as exc:
         problems.extend(exc.problems)
         rules = None
     if problems or rules is None:
-        raise ScenarioError(_attribute(problems, file, merge))
+        raise ScenarioError(_attribute(problems, file, merge, raw.get("events")))
     files = (str(file), *(str(o) for o in source.overrides), *rules.content_files)
     mods = tuple(o for o in source.origin.split(" + ") if o not in ("shipped", "file"))
     sprites = _sprites(file.parent, problems)
     if problems:
-        raise ScenarioError(_attribute(problems, file, merge))
+        raise ScenarioError(_attribute(problems, file, merge, raw.get("events")))
     offered = merge.data.get("options", {})
     alternatives = tuple(
         (oid, str(o.get("name", oid)), str(o.get("text", "")))
@@ -412,7 +419,7 @@ def _load_merged(
         raise ScenarioError(
             [f"{file}: scenario.difficulties: no difficulty '{chosen}' in {levels}"]
         )
-    resolved = _pick_difficulty(raw, levels, chosen)
+    resolved = _pick_difficulty(raw, levels, chosen, problems, file)
     try:
         data = ScenarioFile.model_validate(resolved)
     except ValidationError as exc:
@@ -428,8 +435,9 @@ def _load_merged(
     return None if rules is None else dataclasses.replace(rules, content_files=(str(map_path),))
 
 
-def _attribute(problems: list[str], base: Path, merge: Merge) -> list[str]:
-    """Name the file that set each bad key (a mod's override or the base), with its line."""
+def _attribute(problems: list[str], base: Path, merge: Merge, events: Any = None) -> list[str]:
+    """Name the file that set each bad key (a mod's override or the base), with its line,
+    and each event by its id rather than its place in the list."""
     out = []
     prefix = f"{base}: "
     texts: dict[Path, str] = {}
@@ -450,8 +458,21 @@ def _attribute(problems: list[str], base: Path, merge: Merge) -> list[str]:
                 texts[file] = ""
         number = locate_line(texts[file], parts)
         where = f" (line {number})" if number else ""
-        out.append(f"{file}: {key}: {message}{where}")
+        out.append(f"{file}: {_event_by_id(key, events)}: {message}{where}")
     return out
+
+
+def _event_by_id(key: str, events: Any) -> str:
+    """``events.3.chance`` as ``events.stalin_dies.chance`` when event 3 has a usable id."""
+    parts = key.split(".")
+    if len(parts) < 2 or parts[0] != "events" or not parts[1].isdigit():
+        return key
+    index = int(parts[1])
+    entry = events[index] if isinstance(events, list) and index < len(events) else None
+    ident = entry.get("id") if isinstance(entry, dict) else None
+    if not isinstance(ident, str) or not _ID.fullmatch(ident):
+        return key
+    return ".".join(["events", ident, *parts[2:]])
 
 
 def locate_line(text: str, parts: tuple[str, ...]) -> int | None:
@@ -506,15 +527,58 @@ def _read_toml(file: Path) -> dict[str, Any]:
         raise ScenarioError([f"{file}: cannot be read ({exc.strerror or exc})"]) from None
 
 
-def _pick_difficulty(node: Any, levels: list[str], chosen: str) -> Any:
-    """Replace every ``{ easy = .., normal = .., hard = .. }`` by the chosen level's value."""
+def _pick_difficulty(
+    node: Any,
+    levels: list[str],
+    chosen: str,
+    problems: list[str] | None = None,
+    file: Path | None = None,
+    path: tuple[str, ...] = (),
+) -> Any:
+    """Replace every ``{ easy = .., normal = .., hard = .. }`` by the chosen level's value.
+
+    A table of numbers keyed by some of the difficulties, or by one not declared, is
+    named in ``problems`` (it would otherwise read as a table where a number belongs).
+    """
     if isinstance(node, dict):
         if node and set(node) == set(levels):
-            return _pick_difficulty(node[chosen], levels, chosen)
-        return {k: _pick_difficulty(v, levels, chosen) for k, v in node.items()}
+            return _pick_difficulty(node[chosen], levels, chosen, problems, file, path)
+        if problems is not None and _looks_levelled(node, levels):
+            where = ".".join(path) or "(top)"
+            odd = sorted(set(node) - set(levels))
+            missing = [v for v in levels if v not in node]
+            said = f"'{odd[0]}' is not a declared difficulty" if odd else "some are missing"
+            problems.append(
+                f"{file}: {where}: a value by difficulty, but {said} (declared in "
+                f"scenario.difficulties: {', '.join(levels)}; give each of them"
+                f"{', missing ' + ', '.join(missing) if missing else ''})"
+            )
+            return node.get(chosen, next(iter(node.values())))  # one message, not two
+        return {
+            k: _pick_difficulty(v, levels, chosen, problems, file, (*path, str(k)))
+            for k, v in node.items()
+        }
     if isinstance(node, list):
-        return [_pick_difficulty(v, levels, chosen) for v in node]
+        return [
+            _pick_difficulty(v, levels, chosen, problems, file, (*path, str(i)))
+            for i, v in enumerate(node)
+        ]
     return node
+
+
+_LEVEL_WORDS = {"easy", "normal", "hard", "veteran", "novice", "hardest", "easiest"}
+
+
+def _looks_levelled(node: dict[str, Any], levels: list[str]) -> bool:
+    """Numbers keyed by difficulty names (the declared ones or the usual words)."""
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in node.values()):
+        return False
+    keys = set(node)
+    return (
+        bool(keys & set(levels))
+        and bool(keys & (set(levels) | _LEVEL_WORDS))
+        and len(keys & set(levels)) >= max(1, len(keys) - 1)
+    )
 
 
 def _format(file: Path, err: Any, prefix: tuple[Any, ...] = ()) -> str:
@@ -647,8 +711,7 @@ def _build(
                 problems.append(
                     f"{file}: supply: '{station}' is not a station of the scenario's rail segments"
                 )
-    if problems or supply is None:
-        return None
+    # The numbers are checked even when something else is wrong: every problem at once.
     rules = Rules(
         scenario_id=header.id,
         name=header.name,
@@ -663,7 +726,7 @@ def _build(
         events=tuple(events),
         meter=meter,
         opinion=opinion,
-        supply=supply,
+        supply=supply or SupplyRules(entries={}, depots=()),
         enemy=enemy,
         score=score,
         weather=dict(data.weather.odds),
@@ -684,7 +747,7 @@ def _build(
         **rule_knobs,
     )
     problems.extend(f"{file}: {line}" for line in rule_problems(rules, event_keys))
-    return None if problems else rules
+    return None if problems or supply is None else rules
 
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -908,6 +971,13 @@ def _check_event(
                 problems.append(
                     f"{key}.effects.{j}.{name}: wrong type (found {eff.params[name]!r})"
                 )
+        optional = OPTIONAL_EFFECT_PARAMS.get(eff.kind, {})
+        for name in sorted(set(eff.params) - set(spec) - set(optional)):
+            known = ", ".join(["kind", *spec, *optional])
+            problems.append(
+                f"{key}.effects.{j}.{name}: unknown parameter of a '{eff.kind}' effect "
+                f"(it takes {known})"
+            )
         problems.extend(effect_problems(f"{key}.effects.{j}", eff.kind, eff.params))
         if "card" in eff.params and eff.params["card"] not in cards:
             problems.append(f"{key}.effects.{j}.card: no card '{eff.params['card']}'")

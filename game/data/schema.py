@@ -1,4 +1,12 @@
-"""A JSON Schema of the scenario format, for editors' completion and checking."""
+"""JSON Schemas of the modding formats, for editors' completion and generic checkers.
+
+Three schemas: ``scenario.toml``, a mod's override file (the same tables, nothing
+required, and ``delete``) and ``encyclopedia.toml``. Every enumeration the loader
+knows is spelt out: effect kinds with their parameters, condition metrics and
+operators, target and zone kinds, roles, talks states. ``docs/schemas/`` holds them as
+files and ``.taplo.toml`` points editors (Even Better TOML) at them; a test keeps those
+files equal to what this module makes.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +16,14 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from game.core import model
+from game.core.conditions import METRICS, OPERATORS
 from game.core.effects import EFFECT_PARAMS
+from game.core.targets import TARGET_KINDS, ZONE_KINDS
 from game.data import scenario as scenario_file
+from game.data.bounds import EFFECT_LIMITS, OPTIONAL_EFFECT_PARAMS
+from game.data.encyclopedia import CATEGORIES, _EntryFile
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 # Sections of scenario.toml that are core dataclasses, with the keys the table name supplies.
 _SECTIONS: dict[str, tuple[type, tuple[str, ...]]] = {
@@ -78,12 +92,9 @@ def scenario_schema() -> dict[str, Any]:
     event["properties"]["effects"] = {
         "type": "array",
         "description": "what the event does; each effect's parameters beside its kind",
-        "items": {
-            "type": "object",
-            "properties": {"kind": {"enum": sorted(EFFECT_PARAMS)}},
-            "required": ["kind"],
-        },
+        "items": {"oneOf": [_effect_schema(kind) for kind in sorted(EFFECT_PARAMS)]},
     }
+    _spell_out_enumerations(defs)
     props["events"] = {"type": "array", "items": event}
     knobs = {
         f.name: {"type": "number"}
@@ -92,5 +103,100 @@ def scenario_schema() -> dict[str, Any]:
     }
     props["rules"] = {"type": "object", "properties": knobs, "additionalProperties": False}
     schema["title"] = "Air Pressure scenario (scenario.toml)"
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$schema"] = DRAFT
     return _levels(schema)
+
+
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def _param_schema(kind: str, name: str, typ: Any) -> dict[str, Any]:
+    types = typ if isinstance(typ, tuple) else (typ,)
+    names = sorted({_JSON_TYPES[t] for t in types})
+    out: dict[str, Any] = {"type": "number" if "number" in names else names[0]}
+    low_high = EFFECT_LIMITS.get(kind, {}).get(name)
+    if low_high is not None:
+        out["minimum"], out["maximum"] = low_high
+    if kind == "talks" and name == "state":
+        out["enum"] = [t.value for t in model.TalksState]
+    return out
+
+
+def _effect_schema(kind: str) -> dict[str, Any]:
+    """One effect kind: ``kind`` and its parameters, each typed and bounded."""
+    required = EFFECT_PARAMS[kind]
+    optional = OPTIONAL_EFFECT_PARAMS.get(kind, {})
+    props: dict[str, Any] = {"kind": {"const": kind}}
+    for name, typ in {**required, **optional}.items():
+        props[name] = _param_schema(kind, name, typ)
+    return {
+        "type": "object",
+        "title": f"effect {kind}",
+        "properties": props,
+        "required": ["kind", *required],
+        "additionalProperties": False,
+    }
+
+
+def _spell_out_enumerations(defs: dict[str, Any]) -> None:
+    """Fields the loader checks against a list, given that list in the schema."""
+    condition = defs["Condition"]["properties"]
+    condition["metric"] = {"enum": sorted(METRICS), "description": "what the condition reads"}
+    condition["op"] = {"enum": list(OPERATORS), "description": "how it compares"}
+    scope = defs["CardScope"]["properties"]
+    scope["target_kinds"]["items"] = {"enum": list(TARGET_KINDS)}
+    scope["zone_kinds"]["items"] = {"enum": list(ZONE_KINDS)}
+    scope["roles"]["items"] = {"enum": [r.value for r in model.Role]}
+    scope["press"]["items"] = {"enum": [p.value for p in model.PressPolicy]}
+    scope["time"]["enum"] = ["day", "night", "any"]
+
+
+def _nothing_required(node: Any) -> Any:
+    """An override may give any part of a table: every ``required`` list is dropped."""
+    if isinstance(node, dict):
+        return {k: _nothing_required(v) for k, v in node.items() if k != "required"}
+    if isinstance(node, list):
+        return [_nothing_required(v) for v in node]
+    return node
+
+
+def override_schema() -> dict[str, Any]:
+    """A mod's ``overrides/<scenario id>.toml``: values laid over the scenario's, key by key."""
+    schema = _nothing_required(scenario_schema())
+    schema["properties"]["delete"] = {
+        "type": "array",
+        "description": "ids to remove, as 'section.id', e.g. 'targets.kaesong' or 'events.x'",
+        "items": {"type": "string", "pattern": r"^[a-z_]+\.[A-Za-z0-9_-]+$"},
+    }
+    # Events merge by id: an entry names the event it changes.
+    schema["properties"]["events"]["items"]["required"] = ["id"]
+    schema["title"] = "Air Pressure scenario override (a mod's overrides/<id>.toml)"
+    return schema
+
+
+def encyclopedia_schema() -> dict[str, Any]:
+    """``encyclopedia.toml``: articles by category and key."""
+    entry = _EntryFile.model_json_schema()
+    return {
+        "$schema": DRAFT,
+        "title": "Air Pressure encyclopedia (encyclopedia.toml)",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            category: {
+                "type": "object",
+                "description": heading,
+                "propertyNames": {"pattern": r"^[A-Za-z0-9_-]+$"},
+                "additionalProperties": {"$ref": "#/$defs/Entry"},
+            }
+            for category, heading in CATEGORIES.items()
+        },
+        "$defs": {"Entry": entry},
+    }
+
+
+SCHEMAS = {
+    "scenario": scenario_schema,
+    "override": override_schema,
+    "encyclopedia": encyclopedia_schema,
+}

@@ -8,8 +8,10 @@ For the interface and the headless commands (``game.save`` imports no pygame)::
     result = record.play_turn(orders)         # run_turn, then the orders and a state digest
     #   (ran run_turn yourself with record.rng, e.g. on a worker thread?
     #    call record.record_turn(orders, result) instead)
-    save_slot("Before Suiho", record)         # <saves>/Before Suiho.json, written atomically
-    autosave(record)                          # <saves>/autosave-NNNNNN.json, newest 5 kept
+    save_slot("Before Suiho", record)         # <saves>/Before Suiho.json, written atomically;
+    #   SlotTaken if that slot holds a save (replace=True once the player said yes)
+    autosave(record)                          # <saves>/autosaves/<scenario>-<game id>-NNNNNN.json,
+    #                                           the newest 5 of each game kept
     for entry in list_saves():                # the load menu, newest first, headers only
         entry.path, entry.header, entry.error # header: SaveHeader, or error: SaveError
     try:
@@ -30,7 +32,7 @@ File format (``version`` 1; older versions are migrated, see ``migrations.py``):
                 "scenario": "suiho_1952", "scenario_name": ..., "scenario_hash": "sha256:...",
                 "difficulty": "normal", "mods": [], "turn": 3, "date": "1952-06-25",
                 "seed": 1952, "outcome": "ongoing", "saved_at": "2025-01-01T12:00:00Z",
-                "numpy_version": "2.4.1", "checksum": "sha256:..."},
+                "numpy_version": "2.4.1", "game_id": "1f2e3d4c", "checksum": "sha256:..."},
      "body": {"state": {GameState as JSON}, "rng": {numpy PCG64 state},
               "orders": [{TurnOrders of turn 1}, ...], "digests": ["sha256:...", ...]}}
 
@@ -53,6 +55,7 @@ from game.save.replay import ReplayReport, replay
 from game.save.storage import (
     AUTOSAVES_KEPT,
     SaveEntry,
+    SlotTaken,
     atomic_write,
     autosave,
     data_home,
@@ -75,6 +78,7 @@ __all__ = [
     "SaveEntry",
     "SaveError",
     "SaveHeader",
+    "SlotTaken",
     "atomic_write",
     "autosave",
     "data_home",

@@ -14,7 +14,7 @@ import json
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -27,6 +27,11 @@ from game.save.migrations import CURRENT_VERSION, migrate
 
 FORMAT = "air-pressure-save"
 MAX_SAVE_BYTES = 20_000_000  # a full campaign saves to well under 1 MB
+MAX_DEPTH = 32  # objects and lists inside each other; a save of the game needs under 10
+MAX_INTEGER = 2**128  # the random generator's state is the largest number a save holds
+MAX_NAME = 120  # a scenario id, a difficulty or a mod's name in the header
+
+Name = Annotated[str, Field(max_length=MAX_NAME)]
 
 Document = dict[str, Any]
 
@@ -39,17 +44,19 @@ class SaveHeader(BaseModel):
     format: Literal["air-pressure-save"]
     version: int
     game_version: str
-    scenario: str
-    scenario_name: str = ""
-    scenario_hash: str  # "sha256:..." of scenario.toml and its map file, "" if built in code
-    difficulty: str
-    mods: tuple[str, ...] = ()
+    # The scenario by id only: a save never names a file for the game to open.
+    scenario: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=MAX_NAME)
+    scenario_name: str = Field("", max_length=1000)
+    scenario_hash: str = Field(max_length=200)  # "sha256:..." of its files, "" if built in code
+    difficulty: Name
+    mods: tuple[Name, ...] = Field((), max_length=100)
     turn: int = Field(ge=1)
     date: Date
     seed: int
     outcome: str = "ongoing"
     saved_at: datetime
     numpy_version: str
+    game_id: str = Field("", pattern=r"^[a-z0-9]*$", max_length=32)  # "" in older saves
     checksum: str
 
 
@@ -119,8 +126,13 @@ def parse(raw: bytes, name: str = "save") -> Document:
     stripped = text.rstrip()
     if not stripped:
         raise SaveError(Reason.TRUNCATED, f"{name}: the file is empty")
+    if _text_depth(stripped) > MAX_DEPTH:  # before the parser recurses
+        raise SaveError(
+            Reason.CORRUPT,
+            f"{name}: nested more than {MAX_DEPTH} levels deep; no save of the game is",
+        )
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         if not stripped.endswith("}") or exc.pos >= len(stripped):
             raise SaveError(
@@ -131,6 +143,9 @@ def parse(raw: bytes, name: str = "save") -> Document:
         ) from None
     except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
         raise SaveError(Reason.CORRUPT, f"{name}: not a readable JSON file ({exc})") from None
+    why = _shape_problem(doc)
+    if why:
+        raise SaveError(Reason.CORRUPT, f"{name}: {why}")
     if not isinstance(doc, dict) or not isinstance(doc.get("header"), dict):
         raise SaveError(Reason.NOT_A_SAVE, f"{name}: not an Air Pressure save (no header)")
     if doc["header"].get("format") != FORMAT:
@@ -138,6 +153,43 @@ def parse(raw: bytes, name: str = "save") -> Document:
     if not isinstance(doc.get("body"), dict):
         raise SaveError(Reason.CORRUPT, f"{name}: the save has no body")
     return doc
+
+
+def _text_depth(text: str) -> int:
+    """How deep the objects and lists of JSON text go: their brackets outside strings."""
+    plain = text.replace("\\\\", "__").replace('\\"', "__")  # escapes hide no quote now
+    raw = np.frombuffer(plain.encode("utf-8", "replace"), dtype=np.uint8)
+    in_string = np.cumsum(raw == ord('"')) % 2 == 1
+    opens = (raw == ord("[")) | (raw == ord("{"))
+    closes = (raw == ord("]")) | (raw == ord("}"))
+    step = np.where(in_string, 0, opens.astype(np.int32) - closes.astype(np.int32))
+    return int(np.cumsum(step).max(initial=0))
+
+
+def _no_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a number a save holds")
+
+
+def _shape_problem(doc: Any) -> str | None:
+    """Nesting deeper than any save and integers larger than any, found without recursing
+    (the checksum and the decoders recurse, and would fail deep in the interface)."""
+    stack: list[tuple[Any, int]] = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            return f"nested more than {MAX_DEPTH} levels deep; no save of the game is"
+        for child in children:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+            elif isinstance(child, int) and not -MAX_INTEGER <= child <= MAX_INTEGER:
+                return f"holds an integer of {child.bit_length()} bits; no save of the game does"
+    return None
 
 
 def check(doc: Document, name: str = "save") -> tuple[Document, SaveHeader]:
@@ -174,7 +226,10 @@ def check(doc: Document, name: str = "save") -> tuple[Document, SaveHeader]:
     try:
         parsed = SaveHeader.model_validate(doc["header"])
     except ValidationError as exc:
-        raise SaveError(Reason.INVALID, f"{name}: header: {first_error(exc)}") from None
+        hint = ""
+        if any(e["loc"][:1] == ("scenario",) for e in exc.errors()):
+            hint = " (a save names its scenario by id, such as suiho_1952, never by path)"
+        raise SaveError(Reason.INVALID, f"{name}: header: {first_error(exc)}{hint}") from None
     return doc, parsed
 
 

@@ -7,6 +7,8 @@ that followed, so a replay can name the first turn that came out differently.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -39,7 +41,13 @@ from game.save.document import (
     sign,
 )
 from game.save.errors import Reason, SaveError
+from game.save.invariants import state_problems
 from game.save.migrations import CURRENT_VERSION
+
+
+def new_game_id() -> str:
+    """A game's own id: its autosaves are kept apart from every other game's."""
+    return secrets.token_hex(4)
 
 
 @dataclass
@@ -55,6 +63,7 @@ class GameRecord:
     mods: tuple[str, ...] = ()
     scenario_hash: str = ""
     header: SaveHeader | None = None  # set when the record came from a save
+    game_id: str = field(default_factory=new_game_id)  # which game, for its autosaves
 
     @classmethod
     def new(cls, rules: Rules, seed: int | None = None, mods: tuple[str, ...] = ()) -> GameRecord:
@@ -120,6 +129,7 @@ class GameRecord:
             "outcome": self.state.outcome.value,
             "saved_at": when.isoformat(timespec="seconds").replace("+00:00", "Z"),
             "numpy_version": numpy_version(),
+            "game_id": self.game_id,
             "checksum": "",
         }
         return sign({"header": header, "body": body})
@@ -149,6 +159,8 @@ class GameRecord:
             state = decode_state(body["state"])
         except ValidationError as exc:
             raise SaveError(Reason.INVALID, f"{name}: state: {first_error(exc)}") from None
+        changed = allow_changed_scenario and header.scenario_hash != scenario_hash(rules)
+        _check_invariants(state, rules, name, changed)
         raw_orders = body["orders"]
         if not isinstance(raw_orders, list):
             raise SaveError(Reason.INVALID, f"{name}: orders: not a list")
@@ -177,9 +189,16 @@ class GameRecord:
             mods=header.mods,
             scenario_hash=header.scenario_hash,
             header=header,
+            game_id=header.game_id or _older_game_id(header),
         )
         _check_consistency(record, header, name)
         return record
+
+
+def _older_game_id(header: SaveHeader) -> str:
+    """A save from before game ids: its games are told apart by scenario and seed."""
+    text = f"{header.scenario}/{header.difficulty}/{header.seed}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _check_scenario(header: SaveHeader, rules: Rules, allow_changed: bool, name: str) -> None:
@@ -201,8 +220,29 @@ def _check_scenario(header: SaveHeader, rules: Rules, allow_changed: bool, name:
         )
 
 
+def _check_invariants(state: GameState, rules: Rules, name: str, changed: bool) -> None:
+    """A state the rules could not have made is refused, even in a file signed anew."""
+    for label, saved, defined in (
+        ("aircraft pools", state.pools, rules.pools),
+        ("targets", state.targets, rules.targets),
+        ("restriction cards", state.cards, rules.cards),
+    ):
+        if set(saved) != set(defined):
+            odd = sorted(set(saved) ^ set(defined))[:5]
+            raise SaveError(
+                Reason.INCONSISTENT,
+                f"{name}: the {label} do not match the scenario's ({', '.join(odd)})",
+            )
+    problems = state_problems(state, rules, changed_scenario=changed)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise SaveError(
+            Reason.INVALID, f"{name}: {problems[0]}{more}; the rules cannot make this state"
+        )
+
+
 def _check_consistency(record: GameRecord, header: SaveHeader, name: str) -> None:
-    state, rules = record.state, record.rules
+    state = record.state
 
     def fail(what: str) -> SaveError:
         return SaveError(Reason.INCONSISTENT, f"{name}: {what}")
@@ -215,14 +255,6 @@ def _check_consistency(record: GameRecord, header: SaveHeader, name: str) -> Non
         raise fail(f"{len(record.orders)} turns of orders for a game at turn {state.turn}")
     if len(record.digests) != len(record.orders):
         raise fail("the turn digests and the orders disagree in number")
-    for label, saved, defined in (
-        ("aircraft pools", state.pools, rules.pools),
-        ("targets", state.targets, rules.targets),
-        ("restriction cards", state.cards, rules.cards),
-    ):
-        if set(saved) != set(defined):
-            odd = sorted(set(saved) ^ set(defined))[:5]
-            raise fail(f"the {label} do not match the scenario's ({', '.join(odd)})")
     if record.digests and record.digests[-1] != state_digest(state):
         raise fail("the state does not match the digest of the last turn played")
 

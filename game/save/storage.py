@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +32,28 @@ from game.save.errors import SaveError
 from game.save.record import GameRecord
 
 SUFFIX = ".json"
-AUTOSAVE_PREFIX = "autosave-"
-AUTOSAVES_KEPT = 5
+AUTOSAVE_DIR = "autosaves"  # a folder of its own: no name a player types can reach it
+AUTOSAVES_KEPT = 5  # of each game
 _TEMP_PREFIX = "."
 _TEMP_SUFFIX = ".tmp"
-_AUTOSAVE_RE = re.compile(r"^autosave-(\d{6})\.json$")
+_AUTOSAVE_RE = re.compile(r"^(?P<game>.+)-(?P<number>\d{6})\.json$")
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*]')  # separators and what Windows refuses
+_HIDDEN_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")  # control, zero-width, unassigned
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))}
+_WINDOWS_DEVICES |= {f"LPT{i}" for i in range(1, 10)}
+MAX_SLOT_BYTES = 180  # of the file name in UTF-8; file systems allow 255
+
+
+class SlotTaken(FileExistsError):
+    """A slot name whose file already holds a save; ``path`` is that file."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        if path.stem == name.strip():
+            self.sentence = f"A save called '{path.stem}' exists"
+        else:
+            self.sentence = f"'{name}' is saved as '{path.stem}', and a save of that name exists"
+        super().__init__(f"{self.sentence} already")
+        self.path = path
 
 
 def data_home() -> Path:
@@ -47,10 +65,26 @@ def saves_dir() -> Path:
     return data_home() / "saves"
 
 
+def autosaves_dir(folder: Path | None = None) -> Path:
+    return (folder or saves_dir()) / AUTOSAVE_DIR
+
+
 def slot_path(name: str, folder: Path | None = None) -> Path:
-    """A player's slot name as a file name: letters, digits, space, ``-`` and ``_`` kept."""
-    clean = re.sub(r"[^A-Za-z0-9 _-]", "_", name).strip(" ._") or "save"
-    return (folder or saves_dir()) / (clean[:64] + SUFFIX)
+    """A player's slot name as a file name in the saves folder.
+
+    Letters of every script are kept (``日本``, ``한국``); path separators and the
+    characters Windows refuses become ``_``, invisible characters are dropped, and a
+    name with nothing left is ``save``. Two names may still give one file (``a/b`` and
+    ``a:b``): :func:`save_slot` refuses to replace a save unless told to.
+    """
+    text = unicodedata.normalize("NFC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _HIDDEN_CATEGORIES)
+    clean = _NOT_IN_NAMES.sub("_", text).strip(" ._") or "save"
+    if clean.split(".")[0].upper() in _WINDOWS_DEVICES:
+        clean = f"{clean} save"
+    while len(clean.encode("utf-8")) > MAX_SLOT_BYTES:
+        clean = clean[:-1]
+    return (folder or saves_dir()) / (clean.rstrip(" .") + SUFFIX)
 
 
 # --------------------------------------------------------------------------- writing
@@ -102,32 +136,50 @@ def save_game(path: Path, record: GameRecord) -> SaveHeader:
     return SaveHeader.model_validate(doc["header"])
 
 
-def save_slot(name: str, record: GameRecord, folder: Path | None = None) -> Path:
+def save_slot(
+    name: str, record: GameRecord, folder: Path | None = None, *, replace: bool = False
+) -> Path:
+    """Write the game to the player's slot ``name``; raises :class:`SlotTaken` when that
+    slot holds a save already, unless ``replace`` (the player said yes)."""
     path = slot_path(name, folder)
+    if path.exists() and not replace:
+        raise SlotTaken(name, path)
     save_game(path, record)
     return path
+
+
+def game_key(record: GameRecord) -> str:
+    """Which game an autosave belongs to: its scenario and the game's own id."""
+    return f"{record.rules.scenario_id}-{record.game_id}"
 
 
 def autosave(record: GameRecord, keep: int = AUTOSAVES_KEPT, folder: Path | None = None) -> Path:
-    """Write the next ``autosave-NNNNNN.json``, then delete all but the newest ``keep``.
+    """Write this game's next autosave, then delete all but its newest ``keep``.
 
-    Only files named like autosaves are ever deleted; the new one is written first.
+    Autosaves live in their own folder, ``<saves>/autosaves/<game>-NNNNNN.json``; only
+    that game's autosaves are ever deleted, never another game's, never a player's
+    slot, and the new one is written first.
     """
-    folder = folder or saves_dir()
-    numbers = sorted(_autosave_numbers(folder))
-    path = folder / f"{AUTOSAVE_PREFIX}{(numbers[-1] + 1 if numbers else 1):06d}{SUFFIX}"
+    where = autosaves_dir(folder)
+    key = game_key(record)
+    numbers = sorted(_autosave_numbers(where, key))
+    path = where / f"{key}-{(numbers[-1] + 1 if numbers else 1):06d}{SUFFIX}"
     save_game(path, record)
-    numbers = sorted(_autosave_numbers(folder))
+    numbers = sorted(_autosave_numbers(where, key))
     for n in numbers[: max(0, len(numbers) - max(1, keep))]:
         with contextlib.suppress(OSError):
-            (folder / f"{AUTOSAVE_PREFIX}{n:06d}{SUFFIX}").unlink()
+            (where / f"{key}-{n:06d}{SUFFIX}").unlink()
     return path
 
 
-def _autosave_numbers(folder: Path) -> list[int]:
+def _autosave_numbers(folder: Path, key: str) -> list[int]:
     if not folder.is_dir():
         return []
-    return [int(m.group(1)) for p in folder.iterdir() if (m := _AUTOSAVE_RE.match(p.name))]
+    return [
+        int(m.group("number"))
+        for p in folder.iterdir()
+        if (m := _AUTOSAVE_RE.match(p.name)) and m.group("game") == key
+    ]
 
 
 def remove_stale_temps(folder: Path, older_than_s: float = 60.0) -> int:
@@ -169,16 +221,19 @@ class SaveEntry:
 
     @property
     def autosave(self) -> bool:
-        return bool(_AUTOSAVE_RE.match(self.path.name))
+        return self.path.parent.name == AUTOSAVE_DIR
 
 
 def list_saves(folder: Path | None = None) -> list[SaveEntry]:
-    """Every save in the folder, newest first; unreadable ones listed with their error."""
+    """Every save in the folder and its autosaves, newest first; unreadable ones listed
+    with their error."""
     folder = folder or saves_dir()
     if not folder.is_dir():
         return []
     entries = []
-    for p in folder.iterdir():
+    autosaves = autosaves_dir(folder)
+    found = [*folder.iterdir(), *(autosaves.iterdir() if autosaves.is_dir() else [])]
+    for p in found:
         if p.suffix != SUFFIX or p.name.startswith(_TEMP_PREFIX) or not p.is_file():
             continue
         try:

@@ -13,6 +13,7 @@ from game.core.geometry import MapGeometry
 from game.data.maps import load_map
 from game.data.scenario import MAPS_DIR
 from game.settings import Settings, load_settings, save_settings
+from game.ui import safe_text
 from game.ui.map_cache import MapImages
 from game.ui.palettes import apply_palette
 from game.ui.scene_index import scene_index
@@ -63,6 +64,7 @@ class App:
         self.settings, self.settings_problem = load_settings()
         pygame.mixer.pre_init(RATE, -16, 2, 512)
         pygame.init()
+        safe_text.install()
         pygame.display.set_caption("Air Pressure — Korea 1952–53")
         apply_palette(self.settings.colour_blind)
         if size is None:
@@ -211,7 +213,7 @@ class App:
         before = self.scale_percent
         self.scale_percent = effective_scale(window, self.settings.ui_scale)
         size = canvas_size(window, self.scale_percent)
-        if self.scale_percent == 100:
+        if size == window:
             self.screen = self.window
         elif self.screen is self.window or self.screen.get_size() != size:
             self.screen = pygame.Surface(size, 0, self.window)
@@ -267,6 +269,28 @@ class App:
         if self.dirty:
             self.draw()
 
+    def safe_step(self, events: list[pygame.event.Event] | None = None) -> None:
+        """:meth:`step` behind the last-resort handler: an error becomes a screen."""
+        try:
+            self.step(events)
+        except Exception as exc:  # anything a scene missed: never a closed window
+            self.recover(exc)
+
+    def recover(self, exc: Exception) -> None:
+        """Log the error, autosave the game, and show what happened over the title."""
+        from game.ui.crash import CrashScene, rescue_autosave, write_crash_log
+
+        log = write_crash_log(exc)
+        if isinstance(self.scene, CrashScene):  # the rescue itself fails: close cleanly
+            self.running = False
+            return
+        saved = rescue_autosave(self)
+        try:
+            self.push(CrashScene(self, exc, log, saved))
+        except Exception as again:  # not even that screen can be shown
+            write_crash_log(again)
+            self.running = False
+
     def draw(self) -> None:
         scene = self.scene
         if scene is None:
@@ -300,10 +324,7 @@ class App:
             if exit_after_first_frame and self.frames_drawn:
                 print(f"first-frame {time.time()}", flush=True)
                 break
-            if self.idle():
-                self.step(wait_for_input(IDLE_WAIT_MS))
-            else:
-                self.step()
+            self.safe_step(wait_for_input(IDLE_WAIT_MS) if self.idle() else None)
         self.remember_window_size()
         pygame.quit()
         return 0

@@ -14,10 +14,9 @@ from game.core.geometry import Layer
 from game.data.encyclopedia import (
     CATEGORIES,
     Encyclopedia,
-    EncyclopediaError,
     Entry,
     describe_sources,
-    load_encyclopedia,
+    read_encyclopedia,
 )
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
@@ -45,17 +44,14 @@ KIND_OF_ENTRY = {
 
 
 @cache
-def _book() -> Encyclopedia | EncyclopediaError:
-    """Loaded once a run, with the player's mods; a broken file gives its problems."""
-    try:
-        return load_encyclopedia(mods=())
-    except EncyclopediaError as exc:
-        return exc
+def _book() -> Encyclopedia:
+    """Loaded once a run, with the player's mods; bad articles are left out, with why."""
+    return read_encyclopedia(mods=())
 
 
 def encyclopedia() -> Encyclopedia | None:
     book = _book()
-    return book if isinstance(book, Encyclopedia) else None
+    return book if book.entries else None
 
 
 class EncyclopediaScene(OverlayScene):
@@ -71,7 +67,7 @@ class EncyclopediaScene(OverlayScene):
         self.notes = notes or {}  # the scenario being played: its own notes
         book = encyclopedia()
         self.book = book or Encyclopedia()
-        self.problems = [] if book is not None else list(_problems())
+        self.problems = list(_problems())  # articles left out, shown under the list
         first = next(iter(CATEGORIES))
         entry = self.book.get(ref) if ref else None
         self.category = entry.category if entry else first
@@ -173,7 +169,7 @@ class EncyclopediaScene(OverlayScene):
 
     def _refresh(self, *, reveal: bool = True) -> None:
         entries = self._listed()
-        if self.ref is None and entries and not self.problems:
+        if self.ref is None and entries:
             self.ref = entries[0].ref
         listing = (self.category, self.query.strip())
         if listing != self._listing:  # a new list; otherwise keep its scroll position
@@ -204,10 +200,24 @@ class EncyclopediaScene(OverlayScene):
         self.app.dirty = True
 
     def _article_html(self) -> str:
-        if self.problems:
+        if self.problems and not self.book.entries:
             return "<b>The encyclopedia could not be read.</b><br><br>" + "<br>".join(
                 esc(p) for p in self.problems
             )
+        return self._entry_html() + self._left_out_html()
+
+    def _left_out_html(self) -> str:
+        """Articles skipped for a problem: the rest are shown, these are named."""
+        if not self.problems:
+            return ""
+        shown = "<br>".join(esc(p) for p in self.problems[:3])
+        more = f"<br>and {len(self.problems) - 3} more" if len(self.problems) > 3 else ""
+        return (
+            f"<br><font color='{MUTED}'><b>Left out</b> (python main.py validate lists "
+            f"every problem):<br>{shown}{more}</font>"
+        )
+
+    def _entry_html(self) -> str:
         entry = self.book.get(self.ref) if self.ref else None
         if entry is None:
             return f"<font color='{MUTED}'>Nothing found.</font>"
@@ -289,8 +299,7 @@ class EncyclopediaScene(OverlayScene):
 
 
 def _problems() -> list[str]:
-    book = _book()
-    return book.problems if isinstance(book, EncyclopediaError) else []
+    return list(_book().problems)
 
 
 def _list_title(entry: Entry, query: str) -> str:

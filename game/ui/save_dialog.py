@@ -12,8 +12,17 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from game.data.scenario import ScenarioError, find_scenario, load_rules
-from game.save import Reason, SaveEntry, SaveError, list_saves, load_save, save_slot, slot_path
+from game.data.scenario import ScenarioError
+from game.save import (
+    Reason,
+    SaveEntry,
+    SaveError,
+    SlotTaken,
+    list_saves,
+    save_slot,
+    slot_path,
+)
+from game.save.opening import open_save
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
 from game.ui.session import QUICK_SLOT, GameSession
@@ -50,7 +59,7 @@ def slot_text(entry: SaveEntry) -> str:
 def quick_save(session: GameSession) -> str:
     """F5: the quick-save slot; returns what to tell the player."""
     try:
-        save_slot(QUICK_SLOT, session.record)
+        save_slot(QUICK_SLOT, session.record, replace=True)
     except OSError as exc:
         return f"Quick save failed: {exc.strerror or exc}"
     return f"Saved to '{QUICK_SLOT}' (F9 loads it)."
@@ -72,19 +81,12 @@ def quick_load(app: App) -> str:
 def read_game(
     path: Path, like: GameSession | None = None, allow_changed: bool = False
 ) -> GameSession:
-    """The game saved in ``path``; raises SaveError or ScenarioError and changes nothing."""
-    from game.save import read_header
+    """The game saved in ``path``; raises SaveError or ScenarioError and changes nothing.
 
-    header = read_header(path)
-    if (
-        like is not None
-        and like.rules.scenario_id == header.scenario
-        and like.rules.difficulty == header.difficulty
-    ):
-        rules = like.rules
-    else:
-        rules = load_rules(find_scenario(header.scenario), header.difficulty)
-    return GameSession(load_save(path, rules, allow_changed_scenario=allow_changed))
+    The same checks as ``python main.py validate SAVE.json`` (``game.save.opening``).
+    """
+    rules = like.rules if like is not None else None
+    return GameSession(open_save(path, rules=rules, allow_changed_scenario=allow_changed))
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ class _SlotDialog(OverlayScene):
 
 class SaveDialog(_SlotDialog):
     title = "Save game"
+    _replace_confirm: Path | None = None  # the save the player was asked about
 
     def __init__(self, app: App, below: Scene, session: GameSession) -> None:
         self.session = session
@@ -242,7 +245,7 @@ class SaveDialog(_SlotDialog):
             pygame.Rect(rect.right - 24 - 150 - 12 - 150, self.bottom - 44, 150, 44),
             "Save",
             self.save,
-            tooltip="Write the game to this slot (an existing slot is replaced)",
+            tooltip="Write the game to this slot (replacing a save asks first)",
             object_id="@primary",
         )
 
@@ -251,8 +254,14 @@ class SaveDialog(_SlotDialog):
         if not name:
             self.show_error("Give the save a name.")
             return
+        # Another save in the way is replaced on a second press, never in silence.
+        replace = self._replace_confirm == slot_path(name)
         try:
-            path = save_slot(name, self.session.record)
+            path = save_slot(name, self.session.record, replace=replace)
+        except SlotTaken as exc:
+            self._replace_confirm = exc.path
+            self.show_error(f"{exc.sentence}: press Save again to replace it.")
+            return
         except OSError as exc:
             self.show_error(f"Could not save: {exc.strerror or exc}")
             return
@@ -268,8 +277,9 @@ class SaveDialog(_SlotDialog):
             and event.ui_element is self.list
         ):
             entry = self.selected()
-            if entry is not None:
+            if entry is not None:  # picking a slot in the list is choosing to replace it
                 self.name_entry.set_text(entry.path.stem)
+                self._replace_confirm = entry.path
         elif (
             event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.name_entry
         ):

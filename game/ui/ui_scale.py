@@ -24,7 +24,11 @@ def effective_scale(window: Size, wanted: int) -> int:
 
 
 def canvas_size(window: Size, percent: int) -> Size:
-    return (window[0] * 100 // percent, window[1] * 100 // percent)
+    """Never below 1280×720: a window made smaller shows that canvas shrunk to fit."""
+    return (
+        max(MIN_SIZE[0], window[0] * 100 // percent),
+        max(MIN_SIZE[1], window[1] * 100 // percent),
+    )
 
 
 def needed_window(percent: int) -> Size:

@@ -12,6 +12,7 @@ from game.data.encyclopedia import (
     CATEGORIES,
     EncyclopediaError,
     load_encyclopedia,
+    read_encyclopedia,
 )
 from game.data.maps import load_map
 from game.data.mods import HOME_VARIABLE
@@ -103,7 +104,8 @@ def test_search_finds_titles_before_text() -> None:
 def test_problems_name_the_file_and_the_key(tmp_path: Path) -> None:
     bad = tmp_path / "encyclopedia.toml"
     bad.write_text(
-        '[places.x]\ntitle = "X"\ntext = "t"\nsource = "Q"\nrelated = ["places.nowhere"]\n'
+        '[places.x]\ntitle = "X"\ntext = "t"\nsource = "A"\nrelated = ["places.nowhere"]\n'
+        '[places.w]\ntitle = "W"\ntext = "t"\nsource = "Q"\n'
         '[places.y]\ntitle = "Y"\nsource = "A"\n'
         '[weapons.z]\ntitle = "Z"\ntext = "t"\nsource = "A"\n'
         '[places."it\'s here"]\ntitle = "Q"\ntext = "t"\nsource = "A"\n',
@@ -112,11 +114,38 @@ def test_problems_name_the_file_and_the_key(tmp_path: Path) -> None:
     with pytest.raises(EncyclopediaError) as err:
         load_encyclopedia(bad, mods=None)
     text = str(err.value)
-    assert f"{bad}: places.x.source" in text
+    assert f"{bad}: places.w.source" in text
     assert f"{bad}: places.y.text: Field required" in text
     assert f"{bad}: weapons: unknown category" in text
-    assert "places.x: related 'places.nowhere' is not an entry" in text
+    assert f"{bad}: places.x.related: 'places.nowhere' is not an entry" in text
     assert f"{bad}: places.it's here: a key is a game id" in text
+
+
+def test_a_bad_article_is_left_out_with_its_problem_and_the_rest_are_kept(
+    tmp_path: Path,
+) -> None:
+    mod = tmp_path / "my_mod"
+    mod.mkdir()
+    file = mod / "encyclopedia.toml"
+    file.write_text(
+        '[places.good_one]\ntitle = "Good"\ntext = "Kept."\nsource = "E"\n'
+        'related = ["places.wonsan", "places.gone"]\n'
+        '[places.bad_one]\ntitle = "Bad"\nsource = "E"\n',
+        encoding="utf-8",
+    )
+    book = read_encyclopedia(mods=(mod,))
+    shipped = read_encyclopedia(mods=None)
+    assert shipped.problems == []
+    assert len(book.entries) == len(shipped.entries) + 1
+    good = book.get("places.good_one")
+    assert good is not None and good.related == ("places.wonsan",)  # no link to nothing
+    assert book.get("places.bad_one") is None
+    assert book.problems == [
+        f"{file}: places.bad_one.text: Field required",
+        f"{file}: places.good_one.related: 'places.gone' is not an entry",
+    ]
+    with pytest.raises(EncyclopediaError):
+        load_encyclopedia(mods=(mod,))  # validate still refuses the mod
 
 
 def test_a_mod_adds_and_replaces_articles(tmp_path: Path) -> None:

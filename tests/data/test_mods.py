@@ -114,6 +114,7 @@ def test_a_mod_scenario_with_its_own_map_is_listed_and_loads(tmp_path: Path) -> 
 def test_a_map_outside_the_scenario_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "mod" / "scenarios" / "sneaky"
     text = (SCENARIOS_DIR / "suiho_1952" / "scenario.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "suiho_1952"', 'id = "sneaky"')
     write(folder / "scenario.toml", text.replace('map = "korea.tmx"', 'map = "../../../x.tmx"'))
     with pytest.raises(ScenarioError) as info:
         load_rules(find_scenario("sneaky", (tmp_path / "mod",)))

@@ -6,12 +6,15 @@ import copy
 import os
 from pathlib import Path
 
+import pytest
+
 from game.core.intel import player_view
 from game.core.model import Rules
 from game.core.planners import PLANNERS
 from game.core.summary import play as core_play
 from game.save import (
     GameRecord,
+    SlotTaken,
     autosave,
     list_saves,
     load_save,
@@ -20,9 +23,11 @@ from game.save import (
     save_game,
     save_slot,
     saves_dir,
+    slot_path,
     state_digest,
 )
 from game.save.codec import rng_to_data, to_data
+from game.save.storage import autosaves_dir
 from tests.save.conftest import play
 
 
@@ -37,6 +42,7 @@ def test_slot_names_cannot_leave_the_saves_folder(home: Path, record: GameRecord
     path = save_slot("../../etc/passwd", record)
     assert path.parent == home / "saves"
     assert path.name == "etc_passwd.json"
+    assert slot_path("..\\..\\x").parent == home / "saves"
 
 
 def test_round_trip_gives_back_state_rng_and_orders(suiho: Rules, record: GameRecord) -> None:
@@ -112,19 +118,51 @@ def test_save_game_to_any_path_and_list_saves(
     assert entries["broken.json"].error.reason == "truncated"
 
 
-def test_autosave_keeps_the_last_five_and_nothing_else_is_deleted(
+def test_autosave_keeps_the_last_five_of_each_game_and_nothing_else_is_deleted(
     suiho: Rules, record: GameRecord
 ) -> None:
     manual = save_slot("my own", record)
-    written = []
-    for _ in range(8):
-        written.append(autosave(record))
-    names = sorted(p.name for p in saves_dir().iterdir())
-    assert names == sorted([manual.name, *(p.name for p in written[-5:])])
-    assert [p.name for p in written[:2]] == ["autosave-000001.json", "autosave-000002.json"]
+    named_like_one = save_slot("autosave-000001", record)  # a player's slot, whatever its name
+    other_game = GameRecord.new(suiho, 11)  # the same scenario and seed: another game
+    theirs = [autosave(other_game) for _ in range(3)]
+    written = [autosave(record) for _ in range(8)]
+    slots = sorted(p.name for p in saves_dir().iterdir() if p.is_file())
+    assert slots == sorted([manual.name, named_like_one.name])
+    kept = sorted(p.name for p in autosaves_dir().iterdir())
+    assert kept == sorted(p.name for p in [*theirs, *written[-5:]])
+    assert written[0].name == f"suiho_1952-{record.game_id}-000001.json"
     assert all(load_save(p, suiho).state == record.state for p in written[-5:])
-    assert autosave(record, keep=2).name == "autosave-000009.json"
-    assert len([e for e in list_saves() if e.autosave]) == 2
+    assert autosave(record, keep=2).name.endswith("-000009.json")
+    assert len([e for e in list_saves() if e.autosave]) == 2 + 3
+    assert not next(e for e in list_saves() if e.path == named_like_one).autosave
+
+
+def test_a_loaded_game_autosaves_beside_its_own_autosaves(suiho: Rules, record: GameRecord) -> None:
+    first = autosave(record)
+    loaded = load_save(first, suiho)
+    assert loaded.game_id == record.game_id
+    assert autosave(loaded).name.endswith("-000002.json")
+
+
+def test_slot_names_keep_every_script_and_never_meet_in_silence(record: GameRecord) -> None:
+    assert slot_path("日本").name == "日本.json"
+    assert slot_path("한국").name == "한국.json"
+    assert slot_path("Zürich 1952").name == "Zürich 1952.json"
+    assert slot_path("a\u200bb\u202e").name == "ab.json"  # invisible characters dropped
+    assert slot_path("..").name == "save.json" and slot_path("CON").name == "CON save.json"
+    assert len(slot_path("字" * 200).name.encode("utf-8")) <= 190
+    save_slot("日本", record)
+    save_slot("한국", record)
+    first = save_slot("a/b", record)
+    before = first.read_bytes()
+    another = GameRecord.new(record.rules, 5)
+    with pytest.raises(SlotTaken) as info:
+        save_slot("a:b", another)
+    assert info.value.path == first and "a_b" in str(info.value)
+    assert first.read_bytes() == before
+    assert save_slot("a:b", another, replace=True) == first
+    assert read_header(first).seed == 5
+    assert {p.name for p in saves_dir().iterdir()} == {"日本.json", "한국.json", "a_b.json"}
 
 
 def test_play_recorded_plays_the_same_game_as_the_core(suiho: Rules) -> None:

@@ -205,7 +205,7 @@ def test_every_title_fits_its_list_row(app: App) -> None:
     assert too_wide == []
 
 
-def test_a_broken_encyclopedia_file_is_reported_not_fatal(
+def test_a_bad_article_is_left_out_and_named_and_the_rest_are_shown(
     app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import game.ui.encyclopedia as module
@@ -219,8 +219,13 @@ def test_a_broken_encyclopedia_file_is_reported_not_fatal(
         scene = EncyclopediaScene(app, app.scene)  # type: ignore[arg-type]
         app.push(scene)
         app.step([])
-        assert "could not be read" in scene.article.html_text
+        assert "could not be read" not in scene.article.html_text
+        assert scene.book.get("places.pyongyang") is not None  # the shipped articles stay
+        assert scene.book.get("places.depot") is None
+        assert "Left out" in scene.article.html_text
         assert "places.depot.text: Field required" in scene.article.html_text
+        scene.open("places.pyongyang")
+        assert "Pyongyang" in scene.article.html_text and "Left out" in scene.article.html_text
         app.pop()
     finally:
         module._book.cache_clear()
