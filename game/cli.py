@@ -217,7 +217,11 @@ def _replay(args: argparse.Namespace) -> int:
     try:
         if args.scenario:
             header = read_header(path)
-            rules = load_rules(find_scenario(args.scenario, _mods(args)), header.difficulty)
+            rules = load_rules(
+                find_scenario(args.scenario, _mods(args)),
+                header.difficulty,
+                tuple(header.options),
+            )
             record = load_save(path, rules)
         else:
             record = open_save(path, _mods(args))

@@ -49,6 +49,8 @@ class SaveHeader(BaseModel):
     scenario_name: str = Field("", max_length=1000)
     scenario_hash: str = Field(max_length=200)  # "sha256:..." of its files, "" if built in code
     difficulty: Name
+    # The alternative histories the game was started with (none in older saves).
+    options: tuple[Name, ...] = Field((), max_length=20)
     mods: tuple[Name, ...] = Field((), max_length=100)
     turn: int = Field(ge=1)
     date: Date

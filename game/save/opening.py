@@ -27,7 +27,7 @@ def rules_for(header: SaveHeader, mods: tuple[Path, ...] = (), name: str = "save
             f"{name}: a save of scenario '{header.scenario}', which is not installed "
             f"(installed: {', '.join(sorted(sources)) or 'none'})",
         )
-    return load_rules(source, header.difficulty)
+    return load_rules(source, header.difficulty, tuple(header.options))
 
 
 def open_save(
@@ -44,9 +44,10 @@ def open_save(
     """
     path = Path(path)
     header = read_header(path)
-    if rules is None or (rules.scenario_id, rules.difficulty) != (
+    if rules is None or (rules.scenario_id, rules.difficulty, rules.options) != (
         header.scenario,
         header.difficulty,
+        tuple(header.options),
     ):
         rules = rules_for(header, mods, str(path))
     return load_save(path, rules, allow_changed_scenario=allow_changed_scenario)

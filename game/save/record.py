@@ -132,6 +132,8 @@ class GameRecord:
             "game_id": self.game_id,
             "checksum": "",
         }
+        if self.rules.options:
+            header["options"] = list(self.rules.options)
         return sign({"header": header, "body": body})
 
     @classmethod
@@ -211,6 +213,12 @@ def _check_scenario(header: SaveHeader, rules: Rules, allow_changed: bool, name:
         raise SaveError(
             Reason.WRONG_SCENARIO,
             f"{name}: a save at difficulty '{header.difficulty}', not '{rules.difficulty}'",
+        )
+    if tuple(header.options) != tuple(rules.options):
+        raise SaveError(
+            Reason.WRONG_SCENARIO,
+            f"{name}: a save of the history '{', '.join(header.options) or 'as it happened'}', "
+            f"not '{', '.join(rules.options) or 'as it happened'}'",
         )
     if not allow_changed and header.scenario_hash != scenario_hash(rules):
         raise SaveError(
