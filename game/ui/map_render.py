@@ -11,8 +11,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import numpy as np
 import pygame
@@ -25,6 +27,7 @@ ColorA = tuple[int, int, int, int]
 Piece = tuple[tuple[float, float], tuple[float, float]]
 LABEL_REACH_PX = 320  # how far a base's label may run beside its mark
 
+SEA = (182, 203, 206)  # where a map has no picture, and beyond its surround
 RIVER = (84, 118, 150)
 BORDER = (70, 58, 52)
 RAIL = (52, 44, 40)
@@ -61,20 +64,118 @@ def _ensure_display() -> None:
         pygame.display.set_mode((1, 1))
 
 
-def render_terrain(tmx_path: Path) -> pygame.Surface:
-    """The map's tile layers at their natural size (one pixel per tile pixel)."""
+@dataclass(frozen=True)
+class Surround:
+    """The seas and lands beyond a map, at a smaller scale: ``image``'s top-left corner
+    lies ``x_km``, ``y_km`` from the map's, at ``ppk`` pixels a kilometre."""
+
+    image: pygame.Surface
+    x_km: float
+    y_km: float
+    ppk: float
+
+    @property
+    def box_km(self) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom in the map's kilometres."""
+        w, h = self.image.get_size()
+        return (self.x_km, self.y_km, self.x_km + w / self.ppk, self.y_km + h / self.ppk)
+
+
+@dataclass(frozen=True)
+class MapPictures:
+    terrain: pygame.Surface  # the map at its natural size (one pixel per tile pixel)
+    surround: Surround | None
+
+
+SURROUND_LAYER = "surround"
+
+
+@dataclass(frozen=True)
+class _ImageLayer:
+    name: str
+    shown: bool
+    offset: tuple[int, int]
+    properties: dict[str, str]
+    image: pygame.Surface
+
+
+def _image_layers(tmx_path: Path, root: ET.Element) -> list[_ImageLayer]:
+    """The map's image layers whose pictures open (beside the map only; one that does
+    not open is left out, and the tiles show instead)."""
+    folder = tmx_path.parent.resolve()
+    out = []
+    for element in root.iter("imagelayer"):
+        image = element.find("image")
+        source = image.get("source", "") if image is not None else ""
+        path = (tmx_path.parent / source).resolve()
+        if not source or not path.is_relative_to(folder) or not path.is_file():
+            continue
+        try:
+            picture = pygame.image.load(str(path)).convert()
+            offset = (
+                round(float(element.get("offsetx", 0))),
+                round(float(element.get("offsety", 0))),
+            )
+        except (pygame.error, ValueError):
+            continue
+        props = {
+            str(q.get("name")): str(q.get("value", ""))
+            for q in element.iter("property")
+            if q.get("name")
+        }
+        shown = element.get("visible", "1") != "0"
+        out.append(_ImageLayer(element.get("name", ""), shown, offset, props, picture))
+    return out
+
+
+def load_pictures(tmx_path: Path) -> MapPictures:
+    """The map's picture: its image layers (a painted relief) over its tile layers, which
+    are drawn only where no picture covers the whole map; and its surround, if any."""
+    _ensure_display()
+    tmx_path = Path(tmx_path)
+    root = ET.parse(tmx_path).getroot()
+    tw, th = int(root.get("tilewidth", 16)), int(root.get("tileheight", 16))
+    size = (int(root.get("width", 1)) * tw, int(root.get("height", 1)) * th)
+    layers = _image_layers(tmx_path, root)
+    painted = [layer for layer in layers if layer.name != SURROUND_LAYER and layer.shown]
+    full = pygame.Surface(size)
+    full.fill(SEA)
+    if not any(lay.image.get_size() == size and lay.offset == (0, 0) for lay in painted):
+        _draw_tiles(tmx_path, full)
+    for layer in painted:
+        full.blit(layer.image, layer.offset)
+    return MapPictures(full, _surround(layers))
+
+
+def _draw_tiles(tmx_path: Path, full: pygame.Surface) -> None:
     from pytmx.util_pygame import load_pygame
 
-    _ensure_display()
     tiled = load_pygame(str(tmx_path))
     tw, th = int(tiled.tilewidth), int(tiled.tileheight)
-    full = pygame.Surface((int(tiled.width) * tw, int(tiled.height) * th))
-    full.fill((150, 170, 178))
-    for layer in tiled.visible_layers:
-        if hasattr(layer, "tiles"):
+    for layer in tiled.layers:
+        if hasattr(layer, "tiles") and str(getattr(layer, "visible", 1)) != "0":
             for x, y, image in layer.tiles():
                 full.blit(image, (x * tw, y * th))
-    return full
+
+
+def _surround(layers: list[_ImageLayer]) -> Surround | None:
+    for layer in layers:
+        if layer.name != SURROUND_LAYER:
+            continue
+        try:
+            ppk = float(layer.properties["px_per_km"])
+            x_km = float(layer.properties.get("x_km", 0.0))
+            y_km = float(layer.properties.get("y_km", 0.0))
+        except (KeyError, ValueError):
+            return None  # without its scale the picture cannot be placed: leave it out
+        if 0 < ppk < 100 and math.isfinite(x_km) and math.isfinite(y_km):
+            return Surround(layer.image, x_km, y_km, ppk)
+    return None
+
+
+def render_terrain(tmx_path: Path) -> pygame.Surface:
+    """The map's picture at its natural size (one pixel per tile pixel)."""
+    return load_pictures(tmx_path).terrain
 
 
 def render_map_image(tmx_path: Path, width_px: int, *, show_objects: bool = True) -> pygame.Surface:

@@ -20,9 +20,13 @@ from game.ui.map_cache import MapImages
 from game.ui.map_render import ShapeCache, dashed_polyline
 from game.ui.map_symbols import CASING, FRONT, FRONT_CASING, RAIL_INTACT
 from game.ui.place_labels import PlacedLabel, draw_place_labels, places_of
+from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, font
 
-ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)  # pixels per kilometre
+# Pixels per kilometre. The widest is at most ZOOMS[0]: as much as shows the whole map's
+# height (down to Pusan and Cheju) under the status bar, whatever the window's size.
+ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)
+FIT_MARGIN_PX = 8  # below the status bar and above the window's bottom, at the widest zoom
 DEFAULT_ZOOM = 2
 KEY_SCROLL_PX = 60
 HOVER_PX = 12
@@ -74,7 +78,14 @@ class MapView:
     # -- coordinates
     @property
     def ppk(self) -> float:
+        if self.zoom_index == 0:
+            return self.fit_ppk()
         return ZOOMS[self.zoom_index]
+
+    def fit_ppk(self) -> float:
+        """The widest zoom: the whole map's height in the view below the status bar."""
+        room = self.rect.h - BAR_H - 2 * FIT_MARGIN_PX
+        return round(max(0.1, min(ZOOMS[0], room / self.geo.height_km)), 4)
 
     def to_screen(self, p: Point) -> tuple[float, float]:
         return (
@@ -104,15 +115,27 @@ class MapView:
         self.center_on(centre)
 
     def _clamp(self) -> None:
-        """Keep some of the map in view: its edge may come to the view's middle."""
-        for axis, (extent, view) in enumerate(
+        """At the widest zoom the whole map stands in the middle of the view, under the
+        status bar. Closer in, the view keeps to what there is to see (the map and the
+        seas and lands around it); the map's own edge may come to the view's middle."""
+        ppk = self.ppk
+        if self.zoom_index == 0:
+            self.offset = [
+                self.geo.width_km * ppk / 2 - self.rect.w / 2,
+                self.geo.height_km * ppk / 2 - (self.rect.h + BAR_H) / 2,
+            ]
+            return
+        x0, y0, x1, y1 = self.maps.world_km(self.tmx, self.geo)
+        for axis, (lo_km, hi_km, extent, view) in enumerate(
             (
-                (self.geo.width_km * self.ppk, self.rect.w),
-                (self.geo.height_km * self.ppk, self.rect.h),
+                (x0, x1, self.geo.width_km * ppk, self.rect.w),
+                (y0, y1, self.geo.height_km * ppk, self.rect.h),
             )
         ):
             lo, hi = -view / 2, extent - view / 2
-            self.offset[axis] = min(max(self.offset[axis], lo), hi)
+            if (lo_km, hi_km * ppk) != (0.0, extent):  # a surround: never past its edge
+                lo, hi = max(lo, lo_km * ppk), min(hi, hi_km * ppk - view)
+            self.offset[axis] = min(max(self.offset[axis], lo), max(lo, hi))
 
     # -- navigation
     def scroll(self, dx: float, dy: float) -> None:
