@@ -29,7 +29,9 @@ LABEL_REACH_PX = 320  # how far a base's label may run beside its mark
 
 SEA = (182, 203, 206)  # where a map has no picture, and beyond its surround
 RIVER = (84, 118, 150)
-BORDER = (70, 58, 52)
+BORDER = (62, 50, 58)
+BORDER_CASING = (236, 230, 214)
+BORDER_PATTERN = (11.0, 3.0, 2.0, 3.0)  # dash, gap, dot, gap (pixels at 1 px/km)
 RAIL = (52, 44, 40)
 FRONT = (176, 30, 30)
 LABEL = (40, 32, 28)
@@ -254,20 +256,27 @@ def draw_overlay(
 
     for f in on(Layer.RIVERS):
         if shapes is None:
-            pygame.draw.lines(out, RIVER, False, [px(p) for p in f.points], width(0.45))
+            smooth_line(out, RIVER, [px(p) for p in f.points], width(0.45))
             continue
         line = shapes.points(("river", f.id), partial(_scaled, f.points, px_per_km))
         if shapes.meets(("river", f.id), out, (ox, oy), 8):
-            pygame.draw.lines(out, RIVER, False, (line - (ox, oy)).tolist(), width(0.45))
+            smooth_line(out, RIVER, (line - (ox, oy)).tolist(), width(0.45))
     for f in on(Layer.BORDERS):
+        # A national border: dash-dot, on a light casing, as printed maps draw it.
+        bw = max(2, width(0.6))
+        pattern = tuple(v * max(s, 1.0) for v in BORDER_PATTERN)
         if shapes is None:
-            dashed_polyline(
-                out, BORDER, [px(p) for p in f.points], width(0.5), dash=7 * s, gap=4 * s
-            )
+            pts = [px(p) for p in f.points]
+            pygame.draw.lines(out, BORDER_CASING, False, pts, bw + 2)
+            for a, b in pattern_pieces(pts, pattern):
+                pygame.draw.line(out, BORDER, a, b, bw)
             continue
-        border = partial(_scaled_dashes, f.points, px_per_km, 7 * s, 4 * s)
+        line = shapes.points(("border_line", f.id), partial(_scaled, f.points, px_per_km))
+        if shapes.meets(("border_line", f.id), out, (ox, oy), 8):
+            pygame.draw.lines(out, BORDER_CASING, False, (line - (ox, oy)).tolist(), bw + 2)
+        border = partial(_scaled_pattern, f.points, px_per_km, pattern)
         dashes = shapes.pieces(("border", f.id), border)
-        draw_pieces(out, BORDER, dashes, (ox, oy), width(0.5))
+        draw_pieces(out, BORDER, dashes, (ox, oy), bw)
     for f in on(Layer.RAIL):
         _rail(out, [px(p) for p in f.points], s)
     for f in on(Layer.FRONT):
@@ -293,14 +302,28 @@ def draw_overlay(
             _label(out, font, _short(f), (x, y), max(2, round(1.9 * s)), LABEL, whole)
 
 
+def smooth_line(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]], w: int) -> None:
+    """A polyline with anti-aliased edges: one smooth line, or a line a pixel narrower
+    with smooth lines along its two sides."""
+    if len(pts) < 2:
+        return
+    if w <= 1:
+        pygame.draw.aalines(out, color, False, pts)
+        return
+    pygame.draw.lines(out, color, False, pts, w - 1)
+    h = (w - 1) / 2
+    for d in (-h, h):
+        pygame.draw.aalines(out, color, False, [(x + d, y + d) for x, y in pts])
+
+
 def _scaled(points: Sequence[tuple[float, float]], px_per_km: float) -> list[tuple[float, float]]:
     return [(x * px_per_km, y * px_per_km) for x, y in points]
 
 
-def _scaled_dashes(
-    points: Sequence[tuple[float, float]], px_per_km: float, dash: float, gap: float
+def _scaled_pattern(
+    points: Sequence[tuple[float, float]], px_per_km: float, pattern: Sequence[float]
 ) -> list[Piece]:
-    return dash_pieces(_scaled(points, px_per_km), dash, gap)
+    return pattern_pieces(_scaled(points, px_per_km), pattern)
 
 
 def _offmap(f: MapFeature) -> bool:
@@ -417,9 +440,19 @@ def dash_pieces(
     pts: Sequence[tuple[float, float]], dash: float, gap: float
 ) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """The (start, end) of each dash along a polyline, split where it turns a vertex."""
-    dash, gap = max(dash, 0.5), max(gap, 0.5)
+    return pattern_pieces(pts, (dash, gap))
+
+
+def pattern_pieces(
+    pts: Sequence[tuple[float, float]], pattern: Sequence[float]
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """The drawn pieces of a line pattern (lengths: on, off, on, off...) along a
+    polyline, running on across its vertices: dashes, dots, dash-dots."""
+    lengths = [max(v, 0.5) for v in pattern] or [1.0, 1.0]
+    if len(lengths) % 2:
+        lengths.append(lengths[-1])
     pieces = []
-    on, left = True, dash  # drawing or not, and what is left of the current piece
+    k, left = 0, lengths[0]  # which part of the pattern, and what is left of it
     for (ax, ay), (bx, by) in itertools.pairwise(pts):
         seg = math.hypot(bx - ax, by - ay)
         if seg == 0:
@@ -428,14 +461,14 @@ def dash_pieces(
         t = 0.0
         while True:
             end = seg if left >= seg - t else t + left
-            if on:
+            if k % 2 == 0:
                 pieces.append(((ax + ux * t, ay + uy * t), (ax + ux * end, ay + uy * end)))
             if end == seg:
                 left -= seg - t
                 break
             t = end
-            on = not on
-            left = dash if on else gap
+            k = (k + 1) % len(lengths)
+            left = lengths[k]
     return pieces
 
 

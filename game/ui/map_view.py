@@ -18,7 +18,7 @@ from game.core.model import Rules
 from game.ui import icons, overlays
 from game.ui.map_cache import MapImages
 from game.ui.map_render import ShapeCache, dashed_polyline
-from game.ui.map_symbols import CASING, FRONT, FRONT_CASING, RAIL_INTACT
+from game.ui.map_symbols import CASING, RAIL_INTACT, draw_front
 from game.ui.place_labels import PlacedLabel, draw_place_labels, places_of
 from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, font
@@ -247,9 +247,7 @@ class MapView:
 
     def _draw_front(self, surface: pygame.Surface) -> None:
         for f in self.geo.on_layer(Layer.FRONT):
-            pts = [self.to_screen(p) for p in f.points]
-            pygame.draw.lines(surface, FRONT_CASING, False, pts, 6)
-            pygame.draw.lines(surface, FRONT, False, pts, 3)
+            draw_front(surface, [self.to_screen(p) for p in f.points])
 
     def _draw_targets(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
         r = 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10

@@ -8,8 +8,10 @@ zones from the cards in force the player holds; nothing here reads hidden truth.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,7 +20,7 @@ import pygame
 from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui.map_render import ZONE_COLORS, ShapeCache, draw_pieces
+from game.ui.map_render import ZONE_COLORS, ShapeCache, draw_pieces, pattern_pieces
 from game.ui.map_symbols import draw_key_item
 from game.ui.style import PAL, font
 
@@ -168,12 +170,12 @@ def paint_overlays(
     if not on:
         return
     guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
+    geo_size = (rules.geometry.width_km, rules.geometry.height_km)
     for f in rules.geometry.on_layer(Layer.ZONES):
         if ZONE_GROUP.get(f.kind, "restrict") in on:
-            _zone(proj, layer, f, shapes)
+            _zone(proj, layer, f, shapes, geo_size)
         if f.id in guarded:
-            edge = PAL.FORBID if guarded[f.id] == "forbid" else PAL.BURDEN
-            _zone_edge(proj, layer, f, (*edge, 230), shapes)
+            _zone_edge(proj, layer, f, guarded[f.id], shapes, geo_size)
     if "flak" in on:
         _flak_rings(proj, layer, _flak_guns(rules, view))
 
@@ -193,64 +195,166 @@ def _ellipse_rect(proj: Projection, f: MapFeature) -> pygame.Rect:
     return r
 
 
-def _zone(proj: Projection, layer: pygame.Surface, f: MapFeature, shapes: ShapeCache) -> None:
+# Each kind of zone has its own line, so that none is told apart by colour alone:
+# (on, off...) lengths in pixels and the width; a solid line has no pattern.
+EDGE_STYLE: dict[str, tuple[tuple[float, ...], int]] = {
+    "mig_alley": ((14.0, 6.0), 3),  # long dashes
+    "border_buffer": ((2.0, 4.0), 2),  # dots
+    "naval_area": ((), 1),
+    "sanctuary": ((), 1),  # with a hatched band inside
+}
+CARD_EDGE: dict[str, tuple[tuple[float, ...], int]] = {
+    "forbid": ((10.0, 7.0), 3),  # dashes
+    "burden": ((3.0, 5.0), 3),  # dots
+}
+HATCH_BAND_PX = 12  # how far into a restricted area its hatching reaches
+HATCH_PERIOD = 7  # pixels between the hatch lines
+
+
+def _runs(f: MapFeature, geo_size: tuple[float, float]) -> list[list[tuple[float, float]]]:
+    """A zone's outline (km) as open runs, leaving out the sides that lie on the map's
+    edge (where a zone was cut to the map): no line is drawn along the map's edge."""
+    w, h = geo_size
+    pts = [*f.points, f.points[0]]
+
+    def on_edge(a: tuple[float, float], b: tuple[float, float]) -> bool:
+        eps = 0.6
+        return any(
+            abs(a[i] - v) < eps and abs(b[i] - v) < eps
+            for i, v in ((0, 0.0), (0, w), (1, 0.0), (1, h))
+        )
+
+    runs: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    for a, b in itertools.pairwise(pts):
+        if on_edge(a, b):
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+            continue
+        if not current:
+            current = [a]
+        current.append(b)
+    if len(current) > 1:
+        runs.append(current)
+    if len(runs) > 1 and runs[-1][-1] == runs[0][0]:  # the ring closes through its start
+        runs[0] = runs.pop() + runs[0][1:]
+    return runs
+
+
+def _run_pieces(
+    proj: Projection,
+    f: MapFeature,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
+    pattern: tuple[float, ...],
+    key: str,
+) -> np.ndarray:
+    """The pattern's pieces along a zone's runs, in whole-map pixels at this scale."""
+    ppk = proj.ppk
+
+    def make() -> list[tuple[tuple[float, float], tuple[float, float]]]:
+        out = []
+        for run in _runs(f, geo_size):
+            px = [(x * ppk, y * ppk) for x, y in run]
+            out += pattern_pieces(px, pattern) if pattern else list(itertools.pairwise(px))
+        return out
+
+    return shapes.pieces((key, f.id, pattern), make)
+
+
+@cache
+def _hatch(size: tuple[int, int], colour: ColorA) -> pygame.Surface:
+    """Diagonal hatching, ``HATCH_PERIOD`` wider than ``size`` to be shifted into line."""
+    w, h = size[0] + HATCH_PERIOD, size[1]
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    for c in range(-h, w + h, HATCH_PERIOD):
+        pygame.draw.line(out, colour, (c, 0), (c - h, h), 1)
+    return out
+
+
+def _hatched_band(
+    layer: pygame.Surface,
+    proj: Projection,
+    f: MapFeature,
+    geo_size: tuple[float, float],
+    outline: list[list[float]],
+    colour: ColorA,
+) -> None:
+    """Hatching along the inside of a restricted area's edge (its runs)."""
+    size = layer.get_size()
+    band = pygame.Surface(size, pygame.SRCALPHA)
+    ox, oy = proj.origin
+    for run in _runs(f, geo_size):
+        pts = [(x * proj.ppk - ox, y * proj.ppk - oy) for x, y in run]
+        pygame.draw.lines(band, (255, 255, 255, 255), False, pts, 2 * HATCH_BAND_PX)
+    inside = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.polygon(inside, (255, 255, 255, 255), outline)
+    band.blit(inside, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    hatch = _hatch(size, colour).copy()
+    shift = int(ox + oy) % HATCH_PERIOD  # the lines run on from one tile to the next
+    lined = pygame.Surface(size, pygame.SRCALPHA)
+    lined.blit(hatch, (-shift, 0))
+    lined.blit(band, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    layer.blit(lined, (0, 0))
+
+
+def _zone(
+    proj: Projection,
+    layer: pygame.Surface,
+    f: MapFeature,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
+) -> None:
     color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
     edge = (*color[:3], min(255, color[3] * 4 + 40))
     if f.shape == Shape.POLYGON:
         outline = _outline(proj, f, shapes)
-        if not shapes.meets(("zone", f.id), layer, proj.origin, 4):
+        if not shapes.meets(("zone", f.id), layer, proj.origin, HATCH_BAND_PX + 4):
             return
         pts = (outline - proj.origin).tolist()
         if f.kind != "sanctuary":
             pygame.draw.polygon(layer, color, pts)
-        pygame.draw.polygon(layer, edge, pts, 2)
+        else:
+            _hatched_band(layer, proj, f, geo_size, pts, (*color[:3], 150))
+        pattern, width = EDGE_STYLE.get(f.kind, ((), 2))
+        pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "zone_edge")
+        draw_pieces(layer, edge, pieces, proj.origin, width)
     elif f.shape == Shape.ELLIPSE:
         r = _ellipse_rect(proj, f)
         pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
-        pygame.draw.ellipse(layer, (120, 40, 30, 230), r, 2)
+        ring = (120, 40, 30, 230)
+        if f.kind == "neutral_zone":  # a double ring: nothing else on the map has one
+            pygame.draw.ellipse(layer, ring, r, 1)
+            if min(r.size) > 10:
+                pygame.draw.ellipse(layer, ring, r.inflate(-6, -6), 1)
+        else:
+            pygame.draw.ellipse(layer, ring, r, 2)
 
 
 def _zone_edge(
-    proj: Projection, layer: pygame.Surface, f: MapFeature, colour: ColorA, shapes: ShapeCache
+    proj: Projection,
+    layer: pygame.Surface,
+    f: MapFeature,
+    effect: str,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
 ) -> None:
-    """A card's edge: a dashed line inside the zone's outline."""
+    """A card's edge: dashes where the card forbids, dots where it burdens."""
+    colour = (*(PAL.FORBID if effect == "forbid" else PAL.BURDEN), 230)
+    pattern, width = CARD_EDGE["forbid" if effect == "forbid" else "burden"]
     if f.shape == Shape.POLYGON:
-
-        def make() -> np.ndarray:
-            pts = _outline(proj, f, shapes).tolist()
-            return _edge_pieces([*pts, pts[0]])
-
-        draw_pieces(layer, colour, shapes.pieces(("edge", f.id), make), proj.origin, 3)
+        _outline(proj, f, shapes)
+        pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "card_edge")
+        draw_pieces(layer, colour, pieces, proj.origin, width)
     elif f.shape == Shape.ELLIPSE:
         r = _ellipse_rect(proj, f).inflate(6, 6)
-        pygame.draw.ellipse(layer, colour, r, 2)
-
-
-def _edge_pieces(pts: list[tuple[float, float]]) -> np.ndarray:
-    """Dashes along a closed outline, (n, 4): each side starts where the pattern left
-    off on the side before."""
-    dash, period = 10.0, 17.0  # a dash, then a gap of 7
-    p = np.asarray(pts, dtype=float).reshape(-1, 2)
-    step = np.diff(p, axis=0)
-    lengths = np.hypot(step[:, 0], step[:, 1])
-    sides = lengths > 0
-    p, step, lengths = p[:-1][sides], step[sides], lengths[sides]
-    first, counts = [], []  # where each side's first dash starts, and how many it has
-    carry = 0.0
-    for length in lengths.tolist():
-        s = -carry
-        n = max(0, math.ceil((length - s) / period))
-        first.append(s)
-        counts.append(n)
-        carry = s + n * period - length
-    side = np.repeat(np.arange(len(counts)), counts)
-    k = np.arange(len(side)) - np.repeat(np.cumsum(counts) - counts, counts)
-    start = np.asarray(first)[side] + k * period
-    a0, a1 = np.maximum(start, 0.0), np.minimum(start + dash, lengths[side])
-    shown = a1 > a0
-    side, a0, a1 = side[shown], a0[shown], a1[shown]
-    unit = step[side] / lengths[side, None]
-    return np.hstack([p[side] + unit * a0[:, None], p[side] + unit * a1[:, None]])
+        cx, cy, rx, ry = r.centerx, r.centery, r.w / 2, r.h / 2
+        n = max(12, round(2 * math.pi * max(rx, ry) / 4))
+        ring = [(cx + rx * math.cos(2 * math.pi * i / n), cy + ry * math.sin(2 * math.pi * i / n))
+                for i in range(n + 1)]  # fmt: skip
+        for a, b in pattern_pieces(ring, pattern):
+            pygame.draw.line(layer, colour, a, b, 2)
 
 
 def flak_radius_px(mv: MapView, guns: float) -> float:
