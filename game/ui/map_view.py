@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import numpy as np
 import pygame
 
 from game.core.geometry import Layer, MapGeometry, Point
@@ -31,6 +32,9 @@ DEFAULT_ZOOM = 2
 KEY_SCROLL_PX = 60
 HOVER_PX = 12
 LABELLED = {"city", "hydro_plant", "thermal_plant", "industrial_complex", "dam", "refinery"}
+SPREAD_ROUNDS = 40  # passes that push overlapping icons apart
+LEADER = (58, 50, 44)
+LEADER_CASING = (240, 234, 214)
 
 
 class MapView:
@@ -56,6 +60,9 @@ class MapView:
         self._places = places_of(self.geo)
         self.target_labels: dict[str, pygame.Rect] = {}
         self.target_icons: set[str] = set()
+        self._spread: dict[tuple[object, ...], dict[str, tuple[float, float]]] = {}
+        self.icon_at: dict[str, tuple[float, float]] = {}  # screen centres of last frame's icons
+        self.icon_boxes: list[pygame.Rect] = []
         self._rail = {
             tid: self.geo.features[tid].points
             for tid, t in rules.targets.items()
@@ -166,7 +173,7 @@ class MapView:
             t = self.rules.targets[tid]
             if t.kind == "rail_segment":
                 continue
-            x, y = self.to_screen(t.position)
+            x, y = self.icon_at.get(tid) or self.to_screen(t.position)
             d = ((x - pos[0]) ** 2 + (y - pos[1]) ** 2) ** 0.5
             if d < best_d:
                 best, best_d = tid, d
@@ -203,6 +210,8 @@ class MapView:
                 self.target_labels,
                 self.target_icons,
                 self.hangul_names,
+                self.icon_at,
+                self.icon_boxes,
             )
             self.occupied += [item.rect for item in self.places]
         else:
@@ -249,21 +258,53 @@ class MapView:
         for f in self.geo.on_layer(Layer.FRONT):
             draw_front(surface, [self.to_screen(p) for p in f.points])
 
+    def icon_r(self) -> int:
+        return 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
+
+    def icon_shifts(self, view: PlayerView) -> dict[str, tuple[float, float]]:
+        """How far (pixels) each active target's icon stands off its place so that no two
+        icons overlap (a city and its bridges or yards): worked out once a zoom level."""
+        ids = sorted(
+            tid for tid in view.active_targets if self.rules.targets[tid].kind != "rail_segment"
+        )
+        key = (self.ppk, tuple(ids))
+        if key not in self._spread:
+            if len(self._spread) > 8:
+                self._spread.clear()
+            self._spread[key] = spread_icons(
+                [self.rules.targets[tid].position for tid in ids],
+                ids,
+                self.ppk,
+                2 * self.icon_r() + 3,
+            )
+        return self._spread[key]
+
     def _draw_targets(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
-        r = 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
+        r = self.icon_r()
         label_font = font(13 if self.ppk < 2.0 else 14, bold=True)
         show_labels = self.ppk >= 1.0
-        placed: list[pygame.Rect] = list(self.keep_clear)
+        placed: list[pygame.Rect] = list(self.keep_clear) + self._circles()
         labels: list[tuple[str, float, float, bool, str]] = []
         self.target_labels = {}
         self.target_icons = set()
+        self.icon_at = {}
+        self.icon_boxes = []
+        shifts = self.icon_shifts(view)
         for tid in view.active_targets:
             t = self.rules.targets[tid]
             if t.kind == "rail_segment":
                 continue
-            x, y = self.to_screen(t.position)
+            x0, y0 = self.to_screen(t.position)
+            dx, dy = shifts.get(tid, (0.0, 0.0))
+            x, y = x0 + dx, y0 + dy
             if not self.rect.inflate(80, 40).collidepoint(x, y):
                 continue
+            self.icon_at[tid] = (x, y)
+            if dx or dy:  # a leader line from the place to its icon
+                pygame.draw.line(surface, LEADER_CASING, (x0, y0), (x, y), 3)
+                pygame.draw.aaline(surface, LEADER, (x0, y0), (x, y))
+                pygame.draw.circle(surface, LEADER_CASING, (x0, y0), 3)
+                pygame.draw.circle(surface, LEADER, (x0, y0), 2)
             est = view.bda.get(tid)
             damage = est.damage if est is not None else None
             confidence = est.confidence if est is not None else 0.0
@@ -274,6 +315,7 @@ class MapView:
                 img = icons.target_icon(t.kind, r, damage, confidence, highlight=tid == hover)
             box = img.get_rect(center=(round(x), round(y)))
             surface.blit(img, box)
+            self.icon_boxes.append(box)
             placed.append(box.inflate(-6, -6))
             self.target_icons.add(tid)
             if show_labels and (t.kind in LABELLED or tid == hover):
@@ -281,15 +323,77 @@ class MapView:
         # The hovered target's label first, then the rest where they do not collide.
         for text, x, y, _, tid in sorted(labels, key=lambda lb: not lb[3]):
             w, h = label_font.size(text)
-            for lx in (x + r + 5, x - r - 5 - w):
-                rect = pygame.Rect(round(lx) - 1, round(y - h / 2) - 1, w + 2, h + 2)
+            for lx, ly in label_spots(x, y, r, w, h):
+                rect = pygame.Rect(round(lx) - 1, round(ly - h / 2) - 1, w + 2, h + 2)
                 if rect.collidelist(placed) < 0 and self.rect.contains(rect):
-                    icons.blit_label(surface, label_font, text, (lx, y))
+                    icons.blit_label(surface, label_font, text, (lx, ly))
                     placed.append(rect)
                     self.target_labels[tid] = rect
                     break
         # What is drawn where, so that later layers (result tags) can keep clear of it.
         self.occupied = placed
+
+    def _circles(self) -> list[pygame.Rect]:
+        """The neutral circles on screen, when shown: no name goes over them."""
+        if "neutral" not in self.overlays:
+            return []
+        out = []
+        for f in self.geo.on_layer(Layer.ZONES):
+            if f.kind == "neutral_zone" and f.radii:
+                x, y = self.to_screen(f.points[0])
+                side = max(overlays.MIN_CIRCLE_PX, 2 * max(f.radii) * self.ppk)
+                rect = pygame.Rect(0, 0, round(side * 0.6), round(side * 0.6))
+                rect.center = (round(x), round(y))
+                out.append(rect)
+        return out
+
+
+def label_spots(x: float, y: float, r: int, w: int, h: int) -> list[tuple[float, float]]:
+    """Where a target's label may go (its left end and middle), best first: beside the
+    icon, then above or below it, then farther out to the side."""
+    return [
+        (x + r + 5, y),
+        (x - r - 5 - w, y),
+        (x - w / 2, y - r - 2 - h / 2),
+        (x - w / 2, y + r + 2 + h / 2),
+        (x + r + 18, y),
+        (x - r - 18 - w, y),
+        (x + r + 30, y),
+        (x - r - 30 - w, y),
+        (x + r + 4, y - r - h / 2),
+        (x + r + 4, y + r + h / 2),
+        (x - r - 4 - w, y - r - h / 2),
+        (x - r - 4 - w, y + r + h / 2),
+    ]
+
+
+def spread_icons(
+    positions: list[Point], ids: list[str], ppk: float, gap: float
+) -> dict[str, tuple[float, float]]:
+    """Offsets (pixels) that push icons closer than ``gap`` apart, each pair by half its
+    overlap a pass; icons that overlap nothing stay where they are."""
+    if len(positions) < 2:
+        return {}
+    at = np.asarray(positions, dtype=float) * ppk
+    p = at.copy()
+    # Icons on the very same spot part in a fixed direction each (by their order).
+    angles = np.arange(len(p)) * 2.399963
+    p += np.stack([np.cos(angles), np.sin(angles)], axis=1) * 0.01
+    for _ in range(SPREAD_ROUNDS):
+        d = p[:, None, :] - p[None, :, :]
+        dist = np.hypot(d[..., 0], d[..., 1])
+        np.fill_diagonal(dist, np.inf)
+        push = np.clip(gap - dist, 0.0, None) / 2
+        if not push.any():
+            break
+        step = (d / dist[..., None] * push[..., None]).sum(axis=1)
+        p += step * 0.6
+    moved = p - at
+    return {
+        tid: (float(dx), float(dy))
+        for tid, (dx, dy) in zip(ids, moved.tolist(), strict=True)
+        if abs(dx) > 0.5 or abs(dy) > 0.5
+    }
 
 
 def _short(name: str) -> str:
