@@ -890,6 +890,19 @@ def paint_relief(canvas: Canvas, borders: Borders, res: str) -> Image.Image:
     return Image.fromarray(np.clip(img + 0.5, 0, 255).astype(np.uint8), "RGB")
 
 
+def fade_to_sea(picture: Image.Image, ramp_px: int) -> Image.Image:
+    """The surround's outer edge fades into open sea, so nothing ends in a straight
+    line where the picture does: beyond it the game shows the same plain sea."""
+    a = np.asarray(picture).astype(np.float32)
+    h, w = a.shape[:2]
+    ys, xs = np.mgrid[0:h, 0:w]
+    edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys))
+    t = np.clip(edge / ramp_px, 0.0, 1.0)
+    t = (t * t * (3 - 2 * t))[..., None]
+    out = a * t + np.array(SEA_SHALLOW, dtype=np.float32) * (1 - t)
+    return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "RGB")
+
+
 def grid_canvas() -> Canvas:
     return Canvas(0.0, 0.0, MAP_W * CELL_KM, MAP_H * CELL_KM, RELIEF_PX_PER_KM)
 
@@ -1031,7 +1044,10 @@ def main() -> None:
         (grid_canvas(), "h", RELIEF_IMAGE),
         (surround_canvas(), "i", SURROUND_IMAGE),
     ):
-        paint_relief(canvas, borders, res).save(OUT_DIR / name, quality=92, subsampling=0)
+        picture = paint_relief(canvas, borders, res)
+        if name == SURROUND_IMAGE:
+            picture = fade_to_sea(picture, 60)
+        picture.save(OUT_DIR / name, quality=92, subsampling=0)
 
     w = ObjectWriter()
     where: dict[str, LatLon] = {}

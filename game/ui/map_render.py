@@ -150,9 +150,16 @@ def load_pictures(tmx_path: Path) -> MapPictures:
 
 
 def _draw_tiles(tmx_path: Path, full: pygame.Surface) -> None:
-    from pytmx.util_pygame import load_pygame
+    import pytmx
+    from pytmx.util_pygame import pygame_image_loader
 
-    tiled = load_pygame(str(tmx_path))
+    def loader(filename: str, colorkey: object, **kwargs: object) -> Callable[..., object]:
+        if not Path(filename).is_file():  # an image layer's picture left out: no matter
+            blank = pygame.Surface((1, 1))
+            return lambda *_args, **_kw: blank
+        return pygame_image_loader(filename, colorkey, **kwargs)
+
+    tiled = pytmx.TiledMap(str(tmx_path), image_loader=loader)
     tw, th = int(tiled.tilewidth), int(tiled.tileheight)
     for layer in tiled.layers:
         if hasattr(layer, "tiles") and str(getattr(layer, "visible", 1)) != "0":
@@ -284,7 +291,7 @@ def draw_overlay(
         pygame.draw.lines(out, (255, 230, 220), False, pts, width(1.4))
         pygame.draw.lines(out, FRONT, False, pts, width(0.8))
 
-    font = _font(max(9, round(6.5 * s)))
+    font = _font(max(11, round(6.5 * s)))
     near = out.get_rect().inflate(2 * LABEL_REACH_PX, 40)
     for f in on(Layer.BASES):
         x, y = px(f.points[0])

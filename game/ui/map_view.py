@@ -24,9 +24,11 @@ from game.ui.place_labels import PlacedLabel, draw_place_labels, places_of
 from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, font
 
-# Pixels per kilometre. The widest is at most ZOOMS[0]: as much as shows the whole map's
-# height (down to Pusan and Cheju) under the status bar, whatever the window's size.
+# Pixels per kilometre. The widest is not ZOOMS[0] but as much as shows the whole map's
+# height (down to Pusan and Cheju) under the status bar, whatever the window's size, and
+# never more than FIT_MAX_PPK, short of the next zoom.
 ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)
+FIT_MAX_PPK = 0.8
 FIT_MARGIN_PX = 8  # below the status bar and above the window's bottom, at the widest zoom
 DEFAULT_ZOOM = 2
 KEY_SCROLL_PX = 60
@@ -92,7 +94,7 @@ class MapView:
     def fit_ppk(self) -> float:
         """The widest zoom: the whole map's height in the view below the status bar."""
         room = self.rect.h - BAR_H - 2 * FIT_MARGIN_PX
-        return round(max(0.1, min(ZOOMS[0], room / self.geo.height_km)), 4)
+        return round(max(0.1, min(FIT_MAX_PPK, room / self.geo.height_km)), 4)
 
     def to_screen(self, p: Point) -> tuple[float, float]:
         return (
@@ -342,7 +344,7 @@ class MapView:
             if f.kind == "neutral_zone" and f.radii:
                 x, y = self.to_screen(f.points[0])
                 side = max(overlays.MIN_CIRCLE_PX, 2 * max(f.radii) * self.ppk)
-                rect = pygame.Rect(0, 0, round(side * 0.6), round(side * 0.6))
+                rect = pygame.Rect(0, 0, round(side * 0.85), round(side * 0.85))
                 rect.center = (round(x), round(y))
                 out.append(rect)
         return out

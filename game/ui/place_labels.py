@@ -111,7 +111,7 @@ def base_label_rects(
 ) -> list[pygame.Rect]:
     """Where the air bases' names sit in the pre-drawn map (``map_render.draw_overlay``)."""
     s = max(ppk, 0.4)
-    fnt = base_label_font(max(9, round(6.5 * s)))
+    fnt = base_label_font(max(11, round(6.5 * s)))
     r = max(3, round(2.6 * s))
     rects = []
     for f in geo.on_layer(Layer.BASES):
