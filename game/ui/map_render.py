@@ -451,32 +451,47 @@ def dash_pieces(
 
 
 def pattern_pieces(
-    pts: Sequence[tuple[float, float]], pattern: Sequence[float]
+    pts: Sequence[Sequence[float]], pattern: Sequence[float]
 ) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """The drawn pieces of a line pattern (lengths: on, off, on, off...) along a
-    polyline, running on across its vertices: dashes, dots, dash-dots."""
-    lengths = [max(v, 0.5) for v in pattern] or [1.0, 1.0]
+    polyline, running on across its vertices: dashes, dots, dash-dots. Each piece lies
+    on one side of the line; one that turns a vertex is split there."""
+    lengths = [max(float(v), 0.5) for v in pattern] or [1.0, 1.0]
     if len(lengths) % 2:
         lengths.append(lengths[-1])
-    pieces = []
-    k, left = 0, lengths[0]  # which part of the pattern, and what is left of it
-    for (ax, ay), (bx, by) in itertools.pairwise(pts):
-        seg = math.hypot(bx - ax, by - ay)
-        if seg == 0:
-            continue
-        ux, uy = (bx - ax) / seg, (by - ay) / seg
-        t = 0.0
-        while True:
-            end = seg if left >= seg - t else t + left
-            if k % 2 == 0:
-                pieces.append(((ax + ux * t, ay + uy * t), (ax + ux * end, ay + uy * end)))
-            if end == seg:
-                left -= seg - t
-                break
-            t = end
-            k = (k + 1) % len(lengths)
-            left = lengths[k]
-    return pieces
+    p = np.asarray(pts, dtype=float).reshape(-1, 2)
+    step = np.diff(p, axis=0)
+    side = np.hypot(step[:, 0], step[:, 1])
+    keep = side > 0
+    start, step, side = p[:-1][keep], step[keep], side[keep]
+    if not len(side):
+        return []
+    at = np.concatenate([[0.0], np.cumsum(side)])  # the length run at each vertex
+    total, period = float(at[-1]), sum(lengths)
+    offsets = np.cumsum([0.0, *lengths])[:-1][0::2]  # where each "on" starts in a period
+    ons = np.asarray(lengths[0::2])
+    n = int(total // period) + 1
+    s0 = (np.arange(n)[:, None] * period + offsets[None, :]).ravel()
+    s1 = np.minimum(s0 + np.tile(ons, n), total)
+    shown = s0 < total
+    s0, s1 = s0[shown], s1[shown]
+    last = len(side) - 1
+    j0 = np.clip(np.searchsorted(at, s0, "right") - 1, 0, last)
+    j1 = np.clip(np.searchsorted(at, s1, "left") - 1, j0, last)
+    count = j1 - j0 + 1
+    piece = np.repeat(np.arange(len(s0)), count)
+    j = (
+        np.repeat(j0, count)
+        + np.arange(int(count.sum()))
+        - np.repeat(np.cumsum(count) - count, count)
+    )
+    a = np.maximum(s0[piece], at[j]) - at[j]
+    b = np.minimum(s1[piece], at[j + 1]) - at[j]
+    real = b > a
+    j, a, b = j[real], a[real], b[real]
+    unit = step[j] / side[j, None]
+    ends = np.stack([start[j] + unit * a[:, None], start[j] + unit * b[:, None]], axis=1)
+    return [((x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in ends.tolist()]
 
 
 class ShapeCache:

@@ -65,6 +65,7 @@ class MapView:
         self._spread: dict[tuple[object, ...], dict[str, tuple[float, float]]] = {}
         self.icon_at: dict[str, tuple[float, float]] = {}  # screen centres of last frame's icons
         self.icon_boxes: list[pygame.Rect] = []
+        self._front: tuple[float, tuple[pygame.Surface, tuple[int, int]] | None] | None = None
         self._rail = {
             tid: self.geo.features[tid].points
             for tid, t in rules.targets.items()
@@ -257,8 +258,16 @@ class MapView:
                 pygame.draw.lines(surface, color, False, spts, w)
 
     def _draw_front(self, surface: pygame.Surface) -> None:
-        for f in self.geo.on_layer(Layer.FRONT):
-            draw_front(surface, [self.to_screen(p) for p in f.points])
+        """The front, drawn once a zoom level (its teeth take a while) and then blitted."""
+        if self._front is None or self._front[0] != self.ppk:
+            self._front = (self.ppk, front_image(self.geo, self.ppk))
+        image = self._front[1]
+        if image is not None:
+            picture, (x, y) = image
+            surface.blit(
+                picture,
+                (round(self.rect.x + x - self.offset[0]), round(self.rect.y + y - self.offset[1])),
+            )
 
     def icon_r(self) -> int:
         return 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
@@ -348,6 +357,24 @@ class MapView:
                 rect.center = (round(x), round(y))
                 out.append(rect)
         return out
+
+
+def front_image(geo: MapGeometry, ppk: float) -> tuple[pygame.Surface, tuple[int, int]] | None:
+    """The front lines at ``ppk`` on a transparent picture, and where its top-left
+    corner lies on the whole map (pixels at this zoom)."""
+    lines = [[(x * ppk, y * ppk) for x, y in f.points] for f in geo.on_layer(Layer.FRONT)]
+    lines = [line for line in lines if len(line) > 1]
+    if not lines:
+        return None
+    pad = 12  # the casing and the teeth
+    xs = [p[0] for line in lines for p in line]
+    ys = [p[1] for line in lines for p in line]
+    left, top = int(min(xs)) - pad, int(min(ys)) - pad
+    size = (int(max(xs)) - left + pad, int(max(ys)) - top + pad)
+    picture = pygame.Surface(size, pygame.SRCALPHA)
+    for line in lines:
+        draw_front(picture, [(x - left, y - top) for x, y in line])
+    return picture, (left, top)
 
 
 def label_spots(x: float, y: float, r: int, w: int, h: int) -> list[tuple[float, float]]:

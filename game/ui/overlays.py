@@ -214,8 +214,15 @@ HATCH_PERIOD = 7  # pixels between the hatch lines
 def _runs(f: MapFeature, geo_size: tuple[float, float]) -> list[list[tuple[float, float]]]:
     """A zone's outline (km) as open runs, leaving out the sides that lie on the map's
     edge (where a zone was cut to the map): no line is drawn along the map's edge."""
+    return _runs_of(tuple(f.points), geo_size)
+
+
+@cache
+def _runs_of(
+    points: tuple[tuple[float, float], ...], geo_size: tuple[float, float]
+) -> list[list[tuple[float, float]]]:
     w, h = geo_size
-    pts = [*f.points, f.points[0]]
+    pts = [*points, points[0]]
 
     def on_edge(a: tuple[float, float], b: tuple[float, float]) -> bool:
         eps = 0.6
@@ -240,6 +247,20 @@ def _runs(f: MapFeature, geo_size: tuple[float, float]) -> list[list[tuple[float
     if len(runs) > 1 and runs[-1][-1] == runs[0][0]:  # the ring closes through its start
         runs[0] = runs.pop() + runs[0][1:]
     return runs
+
+
+@cache
+def _ring_pieces(
+    w: int, h: int, pattern: tuple[float, ...]
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """A pattern along an ellipse of ``w`` by ``h`` pixels, from its box's corner."""
+    rx, ry = w / 2, h / 2
+    n = max(12, round(2 * math.pi * max(rx, ry) / 4))
+    ring = [
+        (rx + rx * math.cos(2 * math.pi * i / n), ry + ry * math.sin(2 * math.pi * i / n))
+        for i in range(n + 1)
+    ]
+    return pattern_pieces(ring, pattern)
 
 
 def _run_pieces(
@@ -283,15 +304,24 @@ def _hatched_band(
 ) -> None:
     """Hatching along the inside of a restricted area's edge (its runs)."""
     size = layer.get_size()
-    band = pygame.Surface(size, pygame.SRCALPHA)
     ox, oy = proj.origin
+    near = layer.get_rect().inflate(4 * HATCH_BAND_PX, 4 * HATCH_BAND_PX)
+    runs = []
     for run in _runs(f, geo_size):
         pts = [(x * proj.ppk - ox, y * proj.ppk - oy) for x, y in run]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        box = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+        if box.colliderect(near):
+            runs.append(pts)
+    if not runs:  # the edge is far from this piece of the map
+        return
+    band = pygame.Surface(size, pygame.SRCALPHA)
+    for pts in runs:
         pygame.draw.lines(band, (255, 255, 255, 255), False, pts, 2 * HATCH_BAND_PX)
     inside = pygame.Surface(size, pygame.SRCALPHA)
     pygame.draw.polygon(inside, (255, 255, 255, 255), outline)
     band.blit(inside, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
-    hatch = _hatch(size, colour).copy()
+    hatch = _hatch(size, colour)
     shift = int(ox + oy) % HATCH_PERIOD  # the lines run on from one tile to the next
     lined = pygame.Surface(size, pygame.SRCALPHA)
     lined.blit(hatch, (-shift, 0))
@@ -349,12 +379,10 @@ def _zone_edge(
         draw_pieces(layer, colour, pieces, proj.origin, width)
     elif f.shape == Shape.ELLIPSE:
         r = _ellipse_rect(proj, f).inflate(6, 6)
-        cx, cy, rx, ry = r.centerx, r.centery, r.w / 2, r.h / 2
-        n = max(12, round(2 * math.pi * max(rx, ry) / 4))
-        ring = [(cx + rx * math.cos(2 * math.pi * i / n), cy + ry * math.sin(2 * math.pi * i / n))
-                for i in range(n + 1)]  # fmt: skip
-        for a, b in pattern_pieces(ring, pattern):
-            pygame.draw.line(layer, colour, a, b, 2)
+        if not layer.get_rect().colliderect(r):
+            return
+        for (ax, ay), (bx, by) in _ring_pieces(r.w, r.h, pattern):
+            pygame.draw.line(layer, colour, (r.x + ax, r.y + ay), (r.x + bx, r.y + by), 2)
 
 
 def flak_radius_px(mv: MapView, guns: float) -> float:
