@@ -25,6 +25,7 @@ from game.data.maps import load_map
 Color = tuple[int, int, int]
 ColorA = tuple[int, int, int, int]
 Piece = tuple[tuple[float, float], tuple[float, float]]
+BASE_NAMES_MIN_PPK = 0.85
 LABEL_REACH_PX = 320  # how far a base's label may run beside its mark
 
 SEA = (182, 203, 206)  # where a map has no picture, and beyond its surround
@@ -300,6 +301,8 @@ def draw_overlay(
         r = max(3, round(2.6 * s))
         pygame.draw.circle(out, (20, 40, 120), (x, y), r)
         pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
+        if origin is not None and not base_names_at(px_per_km):
+            continue
         text = f.name + (f" ({f.properties.get('offmap_km', 0):.0f} km)" if _offmap(f) else "")
         _label(out, font, text, (x, y), r, (20, 40, 120), whole)
     for f in on(Layer.TARGETS):
@@ -321,6 +324,12 @@ def smooth_line(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]
     h = (w - 1) / 2
     for d in (-h, h):
         pygame.draw.aalines(out, color, False, [(x + d, y + d) for x, y in pts])
+
+
+def base_names_at(px_per_km: float) -> bool:
+    """The map view names its air bases from this zoom in; wider out, their names would
+    crowd out Seoul's and Kaesong's."""
+    return px_per_km >= BASE_NAMES_MIN_PPK
 
 
 def _scaled(points: Sequence[tuple[float, float]], px_per_km: float) -> list[tuple[float, float]]:

@@ -393,6 +393,10 @@ def label_spots(x: float, y: float, r: int, w: int, h: int) -> list[tuple[float,
         (x + r + 4, y + r + h / 2),
         (x - r - 4 - w, y - r - h / 2),
         (x - r - 4 - w, y + r + h / 2),
+        (x - w / 2, y - r - 14 - h / 2),
+        (x + r + 4, y - r - 12 - h / 2),
+        (x - r - 4 - w, y - r - 12 - h / 2),
+        (x - w / 2, y + r + 14 + h / 2),
     ]
 
 

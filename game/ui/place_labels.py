@@ -16,6 +16,7 @@ import pygame
 
 from game.core.geometry import Layer, MapGeometry, Point
 from game.ui.map_render import _font as base_label_font
+from game.ui.map_render import base_names_at
 from game.ui.style import font, korean_font_files
 
 # Smallest zoom (pixels per km) at which a place of each rank is named.
@@ -110,6 +111,8 @@ def base_label_rects(
     geo: MapGeometry, ppk: float, origin: tuple[float, float]
 ) -> list[pygame.Rect]:
     """Where the air bases' names sit in the pre-drawn map (``map_render.draw_overlay``)."""
+    if not base_names_at(ppk):
+        return []
     s = max(ppk, 0.4)
     fnt = base_label_font(max(11, round(6.5 * s)))
     r = max(3, round(2.6 * s))
