@@ -858,8 +858,12 @@ def _blur(a: np.ndarray, radius_px: float) -> np.ndarray:
     return np.asarray(img.filter(ImageFilter.GaussianBlur(radius_px))).astype(np.float32) / 255
 
 
-def paint_relief(canvas: Canvas, borders: Borders, res: str) -> Image.Image:
-    """The map's picture on ``canvas``: tinted, shaded land; sea tinted by depth."""
+def paint_relief(
+    canvas: Canvas, borders: Borders, res: str, ref: float | None = None
+) -> tuple[Image.Image, float]:
+    """The map's picture on ``canvas``: tinted, shaded land; sea tinted by depth. The
+    shading is taken against ``ref``, the relief's median brightness over land (that of
+    this canvas when None), returned so that the surround is shaded as the map is."""
     land, lakes, korea, coast = _masks(canvas, borders, res)
     relief = _sample("shadedrelief.jpg", canvas)
     r, g, b = relief[..., 0], relief[..., 1], relief[..., 2]
@@ -868,7 +872,8 @@ def paint_relief(canvas: Canvas, borders: Borders, res: str) -> Image.Image:
     height = _blur(height, 1.5 * canvas.ppk)
     lum = 0.3 * r + 0.59 * g + 0.11 * b
     on_land = land > 0.5
-    ref = float(np.median(lum[on_land])) if on_land.any() else 1.0
+    if ref is None:
+        ref = float(np.median(lum[on_land])) if on_land.any() else 1.0
     shade = np.clip(1.0 + 0.65 * (lum / ref - 1.0), 0.62, 1.22)[..., None]
     home = _lerp_stops(height, LAND_STOPS)
     abroad = _lerp_stops(height, FOREIGN_STOPS)
@@ -887,7 +892,24 @@ def paint_relief(canvas: Canvas, borders: Borders, res: str) -> Image.Image:
     img = ground * a + sea * (1 - a)
     c = np.clip(coast, 0.0, 1.0)[..., None] * 0.85
     img = img * (1 - c) + np.array(COAST, dtype=np.float32) * c
-    return Image.fromarray(np.clip(img + 0.5, 0, 255).astype(np.uint8), "RGB")
+    return Image.fromarray(np.clip(img + 0.5, 0, 255).astype(np.uint8), "RGB"), ref
+
+
+def blend_into(relief: Image.Image, surround: Image.Image, ramp_px: int) -> Image.Image:
+    """The relief's outer edge blends into the surround there, so no seam shows where
+    the game goes over from one to the other."""
+    grid, around = grid_canvas(), surround_canvas()
+    k = around.ppk
+    box = ((grid.x0 - around.x0) * k, (grid.y0 - around.y0) * k,
+           (grid.x0 + grid.w_km - around.x0) * k, (grid.y0 + grid.h_km - around.y0) * k)  # fmt: skip
+    under = np.asarray(surround.resize(relief.size, Image.BICUBIC, box=box)).astype(np.float32)
+    a = np.asarray(relief).astype(np.float32)
+    h, w = a.shape[:2]
+    ys, xs = np.mgrid[0:h, 0:w]
+    edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys))
+    t = np.clip(edge / ramp_px, 0.0, 1.0)[..., None]
+    out = a * t + under * (1 - t)
+    return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "RGB")
 
 
 def fade_to_sea(picture: Image.Image, ramp_px: int) -> Image.Image:
@@ -1040,14 +1062,11 @@ def main() -> None:
     make_tileset_image(OUT_DIR / "terrain.png")
     write_tsx(OUT_DIR / "terrain.tsx")
     # JPEG: a soft painting, a quarter of the PNG's bytes and quick to open at start-up
-    for canvas, res, name in (
-        (grid_canvas(), "h", RELIEF_IMAGE),
-        (surround_canvas(), "i", SURROUND_IMAGE),
-    ):
-        picture = paint_relief(canvas, borders, res)
-        if name == SURROUND_IMAGE:
-            picture = fade_to_sea(picture, 60)
-        picture.save(OUT_DIR / name, quality=92, subsampling=0)
+    relief, ref = paint_relief(grid_canvas(), borders, "h")
+    surround, _ = paint_relief(surround_canvas(), borders, "i", ref)
+    relief = blend_into(relief, surround, 24)
+    relief.save(OUT_DIR / RELIEF_IMAGE, quality=92, subsampling=0)
+    fade_to_sea(surround, 60).save(OUT_DIR / SURROUND_IMAGE, quality=92, subsampling=0)
 
     w = ObjectWriter()
     where: dict[str, LatLon] = {}

@@ -387,7 +387,10 @@ def test_tiled_resave_round_trip(tmp_path: Path, korea: MapGeometry) -> None:
         timeout=120,
     )
     assert done.returncode == 0 and out.exists(), done.stderr
-    assert 'source="terrain.tsx"' in out.read_text(encoding="utf-8")
+    resaved = out.read_text(encoding="utf-8")
+    assert 'source="terrain.tsx"' in resaved
+    for layer in ('name="relief"', 'name="surround"', 'name="px_per_km"'):
+        assert layer in resaved, layer  # the painted relief and its surround survive
     again = load_map(out)
     assert set(again.features) == set(korea.features)
     for fid, f in korea.features.items():

@@ -183,3 +183,20 @@ def test_a_map_without_its_pictures_shows_its_tiles(tmp_path) -> None:
     pictures = load_pictures(tmp_path / "korea.tmx")
     assert pictures.surround is None
     assert pictures.terrain.get_size() == (132 * 16, 232 * 16)
+
+
+def test_no_seam_where_the_map_meets_its_surround(app: App) -> None:
+    """Along the map's left edge (Manchuria and the Yellow Sea) the surround carries on
+    the map's colours: the step across the edge is like the steps beside it."""
+    geo = load_rules(find_scenario("campaign_1952")).geometry
+    level = app.maps.tiles.level(KOREA_TMX, geo, ZOOMS[2])
+    surface = pygame.Surface((120, level.size[1]))
+    corner = (60, 0)  # the map's left edge at x = 60
+    app.maps.tiles.draw(surface, surface.get_rect(), corner, level, geo, ahead=0)
+    pixels = pygame.surfarray.array3d(surface).astype(int)
+    steps = np.abs(np.diff(pixels, axis=0)).sum(axis=2)  # (column, row): R+G+B steps
+    edge = np.median(steps[59])  # from the surround's last column to the map's first
+    beside = np.median(steps[40:58]), np.median(steps[61:80])
+    # Under 3 levels a channel: no line shows (the coast, drawn from a coarser coastline
+    # in the surround, may step where it crosses the edge).
+    assert edge <= max(beside) + 8, (edge, beside)
