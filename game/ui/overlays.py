@@ -299,34 +299,60 @@ def _hatched_band(
     proj: Projection,
     f: MapFeature,
     geo_size: tuple[float, float],
-    outline: list[list[float]],
     colour: ColorA,
 ) -> None:
     """Hatching along the inside of a restricted area's edge (its runs)."""
-    size = layer.get_size()
     ox, oy = proj.origin
     near = layer.get_rect().inflate(4 * HATCH_BAND_PX, 4 * HATCH_BAND_PX)
     runs = []
-    for run in _runs(f, geo_size):
-        pts = [(x * proj.ppk - ox, y * proj.ppk - oy) for x, y in run]
-        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        box = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
-        if box.colliderect(near):
-            runs.append(pts)
+    for run, box in _inner_runs(tuple(f.points), geo_size, proj.ppk):
+        if near.colliderect(box.move(-round(ox), -round(oy))):
+            runs.append((run - (ox, oy)).tolist())
     if not runs:  # the edge is far from this piece of the map
         return
+    size = layer.get_size()
     band = pygame.Surface(size, pygame.SRCALPHA)
     for pts in runs:
-        pygame.draw.lines(band, (255, 255, 255, 255), False, pts, 2 * HATCH_BAND_PX)
-    inside = pygame.Surface(size, pygame.SRCALPHA)
-    pygame.draw.polygon(inside, (255, 255, 255, 255), outline)
-    band.blit(inside, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
-    hatch = _hatch(size, colour)
+        pygame.draw.lines(band, (255, 255, 255, 255), False, pts, HATCH_BAND_PX)
     shift = int(ox + oy) % HATCH_PERIOD  # the lines run on from one tile to the next
     lined = pygame.Surface(size, pygame.SRCALPHA)
-    lined.blit(hatch, (-shift, 0))
+    lined.blit(_hatch(size, colour), (-shift, 0))
     lined.blit(band, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
     layer.blit(lined, (0, 0))
+
+
+@cache
+def _inner_runs(
+    points: tuple[tuple[float, float], ...], geo_size: tuple[float, float], ppk: float
+) -> list[tuple[np.ndarray, pygame.Rect]]:
+    """A zone's runs (whole-map pixels at ``ppk``) moved half the hatched band inwards,
+    each with its box: drawn that wide, they cover the band inside the edge."""
+    ring = np.asarray(points, dtype=float)
+    out = []
+    for run in _runs_of(points, geo_size):
+        p = np.asarray(run, dtype=float)
+        d = np.gradient(p, axis=0)
+        n = np.stack([-d[:, 1], d[:, 0]], axis=1)
+        n /= np.maximum(np.hypot(n[:, 0], n[:, 1]), 1e-9)[:, None]
+        mid = len(p) // 2
+        probe = p[mid] + n[mid] * 0.5
+        if not _inside(probe, ring):
+            n = -n
+        moved = p * ppk + n * (HATCH_BAND_PX / 2)
+        lo, hi = moved.min(axis=0), moved.max(axis=0)
+        box = pygame.Rect(int(lo[0]), int(lo[1]), int(hi[0] - lo[0]) + 2, int(hi[1] - lo[1]) + 2)
+        out.append((moved, box))
+    return out
+
+
+def _inside(p: np.ndarray, ring: np.ndarray) -> bool:
+    x, y = float(p[0]), float(p[1])
+    xs, ys = ring[:, 0], ring[:, 1]
+    xn, yn = np.roll(xs, -1), np.roll(ys, -1)
+    crosses = (ys > y) != (yn > y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        at = xs + (y - ys) * (xn - xs) / (yn - ys)
+    return bool(np.count_nonzero(crosses & (x < at)) % 2)
 
 
 def _zone(
@@ -346,7 +372,7 @@ def _zone(
         if f.kind != "sanctuary":
             pygame.draw.polygon(layer, color, pts)
         else:
-            _hatched_band(layer, proj, f, geo_size, pts, (*color[:3], 150))
+            _hatched_band(layer, proj, f, geo_size, (*color[:3], 150))
         pattern, width = EDGE_STYLE.get(f.kind, ((), 2))
         pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "zone_edge")
         draw_pieces(layer, edge, pieces, proj.origin, width)
