@@ -262,13 +262,14 @@ def draw_overlay(
             pygame.draw.ellipse(zones, edge, rect, 1)
     out.blit(zones, (0, 0))
 
-    for f in on(Layer.RIVERS):
-        if shapes is None:
+    rivers = on(Layer.RIVERS)
+    if shapes is None:
+        for f in rivers:
             smooth_line(out, RIVER, [px(p) for p in f.points], width(0.45))
-            continue
-        line = shapes.points(("river", f.id), partial(_scaled, f.points, px_per_km))
-        if shapes.meets(("river", f.id), out, (ox, oy), 8):
-            smooth_line(out, RIVER, (line - (ox, oy)).tolist(), width(0.45))
+    elif rivers:  # all the rivers' sides in one array: one look-up a piece of the map
+        sides = shapes.pieces(("rivers",), partial(_all_segments, rivers, px_per_km))
+        for x0, y0, x1, y1 in _near(sides, out, (ox, oy), 4).tolist():
+            smooth_line(out, RIVER, [(x0, y0), (x1, y1)], width(0.45))
     for f in on(Layer.BORDERS):
         # A national border: dash-dot, on a light casing, as printed maps draw it.
         bw = max(2, width(0.6))
@@ -279,9 +280,8 @@ def draw_overlay(
             for a, b in pattern_pieces(pts, pattern):
                 pygame.draw.line(out, BORDER, a, b, bw)
             continue
-        line = shapes.points(("border_line", f.id), partial(_scaled, f.points, px_per_km))
-        if shapes.meets(("border_line", f.id), out, (ox, oy), 8):
-            pygame.draw.lines(out, BORDER_CASING, False, (line - (ox, oy)).tolist(), bw + 2)
+        sides = shapes.pieces(("border_line", f.id), partial(_scaled_segments, f.points, px_per_km))
+        draw_pieces(out, BORDER_CASING, sides, (ox, oy), bw + 2)
         border = partial(_scaled_pattern, f.points, px_per_km, pattern)
         dashes = shapes.pieces(("border", f.id), border)
         draw_pieces(out, BORDER, dashes, (ox, oy), bw)
@@ -338,8 +338,18 @@ def _scaled(points: Sequence[tuple[float, float]], px_per_km: float) -> list[tup
 
 def _scaled_pattern(
     points: Sequence[tuple[float, float]], px_per_km: float, pattern: Sequence[float]
-) -> list[Piece]:
-    return pattern_pieces(_scaled(points, px_per_km), pattern)
+) -> np.ndarray:
+    return pattern_array(_scaled(points, px_per_km), pattern)
+
+
+def _all_segments(features: Sequence[MapFeature], px_per_km: float) -> np.ndarray:
+    return np.vstack([np.zeros((0, 4))] + [_scaled_segments(f.points, px_per_km) for f in features])
+
+
+def _scaled_segments(points: Sequence[tuple[float, float]], px_per_km: float) -> np.ndarray:
+    """A polyline's sides as (n, 4) pieces, so that a tile draws only those near it."""
+    p = np.asarray(points, dtype=float).reshape(-1, 2) * px_per_km
+    return np.hstack([p[:-1], p[1:]])
 
 
 def _offmap(f: MapFeature) -> bool:
@@ -460,11 +470,19 @@ def dash_pieces(
 
 
 def pattern_pieces(
-    pts: Sequence[Sequence[float]], pattern: Sequence[float]
+    pts: Sequence[Sequence[float]] | np.ndarray, pattern: Sequence[float]
 ) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """The drawn pieces of a line pattern (lengths: on, off, on, off...) along a
     polyline, running on across its vertices: dashes, dots, dash-dots. Each piece lies
     on one side of the line; one that turns a vertex is split there."""
+    ends = pattern_array(pts, pattern).reshape(-1, 2, 2).tolist()
+    return [((x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in ends]
+
+
+def pattern_array(
+    pts: Sequence[Sequence[float]] | np.ndarray, pattern: Sequence[float]
+) -> np.ndarray:
+    """:func:`pattern_pieces` as an (n, 4) array: x0, y0, x1, y1."""
     lengths = [max(float(v), 0.5) for v in pattern] or [1.0, 1.0]
     if len(lengths) % 2:
         lengths.append(lengths[-1])
@@ -474,7 +492,7 @@ def pattern_pieces(
     keep = side > 0
     start, step, side = p[:-1][keep], step[keep], side[keep]
     if not len(side):
-        return []
+        return np.zeros((0, 4))
     at = np.concatenate([[0.0], np.cumsum(side)])  # the length run at each vertex
     total, period = float(at[-1]), sum(lengths)
     offsets = np.cumsum([0.0, *lengths])[:-1][0::2]  # where each "on" starts in a period
@@ -499,8 +517,7 @@ def pattern_pieces(
     real = b > a
     j, a, b = j[real], a[real], b[real]
     unit = step[j] / side[j, None]
-    ends = np.stack([start[j] + unit * a[:, None], start[j] + unit * b[:, None]], axis=1)
-    return [((x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in ends.tolist()]
+    return np.hstack([start[j] + unit * a[:, None], start[j] + unit * b[:, None]])
 
 
 class ShapeCache:
@@ -566,10 +583,18 @@ def draw_pieces(
 ) -> None:
     """Draw the dashes of ``pieces`` (from :meth:`ShapeCache.pieces`, whole-map pixels)
     that cross ``out``, placed at ``origin``."""
+    for x0, y0, x1, y1 in _near(pieces, out, origin, w + 1).tolist():
+        pygame.draw.line(out, color, (x0, y0), (x1, y1), w)
+
+
+def _near(
+    pieces: np.ndarray, out: pygame.Surface, origin: tuple[float, float], m: float
+) -> np.ndarray:
+    """The (n, 4) ends of ``pieces`` (whole-map pixels) within ``m`` of ``out``, in its own
+    pixels."""
     if not len(pieces):
-        return
+        return np.zeros((0, 4))
     ox, oy = origin
-    m = w + 1
     width, height = out.get_size()
     near = (
         (pieces[:, 6] >= ox - m)
@@ -577,5 +602,4 @@ def draw_pieces(
         & (pieces[:, 7] >= oy - m)
         & (pieces[:, 5] <= oy + height + m)
     )
-    for x0, y0, x1, y1 in (pieces[near, :4] - (ox, oy, ox, oy)).tolist():
-        pygame.draw.line(out, color, (x0, y0), (x1, y1), w)
+    return pieces[near, :4] - (ox, oy, ox, oy)

@@ -407,7 +407,17 @@ def spread_icons(
     overlap a pass; icons that overlap nothing stay where they are."""
     if len(positions) < 2:
         return {}
-    at = np.asarray(positions, dtype=float) * ppk
+    every = np.asarray(positions, dtype=float) * ppk
+    # Only icons in a crowd move: those with a neighbour within a few icons' width.
+    d0 = np.hypot(*(every[:, None, :] - every[None, :, :]).transpose(2, 0, 1))
+    np.fill_diagonal(d0, np.inf)
+    crowd = np.flatnonzero(d0.min(axis=1) < gap)
+    if not len(crowd):
+        return {}
+    near = np.flatnonzero(d0[crowd].min(axis=0) < 3 * gap)
+    members = np.union1d(crowd, near)
+    ids = [ids[i] for i in members.tolist()]
+    at = every[members]
     p = at.copy()
     # Icons on the very same spot part in a fixed direction each (by their order).
     angles = np.arange(len(p)) * 2.399963

@@ -20,7 +20,13 @@ import pygame
 from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui.map_render import ZONE_COLORS, ShapeCache, draw_pieces, pattern_pieces
+from game.ui.map_render import (
+    ZONE_COLORS,
+    ShapeCache,
+    draw_pieces,
+    pattern_array,
+    pattern_pieces,
+)
 from game.ui.map_symbols import draw_key_item
 from game.ui.style import PAL, font
 
@@ -274,12 +280,12 @@ def _run_pieces(
     """The pattern's pieces along a zone's runs, in whole-map pixels at this scale."""
     ppk = proj.ppk
 
-    def make() -> list[tuple[tuple[float, float], tuple[float, float]]]:
-        out = []
+    def make() -> np.ndarray:
+        out = [np.zeros((0, 4))]
         for run in _runs(f, geo_size):
-            px = [(x * ppk, y * ppk) for x, y in run]
-            out += pattern_pieces(px, pattern) if pattern else list(itertools.pairwise(px))
-        return out
+            px = np.asarray(run, dtype=float) * ppk
+            out.append(pattern_array(px, pattern) if pattern else np.hstack([px[:-1], px[1:]]))
+        return np.vstack(out)
 
     return shapes.pieces((key, f.id, pattern), make)
 
@@ -368,9 +374,8 @@ def _zone(
         outline = _outline(proj, f, shapes)
         if not shapes.meets(("zone", f.id), layer, proj.origin, HATCH_BAND_PX + 4):
             return
-        pts = (outline - proj.origin).tolist()
         if f.kind != "sanctuary":
-            pygame.draw.polygon(layer, color, pts)
+            pygame.draw.polygon(layer, color, (outline - proj.origin).tolist())
         else:
             _hatched_band(layer, proj, f, geo_size, (*color[:3], 150))
         pattern, width = EDGE_STYLE.get(f.kind, ((), 2))
