@@ -230,9 +230,11 @@ def draw_place_labels(
     icon_boxes: list[pygame.Rect] | None = None,
 ) -> list[PlacedLabel]:
     """Draw the labels; returns what was placed (tests check it for overlaps). A
-    place's dot is left out where a target's icon (``icon_boxes``) covers it."""
+    place's dot is left out where a target's icon (``icon_boxes``) or a base's name
+    covers it."""
     origin = to_screen((0.0, 0.0))
-    blocked = occupied + base_label_rects(geo, ppk, origin)
+    bases = base_label_rects(geo, ppk, origin)
+    blocked = occupied + bases
     placed = layout_labels(
         places, to_screen, ppk, view, blocked, target_labels, icons, hangul, icon_at
     )
@@ -244,7 +246,7 @@ def draw_place_labels(
         if p.style != "river" and p.target not in icons:
             x, y = to_screen(p.position)
             dot = pygame.Rect(round(x) - DOT_R, round(y) - DOT_R, 2 * DOT_R, 2 * DOT_R)
-            if dot.collidelist(icon_boxes or []) >= 0:
+            if dot.collidelist([*(icon_boxes or []), *bases]) >= 0:
                 surface.blit(label_image(p.name, p.name_ko if hangul else "", _size(p), False),
                              item.rect)  # fmt: skip
                 continue
