@@ -523,17 +523,29 @@ def _key_symbol(
 
 
 def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -> None:
+    """The overlay's swatch, with the same line as on the map (dashes, dots, hatching,
+    a double ring), so that the key tells them apart without colour too."""
     x, y = mid
     sw = pygame.Surface((18, 14), pygame.SRCALPHA)
+    box = [(0.5, 0.5), (17.5, 0.5), (17.5, 13.5), (0.5, 13.5), (0.5, 0.5)]
+    colour = o.colour
     if o.key == "flak":
-        pygame.draw.circle(sw, (*o.colour[:3], 110), (9, 7), 6)
-        pygame.draw.circle(sw, o.colour[:3], (9, 7), 6, 2)
+        pygame.draw.circle(sw, (*colour[:3], 110), (9, 7), 6)
+        pygame.draw.circle(sw, colour[:3], (9, 7), 6, 2)
+    elif o.key == "neutral":
+        pygame.draw.circle(sw, (*colour[:3], max(colour[3], 150)), (9, 7), 6)
+        pygame.draw.circle(sw, (120, 40, 30), (9, 7), 7, 1)
+        pygame.draw.circle(sw, (120, 40, 30), (9, 7), 4, 1)
     elif o.key == "restrict":
-        sw.fill((*o.colour[:3], 120))
-        pygame.draw.rect(sw, PAL.FORBID, sw.get_rect(), 2)
+        sw.blit(_hatch((18, 14), (*colour[:3], 255)), (0, 0))
+        for a, b in pattern_pieces(box, CARD_EDGE["forbid"][0]):
+            pygame.draw.line(sw, PAL.FORBID, a, b, 2)
     else:
-        sw.fill((*o.colour[:3], max(o.colour[3], 110)))
-        pygame.draw.rect(sw, o.colour[:3], sw.get_rect(), 1)
+        kind = "mig_alley" if o.key == "mig" else "border_buffer"
+        pattern, width = EDGE_STYLE[kind]
+        sw.fill((*colour[:3], max(colour[3], 110)))
+        for a, b in pattern_pieces(box, tuple(v / 2 for v in pattern)):
+            pygame.draw.line(sw, colour[:3], a, b, width)
     surface.blit(sw, (x - 9, y - 7))
 
 
