@@ -172,12 +172,18 @@ class MapView:
     def target_at(self, view: PlayerView, pos: tuple[int, int]) -> str | None:
         """The active target under the mouse: icons first, then rail lines."""
         best, best_d = None, float(HOVER_PX)
+        shifts = self.icon_shifts(view)
         for tid in view.active_targets:
             t = self.rules.targets[tid]
             if t.kind == "rail_segment":
                 continue
-            x, y = self.icon_at.get(tid) or self.to_screen(t.position)
-            d = ((x - pos[0]) ** 2 + (y - pos[1]) ** 2) ** 0.5
+            # The icon, or the foot of its leader line where it stands off its place.
+            x, y = self.to_screen(t.position)
+            dx, dy = shifts.get(tid, (0.0, 0.0))
+            d = min(
+                ((x - pos[0]) ** 2 + (y - pos[1]) ** 2) ** 0.5,
+                ((x + dx - pos[0]) ** 2 + (y + dy - pos[1]) ** 2) ** 0.5,
+            )
             if d < best_d:
                 best, best_d = tid, d
         if best is not None:
