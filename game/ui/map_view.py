@@ -65,7 +65,8 @@ class MapView:
         self._spread: dict[tuple[object, ...], dict[str, tuple[float, float]]] = {}
         self.icon_at: dict[str, tuple[float, float]] = {}  # screen centres of last frame's icons
         self.icon_boxes: list[pygame.Rect] = []
-        self._front: tuple[float, tuple[pygame.Surface, tuple[int, int]] | None] | None = None
+        # The front at each zoom, drawn once (a megabyte at the closest).
+        self._fronts: dict[float, tuple[pygame.Surface, tuple[int, int]] | None] = {}
         self._rail = {
             tid: self.geo.features[tid].points
             for tid, t in rules.targets.items()
@@ -264,10 +265,12 @@ class MapView:
                 pygame.draw.lines(surface, color, False, spts, w)
 
     def _draw_front(self, surface: pygame.Surface) -> None:
-        """The front, drawn once a zoom level (its teeth take a while) and then blitted."""
-        if self._front is None or self._front[0] != self.ppk:
-            self._front = (self.ppk, front_image(self.geo, self.ppk))
-        image = self._front[1]
+        """The front, drawn once for each zoom (its teeth take a while) and then blitted."""
+        if self.ppk not in self._fronts:
+            if len(self._fronts) >= len(ZOOMS) + 2:  # a window resized many times
+                self._fronts.clear()
+            self._fronts[self.ppk] = front_image(self.geo, self.ppk)
+        image = self._fronts[self.ppk]
         if image is not None:
             picture, (x, y) = image
             surface.blit(
