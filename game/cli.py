@@ -351,6 +351,9 @@ def cmd_soak(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+ZOOM_CHOICES = ("out", "in")  # as game.ui.screenshot.ZOOMS, without importing pygame
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from game.ui.screenshot import SCENES, save_screenshot
 
@@ -365,7 +368,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if args.mods:  # the scenes find scenarios and articles through the same variable
         os.environ[MODS_VARIABLE] = os.pathsep.join(args.mods)
     try:
-        out = save_screenshot(args.scenario, args.scene, Path(args.out), (width, height))
+        out = save_screenshot(
+            args.scenario, args.scene, Path(args.out), (width, height), zoom=args.zoom
+        )
     except ScenarioError as exc:
         print(*exc.problems, sep="\n", file=sys.stderr)
         return 1
@@ -482,6 +487,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, help="PNG file to write")
     p.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
+    p.add_argument(
+        "--zoom",
+        choices=ZOOM_CHOICES,
+        help="the map at its widest (the whole theatre) or closest zoom; default: as opened",
+    )
     p.set_defaults(func=cmd_screenshot)
     p = sub.add_parser("bench", help="measure speed: frames, turns, the forecast, memory")
     p.add_argument("--json", action="store_true", help="one JSON object")

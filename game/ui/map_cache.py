@@ -10,7 +10,7 @@ import pygame
 
 from game.core.geometry import MapGeometry
 from game.data.scenario import MAPS_DIR
-from game.ui.map_render import draw_overlay, render_terrain
+from game.ui.map_render import MapPictures, Surround, draw_overlay, load_pictures
 from game.ui.map_tiles import STATIC_LAYERS, MapTiles
 
 KOREA_TMX = MAPS_DIR / "korea.tmx"  # the one map every scenario is played on
@@ -18,26 +18,42 @@ KOREA_TMX = MAPS_DIR / "korea.tmx"  # the one map every scenario is played on
 MAX_CACHED = 3  # whole maps: the title's and the scenario choice's
 MAX_TERRAINS = 2  # the shipped map and a mod's
 # The terrain never changes: one copy for every window this process opens.
-_terrains: OrderedDict[Path, pygame.Surface] = OrderedDict()
+_terrains: OrderedDict[Path, MapPictures] = OrderedDict()
 
 
 class MapImages:
     def __init__(self) -> None:
         self._scaled: OrderedDict[tuple[Path, float, int, bool], pygame.Surface] = OrderedDict()
-        self.tiles = MapTiles(self.terrain)
+        self.tiles = MapTiles(self.terrain, surround=self.surround)
 
     def forget_zooms(self) -> None:
         """Drop the scaled images (the benchmark times drawing a new zoom level)."""
         self._scaled.clear()
         self.tiles.forget()
 
-    def terrain(self, tmx: Path) -> pygame.Surface:
+    def pictures(self, tmx: Path) -> MapPictures:
         if tmx not in _terrains:
-            _terrains[tmx] = render_terrain(tmx)
+            _terrains[tmx] = load_pictures(tmx)
             while len(_terrains) > MAX_TERRAINS:
                 _terrains.popitem(last=False)
         _terrains.move_to_end(tmx)
         return _terrains[tmx]
+
+    def terrain(self, tmx: Path) -> pygame.Surface:
+        return self.pictures(tmx).terrain
+
+    def surround(self, tmx: Path) -> Surround | None:
+        """The seas and lands beyond the map, if the map has them."""
+        return self.pictures(tmx).surround
+
+    def world_km(self, tmx: Path, geo: MapGeometry) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom (km) of all there is to see: the map and its surround."""
+        surround = self.surround(tmx)
+        box = (0.0, 0.0, geo.width_km, geo.height_km)
+        if surround is None:
+            return box
+        x0, y0, x1, y1 = surround.box_km
+        return (min(x0, 0.0), min(y0, 0.0), max(x1, box[2]), max(y1, box[3]))
 
     def scaled(
         self, tmx: Path, geo: MapGeometry, px_per_km: float, *, dim: int = 0, static: bool = True

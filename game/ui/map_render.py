@@ -11,8 +11,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import numpy as np
 import pygame
@@ -23,10 +25,14 @@ from game.data.maps import load_map
 Color = tuple[int, int, int]
 ColorA = tuple[int, int, int, int]
 Piece = tuple[tuple[float, float], tuple[float, float]]
+BASE_NAMES_MIN_PPK = 0.85
 LABEL_REACH_PX = 320  # how far a base's label may run beside its mark
 
+SEA = (182, 203, 206)  # where a map has no picture, and beyond its surround
 RIVER = (84, 118, 150)
-BORDER = (70, 58, 52)
+BORDER = (62, 50, 58)
+BORDER_CASING = (236, 230, 214)
+BORDER_PATTERN = (11.0, 3.0, 2.0, 3.0)  # dash, gap, dot, gap (pixels at 1 px/km)
 RAIL = (52, 44, 40)
 FRONT = (176, 30, 30)
 LABEL = (40, 32, 28)
@@ -61,20 +67,125 @@ def _ensure_display() -> None:
         pygame.display.set_mode((1, 1))
 
 
-def render_terrain(tmx_path: Path) -> pygame.Surface:
-    """The map's tile layers at their natural size (one pixel per tile pixel)."""
-    from pytmx.util_pygame import load_pygame
+@dataclass(frozen=True)
+class Surround:
+    """The seas and lands beyond a map, at a smaller scale: ``image``'s top-left corner
+    lies ``x_km``, ``y_km`` from the map's, at ``ppk`` pixels a kilometre."""
 
+    image: pygame.Surface
+    x_km: float
+    y_km: float
+    ppk: float
+
+    @property
+    def box_km(self) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom in the map's kilometres."""
+        w, h = self.image.get_size()
+        return (self.x_km, self.y_km, self.x_km + w / self.ppk, self.y_km + h / self.ppk)
+
+
+@dataclass(frozen=True)
+class MapPictures:
+    terrain: pygame.Surface  # the map at its natural size (one pixel per tile pixel)
+    surround: Surround | None
+
+
+SURROUND_LAYER = "surround"
+
+
+@dataclass(frozen=True)
+class _ImageLayer:
+    name: str
+    shown: bool
+    offset: tuple[int, int]
+    properties: dict[str, str]
+    image: pygame.Surface
+
+
+def _image_layers(tmx_path: Path, root: ET.Element) -> list[_ImageLayer]:
+    """The map's image layers whose pictures open (beside the map only; one that does
+    not open is left out, and the tiles show instead)."""
+    folder = tmx_path.parent.resolve()
+    out = []
+    for element in root.iter("imagelayer"):
+        image = element.find("image")
+        source = image.get("source", "") if image is not None else ""
+        path = (tmx_path.parent / source).resolve()
+        if not source or not path.is_relative_to(folder) or not path.is_file():
+            continue
+        try:
+            picture = pygame.image.load(str(path)).convert()
+            offset = (
+                round(float(element.get("offsetx", 0))),
+                round(float(element.get("offsety", 0))),
+            )
+        except (pygame.error, ValueError):
+            continue
+        props = {
+            str(q.get("name")): str(q.get("value", ""))
+            for q in element.iter("property")
+            if q.get("name")
+        }
+        shown = element.get("visible", "1") != "0"
+        out.append(_ImageLayer(element.get("name", ""), shown, offset, props, picture))
+    return out
+
+
+def load_pictures(tmx_path: Path) -> MapPictures:
+    """The map's picture: its image layers (a painted relief) over its tile layers, which
+    are drawn only where no picture covers the whole map; and its surround, if any."""
     _ensure_display()
-    tiled = load_pygame(str(tmx_path))
+    tmx_path = Path(tmx_path)
+    root = ET.parse(tmx_path).getroot()
+    tw, th = int(root.get("tilewidth", 16)), int(root.get("tileheight", 16))
+    size = (int(root.get("width", 1)) * tw, int(root.get("height", 1)) * th)
+    layers = _image_layers(tmx_path, root)
+    painted = [layer for layer in layers if layer.name != SURROUND_LAYER and layer.shown]
+    full = pygame.Surface(size)
+    full.fill(SEA)
+    if not any(lay.image.get_size() == size and lay.offset == (0, 0) for lay in painted):
+        _draw_tiles(tmx_path, full)
+    for layer in painted:
+        full.blit(layer.image, layer.offset)
+    return MapPictures(full, _surround(layers))
+
+
+def _draw_tiles(tmx_path: Path, full: pygame.Surface) -> None:
+    import pytmx
+    from pytmx.util_pygame import pygame_image_loader
+
+    def loader(filename: str, colorkey: object, **kwargs: object) -> Callable[..., object]:
+        if not Path(filename).is_file():  # an image layer's picture left out: no matter
+            blank = pygame.Surface((1, 1))
+            return lambda *_args, **_kw: blank
+        return pygame_image_loader(filename, colorkey, **kwargs)
+
+    tiled = pytmx.TiledMap(str(tmx_path), image_loader=loader)
     tw, th = int(tiled.tilewidth), int(tiled.tileheight)
-    full = pygame.Surface((int(tiled.width) * tw, int(tiled.height) * th))
-    full.fill((150, 170, 178))
-    for layer in tiled.visible_layers:
-        if hasattr(layer, "tiles"):
+    for layer in tiled.layers:
+        if hasattr(layer, "tiles") and str(getattr(layer, "visible", 1)) != "0":
             for x, y, image in layer.tiles():
                 full.blit(image, (x * tw, y * th))
-    return full
+
+
+def _surround(layers: list[_ImageLayer]) -> Surround | None:
+    for layer in layers:
+        if layer.name != SURROUND_LAYER:
+            continue
+        try:
+            ppk = float(layer.properties["px_per_km"])
+            x_km = float(layer.properties.get("x_km", 0.0))
+            y_km = float(layer.properties.get("y_km", 0.0))
+        except (KeyError, ValueError):
+            return None  # without its scale the picture cannot be placed: leave it out
+        if 0 < ppk < 100 and math.isfinite(x_km) and math.isfinite(y_km):
+            return Surround(layer.image, x_km, y_km, ppk)
+    return None
+
+
+def render_terrain(tmx_path: Path) -> pygame.Surface:
+    """The map's picture at its natural size (one pixel per tile pixel)."""
+    return load_pictures(tmx_path).terrain
 
 
 def render_map_image(tmx_path: Path, width_px: int, *, show_objects: bool = True) -> pygame.Surface:
@@ -151,22 +262,29 @@ def draw_overlay(
             pygame.draw.ellipse(zones, edge, rect, 1)
     out.blit(zones, (0, 0))
 
-    for f in on(Layer.RIVERS):
-        if shapes is None:
-            pygame.draw.lines(out, RIVER, False, [px(p) for p in f.points], width(0.45))
-            continue
-        line = shapes.points(("river", f.id), partial(_scaled, f.points, px_per_km))
-        if shapes.meets(("river", f.id), out, (ox, oy), 8):
-            pygame.draw.lines(out, RIVER, False, (line - (ox, oy)).tolist(), width(0.45))
+    rivers = on(Layer.RIVERS)
+    if shapes is None:
+        for f in rivers:
+            smooth_line(out, RIVER, [px(p) for p in f.points], width(0.45))
+    elif rivers:  # all the rivers' sides in one array: one look-up a piece of the map
+        sides = shapes.pieces(("rivers",), partial(_all_segments, rivers, px_per_km))
+        for x0, y0, x1, y1 in _near(sides, out, (ox, oy), 4).tolist():
+            smooth_line(out, RIVER, [(x0, y0), (x1, y1)], width(0.45))
     for f in on(Layer.BORDERS):
+        # A national border: dash-dot, on a light casing, as printed maps draw it.
+        bw = max(2, width(0.6))
+        pattern = tuple(v * max(s, 1.0) for v in BORDER_PATTERN)
         if shapes is None:
-            dashed_polyline(
-                out, BORDER, [px(p) for p in f.points], width(0.5), dash=7 * s, gap=4 * s
-            )
+            pts = [px(p) for p in f.points]
+            pygame.draw.lines(out, BORDER_CASING, False, pts, bw + 2)
+            for a, b in pattern_pieces(pts, pattern):
+                pygame.draw.line(out, BORDER, a, b, bw)
             continue
-        border = partial(_scaled_dashes, f.points, px_per_km, 7 * s, 4 * s)
+        sides = shapes.pieces(("border_line", f.id), partial(_scaled_segments, f.points, px_per_km))
+        draw_pieces(out, BORDER_CASING, sides, (ox, oy), bw + 2)
+        border = partial(_scaled_pattern, f.points, px_per_km, pattern)
         dashes = shapes.pieces(("border", f.id), border)
-        draw_pieces(out, BORDER, dashes, (ox, oy), width(0.5))
+        draw_pieces(out, BORDER, dashes, (ox, oy), bw)
     for f in on(Layer.RAIL):
         _rail(out, [px(p) for p in f.points], s)
     for f in on(Layer.FRONT):
@@ -174,7 +292,7 @@ def draw_overlay(
         pygame.draw.lines(out, (255, 230, 220), False, pts, width(1.4))
         pygame.draw.lines(out, FRONT, False, pts, width(0.8))
 
-    font = _font(max(9, round(6.5 * s)))
+    font = _font(max(11, round(6.5 * s)))
     near = out.get_rect().inflate(2 * LABEL_REACH_PX, 40)
     for f in on(Layer.BASES):
         x, y = px(f.points[0])
@@ -183,6 +301,8 @@ def draw_overlay(
         r = max(3, round(2.6 * s))
         pygame.draw.circle(out, (20, 40, 120), (x, y), r)
         pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
+        if origin is not None and not base_names_at(px_per_km):
+            continue
         text = f.name + (f" ({f.properties.get('offmap_km', 0):.0f} km)" if _offmap(f) else "")
         _label(out, font, text, (x, y), r, (20, 40, 120), whole)
     for f in on(Layer.TARGETS):
@@ -192,14 +312,44 @@ def draw_overlay(
             _label(out, font, _short(f), (x, y), max(2, round(1.9 * s)), LABEL, whole)
 
 
+def smooth_line(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]], w: int) -> None:
+    """A polyline with anti-aliased edges: one smooth line, or a line a pixel narrower
+    with smooth lines along its two sides."""
+    if len(pts) < 2:
+        return
+    if w <= 1:
+        pygame.draw.aalines(out, color, False, pts)
+        return
+    pygame.draw.lines(out, color, False, pts, w - 1)
+    h = (w - 1) / 2
+    for d in (-h, h):
+        pygame.draw.aalines(out, color, False, [(x + d, y + d) for x, y in pts])
+
+
+def base_names_at(px_per_km: float) -> bool:
+    """The map view names its air bases from this zoom in; wider out, their names would
+    crowd out Seoul's and Kaesong's."""
+    return px_per_km >= BASE_NAMES_MIN_PPK
+
+
 def _scaled(points: Sequence[tuple[float, float]], px_per_km: float) -> list[tuple[float, float]]:
     return [(x * px_per_km, y * px_per_km) for x, y in points]
 
 
-def _scaled_dashes(
-    points: Sequence[tuple[float, float]], px_per_km: float, dash: float, gap: float
-) -> list[Piece]:
-    return dash_pieces(_scaled(points, px_per_km), dash, gap)
+def _scaled_pattern(
+    points: Sequence[tuple[float, float]], px_per_km: float, pattern: Sequence[float]
+) -> np.ndarray:
+    return pattern_array(_scaled(points, px_per_km), pattern)
+
+
+def _all_segments(features: Sequence[MapFeature], px_per_km: float) -> np.ndarray:
+    return np.vstack([np.zeros((0, 4))] + [_scaled_segments(f.points, px_per_km) for f in features])
+
+
+def _scaled_segments(points: Sequence[tuple[float, float]], px_per_km: float) -> np.ndarray:
+    """A polyline's sides as (n, 4) pieces, so that a tile draws only those near it."""
+    p = np.asarray(points, dtype=float).reshape(-1, 2) * px_per_km
+    return np.hstack([p[:-1], p[1:]])
 
 
 def _offmap(f: MapFeature) -> bool:
@@ -316,26 +466,58 @@ def dash_pieces(
     pts: Sequence[tuple[float, float]], dash: float, gap: float
 ) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """The (start, end) of each dash along a polyline, split where it turns a vertex."""
-    dash, gap = max(dash, 0.5), max(gap, 0.5)
-    pieces = []
-    on, left = True, dash  # drawing or not, and what is left of the current piece
-    for (ax, ay), (bx, by) in itertools.pairwise(pts):
-        seg = math.hypot(bx - ax, by - ay)
-        if seg == 0:
-            continue
-        ux, uy = (bx - ax) / seg, (by - ay) / seg
-        t = 0.0
-        while True:
-            end = seg if left >= seg - t else t + left
-            if on:
-                pieces.append(((ax + ux * t, ay + uy * t), (ax + ux * end, ay + uy * end)))
-            if end == seg:
-                left -= seg - t
-                break
-            t = end
-            on = not on
-            left = dash if on else gap
-    return pieces
+    return pattern_pieces(pts, (dash, gap))
+
+
+def pattern_pieces(
+    pts: Sequence[Sequence[float]] | np.ndarray, pattern: Sequence[float]
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """The drawn pieces of a line pattern (lengths: on, off, on, off...) along a
+    polyline, running on across its vertices: dashes, dots, dash-dots. Each piece lies
+    on one side of the line; one that turns a vertex is split there."""
+    ends = pattern_array(pts, pattern).reshape(-1, 2, 2).tolist()
+    return [((x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in ends]
+
+
+def pattern_array(
+    pts: Sequence[Sequence[float]] | np.ndarray, pattern: Sequence[float]
+) -> np.ndarray:
+    """:func:`pattern_pieces` as an (n, 4) array: x0, y0, x1, y1."""
+    lengths = [max(float(v), 0.5) for v in pattern] or [1.0, 1.0]
+    if len(lengths) % 2:
+        lengths.append(lengths[-1])
+    p = np.asarray(pts, dtype=float).reshape(-1, 2)
+    step = np.diff(p, axis=0)
+    side = np.hypot(step[:, 0], step[:, 1])
+    keep = side > 0
+    start, step, side = p[:-1][keep], step[keep], side[keep]
+    if not len(side):
+        return np.zeros((0, 4))
+    at = np.concatenate([[0.0], np.cumsum(side)])  # the length run at each vertex
+    total, period = float(at[-1]), sum(lengths)
+    offsets = np.cumsum([0.0, *lengths])[:-1][0::2]  # where each "on" starts in a period
+    ons = np.asarray(lengths[0::2])
+    n = int(total // period) + 1
+    s0 = (np.arange(n)[:, None] * period + offsets[None, :]).ravel()
+    s1 = np.minimum(s0 + np.tile(ons, n), total)
+    shown = s0 < total
+    s0, s1 = s0[shown], s1[shown]
+    last = len(side) - 1
+    j0 = np.clip(np.searchsorted(at, s0, "right") - 1, 0, last)
+    j1 = np.clip(np.searchsorted(at, s1, "left") - 1, j0, last)
+    count = j1 - j0 + 1
+    piece = np.repeat(np.arange(len(s0)), count)
+    j = (
+        np.repeat(j0, count)
+        + np.arange(int(count.sum()))
+        - np.repeat(np.cumsum(count) - count, count)
+    )
+    a = np.maximum(s0[piece], at[j]) - at[j]
+    b = np.minimum(s1[piece], at[j + 1]) - at[j]
+    real = b > a
+    j, a, b = j[real], a[real], b[real]
+    unit = step[j] / side[j, None]
+    return np.hstack([start[j] + unit * a[:, None], start[j] + unit * b[:, None]])
 
 
 class ShapeCache:
@@ -401,10 +583,18 @@ def draw_pieces(
 ) -> None:
     """Draw the dashes of ``pieces`` (from :meth:`ShapeCache.pieces`, whole-map pixels)
     that cross ``out``, placed at ``origin``."""
+    for x0, y0, x1, y1 in _near(pieces, out, origin, w + 1).tolist():
+        pygame.draw.line(out, color, (x0, y0), (x1, y1), w)
+
+
+def _near(
+    pieces: np.ndarray, out: pygame.Surface, origin: tuple[float, float], m: float
+) -> np.ndarray:
+    """The (n, 4) ends of ``pieces`` (whole-map pixels) within ``m`` of ``out``, in its own
+    pixels."""
     if not len(pieces):
-        return
+        return np.zeros((0, 4))
     ox, oy = origin
-    m = w + 1
     width, height = out.get_size()
     near = (
         (pieces[:, 6] >= ox - m)
@@ -412,5 +602,4 @@ def draw_pieces(
         & (pieces[:, 7] >= oy - m)
         & (pieces[:, 5] <= oy + height + m)
     )
-    for x0, y0, x1, y1 in (pieces[near, :4] - (ox, oy, ox, oy)).tolist():
-        pygame.draw.line(out, color, (x0, y0), (x1, y1), w)
+    return pieces[near, :4] - (ox, oy, ox, oy)

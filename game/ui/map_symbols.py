@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
 from game.ui import icons, sprites
-from game.ui.map_render import ZONE_COLORS
+from game.ui.map_render import ZONE_COLORS, _walk
 from game.ui.style import PAL
 from game.ui.words import kind_name
 
@@ -13,6 +15,35 @@ FRONT_CASING = (255, 232, 220)
 FRONT = (176, 30, 30)
 RAIL_INTACT = (52, 44, 40)
 CASING = (236, 228, 205)
+
+TOOTH_EVERY = 14.0  # pixels between the front's teeth
+TOOTH_SIZE = (7.0, 5.0)  # base and height
+
+
+def draw_front(surface: pygame.Surface, pts: Sequence[tuple[float, float]]) -> None:
+    """The front: a broad dark-red line on a light casing with teeth on its northern
+    side, facing the enemy, so that it never reads as a thin line (rail, a zone's edge)."""
+    if len(pts) < 2:
+        return
+    base, height = TOOTH_SIZE
+    teeth = []
+    for (x, y), (ux, uy) in _walk(list(pts), TOOTH_EVERY):
+        nx, ny = (uy, -ux) if ux > 0 or (ux == 0 and uy < 0) else (-uy, ux)
+        if ny > 0:  # the side facing north
+            nx, ny = -nx, -ny
+        a = (x - ux * base / 2, y - uy * base / 2)
+        b = (x + ux * base / 2, y + uy * base / 2)
+        tip = (x + nx * (height + 2), y + ny * (height + 2))
+        teeth.append((a, b, tip))
+    for a, b, tip in teeth:
+        pygame.draw.polygon(surface, FRONT_CASING, [a, b, tip], 0)
+        pygame.draw.aalines(surface, FRONT_CASING, True, [a, b, tip])
+    pygame.draw.lines(surface, FRONT_CASING, False, pts, 8)
+    for a, b, tip in teeth:
+        inset = [(p[0] * 0.8 + tip[0] * 0.2, p[1] * 0.8 + tip[1] * 0.2) for p in (a, b)]
+        pygame.draw.polygon(surface, FRONT, [*inset, tip])
+    pygame.draw.lines(surface, FRONT, False, pts, 4)
+
 
 LEGEND_ZONES = (
     ("mig_alley", "MiG Alley"),
@@ -68,6 +99,5 @@ def draw_key_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, 
             "damaged": "Rail, damaged (est.)",
             "cut": "Rail, cut (est.)",
         }[key]
-    pygame.draw.line(surface, FRONT_CASING, (x - 9, y), (x + 9, y), 6)
-    pygame.draw.line(surface, FRONT, (x - 9, y), (x + 9, y), 3)
+    draw_front(surface, [(x - 10, y + 2), (x + 10, y + 2)])
     return "Front line"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pygame
 
 from game.core.geometry import Layer, MapGeometry
-from game.ui.map_render import ShapeCache, draw_overlay
+from game.ui.map_render import SEA, ShapeCache, Surround, draw_overlay
 
 # Drawn into the tiles under everything live (zones, rail, the front, targets).
 STATIC_LAYERS = frozenset({Layer.RIVERS, Layer.BORDERS, Layer.BASES})
@@ -24,7 +24,7 @@ TILE_PX = 256
 MAX_ALIGNED_TILE_PX = 400  # above this a tile's edges may fall between terrain pixels
 MAX_TILES = 80  # with the overlays laid on: a 1920x1080 view and those around it (20 MB)
 MAX_BARE_TILES = 48  # bare, to lay other overlays on at once (12 MB)
-BACKGROUND = (150, 170, 178)
+BACKGROUND = SEA
 SOURCE_MARGIN = 2  # terrain pixels read beyond a tile where its edges do not align
 
 # Draws the overlays onto a transparent piece of the map whose top-left corner is at
@@ -40,10 +40,17 @@ class Level:
     ppk: float
     size: tuple[int, int]
     step: tuple[int, int]  # tile width and height
+    # All there is to draw, in this level's pixels: the map (at 0, 0, of ``size``) and
+    # the surround around it, when the map has one.
+    bounds_xywh: tuple[int, int, int, int]
+
+    @property
+    def bounds(self) -> pygame.Rect:
+        return pygame.Rect(self.bounds_xywh)
 
     def tiles_in(self, box: pygame.Rect) -> Iterator[tuple[int, int]]:
         """(column, row) of the tiles that meet ``box`` (in this level's pixels)."""
-        box = box.clip(pygame.Rect((0, 0), self.size))
+        box = box.clip(self.bounds)
         if box.w <= 0 or box.h <= 0:
             return
         sx, sy = self.step
@@ -54,7 +61,7 @@ class Level:
     def tile_rect(self, col: int, row: int) -> pygame.Rect:
         sx, sy = self.step
         rect = pygame.Rect(col * sx, row * sy, sx, sy)
-        return rect.clip(pygame.Rect((0, 0), self.size))
+        return rect.clip(self.bounds)
 
 
 def tile_step(source: int, level: int) -> int:
@@ -95,6 +102,24 @@ def terrain_tile(
     return out
 
 
+def surround_tile(tile: pygame.Surface, surround: Surround, ppk: float, rect: pygame.Rect) -> None:
+    """Paint the part ``rect`` (level pixels at ``ppk``) of the surround onto ``tile``."""
+    k = surround.ppk / ppk  # surround pixels per level pixel
+    sw, sh = surround.image.get_size()
+    u0 = (rect.left / ppk - surround.x_km) * surround.ppk
+    v0 = (rect.top / ppk - surround.y_km) * surround.ppk
+    lo_u, lo_v = max(0, math.floor(u0) - 1), max(0, math.floor(v0) - 1)
+    hi_u = min(sw, math.ceil(u0 + rect.w * k) + 2)
+    hi_v = min(sh, math.ceil(v0 + rect.h * k) + 2)
+    if hi_u <= lo_u or hi_v <= lo_v:
+        return
+    part = surround.image.subsurface(pygame.Rect(lo_u, lo_v, hi_u - lo_u, hi_v - lo_v))
+    size = (max(1, round((hi_u - lo_u) / k)), max(1, round((hi_v - lo_v) / k)))
+    tile.blit(
+        pygame.transform.smoothscale(part, size), (round((lo_u - u0) / k), round((lo_v - v0) / k))
+    )
+
+
 class MapTiles:
     """Tiles of the map at any zoom, bare (terrain and static layers) and with the
     overlays of a given key; least recently used ones are dropped past ``max_tiles``."""
@@ -104,8 +129,10 @@ class MapTiles:
         terrain: Callable[[Path], pygame.Surface],
         max_tiles: int = MAX_TILES,
         max_bare: int = MAX_BARE_TILES,
+        surround: Callable[[Path], Surround | None] | None = None,
     ) -> None:
         self._terrain = terrain
+        self._surround = surround or (lambda _tmx: None)
         self.max_tiles = max_tiles
         self.max_bare = max_bare
         self._bare: OrderedDict[tuple[Level, int, int], pygame.Surface] = OrderedDict()
@@ -136,7 +163,18 @@ class MapTiles:
         if key not in self._levels:
             sw, sh = self._terrain(tmx).get_size()
             step = (tile_step(sw, size[0]), tile_step(sh, size[1]))
-            self._levels[key] = Level(tmx, key[1], size, step)
+            bounds = pygame.Rect((0, 0), size)
+            surround = self._surround(tmx)
+            if surround is not None:
+                x0, y0, x1, y1 = surround.box_km
+                left, top = math.floor(x0 * ppk), math.floor(y0 * ppk)
+                around = pygame.Rect(
+                    left, top, math.ceil(x1 * ppk) - left, math.ceil(y1 * ppk) - top
+                )
+                bounds = bounds.union(around)
+            self._levels[key] = Level(
+                tmx, key[1], size, step, (bounds.x, bounds.y, bounds.w, bounds.h)
+            )
         return self._levels[key]
 
     # -- tiles
@@ -147,7 +185,18 @@ class MapTiles:
             self._bare.move_to_end(key)
             return tile
         rect = level.tile_rect(col, row)
-        tile = terrain_tile(self._terrain(level.tmx), level.size, rect)
+        inner = rect.clip(pygame.Rect((0, 0), level.size))
+        if inner == rect:
+            tile = terrain_tile(self._terrain(level.tmx), level.size, rect)
+        else:  # beyond the map's edge: the surround, then whatever of the map there is
+            tile = pygame.Surface(rect.size)
+            tile.fill(BACKGROUND)
+            surround = self._surround(level.tmx)
+            if surround is not None:
+                surround_tile(tile, surround, level.ppk, rect)
+            if inner.w > 0 and inner.h > 0:
+                part = terrain_tile(self._terrain(level.tmx), level.size, inner)
+                tile.blit(part, (inner.x - rect.x, inner.y - rect.y))
         shapes = self.shapes(level)
         draw_overlay(tile, geo, level.ppk, STATIC_LAYERS, origin=rect.topleft, shapes=shapes)
         if pygame.display.get_surface() is not None:
@@ -202,7 +251,7 @@ class MapTiles:
     ) -> None:
         """Fill ``view`` with the map, its top-left pixel at ``corner`` on ``surface``;
         then make up to ``ahead`` of the tiles just outside the view, ready for a scroll."""
-        whole = pygame.Rect(corner, level.size)
+        whole = level.bounds.move(corner)
         if not whole.contains(view):
             surface.fill(BACKGROUND, view)
         seen = view.move(-corner[0], -corner[1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import numpy as np
 import pygame
 
 from game.core.geometry import Layer, MapGeometry, Point
@@ -18,15 +19,24 @@ from game.core.model import Rules
 from game.ui import icons, overlays, sprites
 from game.ui.map_cache import MapImages
 from game.ui.map_render import ShapeCache, dashed_polyline
-from game.ui.map_symbols import CASING, FRONT, FRONT_CASING, RAIL_INTACT
+from game.ui.map_symbols import CASING, RAIL_INTACT, draw_front
 from game.ui.place_labels import PlacedLabel, draw_place_labels, places_of
+from game.ui.status_bar import BAR_H
 from game.ui.style import PAL, font
 
-ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)  # pixels per kilometre
+# Pixels per kilometre. The widest is not ZOOMS[0] but as much as shows the whole map's
+# height (down to Pusan and Cheju) under the status bar, whatever the window's size, and
+# never more than FIT_MAX_PPK, short of the next zoom.
+ZOOMS = (0.6, 0.85, 1.2, 1.7, 2.4, 3.4)
+FIT_MAX_PPK = 0.8
+FIT_MARGIN_PX = 8  # below the status bar and above the window's bottom, at the widest zoom
 DEFAULT_ZOOM = 2
 KEY_SCROLL_PX = 60
 HOVER_PX = 12
 LABELLED = {"city", "hydro_plant", "thermal_plant", "industrial_complex", "dam", "refinery"}
+SPREAD_ROUNDS = 40  # passes that push overlapping icons apart
+LEADER = (58, 50, 44)
+LEADER_CASING = (240, 234, 214)
 
 
 class MapView:
@@ -52,6 +62,11 @@ class MapView:
         self._places = places_of(self.geo)
         self.target_labels: dict[str, pygame.Rect] = {}
         self.target_icons: set[str] = set()
+        self._spread: dict[tuple[object, ...], dict[str, tuple[float, float]]] = {}
+        self.icon_at: dict[str, tuple[float, float]] = {}  # screen centres of last frame's icons
+        self.icon_boxes: list[pygame.Rect] = []
+        # The front at each zoom, drawn once (a megabyte at the closest).
+        self._fronts: dict[float, tuple[pygame.Surface, tuple[int, int]] | None] = {}
         self._rail = {
             tid: self.geo.features[tid].points
             for tid, t in rules.targets.items()
@@ -76,7 +91,14 @@ class MapView:
     # -- coordinates
     @property
     def ppk(self) -> float:
+        if self.zoom_index == 0:
+            return self.fit_ppk()
         return ZOOMS[self.zoom_index]
+
+    def fit_ppk(self) -> float:
+        """The widest zoom: the whole map's height in the view below the status bar."""
+        room = self.rect.h - BAR_H - 2 * FIT_MARGIN_PX
+        return round(max(0.1, min(FIT_MAX_PPK, room / self.geo.height_km)), 4)
 
     def to_screen(self, p: Point) -> tuple[float, float]:
         return (
@@ -106,15 +128,27 @@ class MapView:
         self.center_on(centre)
 
     def _clamp(self) -> None:
-        """Keep some of the map in view: its edge may come to the view's middle."""
-        for axis, (extent, view) in enumerate(
+        """At the widest zoom the whole map stands in the middle of the view, under the
+        status bar. Closer in, the view keeps to what there is to see (the map and the
+        seas and lands around it); the map's own edge may come to the view's middle."""
+        ppk = self.ppk
+        if self.zoom_index == 0:
+            self.offset = [
+                self.geo.width_km * ppk / 2 - self.rect.w / 2,
+                self.geo.height_km * ppk / 2 - (self.rect.h + BAR_H) / 2,
+            ]
+            return
+        x0, y0, x1, y1 = self.maps.world_km(self.tmx, self.geo)
+        for axis, (lo_km, hi_km, extent, view) in enumerate(
             (
-                (self.geo.width_km * self.ppk, self.rect.w),
-                (self.geo.height_km * self.ppk, self.rect.h),
+                (x0, x1, self.geo.width_km * ppk, self.rect.w),
+                (y0, y1, self.geo.height_km * ppk, self.rect.h),
             )
         ):
             lo, hi = -view / 2, extent - view / 2
-            self.offset[axis] = min(max(self.offset[axis], lo), hi)
+            if (lo_km, hi_km * ppk) != (0.0, extent):  # a surround: never past its edge
+                lo, hi = max(lo, lo_km * ppk), min(hi, hi_km * ppk - view)
+            self.offset[axis] = min(max(self.offset[axis], lo), max(lo, hi))
 
     # -- navigation
     def scroll(self, dx: float, dy: float) -> None:
@@ -141,12 +175,18 @@ class MapView:
     def target_at(self, view: PlayerView, pos: tuple[int, int]) -> str | None:
         """The active target under the mouse: icons first, then rail lines."""
         best, best_d = None, float(HOVER_PX)
+        shifts = self.icon_shifts(view)
         for tid in view.active_targets:
             t = self.rules.targets[tid]
             if t.kind == "rail_segment":
                 continue
+            # The icon, or the foot of its leader line where it stands off its place.
             x, y = self.to_screen(t.position)
-            d = ((x - pos[0]) ** 2 + (y - pos[1]) ** 2) ** 0.5
+            dx, dy = shifts.get(tid, (0.0, 0.0))
+            d = min(
+                ((x - pos[0]) ** 2 + (y - pos[1]) ** 2) ** 0.5,
+                ((x + dx - pos[0]) ** 2 + (y + dy - pos[1]) ** 2) ** 0.5,
+            )
             if d < best_d:
                 best, best_d = tid, d
         if best is not None:
@@ -183,6 +223,8 @@ class MapView:
                 self.target_labels,
                 self.target_icons,
                 self.hangul_names,
+                self.icon_at,
+                self.icon_boxes,
             )
             self.occupied += [item.rect for item in self.places]
         else:
@@ -226,10 +268,39 @@ class MapView:
                 pygame.draw.lines(surface, color, False, spts, w)
 
     def _draw_front(self, surface: pygame.Surface) -> None:
-        for f in self.geo.on_layer(Layer.FRONT):
-            pts = [self.to_screen(p) for p in f.points]
-            pygame.draw.lines(surface, FRONT_CASING, False, pts, 6)
-            pygame.draw.lines(surface, FRONT, False, pts, 3)
+        """The front, drawn once for each zoom (its teeth take a while) and then blitted."""
+        if self.ppk not in self._fronts:
+            if len(self._fronts) >= len(ZOOMS) + 2:  # a window resized many times
+                self._fronts.clear()
+            self._fronts[self.ppk] = front_image(self.geo, self.ppk)
+        image = self._fronts[self.ppk]
+        if image is not None:
+            picture, (x, y) = image
+            surface.blit(
+                picture,
+                (round(self.rect.x + x - self.offset[0]), round(self.rect.y + y - self.offset[1])),
+            )
+
+    def icon_r(self) -> int:
+        return 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
+
+    def icon_shifts(self, view: PlayerView) -> dict[str, tuple[float, float]]:
+        """How far (pixels) each active target's icon stands off its place so that no two
+        icons overlap (a city and its bridges or yards): worked out once a zoom level."""
+        ids = sorted(
+            tid for tid in view.active_targets if self.rules.targets[tid].kind != "rail_segment"
+        )
+        key = (self.ppk, tuple(ids))
+        if key not in self._spread:
+            if len(self._spread) > 8:
+                self._spread.clear()
+            self._spread[key] = spread_icons(
+                [self.rules.targets[tid].position for tid in ids],
+                ids,
+                self.ppk,
+                2 * self.icon_r() + 3,
+            )
+        return self._spread[key]
 
     def _off_limits(self, cards: tuple[str, ...]) -> frozenset[str]:
         """The targets barred to every package, worked out again only when the cards do."""
@@ -249,21 +320,32 @@ class MapView:
                 surface.blit(img, img.get_rect(center=(round(x), round(y))))
 
     def _draw_targets(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
-        r = 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
+        r = self.icon_r()
         label_font = font(13 if self.ppk < 2.0 else 14, bold=True)
         show_labels = self.ppk >= 1.0
-        placed: list[pygame.Rect] = list(self.keep_clear)
+        placed: list[pygame.Rect] = list(self.keep_clear) + self._circles()
         labels: list[tuple[str, float, float, bool, str]] = []
         self.target_labels = {}
         self.target_icons = set()
         off = self._off_limits(view.cards_in_force)
+        self.icon_at = {}
+        self.icon_boxes = []
+        shifts = self.icon_shifts(view)
         for tid in view.active_targets:
             t = self.rules.targets[tid]
             if t.kind == "rail_segment":
                 continue
-            x, y = self.to_screen(t.position)
+            x0, y0 = self.to_screen(t.position)
+            dx, dy = shifts.get(tid, (0.0, 0.0))
+            x, y = x0 + dx, y0 + dy
             if not self.rect.inflate(80, 40).collidepoint(x, y):
                 continue
+            self.icon_at[tid] = (x, y)
+            if dx or dy:  # a leader line from the place to its icon
+                pygame.draw.line(surface, LEADER_CASING, (x0, y0), (x, y), 3)
+                pygame.draw.aaline(surface, LEADER, (x0, y0), (x, y))
+                pygame.draw.circle(surface, LEADER_CASING, (x0, y0), 3)
+                pygame.draw.circle(surface, LEADER, (x0, y0), 2)
             est = view.bda.get(tid)
             damage = est.damage if est is not None else None
             confidence = est.confidence if est is not None else 0.0
@@ -272,6 +354,7 @@ class MapView:
             img = icons.target_icon(t.kind, r, damage, confidence, tid == hover, own, barred)
             box = img.get_rect(center=(round(x), round(y)))
             surface.blit(img, box)
+            self.icon_boxes.append(box)
             placed.append(box.inflate(-6, -6))
             self.target_icons.add(tid)
             if show_labels and (t.kind in LABELLED or tid == hover):
@@ -279,15 +362,109 @@ class MapView:
         # The hovered target's label first, then the rest where they do not collide.
         for text, x, y, _, tid in sorted(labels, key=lambda lb: not lb[3]):
             w, h = label_font.size(text)
-            for lx in (x + r + 5, x - r - 5 - w):
-                rect = pygame.Rect(round(lx) - 1, round(y - h / 2) - 1, w + 2, h + 2)
+            for lx, ly in label_spots(x, y, r, w, h):
+                rect = pygame.Rect(round(lx) - 1, round(ly - h / 2) - 1, w + 2, h + 2)
                 if rect.collidelist(placed) < 0 and self.rect.contains(rect):
-                    icons.blit_label(surface, label_font, text, (lx, y))
+                    icons.blit_label(surface, label_font, text, (lx, ly))
                     placed.append(rect)
                     self.target_labels[tid] = rect
                     break
         # What is drawn where, so that later layers (result tags) can keep clear of it.
         self.occupied = placed
+
+    def _circles(self) -> list[pygame.Rect]:
+        """The neutral circles on screen, when shown: no name goes over them."""
+        if "neutral" not in self.overlays:
+            return []
+        out = []
+        for f in self.geo.on_layer(Layer.ZONES):
+            if f.kind == "neutral_zone" and f.radii:
+                x, y = self.to_screen(f.points[0])
+                side = max(overlays.MIN_CIRCLE_PX, 2 * max(f.radii) * self.ppk)
+                rect = pygame.Rect(0, 0, round(side * 0.85), round(side * 0.85))
+                rect.center = (round(x), round(y))
+                out.append(rect)
+        return out
+
+
+def front_image(geo: MapGeometry, ppk: float) -> tuple[pygame.Surface, tuple[int, int]] | None:
+    """The front lines at ``ppk`` on a transparent picture, and where its top-left
+    corner lies on the whole map (pixels at this zoom)."""
+    lines = [[(x * ppk, y * ppk) for x, y in f.points] for f in geo.on_layer(Layer.FRONT)]
+    lines = [line for line in lines if len(line) > 1]
+    if not lines:
+        return None
+    pad = 12  # the casing and the teeth
+    xs = [p[0] for line in lines for p in line]
+    ys = [p[1] for line in lines for p in line]
+    left, top = int(min(xs)) - pad, int(min(ys)) - pad
+    size = (int(max(xs)) - left + pad, int(max(ys)) - top + pad)
+    picture = pygame.Surface(size, pygame.SRCALPHA)
+    for line in lines:
+        draw_front(picture, [(x - left, y - top) for x, y in line])
+    return picture, (left, top)
+
+
+def label_spots(x: float, y: float, r: int, w: int, h: int) -> list[tuple[float, float]]:
+    """Where a target's label may go (its left end and middle), best first: beside the
+    icon, then above or below it, then farther out to the side."""
+    return [
+        (x + r + 5, y),
+        (x - r - 5 - w, y),
+        (x - w / 2, y - r - 2 - h / 2),
+        (x - w / 2, y + r + 2 + h / 2),
+        (x + r + 18, y),
+        (x - r - 18 - w, y),
+        (x + r + 30, y),
+        (x - r - 30 - w, y),
+        (x + r + 4, y - r - h / 2),
+        (x + r + 4, y + r + h / 2),
+        (x - r - 4 - w, y - r - h / 2),
+        (x - r - 4 - w, y + r + h / 2),
+        (x - w / 2, y - r - 14 - h / 2),
+        (x + r + 4, y - r - 12 - h / 2),
+        (x - r - 4 - w, y - r - 12 - h / 2),
+        (x - w / 2, y + r + 14 + h / 2),
+    ]
+
+
+def spread_icons(
+    positions: list[Point], ids: list[str], ppk: float, gap: float
+) -> dict[str, tuple[float, float]]:
+    """Offsets (pixels) that push icons closer than ``gap`` apart, each pair by half its
+    overlap a pass; icons that overlap nothing stay where they are."""
+    if len(positions) < 2:
+        return {}
+    every = np.asarray(positions, dtype=float) * ppk
+    # Only icons in a crowd move: those with a neighbour within a few icons' width.
+    d0 = np.hypot(*(every[:, None, :] - every[None, :, :]).transpose(2, 0, 1))
+    np.fill_diagonal(d0, np.inf)
+    crowd = np.flatnonzero(d0.min(axis=1) < gap)
+    if not len(crowd):
+        return {}
+    near = np.flatnonzero(d0[crowd].min(axis=0) < 3 * gap)
+    members = np.union1d(crowd, near)
+    ids = [ids[i] for i in members.tolist()]
+    at = every[members]
+    p = at.copy()
+    # Icons on the very same spot part in a fixed direction each (by their order).
+    angles = np.arange(len(p)) * 2.399963
+    p += np.stack([np.cos(angles), np.sin(angles)], axis=1) * 0.01
+    for _ in range(SPREAD_ROUNDS):
+        d = p[:, None, :] - p[None, :, :]
+        dist = np.hypot(d[..., 0], d[..., 1])
+        np.fill_diagonal(dist, np.inf)
+        push = np.clip(gap - dist, 0.0, None) / 2
+        if not push.any():
+            break
+        step = (d / dist[..., None] * push[..., None]).sum(axis=1)
+        p += step * 0.6
+    moved = p - at
+    return {
+        tid: (float(dx), float(dy))
+        for tid, (dx, dy) in zip(ids, moved.tolist(), strict=True)
+        if abs(dx) > 0.5 or abs(dy) > 0.5
+    }
 
 
 def _short(name: str) -> str:

@@ -8,9 +8,10 @@ zones from the cards in force the player holds; nothing here reads hidden truth.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -20,7 +21,13 @@ from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.ui import icons, sprites
-from game.ui.map_render import ZONE_COLORS, ShapeCache, draw_pieces
+from game.ui.map_render import (
+    ZONE_COLORS,
+    ShapeCache,
+    draw_pieces,
+    pattern_array,
+    pattern_pieces,
+)
 from game.ui.map_symbols import draw_key_item
 from game.ui.style import PAL, font
 
@@ -193,12 +200,12 @@ def paint_overlays(
     if not on:
         return
     guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
+    geo_size = (rules.geometry.width_km, rules.geometry.height_km)
     for f in rules.geometry.on_layer(Layer.ZONES):
         if ZONE_GROUP.get(f.kind, "restrict") in on:
-            _zone(proj, layer, f, shapes)
+            _zone(proj, layer, f, shapes, geo_size)
         if f.id in guarded:
-            edge = PAL.FORBID if guarded[f.id] == "forbid" else PAL.BURDEN
-            _zone_edge(proj, layer, f, (*edge, 230), shapes)
+            _zone_edge(proj, layer, f, guarded[f.id], shapes, geo_size)
     if "flak" in on:
         _flak_rings(proj, layer, _flak_guns(rules, view))
 
@@ -218,64 +225,219 @@ def _ellipse_rect(proj: Projection, f: MapFeature) -> pygame.Rect:
     return r
 
 
-def _zone(proj: Projection, layer: pygame.Surface, f: MapFeature, shapes: ShapeCache) -> None:
+# Each kind of zone has its own line, so that none is told apart by colour alone:
+# (on, off...) lengths in pixels and the width; a solid line has no pattern.
+EDGE_STYLE: dict[str, tuple[tuple[float, ...], int]] = {
+    "mig_alley": ((14.0, 6.0), 3),  # long dashes
+    "border_buffer": ((2.0, 4.0), 2),  # dots
+    "naval_area": ((), 1),
+    "sanctuary": ((), 1),  # with a hatched band inside
+}
+CARD_EDGE: dict[str, tuple[tuple[float, ...], int]] = {
+    "forbid": ((10.0, 7.0), 3),  # dashes
+    "burden": ((3.0, 5.0), 3),  # dots
+}
+HATCH_BAND_PX = 12  # how far into a restricted area its hatching reaches
+HATCH_PERIOD = 7  # pixels between the hatch lines
+
+
+def _runs(f: MapFeature, geo_size: tuple[float, float]) -> list[list[tuple[float, float]]]:
+    """A zone's outline (km) as open runs, leaving out the sides that lie on the map's
+    edge (where a zone was cut to the map): no line is drawn along the map's edge."""
+    return _runs_of(tuple(f.points), geo_size)
+
+
+@cache
+def _runs_of(
+    points: tuple[tuple[float, float], ...], geo_size: tuple[float, float]
+) -> list[list[tuple[float, float]]]:
+    w, h = geo_size
+    pts = [*points, points[0]]
+
+    def on_edge(a: tuple[float, float], b: tuple[float, float]) -> bool:
+        eps = 0.6
+        return any(
+            abs(a[i] - v) < eps and abs(b[i] - v) < eps
+            for i, v in ((0, 0.0), (0, w), (1, 0.0), (1, h))
+        )
+
+    runs: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    for a, b in itertools.pairwise(pts):
+        if on_edge(a, b):
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+            continue
+        if not current:
+            current = [a]
+        current.append(b)
+    if len(current) > 1:
+        runs.append(current)
+    if len(runs) > 1 and runs[-1][-1] == runs[0][0]:  # the ring closes through its start
+        runs[0] = runs.pop() + runs[0][1:]
+    return runs
+
+
+@cache
+def _ring_pieces(
+    w: int, h: int, pattern: tuple[float, ...]
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """A pattern along an ellipse of ``w`` by ``h`` pixels, from its box's corner."""
+    rx, ry = w / 2, h / 2
+    n = max(12, round(2 * math.pi * max(rx, ry) / 4))
+    ring = [
+        (rx + rx * math.cos(2 * math.pi * i / n), ry + ry * math.sin(2 * math.pi * i / n))
+        for i in range(n + 1)
+    ]
+    return pattern_pieces(ring, pattern)
+
+
+def _run_pieces(
+    proj: Projection,
+    f: MapFeature,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
+    pattern: tuple[float, ...],
+    key: str,
+) -> np.ndarray:
+    """The pattern's pieces along a zone's runs, in whole-map pixels at this scale."""
+    ppk = proj.ppk
+
+    def make() -> np.ndarray:
+        out = [np.zeros((0, 4))]
+        for run in _runs(f, geo_size):
+            px = np.asarray(run, dtype=float) * ppk
+            out.append(pattern_array(px, pattern) if pattern else np.hstack([px[:-1], px[1:]]))
+        return np.vstack(out)
+
+    return shapes.pieces((key, f.id, pattern), make)
+
+
+@cache
+def _hatch(size: tuple[int, int], colour: ColorA) -> pygame.Surface:
+    """Diagonal hatching, ``HATCH_PERIOD`` wider than ``size`` to be shifted into line."""
+    w, h = size[0] + HATCH_PERIOD, size[1]
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    for c in range(-h, w + h, HATCH_PERIOD):
+        pygame.draw.line(out, colour, (c, 0), (c - h, h), 1)
+    return out
+
+
+def _hatched_band(
+    layer: pygame.Surface,
+    proj: Projection,
+    f: MapFeature,
+    geo_size: tuple[float, float],
+    colour: ColorA,
+) -> None:
+    """Hatching along the inside of a restricted area's edge (its runs)."""
+    ox, oy = proj.origin
+    near = layer.get_rect().inflate(4 * HATCH_BAND_PX, 4 * HATCH_BAND_PX)
+    runs = []
+    for run, box in _inner_runs(tuple(f.points), geo_size, proj.ppk):
+        if near.colliderect(box.move(-round(ox), -round(oy))):
+            runs.append((run - (ox, oy)).tolist())
+    if not runs:  # the edge is far from this piece of the map
+        return
+    size = layer.get_size()
+    band = pygame.Surface(size, pygame.SRCALPHA)
+    for pts in runs:
+        pygame.draw.lines(band, (255, 255, 255, 255), False, pts, HATCH_BAND_PX)
+    shift = int(ox + oy) % HATCH_PERIOD  # the lines run on from one tile to the next
+    lined = pygame.Surface(size, pygame.SRCALPHA)
+    lined.blit(_hatch(size, colour), (-shift, 0))
+    lined.blit(band, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    layer.blit(lined, (0, 0))
+
+
+@cache
+def _inner_runs(
+    points: tuple[tuple[float, float], ...], geo_size: tuple[float, float], ppk: float
+) -> list[tuple[np.ndarray, pygame.Rect]]:
+    """A zone's runs (whole-map pixels at ``ppk``) moved half the hatched band inwards,
+    each with its box: drawn that wide, they cover the band inside the edge."""
+    ring = np.asarray(points, dtype=float)
+    out = []
+    for run in _runs_of(points, geo_size):
+        p = np.asarray(run, dtype=float)
+        d = np.gradient(p, axis=0)
+        n = np.stack([-d[:, 1], d[:, 0]], axis=1)
+        n /= np.maximum(np.hypot(n[:, 0], n[:, 1]), 1e-9)[:, None]
+        mid = len(p) // 2
+        probe = p[mid] + n[mid] * 0.5
+        if not _inside(probe, ring):
+            n = -n
+        moved = p * ppk + n * (HATCH_BAND_PX / 2)
+        lo, hi = moved.min(axis=0), moved.max(axis=0)
+        box = pygame.Rect(int(lo[0]), int(lo[1]), int(hi[0] - lo[0]) + 2, int(hi[1] - lo[1]) + 2)
+        out.append((moved, box))
+    return out
+
+
+def _inside(p: np.ndarray, ring: np.ndarray) -> bool:
+    x, y = float(p[0]), float(p[1])
+    xs, ys = ring[:, 0], ring[:, 1]
+    xn, yn = np.roll(xs, -1), np.roll(ys, -1)
+    crosses = (ys > y) != (yn > y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        at = xs + (y - ys) * (xn - xs) / (yn - ys)
+    return bool(np.count_nonzero(crosses & (x < at)) % 2)
+
+
+def _zone(
+    proj: Projection,
+    layer: pygame.Surface,
+    f: MapFeature,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
+) -> None:
     color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
     edge = (*color[:3], min(255, color[3] * 4 + 40))
     if f.shape == Shape.POLYGON:
         outline = _outline(proj, f, shapes)
-        if not shapes.meets(("zone", f.id), layer, proj.origin, 4):
+        if not shapes.meets(("zone", f.id), layer, proj.origin, HATCH_BAND_PX + 4):
             return
-        pts = (outline - proj.origin).tolist()
         if f.kind != "sanctuary":
-            pygame.draw.polygon(layer, color, pts)
-        pygame.draw.polygon(layer, edge, pts, 2)
+            pygame.draw.polygon(layer, color, (outline - proj.origin).tolist())
+        else:
+            _hatched_band(layer, proj, f, geo_size, (*color[:3], 150))
+        pattern, width = EDGE_STYLE.get(f.kind, ((), 2))
+        pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "zone_edge")
+        draw_pieces(layer, edge, pieces, proj.origin, width)
     elif f.shape == Shape.ELLIPSE:
         r = _ellipse_rect(proj, f)
         pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
-        pygame.draw.ellipse(layer, (120, 40, 30, 230), r, 2)
+        ring = (120, 40, 30, 230)
+        if f.kind == "neutral_zone":  # a double ring: nothing else on the map has one
+            pygame.draw.ellipse(layer, ring, r, 1)
+            if min(r.size) > 10:
+                pygame.draw.ellipse(layer, ring, r.inflate(-6, -6), 1)
+        else:
+            pygame.draw.ellipse(layer, ring, r, 2)
 
 
 def _zone_edge(
-    proj: Projection, layer: pygame.Surface, f: MapFeature, colour: ColorA, shapes: ShapeCache
+    proj: Projection,
+    layer: pygame.Surface,
+    f: MapFeature,
+    effect: str,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
 ) -> None:
-    """A card's edge: a dashed line inside the zone's outline."""
+    """A card's edge: dashes where the card forbids, dots where it burdens."""
+    colour = (*(PAL.FORBID if effect == "forbid" else PAL.BURDEN), 230)
+    pattern, width = CARD_EDGE["forbid" if effect == "forbid" else "burden"]
     if f.shape == Shape.POLYGON:
-
-        def make() -> np.ndarray:
-            pts = _outline(proj, f, shapes).tolist()
-            return _edge_pieces([*pts, pts[0]])
-
-        draw_pieces(layer, colour, shapes.pieces(("edge", f.id), make), proj.origin, 3)
+        _outline(proj, f, shapes)
+        pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "card_edge")
+        draw_pieces(layer, colour, pieces, proj.origin, width)
     elif f.shape == Shape.ELLIPSE:
         r = _ellipse_rect(proj, f).inflate(6, 6)
-        pygame.draw.ellipse(layer, colour, r, 2)
-
-
-def _edge_pieces(pts: list[tuple[float, float]]) -> np.ndarray:
-    """Dashes along a closed outline, (n, 4): each side starts where the pattern left
-    off on the side before."""
-    dash, period = 10.0, 17.0  # a dash, then a gap of 7
-    p = np.asarray(pts, dtype=float).reshape(-1, 2)
-    step = np.diff(p, axis=0)
-    lengths = np.hypot(step[:, 0], step[:, 1])
-    sides = lengths > 0
-    p, step, lengths = p[:-1][sides], step[sides], lengths[sides]
-    first, counts = [], []  # where each side's first dash starts, and how many it has
-    carry = 0.0
-    for length in lengths.tolist():
-        s = -carry
-        n = max(0, math.ceil((length - s) / period))
-        first.append(s)
-        counts.append(n)
-        carry = s + n * period - length
-    side = np.repeat(np.arange(len(counts)), counts)
-    k = np.arange(len(side)) - np.repeat(np.cumsum(counts) - counts, counts)
-    start = np.asarray(first)[side] + k * period
-    a0, a1 = np.maximum(start, 0.0), np.minimum(start + dash, lengths[side])
-    shown = a1 > a0
-    side, a0, a1 = side[shown], a0[shown], a1[shown]
-    unit = step[side] / lengths[side, None]
-    return np.hstack([p[side] + unit * a0[:, None], p[side] + unit * a1[:, None]])
+        if not layer.get_rect().colliderect(r):
+            return
+        for (ax, ay), (bx, by) in _ring_pieces(r.w, r.h, pattern):
+            pygame.draw.line(layer, colour, (r.x + ax, r.y + ay), (r.x + bx, r.y + by), 2)
 
 
 def flak_radius_px(mv: MapView, guns: float) -> float:
@@ -393,19 +555,31 @@ def _key_symbol(
 
 
 def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -> None:
+    """The overlay's swatch, with the same line as on the map (dashes, dots, hatching,
+    a double ring), so that the key tells them apart without colour too."""
     x, y = mid
     sw = pygame.Surface((18, 14), pygame.SRCALPHA)
+    box = [(0.5, 0.5), (17.5, 0.5), (17.5, 13.5), (0.5, 13.5), (0.5, 0.5)]
+    colour = o.colour
     if o.key == "flak":
-        pygame.draw.circle(sw, (*o.colour[:3], 110), (9, 7), 6)
-        pygame.draw.circle(sw, o.colour[:3], (9, 7), 6, 2)
+        pygame.draw.circle(sw, (*colour[:3], 110), (9, 7), 6)
+        pygame.draw.circle(sw, colour[:3], (9, 7), 6, 2)
         burst = sprites.sprite("flak", 10)
         sw.blit(burst, burst.get_rect(center=(9, 7)))
+    elif o.key == "neutral":
+        pygame.draw.circle(sw, (*colour[:3], max(colour[3], 150)), (9, 7), 6)
+        pygame.draw.circle(sw, (120, 40, 30), (9, 7), 7, 1)
+        pygame.draw.circle(sw, (120, 40, 30), (9, 7), 4, 1)
     elif o.key == "restrict":
-        sw.fill((*o.colour[:3], 120))
-        pygame.draw.rect(sw, PAL.FORBID, sw.get_rect(), 2)
+        sw.blit(_hatch((18, 14), (*colour[:3], 255)), (0, 0))
+        for a, b in pattern_pieces(box, CARD_EDGE["forbid"][0]):
+            pygame.draw.line(sw, PAL.FORBID, a, b, 2)
     else:
-        sw.fill((*o.colour[:3], max(o.colour[3], 110)))
-        pygame.draw.rect(sw, o.colour[:3], sw.get_rect(), 1)
+        kind = "mig_alley" if o.key == "mig" else "border_buffer"
+        pattern, width = EDGE_STYLE[kind]
+        sw.fill((*colour[:3], max(colour[3], 110)))
+        for a, b in pattern_pieces(box, tuple(v / 2 for v in pattern)):
+            pygame.draw.line(sw, colour[:3], a, b, width)
     surface.blit(sw, (x - 9, y - 7))
 
 

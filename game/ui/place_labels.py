@@ -16,6 +16,7 @@ import pygame
 
 from game.core.geometry import Layer, MapGeometry, Point
 from game.ui.map_render import _font as base_label_font
+from game.ui.map_render import base_names_at
 from game.ui.style import font, korean_font_files
 
 # Smallest zoom (pixels per km) at which a place of each rank is named.
@@ -110,8 +111,10 @@ def base_label_rects(
     geo: MapGeometry, ppk: float, origin: tuple[float, float]
 ) -> list[pygame.Rect]:
     """Where the air bases' names sit in the pre-drawn map (``map_render.draw_overlay``)."""
+    if not base_names_at(ppk):
+        return []
     s = max(ppk, 0.4)
-    fnt = base_label_font(max(9, round(6.5 * s)))
+    fnt = base_label_font(max(11, round(6.5 * s)))
     r = max(3, round(2.6 * s))
     rects = []
     for f in geo.on_layer(Layer.BASES):
@@ -158,12 +161,15 @@ def layout_labels(
     target_labels: dict[str, pygame.Rect],
     icons: set[str],
     hangul: bool,
+    icon_at: dict[str, tuple[float, float]] | None = None,
 ) -> list[PlacedLabel]:
-    """Choose where each place's label goes, or leave it out when there is no room."""
+    """Choose where each place's label goes, or leave it out when there is no room.
+    A place that is a target is named beside the target's icon (``icon_at``: where it
+    stands, when it stands off its place)."""
     taken = list(occupied)
     out: list[PlacedLabel] = []
     for place in places:
-        x, y = to_screen(place.position)
+        x, y = (icon_at or {}).get(place.target) or to_screen(place.position)
         if not view.inflate(-4, -4).collidepoint(x, y):
             continue
         if place.target in target_labels:
@@ -220,11 +226,18 @@ def draw_place_labels(
     target_labels: dict[str, pygame.Rect],
     icons: set[str],
     hangul: bool,
+    icon_at: dict[str, tuple[float, float]] | None = None,
+    icon_boxes: list[pygame.Rect] | None = None,
 ) -> list[PlacedLabel]:
-    """Draw the labels; returns what was placed (tests check it for overlaps)."""
+    """Draw the labels; returns what was placed (tests check it for overlaps). A
+    place's dot is left out where a target's icon (``icon_boxes``) or a base's name
+    covers it."""
     origin = to_screen((0.0, 0.0))
-    blocked = occupied + base_label_rects(geo, ppk, origin)
-    placed = layout_labels(places, to_screen, ppk, view, blocked, target_labels, icons, hangul)
+    bases = base_label_rects(geo, ppk, origin)
+    blocked = occupied + bases
+    placed = layout_labels(
+        places, to_screen, ppk, view, blocked, target_labels, icons, hangul, icon_at
+    )
     for item in placed:
         p = item.place
         if item.hangul_only:
@@ -232,6 +245,11 @@ def draw_place_labels(
             continue
         if p.style != "river" and p.target not in icons:
             x, y = to_screen(p.position)
+            dot = pygame.Rect(round(x) - DOT_R, round(y) - DOT_R, 2 * DOT_R, 2 * DOT_R)
+            if dot.collidelist([*(icon_boxes or []), *bases]) >= 0:
+                surface.blit(label_image(p.name, p.name_ko if hangul else "", _size(p), False),
+                             item.rect)  # fmt: skip
+                continue
             pygame.draw.circle(surface, HALO, (round(x), round(y)), DOT_R + 1)
             pygame.draw.circle(surface, INK, (round(x), round(y)), DOT_R - (p.style == "town"))
         img = label_image(p.name, p.name_ko if hangul else "", _size(p), p.style == "river")

@@ -26,13 +26,17 @@ SCENES = (
     "encyclopedia",
     "settings",
 )
+ZOOMS = ("out", "in")  # the map's widest and closest zoom
 HISTORY_TURNS = 12  # turns flown before the "history" scene shows its charts
 
 
-def open_scene(app: App, scenario: str, scene: str) -> None:
-    """Bring ``app`` to a scene as a player would reach it, with the historical turns."""
+def open_scene(app: App, scenario: str, scene: str, zoom: str | None = None) -> None:
+    """Bring ``app`` to a scene as a player would reach it, with the historical turns;
+    ``zoom`` ("out" or "in") takes the map to one end of its zoom."""
     if scene not in SCENES:
         raise ValueError(f"no scene '{scene}' (known: {', '.join(SCENES)})")
+    if zoom is not None and zoom not in ZOOMS:
+        raise ValueError(f"no zoom '{zoom}' (known: {', '.join(ZOOMS)})")
     app.to_title()
     if scene == "settings":
         from game.ui.settings_scene import SettingsScene
@@ -67,6 +71,8 @@ def open_scene(app: App, scenario: str, scene: str) -> None:
                     session.record.play_turn(historical(rules, session.view))
         planning = PlanningScene(app, session)
         app.push(planning)
+        if zoom is not None:
+            planning.map.zoom_at(planning.map.rect.center, -99 if zoom == "out" else 99)
         if scene == "report" and result is not None:
             app.push(ReportScene(app, planning, session, result, before))
         elif scene == "end":
@@ -82,14 +88,18 @@ def open_scene(app: App, scenario: str, scene: str) -> None:
     app.draw()
 
 
-def render_scene(scenario: str, scene: str, size: tuple[int, int]) -> pygame.Surface:
+def render_scene(
+    scenario: str, scene: str, size: tuple[int, int], zoom: str | None = None
+) -> pygame.Surface:
     app = App(size)
-    open_scene(app, scenario, scene)
+    open_scene(app, scenario, scene, zoom)
     return app.window.copy()  # what the window shows, at the interface scale
 
 
-def save_screenshot(scenario: str, scene: str, out: Path, size: tuple[int, int]) -> Path:
-    picture = render_scene(scenario, scene, size)
+def save_screenshot(
+    scenario: str, scene: str, out: Path, size: tuple[int, int], zoom: str | None = None
+) -> Path:
+    picture = render_scene(scenario, scene, size, zoom)
     out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(picture, str(out))
     pygame.display.quit()

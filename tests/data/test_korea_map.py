@@ -375,7 +375,7 @@ def test_tiled_resave_round_trip(tmp_path: Path, korea: MapGeometry) -> None:
     if tiled is None:
         pytest.skip("Tiled is not installed (apt-get install tiled); round trip not checked")
     # A modder's copy: the map and its tileset side by side, re-saved in that folder.
-    for name in ("korea.tmx", "terrain.tsx", "terrain.png"):
+    for name in ("korea.tmx", "terrain.tsx", "terrain.png", "relief.jpg", "surround.jpg"):
         shutil.copy(KOREA.parent / name, tmp_path / name)
     out = tmp_path / "resaved.tmx"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -387,7 +387,10 @@ def test_tiled_resave_round_trip(tmp_path: Path, korea: MapGeometry) -> None:
         timeout=120,
     )
     assert done.returncode == 0 and out.exists(), done.stderr
-    assert 'source="terrain.tsx"' in out.read_text(encoding="utf-8")
+    resaved = out.read_text(encoding="utf-8")
+    assert 'source="terrain.tsx"' in resaved
+    for layer in ('name="relief"', 'name="surround"', 'name="px_per_km"'):
+        assert layer in resaved, layer  # the painted relief and its surround survive
     again = load_map(out)
     assert set(again.features) == set(korea.features)
     for fid, f in korea.features.items():
