@@ -35,20 +35,85 @@ def decay_confidence(rules: Rules, state: GameState) -> None:
 
 
 def end_of_turn_picture(
-    rules: Rules, state: GameState, meter_last_turn: float, rng: np.random.Generator
-) -> None:
-    """The meter estimate lags a turn and carries noise; enemy strength is known roughly."""
+    rules: Rules,
+    state: GameState,
+    meter_causes: dict[str, float],
+    days: int,
+    rng: np.random.Generator,
+) -> dict[str, float]:
+    """The turn's picture of the enemy; returns the meter's estimate by cause for the history.
+
+    Enemy strength, flak and front supply are known roughly, each turn afresh. The meter
+    is read as analysts read it: each cause of its move is estimated with its own error,
+    and their sum is revised a little toward the agents' noisy reading of the level. The
+    error so carries over from turn to turn, so the estimate's moves follow the true ones.
+    """
     intel = state.intel
-    intel.meter_estimate = float(np.clip(meter_last_turn + rng.normal(0.0, 4.0), 0, 100))
-    intel.mig_estimate = float(state.mig_strength * rng.lognormal(0.0, 0.15))
+    picture = meter_picture(rules, state, meter_causes, days, rng)
+    intel.meter_estimate = picture["meter_estimate"]
+    intel.mig_estimate = float(state.mig_strength * rng.lognormal(0.0, rules.mig_noise))
     from game.core.targets import effective_flak
 
     for tid in sorted(rules.targets):
         guns = effective_flak(rules, state, tid)
-        intel.flak_estimate[tid] = float(round(guns * rng.lognormal(0.0, 0.25)))
+        intel.flak_estimate[tid] = float(round(guns * rng.lognormal(0.0, rules.flak_noise)))
     intel.front_supply_estimate = float(
-        np.clip(state.front_supply_pct + rng.normal(0.0, 8.0), 0, 150)
+        np.clip(state.front_supply_pct + rng.normal(0.0, rules.front_supply_noise), 0, 150)
     )
+    return picture
+
+
+# Keys of a history row that carry the meter's estimate by cause.
+CAUSE_ESTIMATE = "meter_est."
+CAUSE_ERROR = "meter_sd."
+REVISION = "revision"  # the agents' reading's pull on the estimate, a cause of its own
+
+
+def meter_picture(
+    rules: Rules,
+    state: GameState,
+    meter_causes: dict[str, float],
+    days: int,
+    rng: np.random.Generator,
+) -> dict[str, float]:
+    """The meter estimate, its error (one standard deviation) and its move by cause.
+
+    The error is that of a fixed-gain filter: the causes' errors add to it, and the
+    revision toward the agents' reading (error ``meter_noise``) takes part of it away.
+    """
+    last = state.history[-1] if state.history else {}
+    before = state.intel.meter_estimate
+    variance = last.get("meter_estimate_sd", rules.meter_noise) ** 2
+    row: dict[str, float] = {}
+    moved = 0.0
+    for cause in sorted(meter_causes):
+        truth = meter_causes[cause]
+        error = rules.meter_cause_noise * abs(truth) + rules.meter_cause_floor * days
+        guess = float(truth + rng.normal(0.0, error))
+        row[CAUSE_ESTIMATE + cause] = round(guess, 3)
+        row[CAUSE_ERROR + cause] = round(error, 3)
+        moved += guess
+        variance += error**2
+    predicted = before + moved
+    reading = state.meter + rng.normal(0.0, rules.meter_noise)
+    gain = min(1.0, max(0.0, rules.meter_revision))
+    estimate = float(np.clip(predicted + gain * (reading - predicted), 0.0, 100.0))
+    variance = (1 - gain) ** 2 * variance + gain**2 * rules.meter_noise**2
+    row[CAUSE_ESTIMATE + REVISION] = round(estimate - predicted, 3)
+    row[CAUSE_ERROR + REVISION] = round(gain * rules.meter_noise, 3)
+    row["meter_estimate"] = estimate
+    row["meter_estimate_sd"] = round(float(np.sqrt(variance)), 3)
+    return row
+
+
+def estimated_causes(row: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """A history row's estimated move of the meter: cause -> (points, error)."""
+    n = len(CAUSE_ESTIMATE)
+    return {
+        key[n:]: (value, row.get(CAUSE_ERROR + key[n:], 0.0))
+        for key, value in row.items()
+        if key.startswith(CAUSE_ESTIMATE)
+    }
 
 
 def power_destroyed_estimate(rules: Rules, state: GameState) -> float:

@@ -97,12 +97,13 @@ def run_turn(
         days += 1
     patience_before = s.us_patience
     politics.resolve_jcs_requests(rules, s, orders.jcs_requests, rng, events)
-    intel.end_of_turn_picture(rules, s, meter_at_start, rng)
+    log = _turn_log(s, meter_at_start, totals, flown, refused, events)
+    picture = intel.end_of_turn_picture(rules, s, log["meter_causes"], days, rng)
     if days:  # after the picture: the report gives the estimate the chart draws
         events.append(_front_event(s, totals))
-    s.history.append(_history_row(rules, s, totals, strike_days))
+    picture.pop("meter_estimate")  # the row rounds it
+    s.history.append({**_history_row(rules, s, totals, strike_days), **picture})
     s.turn += 1
-    log = _turn_log(s, meter_at_start, totals, flown, refused, events)
     log["jcs_patience"] = round(s.us_patience - patience_before, 3)
     report = {"days": days, "totals": totals, "outcome": s.outcome.value, "log": log}
     return TurnResult(s, tuple(events), report)
@@ -144,17 +145,21 @@ def _turn_log(
             for p in flown
         ],
         "refused": refused + cut,
-        "decisions": [
-            {
-                "day": e.day.isoformat(),
-                "decision": e.data["decision"],
-                "text": e.text,
-                "reason": e.cause,
-            }
-            for e in events
-            if "decision" in e.data
-        ],
+        "decisions": _decisions(events),
     }
+
+
+def _decisions(events: list[Event]) -> list[dict[str, str]]:
+    return [
+        {
+            "day": e.day.isoformat(),
+            "decision": e.data["decision"],
+            "text": e.text,
+            "reason": e.cause,
+        }
+        for e in events
+        if "decision" in e.data
+    ]
 
 
 def _front_event(s: GameState, totals: dict[str, float]) -> Event:
