@@ -300,7 +300,8 @@ def cmd_soak(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    from game.ui.screenshot import SCENES, save_screenshot
+    from game.settings import UI_SCALES
+    from game.ui.screenshot import SCENES, save_screenshot, screenshot_settings
 
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
@@ -310,8 +311,13 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if args.scene not in SCENES:
         print(f"screenshot: no scene '{args.scene}' (known: {', '.join(SCENES)})", file=sys.stderr)
         return 2
+    if args.scale not in UI_SCALES:
+        steps = ", ".join(map(str, UI_SCALES))
+        print(f"screenshot: --scale must be one of {steps} (found {args.scale})", file=sys.stderr)
+        return 2
+    settings = screenshot_settings(args.scale, args.colour_blind)
     try:
-        out = save_screenshot(args.scenario, args.scene, Path(args.out), (width, height))
+        out = save_screenshot(args.scenario, args.scene, Path(args.out), (width, height), settings)
     except ScenarioError as exc:
         print(*exc.problems, sep="\n", file=sys.stderr)
         return 1
@@ -383,10 +389,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--scene",
         default="planning",
-        help="title, scenario, planning, report, end, history or encyclopedia",
+        help="title, scenario, planning, plan, politics, forecast, pressure, targets, report, "
+        "end, history, encyclopedia, settings, tutorial, save, load or menu",
     )
     p.add_argument("--out", required=True, help="PNG file to write")
     p.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
+    p.add_argument("--scale", type=int, default=100, help="interface scale in percent, e.g. 150")
+    p.add_argument("--colour-blind", action="store_true", help="the colour-blind palette")
     p.set_defaults(func=cmd_screenshot)
     p = sub.add_parser("bench", help="measure speed: frames, turns, the forecast, memory")
     p.add_argument("--json", action="store_true", help="one JSON object")

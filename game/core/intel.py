@@ -67,6 +67,12 @@ def end_of_turn_picture(
 CAUSE_ESTIMATE = "meter_est."
 CAUSE_ERROR = "meter_sd."
 REVISION = "revision"  # the agents' reading's pull on the estimate, a cause of its own
+# Causes that only ever push (+1) or only pull (-1): analysts never read them the other way.
+ONE_WAY = {"time": -1.0, "face": -1.0, "opinion": -1.0}
+
+
+def _direction(cause: str) -> float:
+    return 1.0 if cause.startswith("pressure_") else ONE_WAY.get(cause, 0.0)
 
 
 def meter_picture(
@@ -90,6 +96,8 @@ def meter_picture(
         truth = meter_causes[cause]
         error = rules.meter_cause_noise * abs(truth) + rules.meter_cause_floor * days
         guess = float(truth + rng.normal(0.0, error))
+        if _direction(cause) * guess < 0:
+            guess = 0.0
         row[CAUSE_ESTIMATE + cause] = round(guess, 3)
         row[CAUSE_ERROR + cause] = round(error, 3)
         moved += guess
@@ -154,6 +162,9 @@ class PlayerView:
     rail_cuts: int
     last_press: PressPolicy = PressPolicy.ROUTINE
     extra: dict[str, float] = field(default_factory=dict)
+    meter_estimate_sd: float = 0.0  # the estimate's error, one standard deviation
+    # The meter's estimated move by cause, turn by turn: cause -> (points, error).
+    meter_causes: tuple[dict[str, tuple[float, float]], ...] = ()
 
 
 def player_view(rules: Rules, state: GameState) -> PlayerView:
@@ -183,6 +194,8 @@ def player_view(rules: Rules, state: GameState) -> PlayerView:
         aircraft_lost=state.aircraft_lost,
         civilian_casualties=state.civilian_casualties,
         rail_cuts=state.rail_cuts,
+        meter_estimate_sd=state.history[-1].get("meter_estimate_sd", 0.0) if state.history else 0.0,
+        meter_causes=tuple(estimated_causes(row) for row in state.history),
     )
 
 

@@ -26,6 +26,7 @@ from game.ui.overlays import draw_map_key
 from game.ui.package_builder import Draft, PackageBuilder
 from game.ui.panels import PAD, draw_tooltip, tooltip_lines
 from game.ui.plan_state import PlanHistory, carry_over, press_refusal
+from game.ui.pressure_tab import PressureTab
 from game.ui.scenes import Scene
 from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H, draw_status_bar
@@ -59,14 +60,22 @@ LEGEND_KINDS_ORDER = (
     "industrial_complex",
 )
 TABS = (
-    ("package", "Package", "Build a strike package: target, aircraft, escort, time (1)"),
-    ("plan", "Plan", "The planned packages, sorties left and standing tasks (2)"),
-    ("politics", "Politics", "Press policy, restrictions in force and JCS requests (3)"),
+    ("package", "Package", "Build a strike package: target, aircraft, escort, time", "1"),
+    ("plan", "Plan", "The planned packages, sorties left and standing tasks", "2"),
+    ("politics", "Politics", "Press policy, restrictions in force and JCS requests", "3"),
     (
         "forecast",
         "Forecast",
         "The plan flown many times on your intelligence: likely losses, "
-        "damage, civilians and talks, as ranges (4)",
+        "damage, civilians, opinion and talks, as ranges",
+        "4",
+    ),
+    (
+        "pressure",
+        "Pressure",
+        "What moves the enemy's willingness to sign, cause by cause, as your "
+        "intelligence estimates it",
+        "5",
     ),
 )
 HISTORICAL_LABEL = "Fill in the historical plan"
@@ -99,6 +108,7 @@ class PlanningScene(Scene):
         self.politics_tab: PoliticsTab | None = None
         self.extras = MapExtras(self)  # target panel, overlay toggles, edge scrolling
         self.forecast_tab: ForecastTab | None = None
+        self.pressure_tab: PressureTab | None = None
         self.forecaster = Forecaster(session.rules)
         self._new_turn()
         super().__init__(app)
@@ -138,12 +148,12 @@ class PlanningScene(Scene):
         y = self.header_h
         tw = (w - 4 * (len(TABS) - 1)) // len(TABS)
         self.tab_buttons: dict[str, pygame_gui.elements.UIButton] = {}
-        for i, (key, label, tip) in enumerate(TABS):
+        for i, (key, label, tip, hotkey) in enumerate(TABS):
             b = self.button(
                 pygame.Rect(x + i * (tw + 4), y, tw, 32),
                 label,
                 partial(self.show_tab, key),
-                tooltip=tip,
+                tooltip=f"{tip}. Key: {hotkey}",
                 object_id="@tab",
             )
             if key == self.tab:
@@ -157,12 +167,15 @@ class PlanningScene(Scene):
         self.message_rect = pygame.Rect(x, row_y - 46, w, 40)
         content = pygame.Rect(x, y, w, self.message_rect.y - 14 - y)
         self.builder = self.plan_tab = self.politics_tab = self.forecast_tab = None
+        self.pressure_tab = None
         if self.tab == "package":
             self.builder = PackageBuilder(self, content)
         elif self.tab == "plan":
             self.plan_tab = PlanTab(self, content)
         elif self.tab == "forecast":
             self.forecast_tab = ForecastTab(self, content)
+        elif self.tab == "pressure":
+            self.pressure_tab = PressureTab(self, content)
         else:
             self.politics_tab = PoliticsTab(self, content)
         self.undo_button = self.button(
@@ -337,7 +350,8 @@ class PlanningScene(Scene):
     def on_event(self, event: pygame.event.Event) -> None:
         if self.extras.handle(event):  # the target panel and overlay toggles
             return
-        for part in (self.builder, self.plan_tab, self.politics_tab, self.forecast_tab):
+        parts = (self.builder, self.plan_tab, self.politics_tab, self.forecast_tab)
+        for part in (*parts, self.pressure_tab):
             if part is not None and part.handle(event):
                 return
         handler = _HANDLERS.get(event.type)
@@ -630,6 +644,7 @@ _PLAIN_KEYS: dict[int, Callable[[PlanningScene], None]] = {
     pygame.K_2: lambda s: s.show_tab("plan"),
     pygame.K_3: lambda s: s.show_tab("politics"),
     pygame.K_4: lambda s: s.show_tab("forecast"),
+    pygame.K_5: lambda s: s.show_tab("pressure"),
     pygame.K_r: PlanningScene.repeat_last,
     pygame.K_h: PlanningScene.fill_historical,
     pygame.K_g: PlanningScene.open_history,
@@ -640,7 +655,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Click a target", "Plan a package on it (Package tab)"),
     ("Drag · arrows · WASD", "Move the map"),
     ("Wheel · + / −", "Zoom the map"),
-    ("1 · 2 · 3 · 4", "Package, Plan, Politics and Forecast tabs"),
+    ("1 · 2 · 3 · 4 · 5", "Package, Plan, Politics, Forecast and Pressure tabs"),
     ("Ctrl+Z", "Undo a change to the plan"),
     ("Ctrl+Y · Ctrl+Shift+Z", "Redo"),
     ("R", "Repeat last turn's plan"),

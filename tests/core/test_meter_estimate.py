@@ -62,7 +62,9 @@ def test_noise_comes_from_the_rules(rules):
     state = new_game(exact)
     state.intel.meter_estimate = state.meter = 30.0
     state.meter = 31.0
-    picture = intel.meter_picture(exact, state, {"pressure_power": 1.0}, 7, np.random.default_rng(5))
+    picture = intel.meter_picture(
+        exact, state, {"pressure_power": 1.0}, 7, np.random.default_rng(5)
+    )
     assert picture["meter_estimate"] == pytest.approx(31.0)
     assert picture["meter_estimate_sd"] == 0.0
     noisy = dataclasses.replace(rules, meter_cause_noise=1.0)
