@@ -151,7 +151,7 @@ class PlanTab:
             colour_cls = "@small_label" if left[pool.id] >= 0 else "@error"
             lab = _label(
                 desk,
-                pygame.Rect(cx, cy, col_w - 6, 20),
+                pygame.Rect(cx, cy, col_w - 2, 20),
                 f"{short_aircraft(pool)}: {left[pool.id]} of {cap}",
                 colour_cls,
             )

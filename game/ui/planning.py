@@ -27,7 +27,7 @@ from game.ui.package_builder import Draft, PackageBuilder
 from game.ui.panels import PAD, draw_tooltip, tooltip_lines
 from game.ui.plan_state import PlanHistory, carry_over, press_refusal
 from game.ui.pressure_tab import PressureTab
-from game.ui.scenes import Scene
+from game.ui.scenes import Scene, drop_tooltips
 from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H, draw_status_bar
 from game.ui.style import PAL, font, wrap
@@ -361,6 +361,11 @@ class PlanningScene(Scene):
     def _over_map(self, pos: tuple[int, int]) -> bool:
         return self.map.rect.collidepoint(pos) and pos[1] > self.map.rect.y + BAR_H
 
+    def covered(self) -> None:
+        super().covered()
+        drop_tooltips(self.extras.manager)  # the map's toggles
+        self.hover = None  # and the map's own tooltip
+
     def _mouse_down(self, event: pygame.event.Event) -> None:
         if event.button == 1 and self._over_map(event.pos):
             self.dragging = True
@@ -502,6 +507,8 @@ class PlanningScene(Scene):
         self._draw_panel(surface)
         if self.session.busy:
             self._draw_banner(surface)
+        elif self.app.scene is not self:
+            pass  # a dialog is open over the desk: no tooltip shows behind it
         elif self.hover is not None and not self.dragging:
             bounds = self.extras.tip_bounds(self.mouse)
             if bounds is not None:
