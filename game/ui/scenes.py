@@ -111,7 +111,7 @@ def drop_tooltips(manager: pygame_gui.UIManager) -> None:
         tip = getattr(element, "tool_tip", None)
         if tip is not None:
             tip.kill()
-            element.tool_tip = None
+            setattr(element, "tool_tip", None)  # noqa: B010 (GUISprite does not declare it)
 
 
 class SceneStack:
