@@ -27,3 +27,35 @@ def test_no_label_on_the_desk_is_too_small_for_its_text(app, scenario):
         for tid in sorted(rules.targets)[:12]:
             desk.pick_target(tid)
     app.to_title()
+
+
+def _missing_glyphs(text: str) -> set[str]:
+    """Characters the interface's typeface lacks: they draw as its empty box."""
+    import pygame
+
+    from game.ui.style import font
+
+    f = font(15)
+    box = pygame.image.tobytes(f.render("\uffff", True, (255, 255, 255)), "RGBA")
+    return {
+        ch
+        for ch in set(text)
+        if not ch.isspace()
+        and pygame.image.tobytes(f.render(ch, True, (255, 255, 255)), "RGBA") == box
+    }
+
+
+def test_the_politics_tab_draws_every_character_of_its_buttons(app):
+    """A press policy a card forbids is marked with a sign the typeface has."""
+    rules = load_rules(find_scenario("campaign_1952"))
+    session = GameSession(GameRecord.new(rules), autosave_enabled=False)
+    for cid, card in session.state.cards.items():
+        card.in_force = card.in_force or "coercive" in cid
+    desk = PlanningScene(app, session)
+    app.push(desk)
+    desk.show_tab("politics")
+    texts = [b.text for b in desk.politics_tab.press_buttons.values()]
+    assert any(text.endswith("×") for text in texts)
+    for text in texts:
+        assert not _missing_glyphs(text), text
+    app.to_title()
