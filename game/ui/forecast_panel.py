@@ -9,6 +9,7 @@ thrown away."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -30,6 +31,7 @@ from game.ui.widgets import toggle_style
 from game.ui.words import esc
 
 if TYPE_CHECKING:
+    from game.ui.package_builder import Draft
     from game.ui.planning import PlanningScene
 
 DEBOUNCE_S = 0.3  # wait this long after the last change before forecasting
@@ -146,12 +148,26 @@ class Forecaster:
         )
 
 
+def with_draft(orders: TurnOrders, draft: Draft) -> tuple[TurnOrders, bool]:
+    """The plan with the package being built in it (in place of the one it edits), and
+    whether that package is in; a draft without a target or sorties is left out."""
+    package = draft.package()
+    if package is None or package.strike_sorties() == 0:
+        return orders, False
+    packages = list(orders.packages)
+    if draft.editing is not None and 0 <= draft.editing < len(packages):
+        packages[draft.editing] = dataclasses.replace(package, days=packages[draft.editing].days)
+    else:
+        packages.append(package)
+    return dataclasses.replace(orders, packages=tuple(packages)), True
+
+
 def tick(desk: PlanningScene) -> bool:
-    """Each frame: want the desk's current plan, collect results, refresh the tab.
-    True while the forecast is outstanding (the window keeps drawing)."""
+    """Each frame: want the desk's current plan (with the package being built),
+    collect results, refresh the tab. True while the forecast is outstanding."""
     forecaster = desk.forecaster
     if not desk.session.busy and not desk.session.over:
-        forecaster.want(desk.view, desk.orders)
+        forecaster.want(desk.view, with_draft(desk.orders, desk.draft)[0])
     pending = forecaster.poll()
     tab = getattr(desk, "forecast_tab", None)
     if tab is not None:
@@ -491,9 +507,13 @@ class ForecastTab:
             return
         self._shown = result
         rules = self.desk.session.rules
-        n = len(self.desk.orders.packages)
-        self.status.set_text(f"Forecast of this plan ({n} package{'' if n == 1 else 's'})")
-        lines = forecast_lines(rules, self.desk.view, result, self.desk.orders)
+        orders, drafted = with_draft(self.desk.orders, self.desk.draft)
+        n = len(orders.packages)
+        building = ", one being built" if drafted else ""
+        self.status.set_text(
+            f"Forecast of this plan ({n} package{'' if n == 1 else 's'}{building})"
+        )
+        lines = forecast_lines(rules, self.desk.view, result, orders)
         self.text.set_text("<br>".join(lines))
         if forecaster.chart == "losses":
             image = losses_chart(self.chart_rect.size, result)
