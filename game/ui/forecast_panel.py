@@ -229,8 +229,11 @@ def forecast_lines(
         ("World opinion", fc.world_opinion_change),
         ("US patience", fc.us_patience_change),
     ):
-        small = max(abs(r.p10), abs(r.p90)) < 10
-        lines.append(f"<b>{label}</b>: {span(r, signed=True, decimals=1 if small else 0)}")
+        reach = max(abs(r.p10), abs(r.p90))
+        words = (
+            "no change" if reach < 0.05 else span(r, signed=True, decimals=1 if reach < 10 else 0)
+        )
+        lines.append(f"<b>{label}</b>: {words}")
     lines += standing_lines(rules, view, orders)
     chance = fc.talks_disrupted * 100
     words = (

@@ -119,7 +119,8 @@ class PressureTab:
             "estimates them from each turn's reports"
         )
         y += 28
-        chart_h = max(110, min(200, rect.h // 3))
+        rows = len(ordered(view.meter_causes[-1])[:CHART_ROWS]) if view.meter_causes else 1
+        chart_h = max(60, min(rows * 24 + 24, rect.h // 3))  # as tall as its bars need
         text_h = rect.bottom - y - 8 - chart_h
         self.text = pygame_gui.elements.UITextBox(
             pressure_html(view, rules.meter.threshold),
