@@ -14,26 +14,27 @@ from game.core.turn import new_game, run_turn
 from game.data.scenario import find_scenario, load_rules
 
 
-def _campaign(rules, seed: int) -> list[dict[str, float]]:
-    """campaign_1952 played to its end by the historical planner, one row a turn."""
+def _campaign(rules, seed: int, planner: str) -> list[dict[str, float]]:
+    """campaign_1952 played to its end by a planner, one row a turn."""
     rng = np.random.default_rng(seed)
     state = new_game(rules)
     while state.outcome.value == "ongoing":
-        orders = PLANNERS["historical"](rules, player_view(rules, state))
+        orders = PLANNERS[planner](rules, player_view(rules, state))
         state = run_turn(rules, state, orders, rng).state
     return state.history
 
 
 @pytest.mark.slow
-def test_weekly_estimated_moves_follow_the_true_ones():
+@pytest.mark.parametrize("planner", ["historical", "balanced"])
+def test_weekly_estimated_moves_follow_the_true_ones(planner):
     rules = load_rules(find_scenario("campaign_1952"))
     assert rules.turn_days == 7
     for seed in (1, 2, 3):
-        history = _campaign(rules, seed)
+        history = _campaign(rules, seed, planner)
         true_moves = np.diff([row["meter"] for row in history])
         estimated_moves = np.diff([row["meter_estimate"] for row in history])
         correlation = np.corrcoef(true_moves, estimated_moves)[0, 1]
-        assert correlation >= 0.5, f"seed {seed}: correlation {correlation:.2f}"
+        assert correlation >= 0.5, f"{planner}, seed {seed}: correlation {correlation:.2f}"
         # Honest: the estimate is never the truth itself.
         errors = [row["meter_estimate"] - row["meter"] for row in history]
         assert np.std(errors) > 0.2
