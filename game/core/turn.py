@@ -181,6 +181,12 @@ def _front_event(s: GameState, totals: dict[str, float]) -> Event:
     )
 
 
+def _target_name(rules: Rules, target_id: str) -> str:
+    """A target by its name; an order may name one the scenario does not have."""
+    target = rules.targets.get(target_id)
+    return target.name if target is not None else target_id
+
+
 def _accepted_packages(
     rules: Rules, state: GameState, orders: TurnOrders, events: list[Event]
 ) -> list[StrikePackage]:
@@ -193,7 +199,7 @@ def _accepted_packages(
                 Event(
                     state.day,
                     Category.CARD if verdict.card else Category.STRIKE,
-                    f"Package against {package.target} not flown.",
+                    f"Package against {_target_name(rules, package.target)} not flown.",
                     cause=verdict.reason,
                     target=package.target,
                 )

@@ -83,3 +83,19 @@ def test_day_by_day_shows_every_report_under_its_day(week):
         assert esc(ev.cause) in html, ev.text  # every event, with its why
     for day in {ev.day for ev in result.events}:
         assert long_date(day) in html
+
+
+def test_a_package_refused_before_the_turn_is_named_not_by_its_id(week):
+    from game.core.orders import StrikePackage, TurnOrders
+    from game.core.turn import run_turn
+
+    session, _, _ = week
+    rules = session.rules
+    fighters = rules.escort_pool  # fighters carry no bombs: refused before the turn flies
+    orders = TurnOrders(packages=(StrikePackage("pyongyang", ((fighters, 4),)),))
+    import numpy as np
+
+    result = run_turn(rules, session.state, orders, np.random.default_rng(1))
+    refused = [e for e in result.events if "not flown" in e.text]
+    assert refused and all("pyongyang" not in e.text for e in refused)
+    assert rules.targets["pyongyang"].name in refused[0].text
