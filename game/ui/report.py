@@ -77,17 +77,25 @@ def _not_flown(ev: Event) -> bool:
 
 
 def _cancellations(rules: Rules, events: list[Event], days: int) -> list[str]:
-    """Packages refused or cancelled, first in the report: each with its reason and card."""
-    lines = []
+    """Packages refused or cancelled, first in the report: each with its reason and card,
+    once however many of the turn's days it was kept on the ground."""
+    grouped: dict[tuple[str, str, str], list[Event]] = {}
     for ev in events:
-        name = rules.targets[ev.target].name if ev.target in rules.targets else ev.target
-        card = rules.cards.get(str(ev.data.get("card", "")))
-        when = f"{short_date(ev.day)}: " if days > 1 else ""
+        key = (ev.target or "", str(ev.data.get("card", "")), ev.cause)
+        grouped.setdefault(key, []).append(ev)
+    lines = []
+    for (target, card_id, _), group in grouped.items():
+        name = rules.targets[target].name if target in rules.targets else target
+        card = rules.cards.get(card_id)
+        when = ""
+        if days > 1:
+            first, last = group[0].day, group[-1].day
+            when = short_date(first) + (f" – {short_date(last)}" if last != first else "") + ": "
         if card is not None:
             text = f"{when}the package against {name} was cancelled: '{card.name}' came into force"
         else:
             text = f"{when}the package against {name} was not flown"
-        lines.append(f"• {esc(text)}{_read_more(ev)}<br>{_why(ev.cause)}")
+        lines.append(f"• {esc(text)}{_read_more(group[0])}<br>{_why(group[0].cause)}")
     if not lines:
         return []
     danger = html_colour("DANGER")

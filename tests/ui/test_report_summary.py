@@ -35,19 +35,23 @@ def test_a_package_a_card_cancels_opens_the_report_with_the_card_and_reason(week
     rules = session.rules
     card = rules.cards["warnings_curtailed"]
     target = rules.targets["pyongyang"]
-    cancelled = Event(
-        before.day + timedelta(days=1),
-        Category.CARD,
-        f"Package against {target.name} not flown: '{card.name}' came into force.",
-        cause=card.reason,
-        target="pyongyang",
-        data={"card": card.id, "not_flown": True},
-    )
-    html = report_html(session, _with(result, cancelled), before, session.view)
+    cancelled = [
+        Event(
+            before.day + timedelta(days=day),
+            Category.CARD,
+            f"Package against {target.name} not flown: '{card.name}' came into force.",
+            cause=card.reason,
+            target="pyongyang",
+            data={"card": card.id, "not_flown": True},
+        )
+        for day in range(1, 7)  # kept on the ground every day from the second
+    ]
+    html = report_html(session, _with(result, *cancelled), before, session.view)
     opening = html.index("Not flown this turn")
     assert opening < html.index("Negotiation meter")
     assert opening < html.index(">Targets<")
     assert card.name in html[opening:] and card.reason[:40] in html
+    assert html.count(f"the package against {target.name} was cancelled") == 1  # once a turn
     assert "pyongyang" not in html.replace("places.pyongyang", "")  # names, never ids
 
 
