@@ -90,12 +90,18 @@ def meter_picture(
     last = state.history[-1] if state.history else {}
     before = state.intel.meter_estimate
     variance = last.get("meter_estimate_sd", rules.meter_noise) ** 2
+    # The agents' reading is the game's one draw for the meter, as it always was; the
+    # causes' errors come from a generator seeded by it, so the game's own stream (and
+    # every true outcome) is the same as without them.
+    reading_error = float(rng.normal(0.0, rules.meter_noise))
+    seed = int.from_bytes(np.float64(reading_error).tobytes(), "little")
+    analysts = np.random.default_rng([seed, state.turn])
     row: dict[str, float] = {}
     moved = 0.0
     for cause in sorted(meter_causes):
         truth = meter_causes[cause]
         error = rules.meter_cause_noise * abs(truth) + rules.meter_cause_floor * days
-        guess = float(truth + rng.normal(0.0, error))
+        guess = float(truth + analysts.normal(0.0, error))
         if _direction(cause) * guess < 0:
             guess = 0.0
         row[CAUSE_ESTIMATE + cause] = round(guess, 3)
@@ -103,7 +109,7 @@ def meter_picture(
         moved += guess
         variance += error**2
     predicted = before + moved
-    reading = state.meter + rng.normal(0.0, rules.meter_noise)
+    reading = state.meter + reading_error
     gain = min(1.0, max(0.0, rules.meter_revision))
     estimate = float(np.clip(predicted + gain * (reading - predicted), 0.0, 100.0))
     variance = (1 - gain) ** 2 * variance + gain**2 * rules.meter_noise**2
