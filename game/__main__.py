@@ -22,9 +22,29 @@ def main() -> int:
     code = run_command(sys.argv[1:])
     if code != -1:
         return code
+    problem = no_display(os.environ, sys.platform)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     from game.ui.app import run_app
 
     return run_app()
+
+
+def no_display(env: os._Environ[str] | dict[str, str], platform: str) -> str | None:
+    """Why the game's window cannot open here, or None: without a display SDL would
+    fall back to drawing nowhere, and the game would wait for input that never comes."""
+    if env.get("SDL_VIDEODRIVER"):  # chosen on purpose (tests, a headless framebuffer)
+        return None
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the game's window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+        "set). Run it from a desktop session; the headless commands are listed by "
+        "'python main.py --help'."
+    )
 
 
 if __name__ == "__main__":

@@ -517,6 +517,14 @@ class Rules:
     bda_strike_confidence: float = 0.4
     bda_recon_confidence: float = 0.85
     bda_decay: float = 0.03
+    # The intelligence picture's errors (see ``game.core.intel``).
+    meter_noise: float = 4.0  # points of error in one turn's agents' reading of the meter
+    meter_cause_noise: float = 0.35  # relative error of each estimated cause of its move
+    meter_cause_floor: float = 0.02  # points a day of error a cause carries even when small
+    meter_revision: float = 0.1  # share of the gap to the agents' reading closed each turn
+    mig_noise: float = 0.15  # lognormal spread of the MiG strength estimate
+    flak_noise: float = 0.25  # lognormal spread of each target's flak estimate
+    front_supply_noise: float = 8.0  # points of error in the front supply estimate
     close_support_stray_chance: float = 0.0005  # per sortie, into a neutral zone near the front
     briefing: str = ""
     source_file: str = ""

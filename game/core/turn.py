@@ -104,12 +104,13 @@ def run_turn(
         days += 1
     patience_before = s.us_patience
     politics.resolve_jcs_requests(rules, s, orders.jcs_requests, rng, events)
-    intel.end_of_turn_picture(rules, s, meter_at_start, rng)
+    log = _turn_log(s, meter_at_start, totals, flown, refused, events)
+    picture = intel.end_of_turn_picture(rules, s, log["meter_causes"], days, rng)
     if days:  # after the picture: the report gives the estimate the chart draws
         events.append(_front_event(s, totals))
-    s.history.append(_history_row(rules, s, totals, strike_days))
+    picture.pop("meter_estimate")  # the row rounds it
+    s.history.append({**_history_row(rules, s, totals, strike_days), **picture})
     s.turn += 1
-    log = _turn_log(s, meter_at_start, totals, flown, refused, events)
     log["jcs_patience"] = round(s.us_patience - patience_before, 3)
     report = {"days": days, "totals": totals, "outcome": s.outcome.value, "log": log}
     return TurnResult(s, tuple(events), report)
@@ -152,17 +153,21 @@ def _turn_log(
             for p in flown
         ],
         "refused": refused + cut,
-        "decisions": [
-            {
-                "day": e.day.isoformat(),
-                "decision": e.data["decision"],
-                "text": e.text,
-                "reason": e.cause,
-            }
-            for e in events
-            if "decision" in e.data
-        ],
+        "decisions": _decisions(events),
     }
+
+
+def _decisions(events: list[Event]) -> list[dict[str, str]]:
+    return [
+        {
+            "day": e.day.isoformat(),
+            "decision": e.data["decision"],
+            "text": e.text,
+            "reason": e.cause,
+        }
+        for e in events
+        if "decision" in e.data
+    ]
 
 
 def _front_event(s: GameState, totals: dict[str, float]) -> Event:
@@ -184,6 +189,12 @@ def _front_event(s: GameState, totals: dict[str, float]) -> Event:
     )
 
 
+def _target_name(rules: Rules, target_id: str) -> str:
+    """A target by its name; an order may name one the scenario does not have."""
+    target = rules.targets.get(target_id)
+    return target.name if target is not None else target_id
+
+
 def _accepted_packages(
     rules: Rules, state: GameState, orders: TurnOrders, events: list[Event]
 ) -> list[StrikePackage]:
@@ -196,7 +207,7 @@ def _accepted_packages(
                 Event(
                     state.day,
                     Category.CARD if verdict.card else Category.STRIKE,
-                    f"Package against {package.target} not flown.",
+                    f"Package against {_target_name(rules, package.target)} not flown.",
                     cause=verdict.reason,
                     target=package.target,
                 )

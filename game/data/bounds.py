@@ -28,6 +28,7 @@ SHARES: dict[str, set[str]] = {
         "bda_strike_confidence",
         "bda_recon_confidence",
         "bda_decay",
+        "meter_revision",
         "close_support_stray_chance",
         "flak_accuracy_penalty",
         "warning_casualty_factor",

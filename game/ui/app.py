@@ -58,10 +58,18 @@ LINGER_S = 1.5  # keep updating this long after input (hover fades, tooltips)
 class App:
     """Owns the window and the scene stack; scenes ask it to push, pop or quit."""
 
-    def __init__(self, size: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, size: tuple[int, int] | None = None, settings: Settings | None = None
+    ) -> None:
+        """``settings`` given (screenshots, tests) stand for the player's and are never
+        saved; the window then opens at ``size``, never full screen."""
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-        # A damaged settings file gives the defaults; the title screen says why.
-        self.settings, self.settings_problem = load_settings()
+        self._keep_settings = settings is None
+        if settings is None:  # a damaged settings file gives the defaults; the title says why
+            settings, problem = load_settings()
+        else:
+            settings, problem = settings.model_copy(update={"fullscreen": False}), None
+        self.settings, self.settings_problem = settings, problem
         pygame.mixer.pre_init(RATE, -16, 2, 512)
         pygame.init()
         safe_text.install()
@@ -151,7 +159,8 @@ class App:
         before, self.settings = self.settings, settings
         self.settings_problem = None
         try:
-            save_settings(settings)
+            if self._keep_settings:
+                save_settings(settings)
         except OSError as exc:
             self.settings_problem = f"Settings could not be saved: {exc}"
         if apply_palette(settings.colour_blind):

@@ -9,7 +9,9 @@ thrown away."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
@@ -29,6 +31,7 @@ from game.ui.widgets import toggle_style
 from game.ui.words import esc
 
 if TYPE_CHECKING:
+    from game.ui.package_builder import Draft
     from game.ui.planning import PlanningScene
 
 DEBOUNCE_S = 0.3  # wait this long after the last change before forecasting
@@ -145,12 +148,26 @@ class Forecaster:
         )
 
 
+def with_draft(orders: TurnOrders, draft: Draft) -> tuple[TurnOrders, bool]:
+    """The plan with the package being built in it (in place of the one it edits), and
+    whether that package is in; a draft without a target or sorties is left out."""
+    package = draft.package()
+    if package is None or package.strike_sorties() == 0:
+        return orders, False
+    packages = list(orders.packages)
+    if draft.editing is not None and 0 <= draft.editing < len(packages):
+        packages[draft.editing] = dataclasses.replace(package, days=packages[draft.editing].days)
+    else:
+        packages.append(package)
+    return dataclasses.replace(orders, packages=tuple(packages)), True
+
+
 def tick(desk: PlanningScene) -> bool:
-    """Each frame: want the desk's current plan, collect results, refresh the tab.
-    True while the forecast is outstanding (the window keeps drawing)."""
+    """Each frame: want the desk's current plan (with the package being built),
+    collect results, refresh the tab. True while the forecast is outstanding."""
     forecaster = desk.forecaster
     if not desk.session.busy and not desk.session.over:
-        forecaster.want(desk.view, desk.orders)
+        forecaster.want(desk.view, with_draft(desk.orders, desk.draft)[0])
     pending = forecaster.poll()
     tab = getattr(desk, "forecast_tab", None)
     if tab is not None:
@@ -176,7 +193,21 @@ def span(r: Range, unit: str = "", signed: bool = False, decimals: int = 0) -> s
     return f"{lo}–{hi}{unit}, likely {mid}{unit}"
 
 
-def forecast_lines(rules: Rules, view: PlayerView, fc: Forecast) -> list[str]:
+def standing_lines(rules: Rules, view: PlayerView, orders: TurnOrders | None) -> list[str]:
+    """The standing tasks' shares of the sorties the packages leave, as the plan sets them."""
+    if orders is None:
+        return []
+    st = orders.standing
+    return [
+        f"<b>Standing tasks</b>: interdiction {st.interdiction:.0%}, close support "
+        f"{st.close_support:.0%} of the strike sorties left each day; barrier patrols "
+        f"{st.air_superiority:.0%} of the spare fighters"
+    ]
+
+
+def forecast_lines(
+    rules: Rules, view: PlayerView, fc: Forecast, orders: TurnOrders | None = None
+) -> list[str]:
     """The forecast in plain words, one HTML line each (the tab's text)."""
     lines = [f"<b>Aircraft lost</b>: {span(fc.losses_total)}"]
     for pid, r in fc.losses_by_pool.items():
@@ -194,6 +225,16 @@ def forecast_lines(rules: Rules, view: PlayerView, fc: Forecast) -> list[str]:
         f"<b>Negotiation meter</b>: {span(meter, signed=True, decimals=decimals)} "
         f"<font color='{MUTED}'>(now about {view.meter_estimate:.0f})</font>"
     )
+    for label, r in (
+        ("World opinion", fc.world_opinion_change),
+        ("US patience", fc.us_patience_change),
+    ):
+        reach = max(abs(r.p10), abs(r.p90))
+        words = (
+            "no change" if reach < 0.05 else span(r, signed=True, decimals=1 if reach < 10 else 0)
+        )
+        lines.append(f"<b>{label}</b>: {words}")
+    lines += standing_lines(rules, view, orders)
     chance = fc.talks_disrupted * 100
     words = (
         "no chance"
@@ -217,20 +258,46 @@ def forecast_lines(rules: Rules, view: PlayerView, fc: Forecast) -> list[str]:
 # --------------------------------------------------------------------- charts
 
 
+def mark_labels(
+    xs: list[tuple[float, str]], width_of: Callable[[str], int], chart_w: int, gap: int = 4
+) -> list[tuple[float, str]]:
+    """The percentile marks' labels, each at its left edge: marks too close for their
+    labels share one ("10–50%") so no two labels overlap."""
+    groups: list[list[tuple[float, str]]] = []
+    for x, label in sorted(xs):
+        if groups:
+            centre = sum(p for p, _ in groups[-1]) / len(groups[-1])
+            prev_right = centre + width_of(_joined(groups[-1])) / 2
+            if x - width_of(label) / 2 < prev_right + gap:
+                groups[-1].append((x, label))
+                continue
+        groups.append([(x, label)])
+    placed: list[tuple[float, str]] = []
+    for group in groups:
+        text = _joined(group)
+        centre = sum(p for p, _ in group) / len(group)
+        w = width_of(text)
+        left = max(0.0, centre - w / 2)
+        if placed:  # never onto the label before
+            left = max(left, placed[-1][0] + width_of(placed[-1][1]) + gap)
+        placed.append((min(left, chart_w - w), text))
+    return placed
+
+
+def _joined(group: list[tuple[float, str]]) -> str:
+    if len(group) == 1:
+        return group[0][1]
+    return f"{group[0][1].rstrip('%')}–{group[-1][1]}"
+
+
 def _percentile_marks(
     surface: pygame.Surface, xs: list[tuple[float, str]], top: int, bottom: int
 ) -> None:
     f = font(11)
-    for x, label in xs:
+    for x, _ in xs:
         pygame.draw.line(surface, PAL.ACCENT, (x, top), (x, bottom), 1)
-        img = f.render(label, True, PAL.ACCENT)
-        surface.blit(
-            img,
-            (
-                min(max(0, x - img.get_width() // 2), surface.get_width() - img.get_width()),
-                top - 13,
-            ),
-        )
+    for left, label in mark_labels(xs, lambda t: f.size(t)[0], surface.get_width()):
+        surface.blit(f.render(label, True, PAL.ACCENT), (round(left), top - 13))
 
 
 def losses_chart(size: tuple[int, int], fc: Forecast) -> pygame.Surface:
@@ -443,9 +510,14 @@ class ForecastTab:
             return
         self._shown = result
         rules = self.desk.session.rules
-        n = len(self.desk.orders.packages)
-        self.status.set_text(f"Forecast of this plan ({n} package{'' if n == 1 else 's'})")
-        self.text.set_text("<br>".join(forecast_lines(rules, self.desk.view, result)))
+        orders, drafted = with_draft(self.desk.orders, self.desk.draft)
+        n = len(orders.packages)
+        building = ", one being built" if drafted else ""
+        self.status.set_text(
+            f"Forecast of this plan ({n} package{'' if n == 1 else 's'}{building})"
+        )
+        lines = forecast_lines(rules, self.desk.view, result, orders)
+        self.text.set_text("<br>".join(lines))
         if forecaster.chart == "losses":
             image = losses_chart(self.chart_rect.size, result)
         else:

@@ -307,7 +307,7 @@ class PoliticsTab:
             tip = words if refusal is None else f"{words} Not allowed now: {refusal.reason}"
             b = desk.button(
                 pygame.Rect(x + i * (bw + 4), y, bw, 30),
-                name + (" ✕" if refusal is not None else ""),
+                name + (" ×" if refusal is not None else ""),
                 partial(self.set_press, policy),
                 tooltip=tip,
                 object_id="@toggle",

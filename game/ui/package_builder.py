@@ -25,7 +25,7 @@ from game.ui.plan_state import (
 )
 from game.ui.style import html_colour
 from game.ui.widgets import Spinner, toggle_style
-from game.ui.words import esc, kind_name, short_date
+from game.ui.words import base_name, esc, kind_name, short_date
 
 if TYPE_CHECKING:
     from game.ui.planning import PlanningScene
@@ -196,7 +196,7 @@ class PackageBuilder:
                 pygame.Rect(x, y, col_strike - x - 6, ROW_H), short_aircraft(pool), "@small_label"
             )
             lab.set_tooltip(
-                f"{pool.name}: {pool.aircraft}. Flies from {pool.base}, reach "
+                f"{pool.name}: {pool.aircraft}. Flies from {base_name(rules, pool.base)}, reach "
                 f"{pool.range_km:.0f} km; {cap} sorties a day free for this package."
             )
             self.strike_spinners[pool.id] = Spinner(

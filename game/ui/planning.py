@@ -27,7 +27,8 @@ from game.ui.overlays import draw_map_key
 from game.ui.package_builder import Draft, PackageBuilder
 from game.ui.panels import PAD, draw_tooltip, tooltip_lines
 from game.ui.plan_state import PlanHistory, carry_over, press_refusal, short_name
-from game.ui.scenes import Scene
+from game.ui.pressure_tab import PressureTab
+from game.ui.scenes import Scene, drop_tooltips
 from game.ui.session import GameSession
 from game.ui.status_bar import BAR_H, draw_status_bar
 from game.ui.style import PAL, font, wrap
@@ -62,20 +63,29 @@ LEGEND_KINDS_ORDER = (
     "industrial_complex",
 )
 TABS = (
-    ("package", "Package", "Build a strike package: target, aircraft, escort, time (1)"),
-    ("plan", "Plan", "The planned packages, sorties left and standing tasks (2)"),
-    ("politics", "Politics", "Press policy, restrictions in force and JCS requests (3)"),
+    ("package", "Package", "Build a strike package: target, aircraft, escort, time", "1"),
+    ("plan", "Plan", "The planned packages, sorties left and standing tasks", "2"),
+    ("politics", "Politics", "Press policy, restrictions in force and JCS requests", "3"),
     (
         "forecast",
         "Forecast",
         "The plan flown many times on your intelligence: likely losses, "
-        "damage, civilians and talks, as ranges (4)",
+        "damage, civilians, opinion and talks, as ranges",
+        "4",
+    ),
+    (
+        "pressure",
+        "Pressure",
+        "What moves the enemy's willingness to sign, cause by cause, as your "
+        "intelligence estimates it",
+        "5",
     ),
     (
         "tasks",
         "Tasks",
         "Standing tasks' shares, the rail lines interdiction concentrates on, and the "
-        "targets to photograph (5)",
+        "targets to photograph",
+        "6",
     ),
 )
 HISTORICAL_LABEL = "Fill in the historical plan"
@@ -123,6 +133,7 @@ class PlanningScene(Scene):
         self.tasks_tab: TasksTab | None = None
         self.extras = MapExtras(self)  # target panel, overlay toggles, edge scrolling
         self.forecast_tab: ForecastTab | None = None
+        self.pressure_tab: PressureTab | None = None
         self.forecaster = Forecaster(session.rules)
         self._new_turn()
         super().__init__(app)
@@ -162,12 +173,12 @@ class PlanningScene(Scene):
         y = self.header_h
         tw = (w - 4 * (len(TABS) - 1)) // len(TABS)
         self.tab_buttons: dict[str, pygame_gui.elements.UIButton] = {}
-        for i, (key, label, tip) in enumerate(TABS):
+        for i, (key, label, tip, hotkey) in enumerate(TABS):
             b = self.button(
                 pygame.Rect(x + i * (tw + 4), y, tw, 32),
                 label,
                 partial(self.show_tab, key),
-                tooltip=tip,
+                tooltip=f"{tip}. Key: {hotkey}",
                 object_id="@tab",
             )
             if key == self.tab:
@@ -182,6 +193,7 @@ class PlanningScene(Scene):
         content = pygame.Rect(x, y, w, self.message_rect.y - 14 - y)
         self.builder = self.plan_tab = self.politics_tab = self.forecast_tab = None
         self.tasks_tab = None
+        self.pressure_tab = None
         if self.tab == "package":
             self.builder = PackageBuilder(self, content)
         elif self.tab == "plan":
@@ -190,6 +202,8 @@ class PlanningScene(Scene):
             self.forecast_tab = ForecastTab(self, content)
         elif self.tab == "tasks":
             self.tasks_tab = TasksTab(self, content)
+        elif self.tab == "pressure":
+            self.pressure_tab = PressureTab(self, content)
         else:
             self.politics_tab = PoliticsTab(self, content)
         self.undo_button = self.button(
@@ -400,8 +414,8 @@ class PlanningScene(Scene):
     def on_event(self, event: pygame.event.Event) -> None:
         if self.extras.handle(event):  # the target panel and overlay toggles
             return
-        parts = (self.builder, self.plan_tab, self.politics_tab, self.forecast_tab, self.tasks_tab)
-        for part in parts:
+        parts = (self.builder, self.plan_tab, self.politics_tab, self.forecast_tab)
+        for part in (*parts, self.pressure_tab, self.tasks_tab):
             if part is not None and part.handle(event):
                 return
         handler = _HANDLERS.get(event.type)
@@ -410,6 +424,11 @@ class PlanningScene(Scene):
 
     def _over_map(self, pos: tuple[int, int]) -> bool:
         return self.map.rect.collidepoint(pos) and pos[1] > self.map.rect.y + BAR_H
+
+    def covered(self) -> None:
+        super().covered()
+        drop_tooltips(self.extras.manager)  # the map's toggles
+        self.hover = None  # and the map's own tooltip
 
     def _mouse_down(self, event: pygame.event.Event) -> None:
         if event.button == 1 and self._over_map(event.pos):
@@ -585,6 +604,8 @@ class PlanningScene(Scene):
             self.plan_tab.draw(surface)
         if self.session.busy:
             self._draw_banner(surface)
+        elif self.app.scene is not self:
+            pass  # a dialog is open over the desk: no tooltip shows behind it
         elif self.hover is not None and not self.dragging:
             bounds = self.extras.tip_bounds(self.mouse)
             if bounds is not None:
@@ -731,7 +752,8 @@ _PLAIN_KEYS: dict[int, Callable[[PlanningScene], None]] = {
     pygame.K_2: lambda s: s.show_tab("plan"),
     pygame.K_3: lambda s: s.show_tab("politics"),
     pygame.K_4: lambda s: s.show_tab("forecast"),
-    pygame.K_5: lambda s: s.show_tab("tasks"),
+    pygame.K_5: lambda s: s.show_tab("pressure"),
+    pygame.K_6: lambda s: s.show_tab("tasks"),
     pygame.K_r: PlanningScene.repeat_last,
     pygame.K_h: PlanningScene.fill_historical,
     pygame.K_g: PlanningScene.open_history,
@@ -743,7 +765,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Click a target", "Plan a package on it (Package tab)"),
     ("Drag · arrows · WASD", "Move the map"),
     ("Wheel · + / −", "Zoom the map"),
-    ("1 · 2 · 3 · 4 · 5", "Package, Plan, Politics, Forecast and Tasks tabs"),
+    ("1 · 2 · 3 · 4 · 5 · 6", "Package, Plan, Politics, Forecast, Pressure and Tasks tabs"),
     ("Ctrl+Z", "Undo a change to the plan"),
     ("Ctrl+Y · Ctrl+Shift+Z", "Redo"),
     ("R", "Repeat last turn's plan"),

@@ -4,6 +4,7 @@ a file the game refuses shows the reason and changes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from game.save.opening import open_save
 from game.ui.overlay import OverlayScene
 from game.ui.scenes import Scene
 from game.ui.session import QUICK_SLOT, GameSession
+from game.ui.style import font
 from game.ui.words import short_date
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 
 
 LIST_ITEM_H = 30  # the slot list's rows ("@packages" in the theme)
+LIST_FONT = 14  # their text, and its padding from the row's left edge
+LIST_TEXT_PAD = 10
+SCROLLBAR_W = 24
 ERROR_H = 40  # the line under the list that says why a save or load failed
 CHROME_H = 60 + ERROR_H + 48 + 20  # heading, error line and buttons around the list
 
@@ -41,19 +46,34 @@ def _when(saved_at: datetime) -> str:
     return saved_at.astimezone().strftime("%d %b %Y %H:%M")
 
 
-def slot_text(entry: SaveEntry) -> str:
-    """One line of the slot list, from the header alone."""
+def slot_text(entry: SaveEntry, fits: Callable[[str], bool] = lambda _: True) -> str:
+    """One line of the slot list, from the header alone; ``fits`` says whether a line
+    fits the row. A long save name, then the scenario's name, give way (with "…") so the
+    date, turn and time saved always show."""
     name = entry.path.stem
     h = entry.header
     if h is None:
         reason = str(entry.error) if entry.error is not None else "unreadable"
-        return f"{name} — cannot be loaded: {reason.split(': ')[-1]}"
+        return _shortened(f"{name} — cannot be loaded: {reason.split(': ')[-1]}", fits)
     scenario = h.scenario_name or h.scenario
     ended = "" if h.outcome == "ongoing" else " · ended"
-    return (
-        f"{name} — {scenario} · {short_date(h.date)} · turn {h.turn}{ended} · "
-        f"saved {_when(h.saved_at)}"
-    )
+    tail = f" · {short_date(h.date)} · turn {h.turn}{ended} · saved {_when(h.saved_at)}"
+    while True:
+        line = f"{name} — {scenario}{tail}"
+        if fits(line):
+            return line
+        if len(name) > 12:
+            name = name[: max(12, len(name) - 4)].rstrip() + "…"
+        elif len(scenario) > 12:
+            scenario = scenario[: max(12, len(scenario) - 4)].rstrip() + "…"
+        else:
+            return _shortened(line, fits)
+
+
+def _shortened(line: str, fits: Callable[[str], bool]) -> str:
+    while len(line) > 4 and not fits(line):
+        line = line[:-2].rstrip() + "…"
+    return line
 
 
 def quick_save(session: GameSession) -> str:
@@ -168,8 +188,14 @@ class _SlotDialog(OverlayScene):
         self.bottom = rect.bottom - 20
         list_top = rect.y + 60
         list_h = self.bottom - 48 - ERROR_H - list_top
+        row_font = font(LIST_FONT)
+        room = w - 2 * LIST_TEXT_PAD - SCROLLBAR_W  # the row's text, clear of the scroll bar
+
+        def fits(line: str) -> bool:
+            return row_font.size(line)[0] <= room
+
         items: list[str | tuple[str, str]] = [
-            (slot_text(e), str(i)) for i, e in enumerate(self.entries)
+            (slot_text(e, fits), str(i)) for i, e in enumerate(self.entries)
         ]
         self.list = pygame_gui.elements.UISelectionList(
             pygame.Rect(x, list_top, w, list_h),

@@ -98,8 +98,20 @@ class Scene:
         self.draw_scene(surface)
         self.manager.draw_ui(surface)
 
+    def covered(self) -> None:
+        """A dialog opens over this scene: its tooltips go, or they show behind the dialog."""
+        drop_tooltips(self.manager)
+
     def draw_scene(self, surface: pygame.Surface) -> None:
         """What the scene draws under its widgets; reads state, never changes it."""
+
+
+def drop_tooltips(manager: pygame_gui.UIManager) -> None:
+    for element in manager.get_sprite_group().sprites():
+        tip = getattr(element, "tool_tip", None)
+        if tip is not None:
+            tip.kill()
+            setattr(element, "tool_tip", None)  # noqa: B010 (GUISprite does not declare it)
 
 
 class SceneStack:
@@ -120,6 +132,8 @@ class SceneStack:
         return self._scenes[-1] if self._scenes else None
 
     def push(self, scene: Scene) -> None:
+        if self._scenes:
+            self._scenes[-1].covered()
         self._scenes.append(scene)
 
     def pop(self) -> Scene | None:

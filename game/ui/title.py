@@ -38,8 +38,9 @@ class TitleScene(Scene):
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@kicker"),
         )
+        sub_w = min(w - 40, max(col.w + 80, 720))  # the whole line, even on a small screen
         pygame_gui.elements.UILabel(
-            pygame.Rect(col.x - 40, top + 120, col.w + 80, 30),
+            pygame.Rect(max(20, col.centerx - sub_w // 2), top + 120, sub_w, 30),
             SUBTITLE,
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@subtitle"),

@@ -6,6 +6,7 @@ import html
 from datetime import date
 
 from game.core.events import Category
+from game.core.model import Rules
 
 KIND_NAMES: dict[str, str] = {
     "hydro_plant": "Hydroelectric plant",
@@ -75,3 +76,12 @@ def short_date(day: date) -> str:
 def esc(text: object) -> str:
     """Text for pygame_gui's HTML text boxes."""
     return html.escape(str(text), quote=False)
+
+
+def base_name(rules: Rules, base_id: str) -> str:
+    """An air base as the map labels it ("K-13 Suwon"), never its id."""
+    feature = rules.geometry.features.get(base_id)
+    if feature is not None:
+        label = feature.properties.get("label")
+        return str(label) if label else feature.name.replace("_", " ").title()
+    return base_id.replace("_", " ").title()

@@ -63,8 +63,8 @@ def test_truncated_save_is_refused(
 
 def test_bad_json_is_refused_as_corrupt(good: Path, suiho: Rules, record: GameRecord) -> None:
     raw = bytearray(good.read_bytes())
-    middle = len(raw) // 2
-    raw[middle : middle + 3] = b"}}]"
+    colon = raw.index(b'":', len(raw) // 2) + 1  # a key's colon: never inside a string
+    raw[colon : colon + 1] = b"}}]"
     good.write_bytes(bytes(raw))
     _refused(good, suiho, Reason.CORRUPT, record)
 

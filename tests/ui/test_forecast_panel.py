@@ -205,3 +205,18 @@ def test_bar_names_are_whole_at_the_charts_width(app):
     assert name_w <= 396 // 2
     for tid, name in names.items():
         assert font(12).size(name)[0] <= name_w - 6, tid
+
+
+def test_the_package_being_built_is_forecast_too(app):
+    """A package not yet added is in the forecast, beside the plan's own."""
+    to_desk(app, "suiho_1952")
+    desk = app.scene
+    desk.draft.target = "chosin_plants"
+    desk.draft.strike = {"fifth_af_fb": 40}
+    desk.show_tab("forecast")
+    fc = wait_forecast(app)
+    assert not desk.orders.packages  # not added: only being built
+    assert "chosin_plants" in fc.damage_by_target
+    assert "one being built" in desk.forecast_tab.status.text
+    text = text_of(desk)
+    assert "World opinion" in text and "US patience" in text and "Standing tasks" in text

@@ -16,3 +16,29 @@ def test_load_is_greyed_out_when_there_are_no_saves(app, monkeypatch):
     assert not dialog.load_button.is_enabled
     assert dialog.cancel_button.is_enabled
     app.pop()
+
+
+def test_every_row_fits_its_line_and_keeps_the_turn_and_time_saved(app, tmp_path, monkeypatch):
+    """Long save and scenario names give way; the row's end (turn, time saved) shows."""
+    from game.data.scenario import find_scenario, load_rules
+    from game.save import GameRecord, list_saves
+    from game.save.storage import save_slot
+    from game.ui.save_dialog import LIST_FONT, LIST_TEXT_PAD, SCROLLBAR_W
+    from game.ui.style import font
+
+    rules = load_rules(find_scenario("pressure_pump_1952"))
+    for i in range(3):
+        save_slot(f"a very long name for a saved game number {i} of many", GameRecord.new(rules))
+    monkeypatch.setattr(game.ui.save_dialog, "list_saves", list_saves)
+    app.push(LoadDialog(app, app.scene))
+    app.step([])
+    dialog = app.scene
+    room = dialog.list.rect.w - 2 * LIST_TEXT_PAD - SCROLLBAR_W
+    rows = [item["text"] for item in dialog.list.item_list]
+    for row in rows:
+        assert font(LIST_FONT).size(row)[0] <= room, row
+    mine = [row for row in rows if row.startswith("a very long")]
+    assert len(mine) == 3
+    for row in mine:  # the name gave way, the end of the line did not
+        assert "…" in row and " · turn 1 · saved " in row
+    app.pop()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pygame
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,3 +66,44 @@ def test_screenshot_takes_mods_like_the_game(tmp_path: Path) -> None:
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     assert without.returncode == 1 and "no such scenario" in without.stderr
+
+
+SCENES_BY_NAME = (
+    "planning", "politics", "forecast", "targets", "target", "pressure", "tasks", "report", "end",
+    "history", "encyclopedia", "settings", "tutorial", "save", "load",
+)  # fmt: skip
+
+
+def test_every_tab_and_dialog_renders_by_name(tmp_path: Path, monkeypatch) -> None:
+    """Each name opens its own screen: a picture with real content, unlike the others."""
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path / "home"))
+    from game.settings import load_settings
+    from game.ui.screenshot import SCENES, render_scene
+
+    pictures = {}
+    for scene in SCENES_BY_NAME:
+        assert scene in SCENES
+        picture = render_scene("suiho_1952", scene, (1280, 720))
+        assert picture.get_size() == (1280, 720)
+        small = pygame.transform.scale(picture, (160, 90))
+        colours = {small.get_at((x, y))[:3] for x in range(0, 160, 4) for y in range(0, 90, 4)}
+        assert len(colours) > 20, f"{scene} looks blank"
+        pictures[scene] = pygame.image.tobytes(small, "RGB")
+    assert len(set(pictures.values())) == len(SCENES_BY_NAME)  # no two names show the same
+    assert load_settings()[0].fullscreen is False
+
+
+def test_screenshot_honours_size_and_never_goes_full_screen(tmp_path: Path, monkeypatch) -> None:
+    """The player's full-screen setting is theirs: a screenshot keeps --size and a window."""
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path / "home"))
+    from game.settings import Settings, load_settings, save_settings
+    from game.ui.app import App
+    from game.ui.screenshot import render_scene, screenshot_settings
+
+    save_settings(Settings(fullscreen=True, window_size=(1600, 900), ui_scale=150))
+    picture = render_scene("suiho_1952", "title", (1280, 720))
+    assert picture.get_size() == (1280, 720)
+    app = App((1920, 1080), settings=screenshot_settings(150, colour_blind=True))
+    assert not app.fullscreen and app.window.get_size() == (1920, 1080)
+    assert app.scale_percent == 150
+    assert load_settings()[0].fullscreen is True  # the player's settings are left alone

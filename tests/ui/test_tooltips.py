@@ -56,3 +56,18 @@ def test_a_toggle_that_is_on_still_shows_its_tooltip(desk, monkeypatch):
     assert day.is_selected  # day is the default, shown pressed
     hover(desk, day, monkeypatch)
     assert day.is_selected
+
+
+def test_a_dialog_over_the_desk_takes_the_desks_tooltips_away(app, desk, monkeypatch):
+    """Tooltips of the desk must not show behind the Esc menu, the report or a dialog."""
+    hover(desk, desk.end_button, monkeypatch)
+    toggle = desk.extras.toggles["flak"]
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: toggle.rect.center)
+    for _ in range(4):
+        desk.extras.manager.update(0.5)
+    assert toggle.tool_tip is not None
+    desk.hover = next(iter(desk.session.rules.targets))
+    desk.open_menu()
+    assert app.scene is not desk
+    assert desk.end_button.tool_tip is None and toggle.tool_tip is None
+    assert desk.hover is None
