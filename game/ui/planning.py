@@ -88,6 +88,19 @@ TABS = (
         "6",
     ),
 )
+TAB_GAP = 4
+
+
+def tab_widths(total: int) -> list[int]:
+    """Each tab as wide as its name, and the room left shared out, so no name is cut."""
+    label_font = font(15, bold=True)  # the theme's @tab font
+    natural = [label_font.size(label)[0] for _, label, _, _ in TABS]
+    spare = total - TAB_GAP * (len(TABS) - 1) - sum(natural)
+    widths = [n + spare // len(TABS) for n in natural]
+    widths[-1] += total - TAB_GAP * (len(TABS) - 1) - sum(widths)
+    return widths
+
+
 HISTORICAL_LABEL = "Fill in the historical plan"
 END_TURN_LABEL = "End Turn"
 
@@ -171,16 +184,17 @@ class PlanningScene(Scene):
         h = self.size[1]
         self.header_h = 58
         y = self.header_h
-        tw = (w - 4 * (len(TABS) - 1)) // len(TABS)
         self.tab_buttons: dict[str, pygame_gui.elements.UIButton] = {}
-        for i, (key, label, tip, hotkey) in enumerate(TABS):
+        tab_x = x
+        for (key, label, tip, hotkey), tw in zip(TABS, tab_widths(w), strict=True):
             b = self.button(
-                pygame.Rect(x + i * (tw + 4), y, tw, 32),
+                pygame.Rect(tab_x, y, tw, 32),
                 label,
                 partial(self.show_tab, key),
                 tooltip=f"{tip}. Key: {hotkey}",
                 object_id="@tab",
             )
+            tab_x += tw + TAB_GAP
             if key == self.tab:
                 b.select()
             self.tab_buttons[key] = b
