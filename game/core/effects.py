@@ -125,5 +125,14 @@ def succession(rules: Rules, state: GameState, p: dict[str, Any]) -> str:
     return leadership.succession(rules, state, p["leader"], float(p["resolve_drop"]))
 
 
+@effect("end_game", ending=str)
+def end_game(rules: Rules, state: GameState, p: dict[str, Any]) -> str:
+    """``{ kind = "end_game", ending = "ceasefire" }``: the game ends that day with one of
+    the scenario's ``[[endings]]``."""
+    state.ending = p["ending"]
+    title = next((e.title for e in rules.endings if e.id == p["ending"]), p["ending"])
+    return f"The game ends: {title}"
+
+
 def apply(rules: Rules, state: GameState, kind: str, params: dict[str, Any]) -> str:
     return EFFECTS[kind](rules, state, params)

@@ -35,6 +35,8 @@ class Outcome(StrEnum):
     ARMISTICE = "armistice"
     RECALL = "recall"
     TIME_OUT = "time_out"
+    VICTORY = "victory"  # a scenario's own ending: its objectives met
+    DEFEAT = "defeat"  # a scenario's own ending: its cause lost
 
 
 class Role(StrEnum):
@@ -178,6 +180,23 @@ class EventDef:
     conditions: tuple[Condition, ...] = ()
     chance: float = 1.0  # per day once the trigger holds
     effects: tuple[Effect, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class EndingDef:
+    """A scenario's own end of the game (``[[endings]]``): when its conditions all hold,
+    or when an event's ``end_game`` effect names it, the game ends with this outcome,
+    title and text, and ``score`` is added to the score."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_INPUT
+
+    id: str
+    outcome: Outcome
+    title: str
+    text: str = ""
+    conditions: tuple[Condition, ...] = ()  # none: only an end_game effect ends it
+    score: float = 0.0
     source: str = ""
 
 
@@ -539,6 +558,7 @@ class Rules:
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
     leadership: LeadershipRules = field(default_factory=LeadershipRules)
     options: tuple[str, ...] = ()  # the alternative histories chosen for this game
+    endings: tuple[EndingDef, ...] = ()  # the scenario's own ends, before the armistice's
     # What the scenario offers: (id, name, text) of each alternative history.
     alternatives: tuple[tuple[str, str, str], ...] = ()
 
@@ -700,6 +720,7 @@ class GameState:
     forward_bases: set[str] = field(default_factory=set)  # airfields MiGs fly from
     dispersal_progress: float = 0.0
     night_defence: float = 0.0  # searchlights, radar flak, night fighters (0..1)
+    ending: str = ""  # the scenario ending that ended the game, or that an event called
 
     def clone(self) -> GameState:
         """A deep copy, written out because ``copy.deepcopy`` was a tenth of a campaign."""

@@ -20,6 +20,7 @@ from game.core.events import Category, Event
 from game.core.geometry import Layer
 from game.core.model import (
     CardState,
+    EndingDef,
     GameState,
     Intel,
     Outcome,
@@ -549,7 +550,18 @@ def _check_end(rules: Rules, s: GameState, events: list[Event]) -> None:
             if s.world_opinion <= o.recall_world
             else f"US patience fell to {s.us_patience:.0f}"
         )
+        s.ending = ""
         _end(rules, s, Outcome.RECALL, events, f"The planner is relieved: {why}.", why)
+        return
+    ending = _scenario_ending(rules, s)
+    if ending is not None:
+        s.ending = ending.id
+        why = ending.text or (
+            "an event ended the game"
+            if not ending.conditions
+            else "; ".join(f"{c.metric} {c.op} {c.value}" for c in ending.conditions)
+        )
+        _end(rules, s, ending.outcome, events, ending.title, why)
         return
     if s.offensive_days_left > 0:
         s.offensive_days_left -= 1
@@ -585,6 +597,14 @@ def _check_end(rules: Rules, s: GameState, events: list[Event]) -> None:
         _end(rules, s, Outcome.TIME_OUT, events, "Time has run out.", "the scenario's end date")
 
 
+def _scenario_ending(rules: Rules, s: GameState) -> EndingDef | None:
+    """The ending an event called for, or the first whose conditions all hold."""
+    for ending in rules.endings:
+        if s.ending == ending.id or (ending.conditions and all_hold(ending.conditions, s)):
+            return ending
+    return None
+
+
 def _end(
     rules: Rules, s: GameState, outcome: Outcome, events: list[Event], text: str, cause: str
 ) -> None:
@@ -618,6 +638,9 @@ def score(rules: Rules, s: GameState) -> float:
             value -= sc.per_week_left_at_recall * max(0.0, weeks_left)
     elif s.outcome == Outcome.TIME_OUT:
         value -= sc.time_out_penalty
+    value += sum(
+        e.score for e in rules.endings if e.id == s.ending and s.outcome != Outcome.ONGOING
+    )
     return round(value, 1)
 
 

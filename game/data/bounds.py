@@ -123,6 +123,8 @@ def rule_problems(rules: model.Rules, event_keys: list[str]) -> list[str]:
     for cid, card in rules.cards.items():
         for name in ("accuracy_factor", "stray_factor", "jcs_approval"):
             _number(out, "cards", f"cards.{cid}.{name}", getattr(card, name), name)
+    for ending in rules.endings:
+        _number(out, "score", f"endings.{ending.id}.score", ending.score, "score")
     for key, event in zip(event_keys, rules.events, strict=True):
         _number(out, "events", f"{key}.chance", event.chance, "chance")
     for month, odds in rules.weather.items():

@@ -222,6 +222,7 @@ class ScenarioFile(_Strict):
     targets: dict[str, TargetEntry]
     cards: dict[str, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []
+    endings: list[dict[str, Any]] = []
     plan: PlanEntry = PlanEntry()
     notes: dict[str, dict[str, str]] = {}
     historical_record: RecordEntry | None = None
@@ -664,6 +665,16 @@ def _build(
         _check_event(file, int(key.split(".")[1]), ev, cards, set(data.pools), problems, names)
     for cid, card in cards.items():
         _check_conditions(f"{file}: cards.{cid}.lifted_when", card.lifted_when, problems, names)
+    endings = _endings(file, data.endings, section, problems, names)
+    ending_ids = {e.id for e in endings}
+    for key, ev in zip(event_keys, events, strict=True):
+        for j, eff in enumerate(ev.effects):
+            called = eff.params.get("ending")
+            if eff.kind == "end_game" and isinstance(called, str) and called not in ending_ids:
+                known = ", ".join(sorted(ending_ids)) or "none: add an [[endings]] entry"
+                problems.append(
+                    f"{file}: {key}.effects.{j}.ending: no ending '{called}' (known: {known})"
+                )
     for cid in cards.keys() & data.pools.keys():
         problems.append(f"{file}: cards.{cid}: '{cid}' is also the id of a pool")
     for ident, key in [
@@ -724,6 +735,7 @@ def _build(
         targets=targets,
         cards=cards,
         events=tuple(events),
+        endings=tuple(endings),
         meter=meter,
         opinion=opinion,
         supply=supply or SupplyRules(entries={}, depots=()),
@@ -751,6 +763,33 @@ def _build(
 
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _endings(
+    file: Path,
+    entries: list[dict[str, Any]],
+    section: Any,
+    problems: list[str],
+    names: _Names,
+) -> list[model.EndingDef]:
+    """The scenario's ``[[endings]]``: checked like events, ids unique and snake_case."""
+    out: list[model.EndingDef] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(entries):
+        ending = section(f"endings.{i}", model.EndingDef, raw)
+        if not isinstance(ending, model.EndingDef):
+            continue
+        key = f"{file}: endings.{i}"
+        if not _ID.fullmatch(ending.id):
+            problems.append(f"{key}.id: '{ending.id}' is not a lower-case snake_case id")
+        if ending.id in seen:
+            problems.append(f"{key}.id: '{ending.id}' is the id of another ending")
+        seen.add(ending.id)
+        if ending.outcome == model.Outcome.ONGOING:
+            problems.append(f"{key}.outcome: an ending cannot leave the game ongoing")
+        _check_conditions(f"{key}.conditions", ending.conditions, problems, names)
+        out.append(ending)
+    return out
 
 
 @dataclasses.dataclass(frozen=True)

@@ -94,8 +94,14 @@ def scenario_schema() -> dict[str, Any]:
         "description": "what the event does; each effect's parameters beside its kind",
         "items": {"oneOf": [_effect_schema(kind) for kind in sorted(EFFECT_PARAMS)]},
     }
+    ending = _dataclass_schema(model.EndingDef, defs)
     _spell_out_enumerations(defs)
     props["events"] = {"type": "array", "items": event}
+    props["endings"] = {
+        "type": "array",
+        "description": "the scenario's own ends of the game: victory, defeat or another outcome",
+        "items": ending,
+    }
     knobs = {
         f.name: {"type": "number"}
         for f in dataclasses.fields(model.Rules)

@@ -107,6 +107,7 @@ _LATER_FIELDS = (
     "forward_bases",
     "dispersal_progress",
     "night_defence",
+    "ending",
 )
 
 

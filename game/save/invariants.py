@@ -22,7 +22,7 @@ MAX_FACTOR = 1000.0  # labour factor: events multiply it, never this far
 # State fields that are gauges of 0-100, shares of 0-1, or plain amounts (>= 0).
 _PERCENT_FIELDS = ("meter", "world_opinion", "us_patience", "power_destroyed_pct")
 MAX_SUPPLY_PCT = 1000.0  # front supply above 100% is a stockpile; never tenfold
-_SHARE_FIELDS = ("navy_cooperation", "barrier", "dispersal_progress")
+_SHARE_FIELDS = ("navy_cooperation", "barrier", "dispersal_progress", "night_defence")
 _AMOUNT_FIELDS = (
     "stockpile",
     "artillery",
@@ -92,6 +92,8 @@ def state_problems(state: GameState, rules: Rules, *, changed_scenario: bool = F
     if not changed_scenario:
         _known(out, "state.events_fired", state.events_fired, {e.id for e in rules.events})
     _known(out, "state.decisions", state.decisions, set(DECISIONS))
+    if state.ending:
+        _known(out, "state.ending", {state.ending}, {e.id for e in rules.endings})
     _known(out, "state.forward_bases", state.forward_bases, set(rules.targets))
     leaders = {leader.id for leader in rules.leaders}
     _known(out, "state.resolve", set(state.resolve), leaders)

@@ -142,16 +142,21 @@ class EndScene(OverlayScene):
         rules, state = self.session.rules, self.session.state
         row = summary(rules, state, "player", self.session.seed)
         outcome = OUTCOME_NAMES.get(row["outcome"], row["outcome"])
-        title = font(28, bold=True).render(outcome, True, PAL.TEXT)
+        ending = next((e for e in rules.endings if e.id == state.ending), None)
+        # A scenario's own ending is the headline; the outcome it counts as comes first below.
+        headline = ending.title if ending is not None else outcome
+        headline = wrap(headline, font(28, bold=True), (p.w - 2 * PAD) // 2)[0]
+        title = font(28, bold=True).render(headline, True, PAL.TEXT)
         surface.blit(title, (p.x + PAD, p.y + 18))
         turns = row["turns_played"]
         end_day = state.end_date or state.day
         sub_parts = (
+            *((outcome,) if ending is not None else ()),
             rules.name,
             f"{long_date(rules.start)} to {long_date(end_day)}",
             f"{turns} turn{'s' if turns != 1 else ''}",
         )
-        score_img = font(28, bold=True).render(f"{row['score']:.0f}", True, PAL.ACCENT)
+        score_img = font(28, bold=True).render(f"{round(row['score']):d}", True, PAL.ACCENT)
         score_label = font(14).render("Score", True, PAL.MUTED)
         sx = p.right - PAD - score_img.get_width()
         surface.blit(score_img, (sx, p.y + 18))

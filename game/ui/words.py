@@ -57,6 +57,8 @@ OUTCOME_NAMES = {
     "armistice": "Armistice signed",
     "recall": "Relieved of command",
     "time_out": "Time ran out",
+    "victory": "Objectives achieved",
+    "defeat": "Defeated",
     "ongoing": "The war goes on",
 }
 
