@@ -145,5 +145,5 @@ def scene_modules(graph: dict[str, set[str]], package: Path = GAME / "ui") -> se
 def test_no_scene_imports_another():
     graph = import_graph(GAME)
     scenes = scene_modules(graph)
-    assert {"game.ui.planning", "game.ui.title", "game.ui.report"} <= scenes
+    assert {"game.ui.screens.planning", "game.ui.screens.title", "game.ui.screens.report"} <= scenes
     assert sorted(f"{m} -> {t}" for m in scenes for t in graph[m] & scenes) == []

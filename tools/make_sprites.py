@@ -1,5 +1,5 @@
 """Draw the game's sprite set: ``assets/sprites/<name>.png``, one for each name the game
-asks for (``game.ui.sprites.SPRITE_NAMES``).
+asks for (``game.ui.map.sprites.SPRITE_NAMES``).
 
 Every sprite is drawn from shapes at four times its size and averaged down, so its edges
 are smooth; each is 128×128 pixels, the size for the largest interface scale, and the
@@ -29,7 +29,7 @@ import itertools
 
 import pygame
 
-from game.ui.sprites import AIRCRAFT, SPRITE_NAMES, SPRITE_PX
+from game.ui.map.sprites import AIRCRAFT, SPRITE_NAMES, SPRITE_PX
 
 OUT_DIR = Path(__file__).resolve().parents[1] / "assets" / "sprites"
 SUPER = 4  # drawn at this multiple of the final size, then averaged down

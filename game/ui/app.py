@@ -13,17 +13,17 @@ from game.core.geometry import MapGeometry
 from game.data.maps import load_map
 from game.data.scenario import MAPS_DIR
 from game.settings import Settings, load_settings, save_settings
-from game.ui import safe_text
-from game.ui.map_cache import MapImages
-from game.ui.palettes import apply_palette
+from game.ui.kit import safe_text
+from game.ui.kit.palettes import apply_palette
+from game.ui.kit.style import MIN_SIZE, PAL
+from game.ui.kit.ui_scale import canvas_size, effective_scale, to_canvas
+from game.ui.map.map_cache import MapImages
 from game.ui.scene_index import scene_index
 from game.ui.scenes import Scene, SceneStack
 from game.ui.sound import RATE, SoundBoard
-from game.ui.style import MIN_SIZE, PAL
-from game.ui.ui_scale import canvas_size, effective_scale, to_canvas
 
 if TYPE_CHECKING:
-    from game.ui.tutorial import Tutorial
+    from game.ui.screens.tutorial import Tutorial
 
 ACTIVE_FPS = 60
 BUSY_FPS = 30  # animating without input (banner, edge scroll): a frame every 33 ms

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.ui.planning import PlanningScene
-from game.ui.title import TitleScene
+from game.ui.screens.planning import PlanningScene
+from game.ui.screens.title import TitleScene
 
 
 def scene_index() -> dict[str, Any]:

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from game.ui.gui_theme import SharedThemeManager
-from game.ui.style import THEME_PATH, preload_fonts
-from game.ui.ui_scale import match_manager
-from game.ui.widgets import Button
+from game.ui.kit.gui_theme import SharedThemeManager
+from game.ui.kit.style import THEME_PATH, preload_fonts
+from game.ui.kit.ui_scale import match_manager
+from game.ui.kit.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.app import App

@@ -61,11 +61,11 @@ def open_scene(app: App, scenario: str, scene: str, zoom: str | None = None) -> 
         raise ValueError(f"no zoom '{zoom}' (known: {', '.join(ZOOMS)})")
     app.to_title()
     if scene == "settings":
-        from game.ui.settings_scene import SettingsScene
+        from game.ui.screens.settings_scene import SettingsScene
 
         app.push(SettingsScene(app, app.stack.scenes[0]))
     elif scene == "scenario":
-        from game.ui.choose import ScenarioScene
+        from game.ui.screens.choose import ScenarioScene
 
         chooser = ScenarioScene(app)
         app.push(chooser)
@@ -82,9 +82,9 @@ def open_scene(app: App, scenario: str, scene: str, zoom: str | None = None) -> 
 
 
 def _open_tutorial(app: App) -> None:
-    from game.ui.planning import PlanningScene
-    from game.ui.tutorial import Tutorial, tutorial_rules
-    from game.ui.tutorial_steps import load_script
+    from game.ui.screens.planning import PlanningScene
+    from game.ui.screens.tutorial import Tutorial, tutorial_rules
+    from game.ui.screens.tutorial_steps import load_script
 
     script = load_script()
     rules = tutorial_rules(script, app.settings.default_difficulty)
@@ -98,9 +98,9 @@ def _turns_before(scene: str) -> int:
 
 
 def _open_game_scene(app: App, scenario: str, scene: str, zoom: str | None = None) -> None:
-    from game.ui.end import EndScene
-    from game.ui.planning import PlanningScene
-    from game.ui.report import ReportScene
+    from game.ui.screens.end import EndScene
+    from game.ui.screens.planning import PlanningScene
+    from game.ui.screens.report import ReportScene
 
     rules = load_rules(find_scenario(scenario))
     session = GameSession(GameRecord.new(rules), autosave_enabled=False)
@@ -136,13 +136,13 @@ def _open_game_scene(app: App, scenario: str, scene: str, zoom: str | None = Non
     elif scene == "end":
         app.push(EndScene(app, planning, session))
     elif scene == "history":
-        from game.ui.history_view import HistoryScene
+        from game.ui.screens.history_view import HistoryScene
 
         app.push(HistoryScene(app, planning, session))
     elif scene == "encyclopedia":
         planning.open_encyclopedia("places.pyongyang")
     elif scene in ("save", "load"):
-        from game.ui.save_dialog import LoadDialog, SaveDialog
+        from game.ui.screens.save_dialog import LoadDialog, SaveDialog
 
         dialog = (
             SaveDialog(app, planning, session) if scene == "save" else LoadDialog(app, planning)

@@ -402,7 +402,7 @@ def test_tiled_resave_round_trip(tmp_path: Path, korea: MapGeometry) -> None:
 def test_save_map_preview_writes_png_of_requested_width(tmp_path: Path) -> None:
     import pygame
 
-    from game.ui.map_render import save_map_preview
+    from game.ui.map.map_render import save_map_preview
 
     out = save_map_preview(KOREA, tmp_path / "preview.png", width_px=400)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

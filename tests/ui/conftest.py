@@ -19,17 +19,17 @@ os.environ["AIR_PRESSURE_HOME"] = tempfile.mkdtemp(prefix="air-pressure-ui-tests
 @pytest.fixture(autouse=True)
 def no_banner_pause(monkeypatch):
     """The "Enemy turn…" banner's minimum showing time is for people, not for tests."""
-    import game.ui.planning
+    import game.ui.screens.planning
 
-    monkeypatch.setattr(game.ui.planning, "MIN_BANNER_S", 0.0)
+    monkeypatch.setattr(game.ui.screens.planning, "MIN_BANNER_S", 0.0)
 
 
 @pytest.fixture(autouse=True)
 def no_resolution_show(monkeypatch):
     """The packages' flight after End Turn is skipped at once: tests reach the report."""
-    import game.ui.resolution
+    import game.ui.screens.resolution
 
-    monkeypatch.setattr(game.ui.resolution, "DAY_S", 0.0)
+    monkeypatch.setattr(game.ui.screens.resolution, "DAY_S", 0.0)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def desk(app):
     from pathlib import Path
 
     from game.data.scenario import load_rules
-    from game.ui.planning import PlanningScene
+    from game.ui.screens.planning import PlanningScene
     from game.ui.session import GameSession
 
     suiho = Path(__file__).resolve().parents[2] / "scenarios" / "suiho_1952"
@@ -77,7 +77,7 @@ def settings_stay_with_their_test():
     leaves no settings file and no colour-blind palette to the tests after it."""
     yield
     from game.settings import settings_path
-    from game.ui.palettes import apply_palette
+    from game.ui.kit.palettes import apply_palette
 
     settings_path().unlink(missing_ok=True)
     apply_palette(False)

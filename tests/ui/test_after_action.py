@@ -16,10 +16,10 @@ from game.core.aar import csv_file_name, timeline
 from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
 from game.save import GameRecord
-from game.ui.chart import draw_chart, hover_index, layout, y_axis
-from game.ui.end import EndScene
-from game.ui.history_view import HistoryScene
-from game.ui.planning import PlanningScene
+from game.ui.kit.chart import draw_chart, hover_index, layout, y_axis
+from game.ui.screens.end import EndScene
+from game.ui.screens.history_view import HistoryScene
+from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 from tests.ui.test_planning_desk import SIZES, centre, click, press, resize_window, to_desk
 
@@ -82,7 +82,7 @@ def test_g_opens_the_charts_of_the_estimates_and_exports_them(app):
 
 
 def test_the_turn_report_has_a_button_to_the_charts(app):
-    from game.ui.report import ReportScene
+    from game.ui.screens.report import ReportScene
 
     to_desk(app, "suiho_1952")
     desk = app.scene
@@ -109,10 +109,12 @@ def test_hovering_a_chart_picks_the_turn_under_the_mouse(campaign_over):
 
 
 def test_hovering_a_total_gives_the_turns_own_figure(campaign_over, monkeypatch):
-    import game.ui.chart
+    import game.ui.kit.chart
 
     shown: list[list[tuple[str, bool]]] = []
-    monkeypatch.setattr(game.ui.chart, "draw_tooltip", lambda s, at, lines, b: shown.append(lines))
+    monkeypatch.setattr(
+        game.ui.kit.chart, "draw_tooltip", lambda s, at, lines, b: shown.append(lines)
+    )
     tl = timeline(campaign_over.rules, campaign_over.state)
     chart = next(c for c in tl.charts if c.series.key == "aircraft_lost")
     rect = pygame.Rect(0, 0, 400, 260)
@@ -210,7 +212,7 @@ def test_a_save_from_before_the_estimates_were_kept_still_charts_and_ends(app):
 
 def test_an_export_that_cannot_be_written_says_where_and_why(monkeypatch, tmp_path):
     import game.save.exports
-    from game.ui.history_view import export_message
+    from game.ui.screens.history_view import export_message
 
     in_the_way = tmp_path / "exports"
     in_the_way.write_text("a file where the folder should be")
@@ -238,20 +240,20 @@ def test_the_armistice_fanfare_plays_only_for_an_armistice(app, campaign_over, m
 @pytest.mark.parametrize("turns", [0, 1])
 def test_charts_draw_before_the_first_turn_and_after_one(turns, monkeypatch):
     """No history, or a single point: no division by a zero span, a readable screen."""
-    import game.ui.chart
-    from game.ui.history_view import draw_charts, grid_cells
+    import game.ui.kit.chart
+    from game.ui.screens.history_view import draw_charts, grid_cells
 
     session = played("suiho_1952", turns=turns)
     tl = timeline(session.rules, session.state)
     assert len(tl) == turns
     drawn: list[str] = []
-    real = game.ui.chart.draw_chart
+    real = game.ui.kit.chart.draw_chart
 
     def counted(surface, rect, chart, *rest):
         drawn.append(chart.title)
         return real(surface, rect, chart, *rest)
 
-    monkeypatch.setattr("game.ui.history_view.draw_chart", counted)
+    monkeypatch.setattr("game.ui.screens.history_view.draw_chart", counted)
     surface = pygame.Surface((1280, 720))
     cells = grid_cells(pygame.Rect(20, 60, 1240, 560), 7, 4)
     draw_charts(surface, cells, tl, None, cells[0].center, surface.get_rect())
@@ -268,8 +270,8 @@ def test_the_source_letters_are_explained_where_they_appear():
     from game.core.intel import player_view
     from game.core.turn import new_game
     from game.data.scenario import SCENARIOS_DIR, load_rules
-    from game.ui.target_panel import target_info
-    from game.ui.words import SOURCE_KEY
+    from game.ui.desk.target_panel import target_info
+    from game.ui.kit.words import SOURCE_KEY
 
     rules = load_rules(SCENARIOS_DIR / "suiho_1952")
     lines = [

@@ -88,7 +88,7 @@ def test_end_turn_lists_what_will_not_fly_and_asks_first(app):
     build_package(app, "chosin_plants", {"fifth_af_fb": 40})
     # A package the neutral-zone card forbids, put in the plan as an order file could.
     from game.core.orders import StrikePackage
-    from game.ui.plan_state import with_package
+    from game.ui.desk.plan_state import with_package
 
     desk.history.push(
         with_package(desk.orders, StrikePackage("kaesong", (("fifth_af_fb", 20),), days=(1,)))
@@ -182,7 +182,7 @@ def test_the_target_list_sorts_by_a_click_on_a_title_and_asks_photos(app):
 
 
 def test_the_target_rows_read_the_picture(app):
-    from game.ui.target_rows import target_rows
+    from game.ui.desk.target_rows import target_rows
 
     to_desk(app, "campaign_1952")
     desk = app.scene

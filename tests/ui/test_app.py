@@ -70,7 +70,7 @@ def test_escape_on_the_title_quits(app):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_every_scene_renders_at_each_size(shared_app, size, monkeypatch):
-    monkeypatch.setattr("game.ui.planning.MIN_BANNER_S", 0.6)  # render the banner too
+    monkeypatch.setattr("game.ui.screens.planning.MIN_BANNER_S", 0.6)  # render the banner too
     a = shared_app
     a.to_title()
     resize_window(a, size)
@@ -198,7 +198,7 @@ def test_drag_and_keys_scroll_the_map(app):
 
 
 def test_hover_shows_the_estimate_not_the_truth(app):
-    from game.ui.panels import tooltip_lines
+    from game.ui.kit.panels import tooltip_lines
 
     to_map(app)
     planning = app.scene

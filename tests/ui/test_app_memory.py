@@ -7,7 +7,7 @@ import gc
 import weakref
 
 from game.data.scenario import find_scenario, load_rules
-from game.ui.planning import PlanningScene
+from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 
 

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.ui.forecast_panel import mark_labels
+from game.ui.desk.forecast_panel import mark_labels
 
 
 def _width(text: str) -> int:

@@ -11,8 +11,8 @@ import pytest
 
 from game.data.scenario import load_rules
 from game.ui.app import App
-from game.ui.encyclopedia import EncyclopediaScene
-from game.ui.planning import KEY_HELP, PlanningScene
+from game.ui.screens.encyclopedia import EncyclopediaScene
+from game.ui.screens.planning import KEY_HELP, PlanningScene
 from game.ui.session import GameSession
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -111,7 +111,7 @@ def test_report_lines_link_to_their_event(app: App) -> None:
     from datetime import date
 
     from game.core.events import Category, Event
-    from game.ui.report import _read_more
+    from game.ui.screens.report import _read_more
 
     event = Event(
         date(1951, 10, 23), Category.POLITICS, "Black Tuesday", "x", data={"event": "black_tuesday"}
@@ -170,7 +170,7 @@ def test_report_lines_link_their_target_to_its_article() -> None:
     from datetime import date
 
     from game.core.events import Category, Event
-    from game.ui.report import _linked_text
+    from game.ui.screens.report import _linked_text
 
     rules = load_rules(SCENARIOS / "suiho_1952")
     name = rules.targets["suiho_dam"].name
@@ -182,7 +182,7 @@ def test_report_lines_link_their_target_to_its_article() -> None:
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_key_list_shows_whole_without_scrolling(app: App, size: tuple[int, int]) -> None:
-    from game.ui.help_overlay import HelpOverlay
+    from game.ui.screens.help_overlay import HelpOverlay
 
     overlay = HelpOverlay(app, app.scene, KEY_HELP)  # type: ignore[arg-type]
     overlay.resize(size)
@@ -196,7 +196,7 @@ def test_the_key_list_shows_whole_without_scrolling(app: App, size: tuple[int, i
 
 
 def test_every_title_fits_its_list_row(app: App) -> None:
-    from game.ui.style import font
+    from game.ui.kit.style import font
 
     scene = EncyclopediaScene(app, app.scene)  # type: ignore[arg-type]
     room = scene.list.rect.w - 20 - 24  # the scroll bar and the row's padding
@@ -208,7 +208,7 @@ def test_every_title_fits_its_list_row(app: App) -> None:
 def test_a_bad_article_is_left_out_and_named_and_the_rest_are_shown(
     app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import game.ui.encyclopedia as module
+    import game.ui.screens.encyclopedia as module
 
     mod = tmp_path / "my_mod"
     mod.mkdir()
@@ -234,7 +234,7 @@ def test_a_bad_article_is_left_out_and_named_and_the_rest_are_shown(
 def test_without_a_hangul_typeface_articles_open_without_it(
     app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import game.ui.encyclopedia as module
+    import game.ui.screens.encyclopedia as module
 
     scene = EncyclopediaScene(app, app.scene, "places.pyongyang")  # type: ignore[arg-type]
     app.push(scene)
@@ -252,7 +252,7 @@ def test_without_a_hangul_typeface_articles_open_without_it(
 def test_two_articles_with_one_title_both_stay_in_the_list(
     app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import game.ui.encyclopedia as module
+    import game.ui.screens.encyclopedia as module
 
     mod = tmp_path / "my_mod"
     mod.mkdir()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.ui.forecast_panel import bar_rows
+from game.ui.desk.forecast_panel import bar_rows
 
 
 @pytest.mark.parametrize("items", [1, 3, 6, 11, 40])

@@ -16,11 +16,11 @@ import pygame
 import pytest
 
 import game.core.forecast
-import game.ui.forecast_panel
+import game.ui.desk.forecast_panel
 import game.ui.offload
 from game.core.forecast import forecast
 from game.ui.app import App
-from game.ui.forecast_panel import FORECASTING, forecast_lines, forecast_rng, span
+from game.ui.desk.forecast_panel import FORECASTING, forecast_lines, forecast_rng, span
 from tests.ui.test_planning_desk import build_package, centre, click, press, resize_window, to_desk
 
 SIZES = [(1280, 720), (1920, 1080)]
@@ -195,8 +195,8 @@ def test_bar_names_are_whole_at_the_charts_width(app):
     from pathlib import Path
 
     from game.data.scenario import load_rules
-    from game.ui.forecast_panel import bar_labels
-    from game.ui.style import font
+    from game.ui.desk.forecast_panel import bar_labels
+    from game.ui.kit.style import font
 
     rules = load_rules(Path(__file__).resolve().parents[2] / "scenarios" / "campaign_1952")
     tids = [t for t, d in rules.targets.items() if d.kind != "rail_segment"]

@@ -9,7 +9,7 @@ import pytest
 
 from game.data.scenario import find_scenario, list_scenarios, load_rules
 from game.save import GameRecord
-from game.ui.planning import TABS, PlanningScene
+from game.ui.screens.planning import TABS, PlanningScene
 from game.ui.session import GameSession
 
 
@@ -33,7 +33,7 @@ def _missing_glyphs(text: str) -> set[str]:
     """Characters the interface's typeface lacks: they draw as its empty box."""
     import pygame
 
-    from game.ui.style import font
+    from game.ui.kit.style import font
 
     f = font(15)
     box = pygame.image.tobytes(f.render("\uffff", True, (255, 255, 255)), "RGBA")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import game.ui.save_dialog
-from game.ui.save_dialog import LoadDialog
+import game.ui.screens.save_dialog
+from game.ui.screens.save_dialog import LoadDialog
 
 
 def test_load_is_greyed_out_when_there_are_no_saves(app, monkeypatch):
-    monkeypatch.setattr(game.ui.save_dialog, "list_saves", lambda: [])
+    monkeypatch.setattr(game.ui.screens.save_dialog, "list_saves", lambda: [])
     title = app.scene
     app.push(LoadDialog(app, title))
     app.step([])
@@ -23,13 +23,13 @@ def test_every_row_fits_its_line_and_keeps_the_turn_and_time_saved(app, tmp_path
     from game.data.scenario import find_scenario, load_rules
     from game.save import GameRecord, list_saves
     from game.save.storage import save_slot
-    from game.ui.save_dialog import LIST_FONT, LIST_TEXT_PAD, SCROLLBAR_W
-    from game.ui.style import font
+    from game.ui.kit.style import font
+    from game.ui.screens.save_dialog import LIST_FONT, LIST_TEXT_PAD, SCROLLBAR_W
 
     rules = load_rules(find_scenario("pressure_pump_1952"))
     for i in range(3):
         save_slot(f"a very long name for a saved game number {i} of many", GameRecord.new(rules))
-    monkeypatch.setattr(game.ui.save_dialog, "list_saves", list_saves)
+    monkeypatch.setattr(game.ui.screens.save_dialog, "list_saves", list_saves)
     app.push(LoadDialog(app, app.scene))
     app.step([])
     dialog = app.scene

@@ -10,16 +10,16 @@ import pygame
 import pytest
 
 from game.data.scenario import find_scenario, load_rules
-from game.ui import overlays
 from game.ui.app import App
-from game.ui.map_cache import KOREA_TMX
-from game.ui.map_render import BORDER_PATTERN, load_pictures, pattern_pieces
-from game.ui.map_symbols import FRONT, draw_front
-from game.ui.map_view import ZOOMS, spread_icons
-from game.ui.planning import PlanningScene
+from game.ui.desk.status_bar import BAR_H
+from game.ui.map import overlays
+from game.ui.map.map_cache import KOREA_TMX
+from game.ui.map.map_render import BORDER_PATTERN, load_pictures, pattern_pieces
+from game.ui.map.map_symbols import FRONT, draw_front
+from game.ui.map.map_view import ZOOMS, spread_icons
+from game.ui.screens.planning import PlanningScene
 from game.ui.screenshot import open_scene
 from game.ui.session import GameSession
-from game.ui.status_bar import BAR_H
 
 CELL_PX = 16  # a terrain cell in the map's own pixels
 

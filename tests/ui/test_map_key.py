@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.overlays import OVERLAYS, draw_map_key
+from game.ui.map.overlays import OVERLAYS, draw_map_key
 
 KINDS = ["city", "hydro_plant", "airfield", "marshalling_yard", "irrigation_dam"]
 BACKDROP = (255, 0, 255)

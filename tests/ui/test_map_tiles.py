@@ -7,10 +7,10 @@ import numpy as np
 import pygame
 import pytest
 
-from game.ui.map_cache import KOREA_TMX
-from game.ui.map_tiles import MapTiles, terrain_tile, tile_step
-from game.ui.map_view import ZOOMS
-from game.ui.planning import PlanningScene
+from game.ui.map.map_cache import KOREA_TMX
+from game.ui.map.map_tiles import MapTiles, terrain_tile, tile_step
+from game.ui.map.map_view import ZOOMS
+from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 
 

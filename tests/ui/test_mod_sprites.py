@@ -11,7 +11,7 @@ import pytest
 from game.data.scenario import MAPS_DIR, SCENARIOS_DIR, ScenarioError, find_scenario, load_rules
 from game.save import GameRecord
 from game.ui.app import App
-from game.ui.planning import PlanningScene
+from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 
 RED = (220, 10, 10)

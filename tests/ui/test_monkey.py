@@ -65,7 +65,7 @@ def open_any(app: App, scene: str) -> None:
     if scene in SCENES:
         open_scene(app, "suiho_1952", scene)
         return
-    from game.ui.save_dialog import LoadDialog, SaveDialog
+    from game.ui.screens.save_dialog import LoadDialog, SaveDialog
 
     open_scene(app, "suiho_1952", "planning")
     desk = app.scene

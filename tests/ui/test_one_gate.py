@@ -132,7 +132,7 @@ def _check(app: Any, tmp_path: Path, text: str) -> None:
                 state = result.state
                 assert state_problems(state, rules) == [], (level, planner, text)
                 assert invariant_problems(rules, state, result.events) == [], (level, text)
-    from game.ui.planning import PlanningScene
+    from game.ui.screens.planning import PlanningScene
     from game.ui.session import GameSession
 
     assert first is not None

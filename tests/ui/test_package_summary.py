@@ -9,9 +9,9 @@ from game.core.orders import StrikePackage
 from game.core.planners import historical_planner
 from game.core.turn import new_game, run_turn
 from game.data.scenario import find_scenario, load_rules
-from game.ui.plan_state import package_summary, short_name
+from game.ui.desk.plan_state import package_summary, short_name
+from game.ui.kit.style import font
 from game.ui.screenshot import open_scene
-from game.ui.style import font
 
 
 def test_a_line_gives_the_day_in_a_week_long_turn_and_drops_the_bracketed_name():

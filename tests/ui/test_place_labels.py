@@ -11,8 +11,8 @@ import pytest
 
 from game.data.scenario import load_rules
 from game.ui.app import App
-from game.ui.map_view import ZOOMS
-from game.ui.planning import PlanningScene
+from game.ui.map.map_view import ZOOMS
+from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -96,7 +96,7 @@ def test_p_hides_the_names_and_k_adds_hangul(app: App) -> None:
 
 
 def test_without_a_hangul_typeface_the_names_stay_english(app: App, monkeypatch) -> None:
-    import game.ui.place_labels as place_labels
+    import game.ui.map.place_labels as place_labels
 
     monkeypatch.setattr(place_labels, "korean_font_files", lambda: None)
     place_labels._korean_font.cache_clear()

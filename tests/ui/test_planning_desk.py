@@ -24,7 +24,7 @@ from game.core.orders import StandingTasks, StrikePackage, TurnOrders
 from game.core.turn import new_game, run_turn
 from game.save import list_saves, saves_dir, state_digest
 from game.ui.app import App
-from game.ui.status_bar import BAR_H
+from game.ui.desk.status_bar import BAR_H
 
 SIZES = [(1280, 720), (1920, 1080)]
 
@@ -346,7 +346,7 @@ def test_escape_menu_opens_and_resumes(app):
 
 
 def test_f1_lists_every_key(app):
-    from game.ui.planning import KEY_HELP
+    from game.ui.screens.planning import KEY_HELP
 
     to_desk(app)
     press(app, pygame.K_F1)
@@ -517,7 +517,7 @@ def test_save_dialog_takes_typing_at_once_and_esc_goes_back_to_the_menu(app):
 
 def test_the_package_panel_and_the_map_tooltip_give_the_same_flak(app):
     """Before the first report both show the briefing's guns, never "flak unknown"."""
-    from game.ui.panels import tooltip_lines
+    from game.ui.kit.panels import tooltip_lines
 
     to_desk(app)
     desk = app.scene

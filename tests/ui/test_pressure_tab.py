@@ -5,9 +5,9 @@ from __future__ import annotations
 from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
 from game.save import GameRecord
-from game.ui.meter_words import cause_name
-from game.ui.planning import PlanningScene
-from game.ui.pressure_tab import pressure_html
+from game.ui.desk.meter_words import cause_name
+from game.ui.desk.pressure_tab import pressure_html
+from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 
 

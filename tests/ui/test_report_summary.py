@@ -12,7 +12,7 @@ from game.core.events import Category, Event
 from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
 from game.save import GameRecord
-from game.ui.report import report_html
+from game.ui.screens.report import report_html
 from game.ui.session import GameSession
 
 
@@ -73,7 +73,7 @@ def test_the_week_is_summarised_with_nothing_hidden(week):
         ), tid
     systems = html[html.index(">Target systems<") :]
     for kind in {rules.targets[t].kind for t in struck}:
-        from game.ui.words import kind_name
+        from game.ui.kit.words import kind_name
 
         assert f"<b>{kind_name(kind)}</b>" in systems
 
@@ -81,7 +81,7 @@ def test_the_week_is_summarised_with_nothing_hidden(week):
 def test_day_by_day_shows_every_report_under_its_day(week):
     session, result, before = week
     html = report_html(session, result, before, session.view, by_day=True)
-    from game.ui.words import esc, long_date
+    from game.ui.kit.words import esc, long_date
 
     for ev in result.events:
         assert esc(ev.cause) in html, ev.text  # every event, with its why

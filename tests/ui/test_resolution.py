@@ -17,7 +17,7 @@ SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_ESCAPE)
 @pytest.fixture
 def app(shared_app, monkeypatch):
     """At the planning desk of a new suiho_1952 game, with the show at its real pace."""
-    monkeypatch.setattr("game.ui.resolution.DAY_S", 0.6)
+    monkeypatch.setattr("game.ui.screens.resolution.DAY_S", 0.6)
     shared_app.to_title()
     shared_app.running = True
     shared_app.step([])
@@ -88,7 +88,7 @@ def test_it_reads_events_only_and_changes_no_state(app):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_it_renders_at_each_size(shared_app, monkeypatch, size):
-    monkeypatch.setattr("game.ui.resolution.DAY_S", 0.6)
+    monkeypatch.setattr("game.ui.screens.resolution.DAY_S", 0.6)
     a = shared_app
     a.to_title()
     a.running = True
@@ -132,7 +132,7 @@ def test_result_tags_leave_target_names_readable(app):
 
 
 def test_a_crowded_spot_moves_the_tag_out_and_not_onto_another():
-    from game.ui.resolution import _free_spot
+    from game.ui.screens.resolution import _free_spot
 
     at = (400.0, 300.0)
     names = [pygame.Rect(410, 290, 80, 20), pygame.Rect(320, 290, 70, 20)]
@@ -169,7 +169,7 @@ def test_the_desk_behind_the_show_no_longer_reads_enemy_turn(app):
 def test_the_status_bar_shows_the_day_being_flown_until_the_report(app, monkeypatch):
     """The session already holds the next turn; the header keeps the replayed day."""
     drawn: list = []
-    import game.ui.planning as planning_module
+    import game.ui.screens.planning as planning_module
 
     real = planning_module.draw_status_bar
 
@@ -196,7 +196,8 @@ def test_the_status_bar_shows_the_day_being_flown_until_the_report(app, monkeypa
 
 
 def test_the_show_flies_each_pool_in_its_own_silhouette(app, monkeypatch):
-    from game.ui import resolution, sprites
+    from game.ui.map import sprites
+    from game.ui.screens import resolution
 
     drawn: list[str] = []
     real = resolution._aircraft

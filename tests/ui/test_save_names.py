@@ -6,7 +6,7 @@ import pygame
 import pytest
 
 from game.save import saves_dir
-from game.ui.save_dialog import SaveDialog
+from game.ui.screens.save_dialog import SaveDialog
 
 INVISIBLE = "\u200b\u200d\u202e\ufeff"
 
@@ -57,7 +57,7 @@ def test_a_name_of_another_save_asks_first_then_replaces(app, desk) -> None:  # 
 
 
 def test_invisible_characters_in_the_encyclopedia_search_are_no_crash(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.encyclopedia import EncyclopediaScene
+    from game.ui.screens.encyclopedia import EncyclopediaScene
 
     scene = EncyclopediaScene(app, app.scene)  # type: ignore[arg-type]
     app.push(scene)
@@ -71,7 +71,7 @@ def test_invisible_characters_in_the_encyclopedia_search_are_no_crash(app) -> No
 
 
 def test_a_window_made_smaller_than_1280x720_shows_the_whole_canvas_shrunk(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.style import MIN_SIZE
+    from game.ui.kit.style import MIN_SIZE
 
     try:
         pygame.display.set_mode((900, 500), pygame.RESIZABLE)  # as a tiling window manager might

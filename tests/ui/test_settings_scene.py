@@ -11,13 +11,13 @@ import pygame_gui
 import pytest
 
 from game.settings import Settings, load_settings, save_settings
-from game.ui import icons, overlays
 from game.ui.app import App
-from game.ui.map_render import ZONE_COLORS
-from game.ui.palettes import apply_palette, colour_blind_on
-from game.ui.style import PAL
-from game.ui.title import KOREA_TMX
-from game.ui.ui_scale import canvas_size, effective_scale, scale_note, to_canvas
+from game.ui.kit.palettes import apply_palette, colour_blind_on
+from game.ui.kit.style import PAL
+from game.ui.kit.ui_scale import canvas_size, effective_scale, scale_note, to_canvas
+from game.ui.map import icons, overlays
+from game.ui.map.map_render import ZONE_COLORS
+from game.ui.screens.title import KOREA_TMX
 
 
 @pytest.fixture
@@ -199,8 +199,8 @@ def test_at_150_percent_clicks_and_the_map_land_where_the_player_points(home):
 
 
 def test_the_colour_blind_palette_names_only_colours_the_palette_has():
-    from game.ui.palettes import COLOUR_BLIND
-    from game.ui.style import PAL
+    from game.ui.kit.palettes import COLOUR_BLIND
+    from game.ui.kit.style import PAL
 
     assert [name for name in COLOUR_BLIND if not hasattr(PAL, name)] == []
 
@@ -236,7 +236,7 @@ def test_f11_switches_full_screen_and_remembers_it(home):
 
 
 def test_f1_lists_the_full_screen_key_and_the_menu_settings():
-    from game.ui.planning import KEY_HELP
+    from game.ui.screens.planning import KEY_HELP
 
     keys = dict(KEY_HELP)
     assert "remembered" in keys["F11"]

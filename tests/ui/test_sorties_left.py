@@ -8,7 +8,7 @@ import pytest
 from game.core.orders import StandingTasks, StrikePackage, TurnOrders, capacity_per_day
 from game.core.turn import new_game
 from game.data.scenario import find_scenario, load_rules
-from game.ui.plan_state import check_package, sorties_left
+from game.ui.desk.plan_state import check_package, sorties_left
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import pytest
 from game.core.model import Role
 from game.core.targets import TARGET_KINDS
 from game.data.scenario import SCENARIOS_DIR, find_scenario, load_rules
-from game.ui import icons, sprites
-from game.ui.palettes import apply_palette
+from game.ui.kit.palettes import apply_palette
+from game.ui.map import icons, sprites
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "assets" / "sprites"
@@ -202,7 +202,7 @@ def test_validate_warns_of_a_sprite_name_the_game_does_not_use() -> None:
 
 
 def test_targets_a_card_bars_to_every_package_are_off_limits_on_the_map() -> None:
-    from game.ui.overlays import off_limits
+    from game.ui.map.overlays import off_limits
 
     rules = load_rules(find_scenario("campaign_1952"))
     in_force = tuple(cid for cid, card in sorted(rules.cards.items()) if card.in_force)

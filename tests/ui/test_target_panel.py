@@ -7,9 +7,9 @@ from datetime import timedelta
 import pygame
 
 from game.core.model import Estimate
-from game.ui import overlays
 from game.ui.app import App
-from game.ui.planning import PlanningScene
+from game.ui.map import overlays
+from game.ui.screens.planning import PlanningScene
 
 
 def post(app: App, *events: pygame.event.Event) -> None:
@@ -125,16 +125,16 @@ def test_edge_scroll_moves_the_map_and_not_over_the_side_panel(app, desk, monkey
 
 
 def test_the_hover_tooltip_stays_off_the_open_target_panel(app, desk, monkeypatch):
-    import game.ui.planning
+    import game.ui.screens.planning
 
     drawn: list[pygame.Rect] = []
-    real = game.ui.planning.draw_tooltip
+    real = game.ui.screens.planning.draw_tooltip
 
     def spy(surface, at, lines, bounds):
         drawn.append(real(surface, at, lines, bounds))
         return drawn[-1]
 
-    monkeypatch.setattr(game.ui.planning, "draw_tooltip", spy)
+    monkeypatch.setattr(game.ui.screens.planning, "draw_tooltip", spy)
     at = show(desk, "kaesong")
     right_click(app, at)
     panel = desk.extras.panel_rect()
@@ -159,8 +159,8 @@ def test_the_hover_tooltip_stays_off_the_open_target_panel(app, desk, monkeypatc
 
 
 def test_the_carriers_area_is_named_and_explained_on_hover(app, desk, monkeypatch):
-    import game.ui.planning
-    from game.ui import naval_areas
+    import game.ui.screens.planning
+    from game.ui.map import naval_areas
 
     rules = desk.session.rules
     (area,) = naval_areas.naval_areas(rules)
@@ -168,13 +168,13 @@ def test_the_carriers_area_is_named_and_explained_on_hover(app, desk, monkeypatc
     x0, y0, x1, y1 = area.bounds
     desk.map.center_on(((x0 + x1) / 2, (y0 + y1) / 2))
     tips: list[list[tuple[str, bool]]] = []
-    real = game.ui.planning.draw_tooltip
+    real = game.ui.screens.planning.draw_tooltip
 
     def spy(surface, at, lines, bounds):
         tips.append(lines)
         return real(surface, at, lines, bounds)
 
-    monkeypatch.setattr(game.ui.planning, "draw_tooltip", spy)
+    monkeypatch.setattr(game.ui.screens.planning, "draw_tooltip", spy)
     names = monkeypatch.setattr  # keep the names drawn for the check below
     drawn: list[list[pygame.Rect]] = []
     real_names = naval_areas.draw_area_names

@@ -7,7 +7,7 @@ import pygame
 import pygame_gui
 import pytest
 
-from game.ui.planning import PlanningScene
+from game.ui.screens.planning import PlanningScene
 
 
 def hover(desk: PlanningScene, element, monkeypatch) -> pygame_gui.elements.UITooltip:

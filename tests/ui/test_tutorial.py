@@ -17,7 +17,7 @@ import pytest
 
 from game.settings import Settings, load_settings
 from game.ui.app import App
-from game.ui.tutorial_steps import SCRIPT_PATH, ScriptError, load_script
+from game.ui.screens.tutorial_steps import SCRIPT_PATH, ScriptError, load_script
 from tests.ui.test_planning_desk import (
     centre,
     click,
@@ -275,7 +275,7 @@ def test_the_prompt_hides_under_menus_and_leaving_the_game_ends_it_unfinished(ap
 
 
 def test_the_first_start_offer_shows_beside_the_button_until_the_tutorial_is_done(app):
-    from game.ui.style import PAL
+    from game.ui.kit.style import PAL
 
     fresh(app)
     title = app.scene
@@ -330,7 +330,7 @@ def _clear_of_words(app: App) -> int:
     lay, pointer = tutorial.layout, tutorial.pointer()
     from pygame_gui.elements import UILabel
 
-    from game.ui.tutorial import _text_rect
+    from game.ui.screens.tutorial import _text_rect
 
     others = tutorial._labels_near(pointer.rect)  # labels' words and other controls
     for rect in others:

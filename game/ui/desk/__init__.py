@@ -1,0 +1,1 @@
+"""The planning desk: its controller state and the views around the map."""

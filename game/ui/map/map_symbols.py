@@ -1,0 +1,103 @@
+"""The map's line colours and the symbols of its key, shared by the map and its key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from game.ui.kit.style import PAL
+from game.ui.kit.words import kind_name
+from game.ui.map import icons, sprites
+from game.ui.map.map_render import ZONE_COLORS, _walk
+
+FRONT_CASING = (255, 232, 220)
+FRONT = (176, 30, 30)
+RAIL_INTACT = (52, 44, 40)
+CASING = (236, 228, 205)
+
+TOOTH_EVERY = 14.0  # pixels between the front's teeth
+TOOTH_SIZE = (7.0, 5.0)  # base and height
+
+
+def draw_front(surface: pygame.Surface, pts: Sequence[tuple[float, float]]) -> None:
+    """The front: a broad dark-red line on a light casing with teeth on its northern
+    side, facing the enemy, so that it never reads as a thin line (rail, a zone's edge)."""
+    if len(pts) < 2:
+        return
+    base, height = TOOTH_SIZE
+    teeth = []
+    for (x, y), (ux, uy) in _walk(list(pts), TOOTH_EVERY):
+        nx, ny = (uy, -ux) if ux > 0 or (ux == 0 and uy < 0) else (-uy, ux)
+        if ny > 0:  # the side facing north
+            nx, ny = -nx, -ny
+        a = (x - ux * base / 2, y - uy * base / 2)
+        b = (x + ux * base / 2, y + uy * base / 2)
+        tip = (x + nx * (height + 2), y + ny * (height + 2))
+        teeth.append((a, b, tip))
+    for a, b, tip in teeth:
+        pygame.draw.polygon(surface, FRONT_CASING, [a, b, tip], 0)
+        pygame.draw.aalines(surface, FRONT_CASING, True, [a, b, tip])
+    pygame.draw.lines(surface, FRONT_CASING, False, pts, 8)
+    for a, b, tip in teeth:
+        inset = [(p[0] * 0.8 + tip[0] * 0.2, p[1] * 0.8 + tip[1] * 0.2) for p in (a, b)]
+        pygame.draw.polygon(surface, FRONT, [*inset, tip])
+    pygame.draw.lines(surface, FRONT, False, pts, 4)
+
+
+LEGEND_ZONES = (
+    ("mig_alley", "MiG Alley"),
+    ("border_buffer", "Yalu border buffer"),
+    ("neutral_zone", "Truce-talk neutral zone"),
+    ("pow_camp", "Prisoner camp"),
+    ("naval_area", "Task Force 77 waters"),
+)
+
+
+def draw_key_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, int]) -> str:
+    """Draws a map-key symbol centred on mid and returns its words."""
+    x, y = mid
+    if what == "icon":
+        img = icons.target_icon(key, 6, 0.0, 1.0)
+        surface.blit(img, img.get_rect(center=mid))
+        return kind_name(key)
+    if what == "base":
+        img = sprites.sprite("air_base", 16)
+        surface.blit(img, img.get_rect(center=mid))
+        return "Our air base"
+    if what == "bda":
+        damage, conf = {
+            "confident": (60.0, 0.9),
+            "guess": (60.0, 0.2),
+            "destroyed": (100.0, 0.9),
+            "restricted": (0.0, 0.9),
+            "unseen": (None, 0.0),
+        }[key]
+        barred = key == "restricted"
+        img = icons.target_icon("industrial_complex", 6, damage, conf, restricted=barred)
+        surface.blit(img, img.get_rect(center=mid))
+        return {
+            "confident": "Damage estimate, confident",
+            "guess": "Damage estimate, a guess",
+            "destroyed": "Destroyed (est.)",
+            "restricted": "Off limits (a card in force)",
+            "unseen": "Not yet assessed",
+        }[key]
+    if what == "zone":
+        colour = ZONE_COLORS.get(key, (80, 80, 80, 40))
+        sw = pygame.Surface((16, 12), pygame.SRCALPHA)
+        sw.fill((*colour[:3], max(colour[3], 110)))
+        surface.blit(sw, (x - 8, y - 6))
+        pygame.draw.rect(surface, colour[:3], pygame.Rect(x - 8, y - 6, 16, 12), 1)
+        return dict(LEGEND_ZONES)[key]
+    if what == "rail":
+        rail = {"intact": RAIL_INTACT, "damaged": PAL.RAIL_DAMAGED, "cut": PAL.RAIL_CUT}[key]
+        pygame.draw.line(surface, CASING, (x - 9, y), (x + 9, y), 5)
+        pygame.draw.line(surface, rail, (x - 9, y), (x + 9, y), 3)
+        return {
+            "intact": "Rail line",
+            "damaged": "Rail, damaged (est.)",
+            "cut": "Rail, cut (est.)",
+        }[key]
+    draw_front(surface, [(x - 10, y + 2), (x + 10, y + 2)])
+    return "Front line"

@@ -1,0 +1,651 @@
+"""The map's overlays (MiG Alley, flak rings, restriction zones, neutral circles, the
+border buffer), each with its own toggle, key and colour, the map key that lists them,
+and edge scrolling.
+
+Flak rings come from the intelligence picture (the flak estimate), and restriction
+zones from the cards in force the player holds; nothing here reads hidden truth.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pygame
+
+from game.core.geometry import Layer, MapFeature, Shape
+from game.core.intel import PlayerView
+from game.core.model import Rules
+from game.ui.kit.style import PAL, font
+from game.ui.map import icons, sprites
+from game.ui.map.map_render import (
+    ZONE_COLORS,
+    ShapeCache,
+    draw_pieces,
+    pattern_array,
+    pattern_pieces,
+)
+from game.ui.map.map_symbols import draw_key_item
+
+if TYPE_CHECKING:
+    from game.ui.map.map_view import MapView
+
+ColorA = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Overlay:
+    key: str
+    label: str
+    short: str  # the toggle button's text
+    shortcut: int  # pygame key
+    letter: str
+    paint: str  # a zone kind of ZONE_COLORS, or "flak"
+    tip: str
+
+    @property
+    def colour(self) -> ColorA:
+        """Looked up when drawn, so a palette switch shows at once."""
+        if self.paint == "flak":
+            return flak_colour()
+        return ZONE_COLORS[self.paint]
+
+
+MIN_CIRCLE_PX = 32
+FLAK_ALPHA = 60
+
+
+def flak_colour() -> ColorA:
+    return (*PAL.FLAK, FLAK_ALPHA)
+
+
+OVERLAYS: tuple[Overlay, ...] = (
+    Overlay(
+        "mig",
+        "MiG Alley",
+        "MiG",
+        pygame.K_m,
+        "M",
+        "mig_alley",
+        "MiG Alley: where MiG-15s from Manchuria meet our aircraft (M)",
+    ),
+    Overlay(
+        "flak",
+        "Flak rings (estimate)",
+        "Flak",
+        pygame.K_f,
+        "F",
+        "flak",
+        "Flak rings: circles around targets sized by the estimated heavy guns (F)",
+    ),
+    Overlay(
+        "restrict",
+        "Restriction zones",
+        "Limits",
+        pygame.K_x,
+        "X",
+        "sanctuary",
+        "Restriction zones: places a card in force forbids (the darker, redder edge) or "
+        "burdens (the lighter, yellower edge): Manchuria, prisoner camps, the border (X)",
+    ),
+    Overlay(
+        "neutral",
+        "Truce-talk neutral circles",
+        "Neutral",
+        pygame.K_n,
+        "N",
+        "neutral_zone",
+        "Neutral circles: the truce-talk zones around Kaesong, Panmunjom and Munsan (N)",
+    ),
+    Overlay(
+        "buffer",
+        "Yalu border buffer",
+        "Border",
+        pygame.K_b,
+        "B",
+        "border_buffer",
+        "Border buffer: the strip along the Yalu where bombs may stray into China (B)",
+    ),
+)
+OVERLAY_KEYS = tuple(o.key for o in OVERLAYS)
+BY_SHORTCUT = {o.shortcut: o.key for o in OVERLAYS}
+ZONE_OVERLAYS = frozenset({"mig", "restrict", "neutral", "buffer"})  # Z: all of these
+DEFAULT_ON = ZONE_OVERLAYS
+
+# Which overlay draws which zone kind.
+ZONE_GROUP = {
+    "mig_alley": "mig",
+    "neutral_zone": "neutral",
+    "border_buffer": "buffer",
+    "sanctuary": "restrict",
+    "pow_camp": "restrict",
+    "naval_area": "restrict",
+}
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def off_limits(rules: Rules, cards: tuple[str, ...]) -> frozenset[str]:
+    """The targets a forbidding card in force bars to every package: by target, type or
+    zone, with no condition on the aircraft or the hour."""
+    out: set[str] = set()
+    for cid in cards:
+        card = rules.cards.get(cid)
+        scope = card.scope if card is not None else None
+        if card is None or scope is None or card.effect != "forbid":
+            continue
+        if not scope.is_order_scope() or scope.pools or scope.roles or scope.time != "any":
+            continue
+        for tid, t in rules.targets.items():
+            inside = rules.zones_of.get(tid, ())
+            if (
+                (not scope.targets or tid in scope.targets)
+                and (not scope.target_kinds or t.kind in scope.target_kinds)
+                and (not scope.zones or any(z.id in scope.zones for z in inside))
+                and (not scope.zone_kinds or any(z.kind in scope.zone_kinds for z in inside))
+            ):
+                out.add(tid)
+    return frozenset(out)
+
+
+def guarded_zones(rules: Rules, cards: tuple[str, ...]) -> dict[str, str]:
+    """Zone id -> "forbid" or "burden" for zones covered by a card in force."""
+    out: dict[str, str] = {}
+    for cid in cards:
+        card = rules.cards.get(cid)
+        if card is None or not card.scope.is_order_scope():
+            continue
+        for f in rules.geometry.on_layer(Layer.ZONES):
+            covered = f.id in card.scope.zones or f.kind in card.scope.zone_kinds
+            if covered and out.get(f.id) != "forbid":
+                out[f.id] = card.effect
+    return out
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Kilometres to the pixels of one layer: ``p * ppk - origin``."""
+
+    ppk: float
+    origin: tuple[float, float]
+
+    def px(self, p: tuple[float, float]) -> tuple[float, float]:
+        return (p[0] * self.ppk - self.origin[0], p[1] * self.ppk - self.origin[1])
+
+
+def overlay_key(rules: Rules, view: PlayerView, on: frozenset[str]) -> tuple[object, ...]:
+    """Everything :func:`paint_overlays` draws from: equal keys, equal pictures."""
+    guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
+    flak = tuple(_flak_guns(rules, view)) if "flak" in on else ()
+    paint = (tuple(ZONE_COLORS.items()), PAL.FLAK, PAL.FORBID, PAL.BURDEN)  # the palette
+    return (tuple(sorted(on)), tuple(sorted(guarded.items())), flak, paint)
+
+
+def paint_overlays(
+    layer: pygame.Surface,
+    rules: Rules,
+    view: PlayerView,
+    on: frozenset[str],
+    proj: Projection,
+    shapes: ShapeCache,
+) -> None:
+    """The overlays that are on, onto a transparent ``layer`` (it goes under the rail,
+    the front and the targets); ``layer`` may be any piece of the map, and ``shapes``
+    keeps the outlines at this scale for the next piece."""
+    if not on:
+        return
+    guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
+    geo_size = (rules.geometry.width_km, rules.geometry.height_km)
+    for f in rules.geometry.on_layer(Layer.ZONES):
+        if ZONE_GROUP.get(f.kind, "restrict") in on:
+            _zone(proj, layer, f, shapes, geo_size)
+        if f.id in guarded:
+            _zone_edge(proj, layer, f, guarded[f.id], shapes, geo_size)
+    if "flak" in on:
+        _flak_rings(proj, layer, _flak_guns(rules, view))
+
+
+def _outline(proj: Projection, f: MapFeature, shapes: ShapeCache) -> np.ndarray:
+    """A zone's outline in whole-map pixels at this scale."""
+    ppk = proj.ppk
+    return shapes.points(("zone", f.id), lambda: [(x * ppk, y * ppk) for x, y in f.points])
+
+
+def _ellipse_rect(proj: Projection, f: MapFeature) -> pygame.Rect:
+    cx, cy = proj.px(f.points[0])
+    rx, ry = f.radii[0] * proj.ppk, f.radii[1] * proj.ppk
+    # Never smaller than a ring around a target's icon, so a small circle still shows.
+    r = pygame.Rect(0, 0, max(MIN_CIRCLE_PX, round(2 * rx)), max(MIN_CIRCLE_PX, round(2 * ry)))
+    r.center = (round(cx), round(cy))
+    return r
+
+
+# Each kind of zone has its own line, so that none is told apart by colour alone:
+# (on, off...) lengths in pixels and the width; a solid line has no pattern.
+EDGE_STYLE: dict[str, tuple[tuple[float, ...], int]] = {
+    "mig_alley": ((14.0, 6.0), 3),  # long dashes
+    "border_buffer": ((2.0, 4.0), 2),  # dots
+    "naval_area": ((), 1),
+    "sanctuary": ((), 1),  # with a hatched band inside
+}
+CARD_EDGE: dict[str, tuple[tuple[float, ...], int]] = {
+    "forbid": ((10.0, 7.0), 3),  # dashes
+    "burden": ((3.0, 5.0), 3),  # dots
+}
+HATCH_BAND_PX = 12  # how far into a restricted area its hatching reaches
+HATCH_PERIOD = 7  # pixels between the hatch lines
+
+
+def _runs(f: MapFeature, geo_size: tuple[float, float]) -> list[list[tuple[float, float]]]:
+    """A zone's outline (km) as open runs, leaving out the sides that lie on the map's
+    edge (where a zone was cut to the map): no line is drawn along the map's edge."""
+    return _runs_of(tuple(f.points), geo_size)
+
+
+@cache
+def _runs_of(
+    points: tuple[tuple[float, float], ...], geo_size: tuple[float, float]
+) -> list[list[tuple[float, float]]]:
+    w, h = geo_size
+    pts = [*points, points[0]]
+
+    def on_edge(a: tuple[float, float], b: tuple[float, float]) -> bool:
+        eps = 0.6
+        return any(
+            abs(a[i] - v) < eps and abs(b[i] - v) < eps
+            for i, v in ((0, 0.0), (0, w), (1, 0.0), (1, h))
+        )
+
+    runs: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    for a, b in itertools.pairwise(pts):
+        if on_edge(a, b):
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+            continue
+        if not current:
+            current = [a]
+        current.append(b)
+    if len(current) > 1:
+        runs.append(current)
+    if len(runs) > 1 and runs[-1][-1] == runs[0][0]:  # the ring closes through its start
+        runs[0] = runs.pop() + runs[0][1:]
+    return runs
+
+
+@cache
+def _ring_pieces(
+    w: int, h: int, pattern: tuple[float, ...]
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """A pattern along an ellipse of ``w`` by ``h`` pixels, from its box's corner."""
+    rx, ry = w / 2, h / 2
+    n = max(12, round(2 * math.pi * max(rx, ry) / 4))
+    ring = [
+        (rx + rx * math.cos(2 * math.pi * i / n), ry + ry * math.sin(2 * math.pi * i / n))
+        for i in range(n + 1)
+    ]
+    return pattern_pieces(ring, pattern)
+
+
+def _run_pieces(
+    proj: Projection,
+    f: MapFeature,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
+    pattern: tuple[float, ...],
+    key: str,
+) -> np.ndarray:
+    """The pattern's pieces along a zone's runs, in whole-map pixels at this scale."""
+    ppk = proj.ppk
+
+    def make() -> np.ndarray:
+        out = [np.zeros((0, 4))]
+        for run in _runs(f, geo_size):
+            px = np.asarray(run, dtype=float) * ppk
+            out.append(pattern_array(px, pattern) if pattern else np.hstack([px[:-1], px[1:]]))
+        return np.vstack(out)
+
+    return shapes.pieces((key, f.id, pattern), make)
+
+
+@cache
+def _hatch(size: tuple[int, int], colour: ColorA) -> pygame.Surface:
+    """Diagonal hatching, ``HATCH_PERIOD`` wider than ``size`` to be shifted into line."""
+    w, h = size[0] + HATCH_PERIOD, size[1]
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    for c in range(-h, w + h, HATCH_PERIOD):
+        pygame.draw.line(out, colour, (c, 0), (c - h, h), 1)
+    return out
+
+
+def _hatched_band(
+    layer: pygame.Surface,
+    proj: Projection,
+    f: MapFeature,
+    geo_size: tuple[float, float],
+    colour: ColorA,
+) -> None:
+    """Hatching along the inside of a restricted area's edge (its runs)."""
+    ox, oy = proj.origin
+    near = layer.get_rect().inflate(4 * HATCH_BAND_PX, 4 * HATCH_BAND_PX)
+    runs = []
+    for run, box in _inner_runs(tuple(f.points), geo_size, proj.ppk):
+        if near.colliderect(box.move(-round(ox), -round(oy))):
+            runs.append((run - (ox, oy)).tolist())
+    if not runs:  # the edge is far from this piece of the map
+        return
+    size = layer.get_size()
+    band = pygame.Surface(size, pygame.SRCALPHA)
+    for pts in runs:
+        pygame.draw.lines(band, (255, 255, 255, 255), False, pts, HATCH_BAND_PX)
+    shift = int(ox + oy) % HATCH_PERIOD  # the lines run on from one tile to the next
+    lined = pygame.Surface(size, pygame.SRCALPHA)
+    lined.blit(_hatch(size, colour), (-shift, 0))
+    lined.blit(band, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    layer.blit(lined, (0, 0))
+
+
+@cache
+def _inner_runs(
+    points: tuple[tuple[float, float], ...], geo_size: tuple[float, float], ppk: float
+) -> list[tuple[np.ndarray, pygame.Rect]]:
+    """A zone's runs (whole-map pixels at ``ppk``) moved half the hatched band inwards,
+    each with its box: drawn that wide, they cover the band inside the edge."""
+    ring = np.asarray(points, dtype=float)
+    out = []
+    for run in _runs_of(points, geo_size):
+        p = np.asarray(run, dtype=float)
+        d = np.gradient(p, axis=0)
+        n = np.stack([-d[:, 1], d[:, 0]], axis=1)
+        n /= np.maximum(np.hypot(n[:, 0], n[:, 1]), 1e-9)[:, None]
+        mid = len(p) // 2
+        probe = p[mid] + n[mid] * 0.5
+        if not _inside(probe, ring):
+            n = -n
+        moved = p * ppk + n * (HATCH_BAND_PX / 2)
+        lo, hi = moved.min(axis=0), moved.max(axis=0)
+        box = pygame.Rect(int(lo[0]), int(lo[1]), int(hi[0] - lo[0]) + 2, int(hi[1] - lo[1]) + 2)
+        out.append((moved, box))
+    return out
+
+
+def _inside(p: np.ndarray, ring: np.ndarray) -> bool:
+    x, y = float(p[0]), float(p[1])
+    xs, ys = ring[:, 0], ring[:, 1]
+    xn, yn = np.roll(xs, -1), np.roll(ys, -1)
+    crosses = (ys > y) != (yn > y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        at = xs + (y - ys) * (xn - xs) / (yn - ys)
+    return bool(np.count_nonzero(crosses & (x < at)) % 2)
+
+
+def _zone(
+    proj: Projection,
+    layer: pygame.Surface,
+    f: MapFeature,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
+) -> None:
+    color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
+    edge = (*color[:3], min(255, color[3] * 4 + 40))
+    if f.shape == Shape.POLYGON:
+        outline = _outline(proj, f, shapes)
+        if not shapes.meets(("zone", f.id), layer, proj.origin, HATCH_BAND_PX + 4):
+            return
+        if f.kind != "sanctuary":
+            pygame.draw.polygon(layer, color, (outline - proj.origin).tolist())
+        else:
+            _hatched_band(layer, proj, f, geo_size, (*color[:3], 150))
+        pattern, width = EDGE_STYLE.get(f.kind, ((), 2))
+        pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "zone_edge")
+        draw_pieces(layer, edge, pieces, proj.origin, width)
+    elif f.shape == Shape.ELLIPSE:
+        r = _ellipse_rect(proj, f)
+        pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
+        ring = (120, 40, 30, 230)
+        if f.kind == "neutral_zone":  # a double ring: nothing else on the map has one
+            pygame.draw.ellipse(layer, ring, r, 1)
+            if min(r.size) > 10:
+                pygame.draw.ellipse(layer, ring, r.inflate(-6, -6), 1)
+        else:
+            pygame.draw.ellipse(layer, ring, r, 2)
+
+
+def _zone_edge(
+    proj: Projection,
+    layer: pygame.Surface,
+    f: MapFeature,
+    effect: str,
+    shapes: ShapeCache,
+    geo_size: tuple[float, float],
+) -> None:
+    """A card's edge: dashes where the card forbids, dots where it burdens."""
+    colour = (*(PAL.FORBID if effect == "forbid" else PAL.BURDEN), 230)
+    pattern, width = CARD_EDGE["forbid" if effect == "forbid" else "burden"]
+    if f.shape == Shape.POLYGON:
+        _outline(proj, f, shapes)
+        pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "card_edge")
+        draw_pieces(layer, colour, pieces, proj.origin, width)
+    elif f.shape == Shape.ELLIPSE:
+        r = _ellipse_rect(proj, f).inflate(6, 6)
+        if not layer.get_rect().colliderect(r):
+            return
+        for (ax, ay), (bx, by) in _ring_pieces(r.w, r.h, pattern):
+            pygame.draw.line(layer, colour, (r.x + ax, r.y + ay), (r.x + bx, r.y + by), 2)
+
+
+def flak_radius_px(mv: MapView, guns: float) -> float:
+    """A ring's radius: grows with the square root of the estimated guns (2-14 km)."""
+    return flak_radius_km(guns) * mv.ppk
+
+
+def flak_radius_km(guns: float) -> float:
+    return min(14.0, 2.0 + 1.6 * math.sqrt(max(guns, 0.0)))
+
+
+def _flak_guns(rules: Rules, view: PlayerView) -> list[tuple[tuple[float, float], float]]:
+    """(position, estimated guns) of each active target with a ring."""
+    out = []
+    for tid in view.active_targets:
+        t = rules.targets[tid]
+        guns = view.flak_estimate.get(tid, t.flak)  # before any report: the briefing
+        if guns < 1 or t.kind == "rail_segment":
+            continue
+        out.append((t.position, guns))
+    return out
+
+
+def _flak_rings(
+    proj: Projection, layer: pygame.Surface, rings: list[tuple[tuple[float, float], float]]
+) -> None:
+    for position, guns in rings:
+        centre = proj.px(position)
+        r = flak_radius_km(guns) * proj.ppk
+        if not layer.get_rect().inflate(2 * r, 2 * r).collidepoint(centre):
+            continue
+        pygame.draw.circle(layer, flak_colour(), centre, r)
+        pygame.draw.circle(layer, (*PAL.FLAK, 200), centre, r, 2)
+
+
+# --------------------------------------------------------------------------- the map key
+
+
+NAVAL_SWATCH, NAVAL_EDGE = (120, 146, 188), (40, 70, 140)  # as the area on the map
+
+
+def draw_map_key(
+    surface: pygame.Surface, bottom_left: tuple[int, int], kinds: list[str], on: set[str]
+) -> pygame.Rect:
+    """The key to the map: target icons and estimates on the left, the overlays (with
+    their keys, dimmed when off) and the lines on the right. Each column is as wide as
+    its longest line, so no label runs past the panel's edge. Drawn once for each set of
+    overlays and each palette, then blitted."""
+    picture = _key_picture(tuple(kinds), frozenset(on), icons.palette_generation())
+    return surface.blit(picture, picture.get_rect(bottomleft=bottom_left))
+
+
+@lru_cache(maxsize=32)
+def _key_picture(kinds: tuple[str, ...], on: frozenset[str], generation: int) -> pygame.Surface:
+    f = font(13)
+    row = 19
+    left: list[tuple[str, str]] = [("icon", k) for k in kinds]
+    left += [("bda", "confident"), ("bda", "guess"), ("bda", "destroyed")]
+    left += [("bda", "restricted"), ("bda", "unseen")]
+    left += [("base", "air_base")]
+    right: list[tuple[str, str]] = [("overlay", o.key) for o in OVERLAYS]
+    right += [("sea", "naval_area"), ("rail", "intact"), ("rail", "cut"), ("front", "")]
+    shown = set(on)
+    columns = [[_key_label(what, key, shown) for what, key in items] for items in (left, right)]
+    widths = [26 + max(f.size(text)[0] for text, _ in labels) for labels in columns]
+    rows = max(len(left), len(right))
+    rect = pygame.Rect(0, 0, widths[0] + widths[1] + 30, rows * row + 38)
+    panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+    panel.fill((24, 30, 34, 225))
+    pygame.draw.rect(panel, PAL.PANEL_EDGE, rect, 1)
+    panel.blit(font(13, bold=True).render("MAP KEY", True, PAL.ACCENT), (rect.x + 10, rect.y + 7))
+    hint = f.render("Z: all zones · L: key", True, PAL.MUTED)
+    panel.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
+    by_key = {o.key: o for o in OVERLAYS}
+    x0 = rect.x + 10
+    for col, items in enumerate((left, right)):
+        for i, (what, key) in enumerate(items):
+            y = rect.y + 30 + i * row
+            mid = (x0 + 10, y + row // 2)
+            _key_symbol(panel, what, key, mid, by_key)
+            text, colour = columns[col][i]
+            panel.blit(f.render(text, True, colour), (x0 + 26, y + 1))
+        x0 += widths[col] + 10
+    return panel
+
+
+def _key_label(what: str, key: str, on: set[str]) -> tuple[str, tuple[int, int, int]]:
+    """A map-key line's words and colour: dimmed, and said to be off, for a hidden overlay."""
+    if what == "overlay":
+        o = next(o for o in OVERLAYS if o.key == key)
+        shown = key in on
+        return f"{o.letter}  {o.label}" + ("" if shown else " (off)"), _shown_colour(shown)
+    if what == "sea":  # the carriers' area, drawn with the Limits overlay
+        shown = "restrict" in on
+        return "Task Force 77 carriers' waters" + ("" if shown else " (off)"), _shown_colour(shown)
+    return draw_key_item(pygame.Surface((1, 1)), what, key, (0, 0)), PAL.TEXT
+
+
+def _shown_colour(shown: bool) -> tuple[int, int, int]:
+    return PAL.TEXT if shown else PAL.MUTED
+
+
+def _key_symbol(
+    surface: pygame.Surface, what: str, key: str, mid: tuple[int, int], by_key: dict[str, Overlay]
+) -> None:
+    if what == "overlay":
+        _overlay_swatch(surface, by_key[key], mid)
+    elif what == "sea":
+        swatch = pygame.Rect(0, 0, 18, 14)
+        swatch.center = mid
+        pygame.draw.rect(surface, NAVAL_SWATCH, swatch)
+        pygame.draw.rect(surface, NAVAL_EDGE, swatch, 1)
+    else:
+        draw_key_item(surface, what, key, mid)
+
+
+def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -> None:
+    """The overlay's swatch, with the same line as on the map (dashes, dots, hatching,
+    a double ring), so that the key tells them apart without colour too."""
+    x, y = mid
+    sw = pygame.Surface((18, 14), pygame.SRCALPHA)
+    box = [(0.5, 0.5), (17.5, 0.5), (17.5, 13.5), (0.5, 13.5), (0.5, 0.5)]
+    colour = o.colour
+    if o.key == "flak":
+        pygame.draw.circle(sw, (*colour[:3], 110), (9, 7), 6)
+        pygame.draw.circle(sw, colour[:3], (9, 7), 6, 2)
+        burst = sprites.sprite("flak", 10)
+        sw.blit(burst, burst.get_rect(center=(9, 7)))
+    elif o.key == "neutral":
+        pygame.draw.circle(sw, (*colour[:3], max(colour[3], 150)), (9, 7), 6)
+        pygame.draw.circle(sw, (120, 40, 30), (9, 7), 7, 1)
+        pygame.draw.circle(sw, (120, 40, 30), (9, 7), 4, 1)
+    elif o.key == "restrict":
+        sw.blit(_hatch((18, 14), (*colour[:3], 255)), (0, 0))
+        for a, b in pattern_pieces(box, CARD_EDGE["forbid"][0]):
+            pygame.draw.line(sw, PAL.FORBID, a, b, 2)
+    else:
+        kind = "mig_alley" if o.key == "mig" else "border_buffer"
+        pattern, width = EDGE_STYLE[kind]
+        sw.fill((*colour[:3], max(colour[3], 110)))
+        for a, b in pattern_pieces(box, tuple(v / 2 for v in pattern)):
+            pygame.draw.line(sw, colour[:3], a, b, width)
+    surface.blit(sw, (x - 9, y - 7))
+
+
+# --------------------------------------------------------------------------- edge scrolling
+
+EDGE_PX = 14  # the band along the window's edge that scrolls the map
+EDGE_SPEED = 320.0  # pixels a second at the very edge: gentle
+EDGE_DELAY_S = 0.25  # the mouse must rest in the band this long first
+
+
+def window_focused() -> bool:
+    """The window has the keyboard focus and the mouse is inside it."""
+    return bool(pygame.key.get_focused() and pygame.mouse.get_focused())
+
+
+def edge_velocity(
+    pos: tuple[int, int], map_rect: pygame.Rect, window: tuple[int, int]
+) -> tuple[float, float]:
+    """Scroll speed (screen pixels a second, in :meth:`MapView.scroll`'s sense) for the
+    mouse at ``pos``: only near a window edge the map touches, and only over the map."""
+    if not map_rect.collidepoint(pos):
+        return (0.0, 0.0)
+    w, h = window
+    vx = vy = 0.0
+
+    def ramp(depth: float) -> float:  # 0 at the band's inner edge .. 1 at the edge
+        return EDGE_SPEED * (0.4 + 0.6 * max(0.0, min(1.0, 1 - depth / EDGE_PX)))
+
+    if map_rect.left <= 0 and pos[0] < EDGE_PX:
+        vx = ramp(pos[0])
+    elif map_rect.right >= w and pos[0] >= w - EDGE_PX:
+        vx = -ramp(w - 1 - pos[0])
+    if map_rect.top <= 0 and pos[1] < EDGE_PX:
+        vy = ramp(pos[1])
+    elif map_rect.bottom >= h and pos[1] >= h - EDGE_PX:
+        vy = -ramp(h - 1 - pos[1])
+    return (vx, vy)
+
+
+class EdgeScroller:
+    """Scrolls a map view while the mouse rests near the window's edge."""
+
+    def __init__(self) -> None:
+        self.mouse: tuple[int, int] | None = None  # None: not in the window
+        self.rest = 0.0
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+        elif event.type in (pygame.WINDOWLEAVE, pygame.WINDOWFOCUSLOST):
+            self.mouse = None
+            self.rest = 0.0
+
+    def step(self, mv: MapView, window: tuple[int, int], dt: float, enabled: bool) -> bool:
+        """Scroll for ``dt`` seconds; True while the mouse is in the band (keep ticking)."""
+        if not enabled or self.mouse is None or not window_focused():
+            self.rest = 0.0
+            return False
+        vx, vy = edge_velocity(self.mouse, mv.rect, window)
+        if not vx and not vy:
+            self.rest = 0.0
+            return False
+        dt = min(dt, 0.05)  # after a nap the clock's step is long: no jumps
+        self.rest += dt
+        if self.rest < EDGE_DELAY_S:
+            return True
+        before = tuple(mv.offset)
+        mv.scroll(vx * dt, vy * dt)
+        return tuple(mv.offset) != before

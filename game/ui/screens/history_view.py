@@ -1,0 +1,152 @@
+"""The war turn by turn: the seven charts side by side, and the CSV of the same figures.
+
+During play the meter, power and front supply are the intelligence estimates the planner
+has; once the war is over, the truth is drawn beside them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.aar import Timeline, timeline
+from game.ui.kit.chart import draw_chart
+from game.ui.kit.style import PAL, font, wrap
+from game.ui.scenes import Scene
+from game.ui.screens.overlay import OverlayScene
+from game.ui.session import GameSession
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+GAP = 18  # between charts
+DURING_PLAY_NOTE = (
+    "Dashed lines are your intelligence estimates: the enemy's willingness to sign, the "
+    "power destroyed as the photographs show it, and the supply reaching the front. The "
+    "true figures come out when the war ends."
+)
+REVEALED_NOTE = (
+    "Solid lines are the true figures, revealed now the war is over; dashed lines are "
+    "what your intelligence estimated at the time."
+)
+
+
+def grid_cells(rect: pygame.Rect, count: int, cols: int) -> list[pygame.Rect]:
+    """``count`` equal cells in ``cols`` columns filling ``rect`` with gaps between."""
+    rows = -(-count // cols)
+    w = (rect.w - GAP * (cols - 1)) // cols
+    h = (rect.h - GAP * (rows - 1)) // rows
+    return [
+        pygame.Rect(rect.x + (i % cols) * (w + GAP), rect.y + (i // cols) * (h + GAP), w, h)
+        for i in range(count)
+    ]
+
+
+def draw_charts(
+    surface: pygame.Surface,
+    cells: list[pygame.Rect],
+    tl: Timeline,
+    keys: tuple[str, ...] | None,
+    mouse: tuple[int, int] | None,
+    bounds: pygame.Rect,
+) -> None:
+    """The charts named by ``keys`` (all when None), one per cell, in order."""
+    by_key = {c.series.key: c for c in tl.charts}
+    charts = list(tl.charts) if keys is None else [by_key[k] for k in keys]
+    if not len(tl):
+        img = font(15, italic=True).render("No turn has been flown yet.", True, PAL.MUTED)
+        surface.blit(img, img.get_rect(center=cells[0].union(cells[-1]).center))
+        return
+    for cell, chart in zip(cells, charts, strict=False):
+        draw_chart(surface, cell, chart, tl.dates)
+    # Tooltips go last, above every chart, so a neighbour never covers one.
+    for cell, chart in zip(cells, charts, strict=False):
+        if mouse is not None and cell.collidepoint(mouse):
+            draw_chart(surface, cell, chart, tl.dates, mouse, bounds)
+
+
+def export_message(session: GameSession, tl: Timeline) -> str:
+    """Write the CSV of ``tl``; the words telling the player where, or why not."""
+    from game.save.exports import export_history, exports_dir
+
+    try:
+        path = export_history(session.rules, session.state, tl.revealed)
+    except OSError as exc:  # the player needs the folder to put it right
+        return f"The CSV could not be written to {exports_dir()}: {exc.strerror or exc}"
+    return f"Turn history written to {path}"
+
+
+class HistoryScene(OverlayScene):
+    """All seven charts over the desk or the end screen, with the CSV button."""
+
+    name = "history"
+
+    def __init__(self, app: App, below: Scene, session: GameSession) -> None:
+        self.session = session
+        self.timeline = timeline(session.rules, session.state)
+        self.mouse: tuple[int, int] | None = None
+        self.message = ""
+        super().__init__(app, below)
+
+    def panel_rect(self, max_w: int = 1500) -> pygame.Rect:
+        w, h = self.size
+        rect = pygame.Rect(0, 0, min(max_w, w - 80), min(900, h - 60))
+        rect.center = (w // 2, h // 2)
+        return rect
+
+    def chart_area(self) -> pygame.Rect:
+        rect = self.panel_rect()
+        return pygame.Rect(rect.x + 24, rect.y + 64, rect.w - 48, rect.h - 64 - 84)
+
+    def build(self) -> None:
+        rect = self.panel_rect()
+        self.close_button = self.button(
+            pygame.Rect(rect.right - 184, rect.bottom - 64, 160, 44),
+            "Close",
+            self.app.pop,
+            tooltip="Back (Esc or Enter)",
+            object_id="@primary",
+        )
+        self.csv_button = self.button(
+            pygame.Rect(rect.right - 384, rect.bottom - 64, 184, 44),
+            "Export CSV",
+            self.export,
+            tooltip="Write these figures, turn by turn, to a CSV file for a spreadsheet",
+            enabled=bool(len(self.timeline)),
+        )
+
+    def export(self) -> None:
+        self.message = export_message(self.session, self.timeline)
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+        elif event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_ESCAPE,
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+        ):
+            self.app.pop()
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        super().draw_scene(surface)
+        rect = self.panel_rect()
+        heading = "The war, turn by turn" if self.timeline.revealed else "The war so far"
+        surface.blit(
+            font(24, bold=True).render(heading, True, PAL.TEXT), (rect.x + 24, rect.y + 18)
+        )
+        area = self.chart_area()
+        cells = grid_cells(area, 8, 4)
+        note = REVEALED_NOTE if self.timeline.revealed else DURING_PLAY_NOTE
+        y = cells[7].y + 8
+        for line in wrap(note, font(13), cells[7].w - 8):
+            surface.blit(font(13).render(line, True, PAL.MUTED), (cells[7].x + 4, y))
+            y += font(13).get_linesize()
+        if self.message:
+            width = self.csv_button.get_abs_rect().x - rect.x - 48
+            y = rect.bottom - 66
+            for line in wrap(self.message, font(13), int(width))[:3]:
+                surface.blit(font(13).render(line, True, PAL.TEXT), (rect.x + 24, y))
+                y += font(13).get_linesize()
+        draw_charts(surface, cells[:7], self.timeline, None, self.mouse, rect)
