@@ -10,8 +10,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 GAME = ROOT / "game"
 
@@ -139,9 +137,6 @@ def scene_modules(graph: dict[str, set[str]], package: Path = GAME / "ui") -> se
     return found & set(graph)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="most scenes still open the next one by import; the index has two"
-)
 def test_no_scene_imports_another():
     graph = import_graph(GAME)
     scenes = scene_modules(graph)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
 
 from game.ui.kit.gui_theme import SharedThemeManager
-from game.ui.kit.style import THEME_PATH, preload_fonts
+from game.ui.kit.style import PAL, THEME_PATH, preload_fonts
 from game.ui.kit.ui_scale import match_manager
 from game.ui.kit.widgets import Button
 
@@ -104,6 +104,33 @@ class Scene:
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         """What the scene draws under its widgets; reads state, never changes it."""
+
+    def make(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """Another scene, made by name through the app's routes: no scene imports another."""
+        return self.app.routes[name](self.app, *args, **kwargs)
+
+
+class OverlayScene(Scene):
+    """A scene drawn over the one below it (dimmed): dialogs, reports and the end panel."""
+
+    def __init__(self, app: App, below: Scene) -> None:
+        self.below = below
+        super().__init__(app)
+
+    def panel_rect(self, max_w: int = 980) -> pygame.Rect:
+        w, h = self.size
+        rect = pygame.Rect(0, 0, min(max_w, w - 120), h - 80)
+        rect.center = (w // 2, h // 2)
+        return rect
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        self.below.draw(surface)  # drawing only: the scene below changes nothing
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((12, 15, 18, 170))
+        surface.blit(shade, (0, 0))
+        rect = self.panel_rect()
+        pygame.draw.rect(surface, PAL.PANEL, rect, border_radius=6)
+        pygame.draw.rect(surface, PAL.ACCENT, rect, 1, border_radius=6)
 
 
 def drop_tooltips(manager: pygame_gui.UIManager) -> None:

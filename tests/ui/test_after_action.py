@@ -212,7 +212,7 @@ def test_a_save_from_before_the_estimates_were_kept_still_charts_and_ends(app):
 
 def test_an_export_that_cannot_be_written_says_where_and_why(monkeypatch, tmp_path):
     import game.save.exports
-    from game.ui.screens.history_view import export_message
+    from game.ui.screens.chart_pages import export_message
 
     in_the_way = tmp_path / "exports"
     in_the_way.write_text("a file where the folder should be")
@@ -241,7 +241,7 @@ def test_the_armistice_fanfare_plays_only_for_an_armistice(app, campaign_over, m
 def test_charts_draw_before_the_first_turn_and_after_one(turns, monkeypatch):
     """No history, or a single point: no division by a zero span, a readable screen."""
     import game.ui.kit.chart
-    from game.ui.screens.history_view import draw_charts, grid_cells
+    from game.ui.screens.chart_pages import draw_charts, grid_cells
 
     session = played("suiho_1952", turns=turns)
     tl = timeline(session.rules, session.state)

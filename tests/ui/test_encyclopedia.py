@@ -208,13 +208,13 @@ def test_every_title_fits_its_list_row(app: App) -> None:
 def test_a_bad_article_is_left_out_and_named_and_the_rest_are_shown(
     app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import game.ui.screens.encyclopedia as module
+    import game.ui.screens.encyclopedia_book as module
 
     mod = tmp_path / "my_mod"
     mod.mkdir()
     (mod / "encyclopedia.toml").write_text('[places.depot]\ntitle = "Depot"\nsource = "E"\n')
     monkeypatch.setenv("AIR_PRESSURE_MODS", str(mod))
-    module._book.cache_clear()
+    module.loaded_book.cache_clear()
     try:
         scene = EncyclopediaScene(app, app.scene)  # type: ignore[arg-type]
         app.push(scene)
@@ -228,7 +228,7 @@ def test_a_bad_article_is_left_out_and_named_and_the_rest_are_shown(
         assert "Pyongyang" in scene.article.html_text and "Left out" in scene.article.html_text
         app.pop()
     finally:
-        module._book.cache_clear()
+        module.loaded_book.cache_clear()
 
 
 def test_without_a_hangul_typeface_articles_open_without_it(
@@ -252,7 +252,7 @@ def test_without_a_hangul_typeface_articles_open_without_it(
 def test_two_articles_with_one_title_both_stay_in_the_list(
     app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import game.ui.screens.encyclopedia as module
+    import game.ui.screens.encyclopedia_book as module
 
     mod = tmp_path / "my_mod"
     mod.mkdir()
@@ -260,7 +260,7 @@ def test_two_articles_with_one_title_both_stay_in_the_list(
         '[places.pyongyang_again]\ntitle = "Pyongyang"\ntext = "A second view."\nsource = "E"\n'
     )
     monkeypatch.setenv("AIR_PRESSURE_MODS", str(mod))
-    module._book.cache_clear()
+    module.loaded_book.cache_clear()
     try:
         scene = EncyclopediaScene(app, app.scene, "places.pyongyang")  # type: ignore[arg-type]
         app.push(scene)
@@ -270,7 +270,7 @@ def test_two_articles_with_one_title_both_stay_in_the_list(
         assert len(scene.list.item_list) == len(refs)
         app.pop()
     finally:
-        module._book.cache_clear()
+        module.loaded_book.cache_clear()
 
 
 def test_the_open_category_still_shows_its_tooltip(app: App, monkeypatch) -> None:

@@ -12,7 +12,7 @@ from game.ui.desk.plan_state import with_recon
 from game.ui.desk.target_rows import COLUMNS, Column, TargetRow, target_rows
 from game.ui.kit.panels import draw_tooltip
 from game.ui.kit.style import PAL, font
-from game.ui.screens.overlay import OverlayScene
+from game.ui.scenes import OverlayScene
 
 if TYPE_CHECKING:
     from game.ui.app import App

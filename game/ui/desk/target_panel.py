@@ -27,6 +27,7 @@ from game.ui.kit.ui_scale import match_manager, to_window
 from game.ui.kit.widgets import Button, toggle_style
 from game.ui.kit.words import SOURCE_KEY, kind_name, short_date
 from game.ui.map.overlays import BY_SHORTCUT, OVERLAYS, EdgeScroller
+from game.ui.screens.encyclopedia_book import encyclopedia
 
 if TYPE_CHECKING:
     from game.ui.screens.planning import PlanningScene
@@ -385,8 +386,6 @@ class MapExtras:
 
     def read_more(self) -> None:
         """The target's article, or its type's, in the encyclopedia."""
-        from game.ui.screens.encyclopedia import encyclopedia
-
         book, target = encyclopedia(), self.target
         if book is None or target is None:
             self.desk.open_encyclopedia()

@@ -257,10 +257,9 @@ class ScenarioScene(Scene):
             )
             self.text.set_text(self._briefing_html())
             return
-        from game.ui.screens.planning import PlanningScene
         from game.ui.session import GameSession
 
-        self.app.replace(PlanningScene(self.app, GameSession.start(rules)))
+        self.app.replace(self.make("planning", GameSession.start(rules)))
 
     # -- drawing
     def draw_scene(self, surface: pygame.Surface) -> None:

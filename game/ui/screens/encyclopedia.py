@@ -4,7 +4,7 @@ its sources and links to related ones. Opened over any scene; Esc or F2 closes i
 from __future__ import annotations
 
 import warnings
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
@@ -16,13 +16,12 @@ from game.data.encyclopedia import (
     Encyclopedia,
     Entry,
     describe_sources,
-    read_encyclopedia,
 )
 from game.ui.kit.style import korean_font_files
 from game.ui.kit.widgets import toggle_style
 from game.ui.kit.words import esc
-from game.ui.scenes import Scene
-from game.ui.screens.overlay import OverlayScene
+from game.ui.scenes import OverlayScene, Scene
+from game.ui.screens.encyclopedia_book import encyclopedia, loaded_book
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -41,17 +40,6 @@ KIND_OF_ENTRY = {
     "people": "person",
     "sources": "sources",
 }
-
-
-@cache
-def _book() -> Encyclopedia:
-    """Loaded once a run, with the player's mods; bad articles are left out, with why."""
-    return read_encyclopedia(mods=())
-
-
-def encyclopedia() -> Encyclopedia | None:
-    book = _book()
-    return book if book.entries else None
 
 
 class EncyclopediaScene(OverlayScene):
@@ -299,7 +287,7 @@ class EncyclopediaScene(OverlayScene):
 
 
 def _problems() -> list[str]:
-    return list(_book().problems)
+    return list(loaded_book().problems)
 
 
 def _list_title(entry: Entry, query: str) -> str:
@@ -317,10 +305,3 @@ def _hangul_by_key(app: App) -> dict[str, str]:
         for f in geo.on_layer(Layer.PLACES)
         if f.properties.get("name_ko")
     }
-
-
-def open_encyclopedia(app: App, below: Scene, ref: str | None = None) -> None:
-    """Open it over ``below``; in a game, with that scenario's own notes."""
-    session = getattr(below, "session", None)
-    notes = session.rules.notes if session is not None else None
-    app.push(EncyclopediaScene(app, below, ref, notes))

@@ -20,9 +20,8 @@ from game.ui.kit.record_table import (
 )
 from game.ui.kit.style import PAL, font, wrap
 from game.ui.kit.words import OUTCOME_NAMES, SOURCE_KEY, long_date
-from game.ui.scenes import Scene
-from game.ui.screens.history_view import HistoryScene, draw_charts, export_message, grid_cells
-from game.ui.screens.overlay import OverlayScene
+from game.ui.scenes import OverlayScene, Scene
+from game.ui.screens.chart_pages import draw_charts, export_message, grid_cells
 from game.ui.session import GameSession
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ class EndScene(OverlayScene):
         self.message = export_message(self.session, self.timeline)
 
     def open_charts(self) -> None:
-        self.app.push(HistoryScene(self.app, self, self.session))
+        self.app.push(self.make("history", self, self.session))
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEMOTION:

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from game.ui.scenes import Scene
-from game.ui.screens.overlay import OverlayScene
+from game.ui.scenes import OverlayScene, Scene
 from game.ui.session import GameSession
 
 if TYPE_CHECKING:
@@ -83,26 +82,18 @@ class EscMenu(OverlayScene):
             y += bh + gap
 
     def encyclopedia(self) -> None:
-        from game.ui.screens.encyclopedia import EncyclopediaScene
-
         notes = self.session.rules.notes
-        self.app.replace(EncyclopediaScene(self.app, self.below, notes=notes))
+        self.app.replace(self.make("encyclopedia", self.below, notes=notes))
 
     def save(self) -> None:
-        from game.ui.screens.save_dialog import SaveDialog
-
         # Pushed over the menu, so that Esc in the dialog comes back to it.
-        self.app.push(SaveDialog(self.app, self.below, self.session))
+        self.app.push(self.make("save", self.below, self.session))
 
     def settings(self) -> None:
-        from game.ui.screens.settings_scene import SettingsScene
-
-        self.app.push(SettingsScene(self.app, self.below))
+        self.app.push(self.make("settings", self.below))
 
     def load(self) -> None:
-        from game.ui.screens.save_dialog import LoadDialog
-
-        self.app.push(LoadDialog(self.app, self.below))
+        self.app.push(self.make("load", self.below))
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -8,7 +8,7 @@ import pygame
 import pygame_gui
 
 from game.ui.kit.words import esc
-from game.ui.screens.overlay import OverlayScene
+from game.ui.scenes import OverlayScene
 
 if TYPE_CHECKING:
     from game.ui.app import App

@@ -35,6 +35,8 @@ from game.ui.map.map_cache import KOREA_TMX
 from game.ui.map.map_view import KEY_SCROLL_PX, MapView
 from game.ui.map.overlays import draw_map_key
 from game.ui.scenes import Scene, drop_tooltips
+from game.ui.screens.encyclopedia_book import open_encyclopedia
+from game.ui.screens.saving import quick_load, quick_save
 from game.ui.session import GameSession
 
 if TYPE_CHECKING:
@@ -414,8 +416,6 @@ class PlanningScene(Scene):
         return True
 
     def _turn_done(self, result: TurnResult) -> None:
-        from game.ui.screens.resolution import ResolutionScene
-
         self.hover = None
         before = self._before or self.view
         flown = self.orders
@@ -423,7 +423,7 @@ class PlanningScene(Scene):
         self.message = self.session.autosave_error
         self.rebuild()
         self.manager.update(0.0)  # covered scenes get no updates: show the new turn's desk now
-        self.app.push(ResolutionScene(self.app, self, self.session, result, before, flown))
+        self.app.push(self.make("resolution", self, self.session, result, before, flown))
 
     # -- input
     def on_event(self, event: pygame.event.Event) -> None:
@@ -538,42 +538,28 @@ class PlanningScene(Scene):
             action(self)
 
     def open_menu(self) -> None:
-        from game.ui.screens.esc_menu import EscMenu
-
         if not self.session.busy:
-            self.app.push(EscMenu(self.app, self, self.session))
+            self.app.push(self.make("menu", self, self.session))
 
     def open_help(self) -> None:
-        from game.ui.screens.help_overlay import HelpOverlay
-
-        self.app.push(HelpOverlay(self.app, self, KEY_HELP))
+        self.app.push(self.make("help", self, KEY_HELP))
 
     def open_history(self) -> None:
-        from game.ui.screens.history_view import HistoryScene
-
         if not self.session.busy:
-            self.app.push(HistoryScene(self.app, self, self.session))
+            self.app.push(self.make("history", self, self.session))
 
     def open_target_list(self) -> None:
-        from game.ui.desk.target_list import TargetListScene
-
         if not self.session.busy:
-            self.app.push(TargetListScene(self.app, self))
+            self.app.push(self.make("targets", self))
 
     def open_encyclopedia(self, ref: str | None = None) -> None:
-        from game.ui.screens.encyclopedia import open_encyclopedia
-
         open_encyclopedia(self.app, self, ref)
 
     def quick_save(self) -> None:
-        from game.ui.screens.save_dialog import quick_save
-
         if not self.session.busy:
             self.say(quick_save(self.session))
 
     def quick_load(self) -> None:
-        from game.ui.screens.save_dialog import quick_load
-
         if not self.session.busy:
             error = quick_load(self.app)
             if error:

@@ -16,8 +16,8 @@ from game.core.turn import TurnResult
 from game.ui.desk.meter_words import cause_line, ordered, signed
 from game.ui.kit.style import html_colour
 from game.ui.kit.words import CATEGORY_HEADINGS, esc, kind_name, long_date, short_date
-from game.ui.scenes import Scene
-from game.ui.screens.overlay import OverlayScene
+from game.ui.scenes import OverlayScene, Scene
+from game.ui.screens.encyclopedia_book import encyclopedia, open_encyclopedia
 from game.ui.session import GameSession
 
 if TYPE_CHECKING:
@@ -35,8 +35,6 @@ def _delta(label: str, before: float, after: float) -> str:
 
 def _read_more(ev: Event) -> str:
     """A link to the encyclopedia's article on a scenario event or a restriction card."""
-    from game.ui.screens.encyclopedia import encyclopedia
-
     book = encyclopedia()
     if book is None:
         return ""
@@ -50,8 +48,6 @@ def _read_more(ev: Event) -> str:
 
 def _linked_text(ev: Event, rules: Rules) -> str:
     """The line's text with its target's name linked to the target's article."""
-    from game.ui.screens.encyclopedia import encyclopedia
-
     text = esc(ev.text)
     book = encyclopedia()
     target = rules.targets.get(ev.target) if ev.target else None
@@ -378,15 +374,11 @@ class ReportScene(OverlayScene):
         self.app.dirty = True
 
     def open_charts(self) -> None:
-        from game.ui.screens.history_view import HistoryScene
-
-        self.app.push(HistoryScene(self.app, self, self.session))
+        self.app.push(self.make("history", self, self.session))
 
     def close(self) -> None:
         if self.session.over:
-            from game.ui.screens.end import EndScene
-
-            self.app.replace(EndScene(self.app, self.below, self.session))
+            self.app.replace(self.make("end", self.below, self.session))
         else:
             self.app.pop()
 
@@ -396,12 +388,8 @@ class ReportScene(OverlayScene):
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_d:
             self.toggle_days()
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
-            from game.ui.screens.encyclopedia import open_encyclopedia
-
             open_encyclopedia(self.app, self, str(event.link_target))
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
-            from game.ui.screens.encyclopedia import open_encyclopedia
-
             open_encyclopedia(self.app, self)
         elif event.type == pygame.KEYDOWN and event.key in (
             pygame.K_RETURN,

@@ -243,10 +243,8 @@ class ResolutionScene(Scene):
         if self.done:
             return
         self.done = True
-        from game.ui.screens.report import ReportScene
-
         if self.app.scene is self:
-            report = ReportScene(self.app, self.below, self.session, self.result, self.before)
+            report = self.make("report", self.below, self.session, self.result, self.before)
             report.update(0.0)  # lay its widgets out now: the loop may go idle after this
             self.app.replace(report)
 

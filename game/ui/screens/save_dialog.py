@@ -1,11 +1,10 @@
-"""Save and load dialogs over the current scene, and the quick save (F5) and quick load
-(F9) they share. Slots list only the saves' headers (scenario, date, turn, when saved);
-a file the game refuses shows the reason and changes nothing."""
+"""Save and load dialogs over the current scene. Slots list only the saves' headers
+(scenario, date, turn, when saved); a file the game refuses shows the reason and changes
+nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,22 +12,18 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
-from game.data.scenario import ScenarioError
 from game.save import (
-    Reason,
     SaveEntry,
-    SaveError,
     SlotTaken,
     list_saves,
     save_slot,
     slot_path,
 )
-from game.save.opening import open_save
 from game.ui.kit.style import font
 from game.ui.kit.words import short_date
-from game.ui.scenes import Scene
-from game.ui.screens.overlay import OverlayScene
-from game.ui.session import QUICK_SLOT, GameSession
+from game.ui.scenes import OverlayScene, Scene
+from game.ui.screens.saving import open_game
+from game.ui.session import GameSession
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -74,77 +69,6 @@ def _shortened(line: str, fits: Callable[[str], bool]) -> str:
     while len(line) > 4 and not fits(line):
         line = line[:-2].rstrip() + "…"
     return line
-
-
-def quick_save(session: GameSession) -> str:
-    """F5: the quick-save slot; returns what to tell the player."""
-    try:
-        save_slot(QUICK_SLOT, session.record, replace=True)
-    except OSError as exc:
-        return f"Quick save failed: {exc.strerror or exc}"
-    return f"Saved to '{QUICK_SLOT}' (F9 loads it)."
-
-
-def quick_load(app: App) -> str:
-    """F9: the quick-save slot; returns an error to show, or '' once loaded."""
-    path = slot_path(QUICK_SLOT)
-    if not path.is_file():
-        return "No quick save yet: F5 makes one."
-    refusal = open_game(app, path)
-    if refusal is None:
-        return ""
-    if refusal.scenario_changed:
-        return refusal.message + " Load it from Esc, Load game… to play it on."
-    return refusal.message
-
-
-def read_game(
-    path: Path, like: GameSession | None = None, allow_changed: bool = False
-) -> GameSession:
-    """The game saved in ``path``; raises SaveError or ScenarioError and changes nothing.
-
-    The same checks as ``python main.py validate SAVE.json`` (``game.save.opening``).
-    """
-    rules = like.rules if like is not None else None
-    return GameSession(open_save(path, rules=rules, allow_changed_scenario=allow_changed))
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a save was not loaded; nothing changed."""
-
-    message: str
-    scenario_changed: bool = False  # the player may load it anyway, by the new rules
-
-
-def open_game(app: App, path: Path, allow_changed: bool = False) -> Refusal | None:
-    """Load ``path`` and open its planning desk; on refusal return why (nothing changed).
-
-    ``allow_changed`` loads a game whose scenario files changed since it was saved (a
-    new version of the game or of a mod): the rest of it is played by the new rules.
-    """
-    desk_scene = app.routes["planning"]
-    current = next((s.session for s in app.stack.scenes if isinstance(s, desk_scene)), None)
-    try:
-        session = read_game(path, current, allow_changed)
-    except SaveError as exc:
-        if exc.reason == Reason.SCENARIO_CHANGED:
-            changed = f"{path.name}: its scenario has changed since it was saved."
-            return Refusal(changed, scenario_changed=True)
-        return Refusal(f"Cannot load {path.name}: {exc.detail.split(': ', 1)[-1]}")
-    except ScenarioError as exc:
-        why = exc.problems[0] if exc.problems else "scenario"
-        return Refusal(f"Cannot load {path.name}: {why}")
-    except OSError as exc:
-        return Refusal(f"Cannot load {path.name}: {exc.strerror or exc}")
-    app.to_title()
-    desk = desk_scene(app, session)
-    app.push(desk)
-    if session.over:
-        from game.ui.screens.end import EndScene
-
-        app.push(EndScene(app, desk, session))
-    return None
 
 
 def default_slot_name(session: GameSession) -> str:
@@ -245,6 +169,7 @@ class _SlotDialog(OverlayScene):
 
 
 class SaveDialog(_SlotDialog):
+    name = "save"
     title = "Save game"
     _replace_confirm: Path | None = None  # the save the player was asked about
 
@@ -315,6 +240,7 @@ class SaveDialog(_SlotDialog):
 
 
 class LoadDialog(_SlotDialog):
+    name = "load"
     title = "Load game"
     _changed_confirm: Path | None = None  # the save the player was warned about
 

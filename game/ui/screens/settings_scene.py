@@ -17,8 +17,7 @@ from game.ui.kit.style import MIN_SIZE
 from game.ui.kit.ui_scale import effective_scale, scale_note
 from game.ui.kit.widgets import toggle_style
 from game.ui.kit.words import esc
-from game.ui.scenes import Scene
-from game.ui.screens.overlay import OverlayScene
+from game.ui.scenes import OverlayScene, Scene
 
 if TYPE_CHECKING:
     from game.ui.app import App

@@ -8,6 +8,8 @@ import pygame_gui
 from game.ui.kit.style import PAL, font
 from game.ui.map.map_cache import KOREA_TMX
 from game.ui.scenes import Scene
+from game.ui.screens.encyclopedia_book import open_encyclopedia
+from game.ui.screens.saving import quick_load
 
 SUBTITLE = "The Far East Air Forces' air-pressure campaign — an operational wargame"
 
@@ -95,31 +97,21 @@ class TitleScene(Scene):
         self.notice = start_tutorial(self.app) or ""
 
     def _new_game(self) -> None:
-        from game.ui.screens.choose import ScenarioScene
-
-        self.app.push(ScenarioScene(self.app))
+        self.app.push(self.make("scenario"))
 
     def _encyclopedia(self) -> None:
-        from game.ui.screens.encyclopedia import open_encyclopedia
-
         open_encyclopedia(self.app, self)
 
     def _settings(self) -> None:
-        from game.ui.screens.settings_scene import SettingsScene
-
-        self.app.push(SettingsScene(self.app, self))
+        self.app.push(self.make("settings", self))
 
     def _load_game(self) -> None:
-        from game.ui.screens.save_dialog import LoadDialog
-
-        self.app.push(LoadDialog(self.app, self))
+        self.app.push(self.make("load", self))
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.quit()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
-            from game.ui.screens.save_dialog import quick_load
-
             quick_load(self.app)
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
             self._encyclopedia()

@@ -9,7 +9,7 @@ player's settings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pygame
 from pygame_gui.core import UIContainer
@@ -230,7 +230,6 @@ def tutorial_rules(script: Script, difficulty: str) -> Rules:
 
 def start_tutorial(app: App) -> str | None:
     """A new game of the tutorial's scenario with the tutorial running; or what went wrong."""
-    from game.ui.screens.planning import PlanningScene
     from game.ui.session import GameSession
 
     try:
@@ -242,7 +241,7 @@ def start_tutorial(app: App) -> str | None:
         first = exc.problems[0] if exc.problems else ""
         return f"The tutorial cannot start: its scenario has problems ({first})"
     app.to_title()
-    desk = PlanningScene(app, GameSession.start(rules))
+    desk = cast("PlanningScene", app.routes["planning"](app, GameSession.start(rules)))
     app.push(desk)
     app.tutorial = Tutorial(app, desk, script)
     return None
