@@ -16,7 +16,7 @@ from game.settings import Settings, load_settings, save_settings
 from game.ui.kit import safe_text
 from game.ui.kit.palettes import apply_palette
 from game.ui.kit.style import MIN_SIZE, PAL
-from game.ui.kit.ui_scale import canvas_size, effective_scale, to_canvas
+from game.ui.kit.ui_scale import canvas_size, desktop_size, effective_scale, to_canvas
 from game.ui.map.map_cache import MapImages
 from game.ui.scene_index import scene_index
 from game.ui.scenes import Scene, SceneStack
@@ -87,7 +87,7 @@ class App:
             self.settings = self.settings.model_copy(update={"fullscreen": False})
             self.settings_problem = f"Full screen could not be used ({exc}); F11 tries again"
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self._window = self._find_window()
+        self._window = find_window()
         self._windowed_size = size
         self._chosen_size = size  # opened at, or picked in Settings; not dragged to
         # Scenes draw on ``screen``, of ``size``: the window itself at 100%, else a
@@ -111,17 +111,6 @@ class App:
         self.routes = scene_index()  # scenes open one another through these, by name
         self.push(self.routes["title"](self))
 
-    @staticmethod
-    def _find_window() -> pygame.Window | None:
-        try:
-            with warnings.catch_warnings():  # the display module still owns the surface
-                warnings.simplefilter("ignore", DeprecationWarning)
-                window = pygame.Window.from_display_module()
-            window.minimum_size = MIN_SIZE
-            return window
-        except (AttributeError, pygame.error):
-            return None
-
     def korea_geometry(self) -> MapGeometry:
         """The shipped map's geometry, for screens drawn before a scenario is chosen."""
         if self._geometry is None:
@@ -142,10 +131,6 @@ class App:
     def replace(self, scene: Scene) -> None:
         self.stack.replace(scene)
         self.dirty = True
-
-    @staticmethod
-    def desktop() -> tuple[int, int] | None:
-        return desktop_size()
 
     def to_title(self) -> None:
         self.stack.pop_to_root()
@@ -196,7 +181,7 @@ class App:
             pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
             pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
-            self._window = self._find_window()
+            self._window = find_window()
         self._fullscreen = on
         self._resized()
 
@@ -206,7 +191,7 @@ class App:
         self._windowed_size = self._chosen_size = size
         if not self._fullscreen:
             pygame.display.set_mode(size, pygame.RESIZABLE)
-            self._window = self._find_window()
+            self._window = find_window()
             self._resized()
 
     def _resized(self) -> None:
@@ -347,10 +332,15 @@ class App:
             self.change_settings(self.settings.model_copy(update={"window_size": size}))
 
 
-def desktop_size() -> tuple[int, int] | None:
+def find_window() -> pygame.Window | None:
+    """The window the display module opened, with its minimum size enforced."""
     try:
-        return pygame.display.get_desktop_sizes()[0]
-    except (pygame.error, IndexError):
+        with warnings.catch_warnings():  # the display module still owns the surface
+            warnings.simplefilter("ignore", DeprecationWarning)
+            window = pygame.Window.from_display_module()
+        window.minimum_size = MIN_SIZE
+        return window
+    except (AttributeError, pygame.error):
         return None
 
 

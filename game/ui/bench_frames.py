@@ -23,7 +23,7 @@ from game.data.scenario import find_scenario, load_rules
 from game.timing import summarise, timed
 from game.ui import offload
 from game.ui.app import IDLE_WAIT_MS, App, wait_for_input
-from game.ui.desk.forecast_panel import Forecaster
+from game.ui.desk.forecasting import Forecaster
 from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 

@@ -15,6 +15,7 @@ from game.data.scenario import find_scenario, load_rules
 from game.save import GameRecord
 from game.settings import Settings
 from game.ui.app import App
+from game.ui.desk.desk_input import open_menu, open_target_list
 from game.ui.session import GameSession
 
 SCENES = (
@@ -121,13 +122,13 @@ def _open_game_scene(app: App, scenario: str, scene: str, zoom: str | None = Non
         planning.map.zoom_at(planning.map.rect.center, -99 if zoom == "out" else 99)
     if scene in DESK_TABS:
         if scene == "forecast":
-            planning.fill_historical()
+            planning.act(planning.plan.fill_historical)
         planning.show_tab(DESK_TABS[scene])
         if scene == "forecast":
-            planning.forecaster.want(planning.view, planning.orders)
-            planning.forecaster.wait(FORECAST_WAIT_S)
+            planning.plan.forecaster.want(planning.view, planning.orders)
+            planning.plan.forecaster.wait(FORECAST_WAIT_S)
     elif scene == "targets":  # the sortable list of every target
-        planning.open_target_list()
+        open_target_list(planning)
     elif scene == "target":  # one target's panel
         shown = SHOWN_TARGET if SHOWN_TARGET in rules.targets else min(rules.targets)
         planning.extras.open(shown)
@@ -149,7 +150,7 @@ def _open_game_scene(app: App, scenario: str, scene: str, zoom: str | None = Non
         )
         app.push(dialog)
     elif scene == "menu":
-        planning.open_menu()
+        open_menu(planning)
 
 
 def screenshot_settings(scale: int = 100, colour_blind: bool = False) -> Settings:

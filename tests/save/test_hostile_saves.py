@@ -95,7 +95,7 @@ def test_deep_nesting_and_huge_integers_are_refused_everywhere(
     assert words in str(_refused(good, suiho, Reason.CORRUPT, record))
     with pytest.raises(SaveError, match=words):
         open_save(good)
-    from game.ui.screens.saving import read_game  # the Load dialog's own reading
+    from game.ui.desk.saving import read_game  # the Load dialog's own reading
 
     with pytest.raises(SaveError, match=words):
         read_game(good)
@@ -149,7 +149,7 @@ def test_replay_with_a_5000_character_scenario_name_is_a_clear_error(
 def test_validate_runs_the_load_dialogs_checks_on_a_save(
     good: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from game.ui.screens.saving import read_game
+    from game.ui.desk.saving import read_game
 
     assert main(["validate", str(good)]) == 0
     out = capsys.readouterr().out

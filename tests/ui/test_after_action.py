@@ -253,7 +253,7 @@ def test_charts_draw_before_the_first_turn_and_after_one(turns, monkeypatch):
         drawn.append(chart.title)
         return real(surface, rect, chart, *rest)
 
-    monkeypatch.setattr("game.ui.screens.history_view.draw_chart", counted)
+    monkeypatch.setattr("game.ui.screens.chart_pages.draw_chart", counted)
     surface = pygame.Surface((1280, 720))
     cells = grid_cells(pygame.Rect(20, 60, 1240, 560), 7, 4)
     draw_charts(surface, cells, tl, None, cells[0].center, surface.get_rect())

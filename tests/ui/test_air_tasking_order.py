@@ -24,12 +24,12 @@ def _day_package(app, target: str, pool: str, n: int, day: int) -> None:
     """A package on one day of the week, through the builder's buttons."""
     click_target(app, target)
     builder = app.scene.builder
-    if day not in app.scene.draft.days:
+    if day not in app.scene.plan.draft.days:
         click(app, centre(builder.day_buttons[day]))
-    for other in app.scene.draft.days:  # the last package's days stay on until changed
+    for other in app.scene.plan.draft.days:  # the last package's days stay on until changed
         if other != day:
             click(app, centre(builder.day_buttons[other]))
-    assert app.scene.draft.days == (day,)
+    assert app.scene.plan.draft.days == (day,)
     type_number(app, builder.strike_spinners[pool], n)
     click(app, centre(builder.add_button))
 
@@ -43,7 +43,7 @@ def test_a_package_keeps_its_day_through_an_edit(app):
     click(app, centre(desk.tab_buttons["plan"]))
     click(app, centre(desk.plan_tab.list.item_list[0]["button_element"]))
     click(app, centre(desk.plan_tab.edit_button))
-    assert desk.draft.days == (2,)
+    assert desk.plan.draft.days == (2,)
     type_number(app, desk.builder.strike_spinners["fifth_af_fb"], 50)
     click(app, centre(desk.builder.add_button))
     (package,) = desk.orders.packages
@@ -75,7 +75,7 @@ def test_the_historical_plan_is_scaled_to_the_aircraft_ready(app):
     assert wanted.packages, "the first week of the campaign has FEAF's raids"
     pool = wanted.packages[0].strike[0][0]
     state.pools[pool].ready //= 4  # losses: a quarter of the aircraft left
-    desk._view_cache = None
+    desk.plan.forget_view()
     click(app, centre(desk.historical_button))
     assert validate_orders(rules, state, desk.orders) == []
     assert "scaled down to the aircraft ready" in desk.message
@@ -90,7 +90,7 @@ def test_end_turn_lists_what_will_not_fly_and_asks_first(app):
     from game.core.orders import StrikePackage
     from game.ui.desk.plan_state import with_package
 
-    desk.history.push(
+    desk.plan.history.push(
         with_package(desk.orders, StrikePackage("kaesong", (("fifth_af_fb", 20),), days=(1,)))
     )
     desk.rebuild()
@@ -134,15 +134,15 @@ def test_a_second_click_on_a_shared_spot_picks_the_other_target(app):
     to_desk(app, "campaign_1952")
     desk = app.scene
     click_target(app, "sinanju")
-    first = desk.draft.target
+    first = desk.plan.draft.target
     assert first in ("sinanju", "sinanju_bridges")
     assert "click again" in desk.message
     pos = desk.map.to_screen(desk.session.rules.targets[first].position)
     click(app, pos)
-    second = desk.draft.target
+    second = desk.plan.draft.target
     assert {first, second} == {"sinanju", "sinanju_bridges"}
     click(app, pos)
-    assert desk.draft.target == first
+    assert desk.plan.draft.target == first
 
 
 def test_the_day_buttons_tell_their_dates(app):
@@ -153,7 +153,7 @@ def test_the_day_buttons_tell_their_dates(app):
     assert set(buttons) == {None, *range(7)}
     assert "Jul" in buttons[0].tool_tip_text
     click(app, centre(buttons[None]))
-    assert desk.draft.days == ()
+    assert desk.plan.draft.days == ()
     assert pygame.display.get_surface() is not None
 
 
@@ -178,7 +178,7 @@ def test_the_target_list_sorts_by_a_click_on_a_title_and_asks_photos(app):
     click(app, (table.photo_rect().centerx, row_y))
     assert desk.orders.recon_targets == (first.id,)
     click(app, (t.x + 40, row_y))
-    assert app.scene is desk and desk.draft.target == first.id and desk.tab == "package"
+    assert app.scene is desk and desk.plan.draft.target == first.id and desk.tab == "package"
 
 
 def test_the_target_rows_read_the_picture(app):

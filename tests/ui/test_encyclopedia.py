@@ -11,8 +11,9 @@ import pytest
 
 from game.data.scenario import load_rules
 from game.ui.app import App
+from game.ui.desk.desk_input import KEY_HELP, open_menu
 from game.ui.screens.encyclopedia import EncyclopediaScene
-from game.ui.screens.planning import KEY_HELP, PlanningScene
+from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -130,7 +131,7 @@ def test_title_and_menu_lead_into_it_and_f1_lists_f2(app: App) -> None:
     assert isinstance(app.scene, EncyclopediaScene)
     app.pop()
     desk = desk_for(app, "suiho_1952")
-    desk.open_menu()
+    open_menu(desk)
     app.scene.encyclopedia()  # type: ignore[union-attr]
     assert isinstance(app.scene, EncyclopediaScene) and app.scene.below is desk
     assert any(k == "F2" for k, _ in KEY_HELP)
@@ -208,7 +209,7 @@ def test_every_title_fits_its_list_row(app: App) -> None:
 def test_a_bad_article_is_left_out_and_named_and_the_rest_are_shown(
     app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import game.ui.screens.encyclopedia_book as module
+    import game.ui.kit.encyclopedia_book as module
 
     mod = tmp_path / "my_mod"
     mod.mkdir()
@@ -252,7 +253,7 @@ def test_without_a_hangul_typeface_articles_open_without_it(
 def test_two_articles_with_one_title_both_stay_in_the_list(
     app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import game.ui.screens.encyclopedia_book as module
+    import game.ui.kit.encyclopedia_book as module
 
     mod = tmp_path / "my_mod"
     mod.mkdir()

@@ -20,7 +20,8 @@ import game.ui.desk.forecast_panel
 import game.ui.offload
 from game.core.forecast import forecast
 from game.ui.app import App
-from game.ui.desk.forecast_panel import FORECASTING, forecast_lines, forecast_rng, span
+from game.ui.desk.forecast_panel import FORECASTING, forecast_lines, span
+from game.ui.desk.forecasting import forecast_rng
 from tests.ui.test_planning_desk import build_package, centre, click, press, resize_window, to_desk
 
 SIZES = [(1280, 720), (1920, 1080)]
@@ -30,12 +31,12 @@ def wait_forecast(app: App, limit_s: float = 20.0):
     """Step the window until the desk's forecast is in (bounded)."""
     desk = app.scene
     deadline = time.monotonic() + limit_s
-    while desk.forecaster.result is None and time.monotonic() < deadline:
+    while desk.plan.forecaster.result is None and time.monotonic() < deadline:
         app.step()
         time.sleep(0.005)
     app.step()
-    assert desk.forecaster.result is not None, "the forecast did not finish in time"
-    return desk.forecaster.result
+    assert desk.plan.forecaster.result is not None, "the forecast did not finish in time"
+    return desk.plan.forecaster.result
 
 
 def text_of(desk) -> str:
@@ -70,7 +71,7 @@ def test_the_tab_shows_the_ranges_of_a_direct_forecast_call(app):
     # The chart is drawn, and switches to the losses histogram.
     assert desk.forecast_tab.chart.image.get_at((2, 2))[:3] is not None
     click(app, centre(desk.forecast_tab.chart_buttons["losses"]))
-    assert desk.forecaster.chart == "losses"
+    assert desk.plan.forecaster.chart == "losses"
 
 
 def test_changing_the_plan_runs_a_new_forecast_and_drops_the_stale_one(app):
@@ -80,18 +81,18 @@ def test_changing_the_plan_runs_a_new_forecast_and_drops_the_stale_one(app):
     assert desk.tab == "forecast"
     first = wait_forecast(app)
     assert first.damage_by_target == {}  # no packages yet
-    started = desk.forecaster.started
+    started = desk.plan.forecaster.started
     # A package added through the builder: the forecast runs again and names the target.
     build_package(app, "chosin_plants", {"fifth_af_fb": 40})
     assert desk.orders.packages
     press(app, pygame.K_4)
     second = wait_forecast(app)
-    assert desk.forecaster.started > started
+    assert desk.plan.forecaster.started > started
     assert "chosin_plants" in second.damage_by_target
     assert desk.session.rules.targets["chosin_plants"].name in text_of(desk)
     # Set through the plan history (the historical plan), then undone: each is forecast.
     click(app, centre(desk.historical_button))
-    assert desk.forecaster.result is None  # the old figures are stale at once
+    assert desk.plan.forecaster.result is None  # the old figures are stale at once
     third = wait_forecast(app)
     direct = forecast(desk.session.rules, desk.view, desk.orders, forecast_rng(desk.view))
     assert third.damage_by_target == direct.damage_by_target
@@ -111,8 +112,8 @@ def test_a_refused_package_is_listed_with_its_reason(app):
     fighters = rules.escort_pool  # fighters carry no bombs: the package is refused
     bad = StrikePackage(target=target, strike=((fighters, 4),))
     plan = replace(desk.orders, packages=(bad,))
-    desk.history.push(plan)
-    desk._changed()
+    desk.plan.history.push(plan)
+    desk.act(lambda: "")
     desk.show_tab("forecast")
     fc = wait_forecast(app)
     assert fc.refused
@@ -141,7 +142,7 @@ def test_the_window_keeps_drawing_while_the_forecast_computes(app, monkeypatch):
     for _ in range(30):
         app.step()
     longest = (time.monotonic() - t0) / 30
-    assert desk.forecaster._worker is not None and not desk.forecaster._worker.done()
+    assert desk.plan.forecaster._worker is not None and not desk.plan.forecaster._worker.done()
     assert app.frames_drawn >= drawn + 25  # it keeps drawing, the forecast is pending
     assert longest < 0.2
     assert desk.forecast_tab.status.text.startswith("Forecasting")
@@ -160,7 +161,7 @@ def test_the_forecast_tab_fits_the_window(shared_app, size):
     try:
         to_desk(a, "campaign_1952")
         desk = a.scene
-        desk.fill_historical()
+        desk.act(desk.plan.fill_historical)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             desk.show_tab("forecast")
@@ -211,8 +212,8 @@ def test_the_package_being_built_is_forecast_too(app):
     """A package not yet added is in the forecast, beside the plan's own."""
     to_desk(app, "suiho_1952")
     desk = app.scene
-    desk.draft.target = "chosin_plants"
-    desk.draft.strike = {"fifth_af_fb": 40}
+    desk.plan.draft.target = "chosin_plants"
+    desk.plan.draft.strike = {"fifth_af_fb": 40}
     desk.show_tab("forecast")
     fc = wait_forecast(app)
     assert not desk.orders.packages  # not added: only being built

@@ -20,7 +20,7 @@ def test_no_label_on_the_desk_is_too_small_for_its_text(app, scenario):
     app.push(desk)
     with warnings.catch_warnings():
         warnings.filterwarnings("error", "Label Rect is too small")
-        desk.fill_historical()
+        desk.act(desk.plan.fill_historical)
         for key, *_ in TABS:
             desk.show_tab(key)
             app.step([])

@@ -43,7 +43,7 @@ def _text_width_of_the_list(app) -> int:
     """The Plan tab's list at 1280x720, less its scroll bar and the rows' padding."""
     open_scene(app, "campaign_1952", "planning")
     desk = app.scene
-    desk.fill_historical()
+    desk.act(desk.plan.fill_historical)
     desk.show_tab("plan")
     app.step([])
     plan_list = desk.plan_tab.list

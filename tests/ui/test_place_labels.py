@@ -11,6 +11,7 @@ import pytest
 
 from game.data.scenario import load_rules
 from game.ui.app import App
+from game.ui.desk.desk_drawing import names_keep_clear
 from game.ui.map.map_view import ZOOMS
 from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
@@ -127,7 +128,7 @@ def test_names_stay_on_the_map_and_off_the_bar_hint_and_toggles(app: App) -> Non
         app.dirty = True
         app.step([])
         app.draw()
-        clear = desk._names_keep_clear()
+        clear = names_keep_clear(desk)
         names = [item.rect for item in m.places] + list(m.target_labels.values())
         assert names, m.zoom_index
         for rect in names:

@@ -111,7 +111,7 @@ def click_target(app: App, target: str) -> None:
         else:
             press(app, pygame.K_RIGHT)
     click(app, desk.map.to_screen(position))
-    assert desk.draft.target == target
+    assert desk.plan.draft.target == target
     assert app.scene.tab == "package"
 
 
@@ -235,7 +235,7 @@ def test_whole_suiho_game_through_the_controls_equals_a_headless_run(app):
         click(app, centre(desk.tab_buttons["plan"]))
         click(app, centre(desk.plan_tab.list.item_list[0]["button_element"]))
         click(app, centre(desk.plan_tab.edit_button))
-        assert desk.tab == "package" and desk.draft.editing == 0
+        assert desk.tab == "package" and desk.plan.draft.editing == 0
         type_number(app, desk.builder.strike_spinners["fifth_af_fb"], 45)
         click(app, centre(desk.builder.add_button))
         expected.append(
@@ -294,7 +294,7 @@ def test_undo_and_redo_walk_the_plan(app):
     # A new edit after an undo drops the redo branch.
     press(app, pygame.K_z, pygame.KMOD_CTRL)
     build_package(app, "kyosen_plants", {"tf77": 10})
-    assert not desk.history.can_redo
+    assert not desk.plan.history.can_redo
     assert len(desk.orders.packages) == 3
 
 
@@ -311,7 +311,7 @@ def test_a_refused_package_shows_the_cards_reason_next_to_add(app):
     # Asking more than a pool has left is refused in plain words too.
     click_target(app, "chosin_plants")
     type_number(app, desk.builder.strike_spinners["fifth_af_fb"], 9999)
-    assert desk.draft.strike["fifth_af_fb"] == desk.view.pools["fifth_af_fb"].sorties_per_day
+    assert desk.plan.draft.strike["fifth_af_fb"] == desk.view.pools["fifth_af_fb"].sorties_per_day
 
 
 def test_forbidden_press_policy_says_why(app):
@@ -346,7 +346,7 @@ def test_escape_menu_opens_and_resumes(app):
 
 
 def test_f1_lists_every_key(app):
-    from game.ui.screens.planning import KEY_HELP
+    from game.ui.desk.desk_input import KEY_HELP
 
     to_desk(app)
     press(app, pygame.K_F1)
@@ -428,7 +428,7 @@ def test_every_tab_fits_the_window_without_overlap_or_clipped_labels(shared_app,
     try:
         to_desk(a, "campaign_1952")
         desk = a.scene
-        desk.fill_historical()
+        desk.act(desk.plan.fill_historical)
         for tab in ("package", "plan", "politics", "tasks"):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")

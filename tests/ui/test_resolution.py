@@ -169,7 +169,7 @@ def test_the_desk_behind_the_show_no_longer_reads_enemy_turn(app):
 def test_the_status_bar_shows_the_day_being_flown_until_the_report(app, monkeypatch):
     """The session already holds the next turn; the header keeps the replayed day."""
     drawn: list = []
-    import game.ui.screens.planning as planning_module
+    import game.ui.desk.desk_drawing as planning_module
 
     real = planning_module.draw_status_bar
 

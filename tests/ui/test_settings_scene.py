@@ -194,7 +194,7 @@ def test_at_150_percent_clicks_and_the_map_land_where_the_player_points(home):
     post_click(window_pos)
     for _ in range(3):
         app.step()
-    assert desk.draft.target == tid
+    assert desk.plan.draft.target == tid
     pygame.display.quit()
 
 
@@ -236,7 +236,7 @@ def test_f11_switches_full_screen_and_remembers_it(home):
 
 
 def test_f1_lists_the_full_screen_key_and_the_menu_settings():
-    from game.ui.screens.planning import KEY_HELP
+    from game.ui.desk.desk_input import KEY_HELP
 
     keys = dict(KEY_HELP)
     assert "remembered" in keys["F11"]

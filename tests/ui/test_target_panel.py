@@ -41,10 +41,10 @@ def test_right_click_opens_the_panel_with_the_guarding_card_and_the_estimate(app
     state.targets["kaesong"].damage = 90.0  # the truth, which the player may not see
     seen = state.day - timedelta(days=3)
     state.intel.bda["kaesong"] = Estimate(damage=37.0, confidence=0.5, seen=seen)
-    desk._view_cache = None
+    desk.plan.forget_view()
     right_click(app, show(desk, "kaesong"))
     assert desk.extras.target == "kaesong"
-    assert desk.draft.target is None  # a right click does not pick it for the builder
+    assert desk.plan.draft.target is None  # a right click does not pick it for the builder
     text = panel_text(desk)
     card = desk.session.rules.cards["neutral_zones"]
     assert f"Forbidden: {card.name}" in text
@@ -58,7 +58,7 @@ def test_right_click_opens_the_panel_with_the_guarding_card_and_the_estimate(app
     assert not rect.colliderect(desk.panel_rect())
     assert desk.extras.plan_button is not None
     desk.extras.plan()
-    assert desk.draft.target == "kaesong" and desk.tab == "package"
+    assert desk.plan.draft.target == "kaesong" and desk.tab == "package"
     assert desk.extras.target == "kaesong"  # the panel stays after the rebuild
     post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode=""))
     assert desk.extras.target is None
@@ -68,7 +68,7 @@ def test_right_click_opens_the_panel_with_the_guarding_card_and_the_estimate(app
 def test_flak_ring_toggle_changes_the_pixels(app, desk):
     tid = "suiho_dam"
     desk.session.state.intel.flak_estimate[tid] = 60.0  # the picture, not the guns there
-    desk._view_cache = None
+    desk.plan.forget_view()
     view = desk.view
     x, y = show(desk, tid)
     r = overlays.flak_radius_px(desk.map, view.flak_estimate[tid])
@@ -128,13 +128,13 @@ def test_the_hover_tooltip_stays_off_the_open_target_panel(app, desk, monkeypatc
     import game.ui.screens.planning
 
     drawn: list[pygame.Rect] = []
-    real = game.ui.screens.planning.draw_tooltip
+    real = game.ui.desk.desk_drawing.draw_tooltip
 
     def spy(surface, at, lines, bounds):
         drawn.append(real(surface, at, lines, bounds))
         return drawn[-1]
 
-    monkeypatch.setattr(game.ui.screens.planning, "draw_tooltip", spy)
+    monkeypatch.setattr(game.ui.desk.desk_drawing, "draw_tooltip", spy)
     at = show(desk, "kaesong")
     right_click(app, at)
     panel = desk.extras.panel_rect()
@@ -168,13 +168,13 @@ def test_the_carriers_area_is_named_and_explained_on_hover(app, desk, monkeypatc
     x0, y0, x1, y1 = area.bounds
     desk.map.center_on(((x0 + x1) / 2, (y0 + y1) / 2))
     tips: list[list[tuple[str, bool]]] = []
-    real = game.ui.screens.planning.draw_tooltip
+    real = game.ui.desk.desk_drawing.draw_tooltip
 
     def spy(surface, at, lines, bounds):
         tips.append(lines)
         return real(surface, at, lines, bounds)
 
-    monkeypatch.setattr(game.ui.screens.planning, "draw_tooltip", spy)
+    monkeypatch.setattr(game.ui.desk.desk_drawing, "draw_tooltip", spy)
     names = monkeypatch.setattr  # keep the names drawn for the check below
     drawn: list[list[pygame.Rect]] = []
     real_names = naval_areas.draw_area_names

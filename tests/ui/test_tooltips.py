@@ -7,6 +7,7 @@ import pygame
 import pygame_gui
 import pytest
 
+from game.ui.desk.desk_input import open_menu
 from game.ui.screens.planning import PlanningScene
 
 
@@ -67,7 +68,7 @@ def test_a_dialog_over_the_desk_takes_the_desks_tooltips_away(app, desk, monkeyp
         desk.extras.manager.update(0.5)
     assert toggle.tool_tip is not None
     desk.hover = next(iter(desk.session.rules.targets))
-    desk.open_menu()
+    open_menu(desk)
     assert app.scene is not desk
     assert desk.end_button.tool_tip is None and toggle.tool_tip is None
     assert desk.hover is None

@@ -114,9 +114,9 @@ def test_the_tutorial_from_the_title_to_the_report(shared_app, size):
         assert app.tutorial.layout.next is None  # this step needs the player's action
         chosin = desk.map.to_screen(desk.session.rules.targets["chosin_plants"].position)
         click(app, chosin)  # another target does not do
-        assert desk.draft.target == "chosin_plants" and at(app) == "pick_target"
+        assert desk.plan.draft.target == "chosin_plants" and at(app) == "pick_target"
         click(app, suiho)
-        assert desk.draft.target == "suiho_dam"
+        assert desk.plan.draft.target == "suiho_dam"
 
         assert at(app) == "strike"
         check_prompt(app, rect_of(desk.builder.strike_spinners["fifth_af_fb"].entry))
@@ -148,7 +148,7 @@ def test_the_tutorial_from_the_title_to_the_report(shared_app, size):
         check_prompt(app, rect_of(desk.tab_buttons["package"]))  # first back to the tab
         assert "Package tab" in app.tutorial.pointer().detour
         click(app, centre(desk.tab_buttons["package"]))
-        assert at(app) == "add" and desk.draft.escort == 80  # the package was kept
+        assert at(app) == "add" and desk.plan.draft.escort == 80  # the package was kept
         check_prompt(app, rect_of(desk.builder.add_button))
         click(app, centre(desk.builder.add_button))
 
@@ -226,12 +226,12 @@ def test_night_sends_the_player_back_to_day_for_the_thunderjets(app):
     desk = app.scene
     click(app, suiho_on_screen(app))
     click(app, centre(desk.builder.night_button))
-    assert desk.draft.night and "fifth_af_fb" not in desk.builder.strike_spinners
+    assert desk.plan.draft.night and "fifth_af_fb" not in desk.builder.strike_spinners
     assert at(app) == "strike"
     assert "Day" in app.tutorial.pointer().detour
     check_prompt(app, rect_of(desk.builder.day_button))
     click(app, centre(desk.builder.day_button))
-    assert not desk.draft.night and app.tutorial.pointer().detour == ""
+    assert not desk.plan.draft.night and app.tutorial.pointer().detour == ""
     check_prompt(app, rect_of(desk.builder.strike_spinners["fifth_af_fb"].entry))
 
 

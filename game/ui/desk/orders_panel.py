@@ -12,8 +12,9 @@ import pygame_gui
 
 from game.core.model import PressPolicy, Rules
 from game.core.orders import day_budgets, preflight
-from game.ui.desk.package_builder import MUTED, Draft, short_aircraft
+from game.ui.desk.package_builder import MUTED, short_aircraft
 from game.ui.desk.plan_state import (
+    Draft,
     package_summary,
     press_refusal,
     with_jcs_request,
@@ -72,7 +73,7 @@ class PlanTab:
     def _build(self) -> None:
         desk, r = self.desk, self.rect
         rules, state = desk.session.rules, desk.session.state
-        plan = desk.history.current
+        plan = desk.plan.history.current
         x, y, w = r.x, r.y, r.w
         self.pools = budget_pools(rules)
         self.notes = preflight(rules, state, plan)
@@ -173,7 +174,7 @@ class PlanTab:
             )
 
     def _grid_key(self) -> object:
-        plan = self.desk.history.current
+        plan = self.desk.plan.history.current
         return (plan, PAL.TEXT, PAL.DANGER, PAL.MUTED, self.grid_rect.size)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -188,7 +189,7 @@ class PlanTab:
         rules = desk.session.rules
         view = desk.view
         capacity = {pid: pv.sorties_per_day for pid, pv in view.pools.items()}
-        budgets = day_budgets(rules, capacity, desk.history.current)
+        budgets = day_budgets(rules, capacity, desk.plan.history.current)
         img = pygame.Surface(self.grid_rect.size, pygame.SRCALPHA)
         f, fb = font(13), font(13, bold=True)
         w = self.grid_rect.w
@@ -239,8 +240,8 @@ class PlanTab:
         index = self.selected()
         if index is None:
             return
-        package = self.desk.history.current.packages[index]
-        self.desk.draft = Draft.of(package, index)
+        package = self.desk.plan.history.current.packages[index]
+        self.desk.plan.draft = Draft.of(package, index)
         self.desk.show_tab("package")
 
     def delete(self) -> None:
@@ -248,9 +249,9 @@ class PlanTab:
         if index is None:
             return
         desk = self.desk
-        desk.history.push(without_package(desk.history.current, index))
-        if desk.draft.editing is not None:
-            desk.draft = desk.draft.next()
+        desk.plan.history.push(without_package(desk.plan.history.current, index))
+        if desk.plan.draft.editing is not None:
+            desk.plan.draft = desk.plan.draft.next()
         desk.rebuild()
         desk.say(f"Package {index + 1} deleted (Ctrl+Z to undo).")
 
@@ -296,7 +297,7 @@ class PoliticsTab:
     def _build(self) -> None:
         desk, r = self.desk, self.rect
         rules, state = desk.session.rules, desk.session.state
-        plan = desk.history.current
+        plan = desk.plan.history.current
         x, y, w = r.x, r.y, r.w
         _label(desk, pygame.Rect(x, y, w, 24), "Press policy this turn", "@section")
         y += 24
@@ -397,7 +398,7 @@ class PoliticsTab:
         if refusal is not None:
             self.show_press_note(policy, refusal.reason)
             return
-        desk.history.push(with_press(desk.history.current, policy))
+        desk.plan.history.push(with_press(desk.plan.history.current, policy))
         for p, b in self.press_buttons.items():
             toggle_style(b, p == policy)
         self.show_press_note(policy, None)
@@ -410,7 +411,7 @@ class PoliticsTab:
             if event.ui_element is box:
                 desk = self.desk
                 on = event.type == pygame_gui.UI_CHECK_BOX_CHECKED
-                desk.history.push(with_jcs_request(desk.history.current, card_id, on))
+                desk.plan.history.push(with_jcs_request(desk.plan.history.current, card_id, on))
                 desk.sync_actions()
                 name = desk.session.rules.cards[card_id].name
                 desk.say(

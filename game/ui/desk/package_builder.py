@@ -4,7 +4,6 @@ reason, naming the card) is shown right above the Add button as the player edits
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
@@ -14,7 +13,6 @@ import pygame_gui
 
 from game.core.intel import flak_picture
 from game.core.model import PoolDef
-from game.core.orders import StrikePackage
 from game.core.politics import burdens
 from game.ui.desk.plan_state import (
     check_package,
@@ -34,52 +32,6 @@ ROW_H = 32
 NO_TARGET = "__none__"
 WARN = "#d8c27a"
 MUTED = "#b8ab87"
-
-
-@dataclass
-class Draft:
-    """The package being built (plain values; the widgets are rebuilt from it)."""
-
-    target: str | None = None
-    strike: dict[str, int] = field(default_factory=dict)
-    suppression: dict[str, int] = field(default_factory=dict)
-    escort: int = 0
-    night: bool = False
-    warning: bool = False
-    editing: int | None = None  # index of the planned package being edited
-    days: tuple[int, ...] = ()  # days of the turn it flies (every day when empty)
-
-    def package(self) -> StrikePackage | None:
-        if self.target is None:
-            return None
-        strike = tuple((p, n) for p, n in sorted(self.strike.items()) if n > 0)
-        supp = tuple((p, n) for p, n in sorted(self.suppression.items()) if n > 0)
-        return StrikePackage(
-            self.target,
-            strike,
-            escort=0 if self.night else self.escort,
-            suppression=supp,
-            night=self.night,
-            warning=self.warning,
-            days=self.days,
-        )
-
-    def next(self) -> Draft:
-        """A fresh package at the same time and on the same days (plans are built day by day)."""
-        return Draft(night=self.night, days=self.days)
-
-    @classmethod
-    def of(cls, package: StrikePackage, index: int) -> Draft:
-        return cls(
-            package.target,
-            dict(package.strike),
-            dict(package.suppression),
-            package.escort,
-            package.night,
-            package.warning,
-            index,
-            package.days,
-        )
 
 
 def short_aircraft(pool: PoolDef) -> str:
@@ -104,7 +56,7 @@ class PackageBuilder:
     # -- layout
     def _build(self) -> None:
         desk, r = self.desk, self.rect
-        rules, draft = desk.session.rules, desk.draft
+        rules, draft = desk.session.rules, desk.plan.draft
         m = desk.manager
         x, y, w = r.x, r.y, r.w
         title = (
@@ -312,12 +264,12 @@ class PackageBuilder:
         return y + 38
 
     def _sync_days(self) -> None:
-        days = self.desk.draft.days
+        days = self.desk.plan.draft.days
         for i, b in self.day_buttons.items():
             toggle_style(b, not days if i is None else i in days)
 
     def _toggle_day(self, day: int | None) -> None:
-        draft = self.desk.draft
+        draft = self.desk.plan.draft
         if day is None:
             draft.days = ()
         elif not draft.days:
@@ -337,16 +289,16 @@ class PackageBuilder:
     def _left(self) -> dict[str, int]:
         desk = self.desk
         return sorties_left(
-            desk.history.current,
+            desk.plan.history.current,
             desk.session.rules,
             desk.session.state,
-            desk.draft.editing,
-            desk.draft.days,
+            desk.plan.draft.editing,
+            desk.plan.draft.days,
         )
 
     def _target_line(self) -> str:
         desk = self.desk
-        tid = desk.draft.target
+        tid = desk.plan.draft.target
         if tid is None:
             return "No target chosen yet."
         rules, view = desk.session.rules, desk.view
@@ -359,12 +311,12 @@ class PackageBuilder:
 
     def verdict_html(self) -> str:
         desk = self.desk
-        draft = desk.draft
+        draft = desk.plan.draft
         package = draft.package()
-        if package is None and desk.confirmation:
+        if package is None and desk.plan.confirmation:
             good = html_colour("GOOD")
             return (
-                f"<font color='{good}'>{esc(desk.confirmation)}</font> "
+                f"<font color='{good}'>{esc(desk.plan.confirmation)}</font> "
                 f"<font color='{MUTED}'>Pick the next target.</font>"
             )
         if package is None:
@@ -378,7 +330,7 @@ class PackageBuilder:
                 "of at least one pool.</font>"
             )
         rules, state = desk.session.rules, desk.session.state
-        refused = check_package(rules, state, desk.history.current, package, draft.editing)
+        refused = check_package(rules, state, desk.plan.history.current, package, draft.editing)
         if refused is not None:
             bad = html_colour("DANGER")
             return f"<font color='{bad}'><b>Refused.</b> {esc(refused.reason)}</font>"
@@ -405,7 +357,7 @@ class PackageBuilder:
 
     def verdict_tip(self) -> str | None:
         """The reasons of the restrictions that weigh on the package, for the tooltip."""
-        package = self.desk.draft.package()
+        package = self.desk.plan.draft.package()
         if package is None or not package.strike:
             return None
         rules, state = self.desk.session.rules, self.desk.session.state
@@ -415,7 +367,7 @@ class PackageBuilder:
     def refresh(self) -> None:
         """Update the remaining sorties and the verdict in place (keeps typing focus)."""
         left = self._left()
-        draft = self.desk.draft
+        draft = self.desk.plan.draft
         for pid, label in self.left_labels.items():
             mine = draft.strike.get(pid, 0) + draft.suppression.get(pid, 0)
             if pid == self.desk.session.rules.escort_pool and not draft.night:
@@ -437,7 +389,7 @@ class PackageBuilder:
 
     # -- edits
     def _set(self, what: str, pool_id: str, n: int) -> None:
-        draft = self.desk.draft
+        draft = self.desk.plan.draft
         if what == "strike":
             draft.strike[pool_id] = n
         elif what == "suppression":
@@ -449,7 +401,7 @@ class PackageBuilder:
 
     def _recap(self) -> None:
         """Cap each spinner by what its pool has left once the others are counted."""
-        draft = self.desk.draft
+        draft = self.desk.plan.draft
         left = self._left()
         rules = self.desk.session.rules
         for pid, strike in self.strike_spinners.items():
@@ -460,7 +412,7 @@ class PackageBuilder:
             self.escort.maximum = max(0, left.get(rules.escort_pool, 0))
 
     def _set_night(self, night: bool) -> None:
-        draft = self.desk.draft
+        draft = self.desk.plan.draft
         if draft.night == night:
             return
         draft.night = night
@@ -472,45 +424,51 @@ class PackageBuilder:
         self.desk.rebuild()
 
     def _toggle_warning(self) -> None:
-        self.desk.draft.warning = not self.desk.draft.warning
-        self.warn_button.set_text("Warn civilians: " + ("on" if self.desk.draft.warning else "off"))
-        toggle_style(self.warn_button, self.desk.draft.warning)
+        self.desk.plan.draft.warning = not self.desk.plan.draft.warning
+        self.warn_button.set_text(
+            "Warn civilians: " + ("on" if self.desk.plan.draft.warning else "off")
+        )
+        toggle_style(self.warn_button, self.desk.plan.draft.warning)
         self.refresh()
 
     def choose_target(self, target: str | None) -> None:
-        self.desk.draft.target = target
+        self.desk.plan.draft.target = target
         self.desk.rebuild()
 
     def add(self) -> None:
         """Add (or update) the package if it stands; otherwise the verdict says why."""
         desk = self.desk
-        draft = desk.draft
+        draft = desk.plan.draft
         package = draft.package()
         self.refresh()
         if package is None or not package.strike:
             return
         refused = check_package(
-            desk.session.rules, desk.session.state, desk.history.current, package, draft.editing
+            desk.session.rules,
+            desk.session.state,
+            desk.plan.history.current,
+            package,
+            draft.editing,
         )
         if refused is not None:
             desk.app.sound.play("refused")
             return
         rules = desk.session.rules
-        desk.history.push(with_package(desk.history.current, package, draft.editing))
+        desk.plan.history.push(with_package(desk.plan.history.current, package, draft.editing))
         number = (draft.editing if draft.editing is not None else len(desk.orders.packages) - 1) + 1
         done = "updated" if draft.editing is not None else "planned"
         when = days_words(rules, package.days)
         text = f"Package {number} on {short_name(rules, package.target)} {done}" + (
             f" ({when})." if when else "."
         )
-        desk.draft = draft.next()
-        desk.confirmation = text  # shown above Add, where no tooltip covers it
+        desk.plan.draft = draft.next()
+        desk.plan.confirmation = text  # shown above Add, where no tooltip covers it
         desk.rebuild()
         desk.say(text)
         desk.app.sound.play("package_added")
 
     def clear(self) -> None:
-        self.desk.draft = self.desk.draft.next()
+        self.desk.plan.draft = self.desk.plan.draft.next()
         self.desk.rebuild()
 
     # -- input

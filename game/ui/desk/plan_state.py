@@ -85,6 +85,52 @@ class PlanHistory:
         self._tag = None
 
 
+@dataclass
+class Draft:
+    """The package being built (plain values; the widgets are rebuilt from it)."""
+
+    target: str | None = None
+    strike: dict[str, int] = field(default_factory=dict)
+    suppression: dict[str, int] = field(default_factory=dict)
+    escort: int = 0
+    night: bool = False
+    warning: bool = False
+    editing: int | None = None  # index of the planned package being edited
+    days: tuple[int, ...] = ()  # days of the turn it flies (every day when empty)
+
+    def package(self) -> StrikePackage | None:
+        if self.target is None:
+            return None
+        strike = tuple((p, n) for p, n in sorted(self.strike.items()) if n > 0)
+        supp = tuple((p, n) for p, n in sorted(self.suppression.items()) if n > 0)
+        return StrikePackage(
+            self.target,
+            strike,
+            escort=0 if self.night else self.escort,
+            suppression=supp,
+            night=self.night,
+            warning=self.warning,
+            days=self.days,
+        )
+
+    def next(self) -> Draft:
+        """A fresh package at the same time and on the same days (plans are built day by day)."""
+        return Draft(night=self.night, days=self.days)
+
+    @classmethod
+    def of(cls, package: StrikePackage, index: int) -> Draft:
+        return cls(
+            package.target,
+            dict(package.strike),
+            dict(package.suppression),
+            package.escort,
+            package.night,
+            package.warning,
+            index,
+            package.days,
+        )
+
+
 # ----------------------------------------------------------------------------- edits
 
 

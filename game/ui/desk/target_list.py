@@ -105,12 +105,12 @@ class TargetListScene(OverlayScene):
 
     def toggle_photo(self, target_id: str) -> None:
         desk = self.desk
-        asked = desk.history.current.recon_targets
+        asked = desk.plan.history.current.recon_targets
         if target_id in asked:
             asked = tuple(t for t in asked if t != target_id)
         else:
             asked = (*asked, target_id)
-        desk.history.push(with_recon(desk.history.current, asked))
+        desk.plan.history.push(with_recon(desk.plan.history.current, asked))
         desk.sync_actions()
         self.app.dirty = True
 
@@ -189,7 +189,7 @@ class TargetListScene(OverlayScene):
                 ("Photo", True),
                 ("Ask the photo reconnaissance for this target first (Tasks tab too)", False),
             ]
-        asked = set(self.desk.history.current.recon_targets)
+        asked = set(self.desk.plan.history.current.recon_targets)
         hover = self.row_at(self.mouse)
         clip = surface.get_clip()
         surface.set_clip(t)

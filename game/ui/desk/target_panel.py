@@ -21,13 +21,13 @@ from game.core.model import CardDef, Rules
 from game.core.orders import StrikePackage
 from game.core.politics import card_matches
 from game.ui.desk.status_bar import BAR_H
+from game.ui.kit.encyclopedia_book import encyclopedia
 from game.ui.kit.gui_theme import SharedThemeManager
 from game.ui.kit.style import PAL, THEME_PATH, font, wrap
 from game.ui.kit.ui_scale import match_manager, to_window
 from game.ui.kit.widgets import Button, toggle_style
 from game.ui.kit.words import SOURCE_KEY, kind_name, short_date
 from game.ui.map.overlays import BY_SHORTCUT, OVERLAYS, EdgeScroller
-from game.ui.screens.encyclopedia_book import encyclopedia
 
 if TYPE_CHECKING:
     from game.ui.screens.planning import PlanningScene
@@ -438,10 +438,9 @@ class MapExtras:
                 if desk.dragging:
                     return False
             if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-                desk._press_at = None
-                desk.dragging = False
+                desk.input.cancel_drag()
             return True
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 3 and desk._over_map(pos):
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 3 and desk.input.over_map(pos):
             target = desk.map.target_at(desk.view, pos)
             if target is not None:
                 self.open(target)
@@ -456,7 +455,7 @@ class MapExtras:
         if event.key == pygame.K_ESCAPE and self.target is not None:
             self.close()
             return True
-        if self.desk._typing():
+        if self.desk.input.typing():
             return False
         if event.key in BY_SHORTCUT:
             self.toggle(BY_SHORTCUT[event.key])

@@ -3,12 +3,14 @@ standing interdiction concentrates on, and the targets the photo reconnaissance 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
 from game.core.model import Role
+from game.ui.desk.desk_input import open_target_list
 from game.ui.desk.plan_state import short_name, with_focus, with_recon, with_share
 
 if TYPE_CHECKING:
@@ -76,7 +78,7 @@ class TasksTab:
     def _build(self) -> None:
         desk, r = self.desk, self.rect
         rules = desk.session.rules
-        plan = desk.history.current
+        plan = desk.plan.history.current
         x, y, w = r.x, r.y, r.w
         _label(
             desk, pygame.Rect(x, y, w, 24), "Standing tasks (sorties not in packages)", "@section"
@@ -130,7 +132,7 @@ class TasksTab:
         self.list_button = desk.button(
             pygame.Rect(x + w - 110, y - 2, 110, 26),
             "Target list",
-            desk.open_target_list,
+            partial(open_target_list, desk),
             tooltip="Every target in a sortable table, with a Photo box on each (T)",
             object_id="@small",
         )
@@ -190,7 +192,7 @@ class TasksTab:
         return f"{short_name(desk.session.rules, tid)} · {dmg}"
 
     def refresh_labels(self) -> None:
-        standing = self.desk.history.current.standing
+        standing = self.desk.plan.history.current.standing
         for key, name, _ in STANDING:
             value = getattr(standing, key)
             self.slider_labels[key].set_text(f"{name}: {value * 100:.0f}%")
@@ -210,8 +212,8 @@ class TasksTab:
             for key, slider in self.sliders.items():
                 if element is slider:
                     value = slider.get_current_value() / 100.0
-                    desk.history.push(
-                        with_share(desk.history.current, key, value), tag=f"standing:{key}"
+                    desk.plan.history.push(
+                        with_share(desk.plan.history.current, key, value), tag=f"standing:{key}"
                     )
                     self.refresh_labels()
                     desk.sync_actions()
@@ -222,21 +224,23 @@ class TasksTab:
         ):
             return False
         if element is self.focus_list:
-            desk.history.push(with_focus(desk.history.current, self._chosen(self.focus_list)))
+            desk.plan.history.push(
+                with_focus(desk.plan.history.current, self._chosen(self.focus_list))
+            )
             self._sync_heads()
             return True
         if element is self.recon_list:
-            asked = list(desk.history.current.recon_targets)
+            asked = list(desk.plan.history.current.recon_targets)
             now = set(self._chosen(self.recon_list))
             order = [t for t in asked if t in now] + sorted(now - set(asked))
-            desk.history.push(with_recon(desk.history.current, tuple(order)))
+            desk.plan.history.push(with_recon(desk.plan.history.current, tuple(order)))
             self._sync_heads()
             return True
         return False
 
     def _sync_heads(self) -> None:
         desk = self.desk
-        plan = desk.history.current
+        plan = desk.plan.history.current
         n = len(self.focus_list.item_list)
         focus = plan.standing.interdiction_focus
         self.focus_head.set_text(

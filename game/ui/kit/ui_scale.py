@@ -64,3 +64,11 @@ def to_window(event: pygame.event.Event, factor: tuple[float, float]) -> pygame.
 def match_manager(manager: object, factor: tuple[float, float]) -> None:
     """Let a pygame_gui manager read window positions (events, the mouse) on the canvas."""
     manager.mouse_pos_scale_factor = [1 / factor[0], 1 / factor[1]]  # type: ignore[attr-defined]
+
+
+def desktop_size() -> tuple[int, int] | None:
+    """The first desktop's size, or None where the display cannot say."""
+    try:
+        return pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        return None

@@ -17,11 +17,11 @@ from game.data.encyclopedia import (
     Entry,
     describe_sources,
 )
+from game.ui.kit.encyclopedia_book import encyclopedia, loaded_book
 from game.ui.kit.style import korean_font_files
 from game.ui.kit.widgets import toggle_style
 from game.ui.kit.words import esc
 from game.ui.scenes import OverlayScene, Scene
-from game.ui.screens.encyclopedia_book import encyclopedia, loaded_book
 
 if TYPE_CHECKING:
     from game.ui.app import App

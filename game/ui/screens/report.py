@@ -14,10 +14,10 @@ from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.core.turn import TurnResult
 from game.ui.desk.meter_words import cause_line, ordered, signed
+from game.ui.kit.encyclopedia_book import encyclopedia, open_encyclopedia
 from game.ui.kit.style import html_colour
 from game.ui.kit.words import CATEGORY_HEADINGS, esc, kind_name, long_date, short_date
 from game.ui.scenes import OverlayScene, Scene
-from game.ui.screens.encyclopedia_book import encyclopedia, open_encyclopedia
 from game.ui.session import GameSession
 
 if TYPE_CHECKING:

@@ -19,10 +19,10 @@ from game.save import (
     save_slot,
     slot_path,
 )
+from game.ui.desk.saving import open_game
 from game.ui.kit.style import font
 from game.ui.kit.words import short_date
 from game.ui.scenes import OverlayScene, Scene
-from game.ui.screens.saving import open_game
 from game.ui.session import GameSession
 
 if TYPE_CHECKING:

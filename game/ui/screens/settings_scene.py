@@ -14,7 +14,7 @@ import pygame_gui
 
 from game.settings import UI_SCALES, Settings
 from game.ui.kit.style import MIN_SIZE
-from game.ui.kit.ui_scale import effective_scale, scale_note
+from game.ui.kit.ui_scale import desktop_size, effective_scale, scale_note
 from game.ui.kit.widgets import toggle_style
 from game.ui.kit.words import esc
 from game.ui.scenes import OverlayScene, Scene
@@ -163,7 +163,7 @@ class SettingsScene(OverlayScene):
         tip = "The window's size when the game is not full screen"
         self._label("Window size", tip)
         saved = self.pending.window_size
-        sizes = window_sizes(self.app.desktop(), saved)
+        sizes = window_sizes(desktop_size(), saved)
         options: list[str | tuple[str, str]] = [("Automatic (fits the desktop)", AUTOMATIC)]
         options += [(size_text(s), size_text(s)) for s in sizes]
         start = options[0] if saved is None else (size_text(saved), size_text(saved))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.ui.desk.saving import quick_load
+from game.ui.kit.encyclopedia_book import open_encyclopedia
 from game.ui.kit.style import PAL, font
 from game.ui.map.map_cache import KOREA_TMX
 from game.ui.scenes import Scene
-from game.ui.screens.encyclopedia_book import open_encyclopedia
-from game.ui.screens.saving import quick_load
 
 SUBTITLE = "The Far East Air Forces' air-pressure campaign — an operational wargame"
 

@@ -91,15 +91,15 @@ def _added(t: Tutorial) -> bool:
 
 
 def _picked(t: Tutorial) -> bool:
-    return _added(t) or t.desk.draft.target == t.script.target
+    return _added(t) or t.desk.plan.draft.target == t.script.target
 
 
 def _strike_set(t: Tutorial) -> bool:
-    return _added(t) or (_picked(t) and sum(t.desk.draft.strike.values()) > 0)
+    return _added(t) or (_picked(t) and sum(t.desk.plan.draft.strike.values()) > 0)
 
 
 def _escort_set(t: Tutorial) -> bool:
-    draft = t.desk.draft
+    draft = t.desk.plan.draft
     escorted = not draft.night and draft.escort >= t.script.escort_at_least
     return _added(t) or (_strike_set(t) and escorted)
 
@@ -157,7 +157,7 @@ def _package_control(t: Tutorial, pick: Callable[[Tutorial], pygame.Rect | None]
         return None
     if t.desk.builder is None:
         return _tab(t, "package", "First open the Package tab: your package is kept there.")
-    if t.desk.draft.night and pick is not _add_button:
+    if t.desk.plan.draft.night and pick is not _add_button:
         day = t.desk.builder.day_button.get_abs_rect()
         return Pointer(
             pygame.Rect(day), "First switch back to Day: Thunderjets and Sabres fly by day."
