@@ -8,6 +8,7 @@ and do not run, so they are left out.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,3 +143,78 @@ def test_no_scene_imports_another():
     scenes = scene_modules(graph)
     assert {"game.ui.screens.planning", "game.ui.screens.title", "game.ui.screens.report"} <= scenes
     assert sorted(f"{m} -> {t}" for m in scenes for t in graph[m] & scenes) == []
+
+
+# The interface's rooms, lowest first: a room imports only the rooms before it, so the
+# drawing kit knows no map, the map no desk, and the desk no screen.
+ROOMS = ("kit", "map", "desk", "screens")
+MAX_TOP_MODULES = 12
+MAX_METHODS = 25
+
+
+def room_of(module: str) -> str | None:
+    parts = module.split(".")
+    return (
+        parts[2] if len(parts) >= 3 and parts[:2] == ["game", "ui"] and parts[2] in ROOMS else None
+    )
+
+
+def upward_imports(graph: dict[str, set[str]]) -> list[str]:
+    found = []
+    for module, targets in graph.items():
+        here = room_of(module)
+        for target in targets:
+            there = room_of(target)
+            if here and there and ROOMS.index(there) > ROOMS.index(here):
+                found.append(f"{module} -> {target}")
+    return sorted(found)
+
+
+def test_the_interface_rooms_import_only_downward():
+    graph = import_graph(GAME)
+    assert {room_of(m) for m in graph} >= set(ROOMS)
+    assert upward_imports(graph) == []
+
+
+def test_a_room_importing_upward_is_caught():
+    graph = {"game.ui.kit.style": {"game.ui.map.icons"}, "game.ui.map.icons": set()}
+    assert upward_imports(graph) == ["game.ui.kit.style -> game.ui.map.icons"]
+
+
+def test_few_modules_stand_directly_in_the_interface_folder():
+    top = [p.name for p in (GAME / "ui").glob("*.py") if p.name != "__init__.py"]
+    assert len(top) <= MAX_TOP_MODULES, sorted(top)
+
+
+def test_no_class_has_more_than_25_methods():
+    too_big = []
+    for path in sorted(GAME.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                methods = [
+                    b for b in node.body if isinstance(b, ast.FunctionDef | ast.AsyncFunctionDef)
+                ]
+                if len(methods) > MAX_METHODS:
+                    too_big.append(f"{module_name(path)}.{node.name}: {len(methods)}")
+    assert too_big == []
+
+
+def test_the_desk_controller_runs_without_pygame():
+    """The plan, its undo and End Turn's checks are plain Python (the views are pygame's)."""
+    tree = ast.parse((GAME / "ui" / "desk" / "controller.py").read_text(encoding="utf-8"))
+    imported = {
+        a.name for n in _runtime_imports(tree) if isinstance(n, ast.Import) for a in n.names
+    }
+    imported |= {n.module or "" for n in _runtime_imports(tree) if isinstance(n, ast.ImportFrom)}
+    graph = import_graph(GAME)
+    reached, todo = set(), ["game.ui.desk.controller"]
+    while todo:
+        m = todo.pop()
+        if m not in reached:
+            reached.add(m)
+            todo.extend(graph[m])
+    paths = {module_name(p): p for p in GAME.rglob("*.py")}
+    uses_pygame = re.compile(r"^\s*(import|from) pygame", re.M)
+    pygame_users = {m for m in reached if uses_pygame.search(paths[m].read_text(encoding="utf-8"))}
+    assert "pygame" not in imported
+    assert pygame_users == set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,3 +27,8 @@ def test_labels_never_overlap(xs: list[float]) -> None:
     placed = mark_labels(marks, _width, 400)
     for (a, ta), (b, _) in itertools.pairwise(placed):
         assert a + _width(ta) <= b
+
+
+def test_labels_held_back_by_the_right_edge_share_one_rather_than_overlap() -> None:
+    placed = mark_labels([(348.0, "10%"), (373.0, "50%"), (373.0, "90%")], _width, 400)
+    assert placed == [(pytest.approx(343.67, abs=0.01), "10–90%")]

@@ -11,7 +11,7 @@ import pytest
 
 from game.data.scenario import find_scenario, load_rules
 from game.ui.app import App
-from game.ui.desk.status_bar import BAR_H
+from game.ui.kit.panels import BAR_H
 from game.ui.map import overlays
 from game.ui.map.map_cache import KOREA_TMX
 from game.ui.map.map_render import BORDER_PATTERN, load_pictures, pattern_pieces

@@ -24,7 +24,7 @@ from game.core.orders import StandingTasks, StrikePackage, TurnOrders
 from game.core.turn import new_game, run_turn
 from game.save import list_saves, saves_dir, state_digest
 from game.ui.app import App
-from game.ui.desk.status_bar import BAR_H
+from game.ui.kit.panels import BAR_H
 
 SIZES = [(1280, 720), (1920, 1080)]
 

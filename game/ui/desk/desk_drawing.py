@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.desk.plan_state import short_name
-from game.ui.desk.status_bar import BAR_H, draw_status_bar
-from game.ui.kit.panels import PAD, draw_tooltip, tooltip_lines
+from game.ui.desk.status_bar import draw_status_bar
+from game.ui.kit.panels import BAR_H, PAD, draw_tooltip, tooltip_lines
 from game.ui.kit.style import PAL, font, wrap
 from game.ui.kit.words import short_date
 from game.ui.map import naval_areas

@@ -13,7 +13,7 @@ from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.ui.desk.plan_state import short_name
 from game.ui.desk.saving import quick_load, quick_save
-from game.ui.desk.status_bar import BAR_H
+from game.ui.kit.panels import BAR_H
 from game.ui.map.map_view import KEY_SCROLL_PX, MapView
 
 if TYPE_CHECKING:

@@ -155,16 +155,29 @@ def mark_labels(
                 groups[-1].append((x, label))
                 continue
         groups.append([(x, label)])
-    placed: list[tuple[float, str]] = []
-    for group in groups:
-        text = _joined(group)
-        centre = sum(p for p, _ in group) / len(group)
-        w = width_of(text)
-        left = max(0.0, centre - w / 2)
-        if placed:  # never onto the label before
-            left = max(left, placed[-1][0] + width_of(placed[-1][1]) + gap)
-        placed.append((min(left, chart_w - w), text))
-    return placed
+    while True:
+        placed: list[tuple[float, str]] = []
+        for group in groups:
+            text = _joined(group)
+            centre = sum(p for p, _ in group) / len(group)
+            w = width_of(text)
+            left = max(0.0, centre - w / 2)
+            if placed:  # never onto the label before
+                left = max(left, placed[-1][0] + width_of(placed[-1][1]) + gap)
+            placed.append((min(left, chart_w - w), text))
+        # Held back by the chart's right edge, a label can land on the one before: the
+        # two share one label then.
+        clash = next(
+            (
+                i
+                for i in range(1, len(placed))
+                if placed[i - 1][0] + width_of(placed[i - 1][1]) + gap > placed[i][0]
+            ),
+            None,
+        )
+        if clash is None:
+            return placed
+        groups[clash - 1 : clash + 1] = [groups[clash - 1] + groups[clash]]
 
 
 def _joined(group: list[tuple[float, str]]) -> str:

@@ -13,8 +13,6 @@ from game.ui.kit.panels import draw_moon, talks_colour
 from game.ui.kit.style import PAL, font
 from game.ui.kit.words import TALKS_NAMES, long_date
 
-BAR_H = 58
-
 
 def _gauge(
     surface: pygame.Surface,

@@ -20,9 +20,9 @@ from game.core.intel import PlayerView
 from game.core.model import CardDef, Rules
 from game.core.orders import StrikePackage
 from game.core.politics import card_matches
-from game.ui.desk.status_bar import BAR_H
 from game.ui.kit.encyclopedia_book import encyclopedia
 from game.ui.kit.gui_theme import SharedThemeManager
+from game.ui.kit.panels import BAR_H
 from game.ui.kit.style import PAL, THEME_PATH, font, wrap
 from game.ui.kit.ui_scale import match_manager, to_window
 from game.ui.kit.widgets import Button, toggle_style

@@ -15,6 +15,7 @@ from game.ui.kit.style import PAL, font, wrap
 from game.ui.kit.words import TALKS_NAMES, kind_name, long_date, short_date
 
 PAD = 18
+BAR_H = 58  # the desk's status bar over the map's top: the map centres below it
 TALKS_PAINT = {  # names in the palette, looked up when drawn
     TalksState.IN_SESSION: "GOOD",
     TalksState.RECESSED: "ACCENT",

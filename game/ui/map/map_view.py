@@ -16,7 +16,7 @@ import pygame
 from game.core.geometry import Layer, MapGeometry, Point
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui.desk.status_bar import BAR_H
+from game.ui.kit.panels import BAR_H
 from game.ui.kit.style import PAL, font
 from game.ui.map import icons, overlays, sprites
 from game.ui.map.map_cache import MapImages

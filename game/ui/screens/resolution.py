@@ -21,7 +21,7 @@ from game.core.geometry import Point
 from game.core.intel import PlayerView
 from game.core.orders import TurnOrders
 from game.core.turn import TurnResult
-from game.ui.desk.status_bar import BAR_H
+from game.ui.kit.panels import BAR_H
 from game.ui.kit.style import PAL, font
 from game.ui.kit.words import long_date
 from game.ui.map import sprites

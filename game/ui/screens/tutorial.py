@@ -16,7 +16,7 @@ from pygame_gui.core import UIContainer
 from pygame_gui.elements import UILabel, UIPanel
 
 from game.data.scenario import ScenarioError, find_scenario, load_rules
-from game.ui.desk.status_bar import BAR_H
+from game.ui.kit.panels import BAR_H
 from game.ui.screens.tutorial_prompt import PromptLayout, draw_prompt, lay_out
 from game.ui.screens.tutorial_steps import (
     ANCHORS,
