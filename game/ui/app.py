@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import time
 import warnings
@@ -17,7 +18,8 @@ from game.ui.kit import safe_text
 from game.ui.kit.palettes import apply_palette
 from game.ui.kit.style import MIN_SIZE, PAL
 from game.ui.kit.ui_scale import canvas_size, desktop_size, effective_scale, to_canvas
-from game.ui.map.map_cache import MapImages
+from game.ui.map.map_cache import MapImages, Terrains
+from game.ui.offload import Offload
 from game.ui.scene_index import scene_index
 from game.ui.scenes import Scene, SceneStack
 from game.ui.sound import RATE, SoundBoard
@@ -59,10 +61,20 @@ class App:
     """Owns the window and the scene stack; scenes ask it to push, pop or quit."""
 
     def __init__(
-        self, size: tuple[int, int] | None = None, settings: Settings | None = None
+        self,
+        size: tuple[int, int] | None = None,
+        settings: Settings | None = None,
+        worker: Offload | None = None,
+        terrains: Terrains | None = None,
     ) -> None:
         """``settings`` given (screenshots, tests) stand for the player's and are never
-        saved; the window then opens at ``size``, never full screen."""
+        saved; the window then opens at ``size``, never full screen. ``worker`` runs the
+        turns and forecasts (one shared by several windows, in tests); without it the
+        app makes its own, started when a planning desk first needs it. ``terrains``
+        likewise: the maps' terrain pictures, which windows may share."""
+        self.worker = worker if worker is not None else Offload()
+        if worker is None:
+            atexit.register(self.worker.close)
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         self._keep_settings = settings is None
         if settings is None:  # a damaged settings file gives the defaults; the title says why
@@ -99,7 +111,7 @@ class App:
         self.sound = SoundBoard(self.settings.volume)
         self.clock = pygame.time.Clock()
         self.stack = SceneStack()
-        self.maps = MapImages()
+        self.maps = MapImages(terrains)
         self._geometry: MapGeometry | None = None
         self.running = True
         self.dirty = True

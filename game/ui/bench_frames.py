@@ -21,7 +21,6 @@ from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
 from game.timing import summarise, timed
-from game.ui import offload
 from game.ui.app import IDLE_WAIT_MS, App, wait_for_input
 from game.ui.desk.forecasting import Forecaster
 from game.ui.screens.planning import PlanningScene
@@ -87,10 +86,10 @@ def _frames_while_busy(app: App, scene: PlanningScene, seconds: float) -> dict[s
     nothing is touched). The gap between frames, pause included, is given apart.
     """
     rules = scene.session.rules
-    offload.shared().wait_ready()
+    app.worker.wait_ready()
     game = GameSession.start(rules)
     game.autosave_enabled = False
-    forecaster = Forecaster(rules, debounce_s=0.0)
+    forecaster = Forecaster(rules, app.worker, debounce_s=0.0)
     plans = [PLANNERS["historical"](rules, game.view), TurnOrders()]
     work, gaps = [], []
     end = time.perf_counter() + seconds
@@ -103,7 +102,7 @@ def _frames_while_busy(app: App, scene: PlanningScene, seconds: float) -> dict[s
             plans[0] = PLANNERS["historical"](rules, game.view)  # the player's planning
         start = time.perf_counter()
         if game.collect() is None and not game.busy:
-            game.fly(plans[0])
+            game.fly(plans[0], app.worker)
         if not forecaster.poll():
             plans.reverse()  # another plan: the forecast runs again
             forecaster.want(game.view, plans[0])

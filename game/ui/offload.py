@@ -11,7 +11,6 @@ Nothing here imports pygame: the worker process loads only the rules and the cod
 
 from __future__ import annotations
 
-import atexit
 import dataclasses
 import hashlib
 import json
@@ -23,7 +22,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from functools import cache, partial
+from functools import partial
 from typing import Any, TypeVar
 
 import numpy as np
@@ -373,11 +372,3 @@ def _context() -> Any:
     ``spawn`` rather than ``forkserver``: a forkserver still starting when the game
     quits could keep the game from exiting."""
     return multiprocessing.get_context("spawn")
-
-
-@cache
-def shared() -> Offload:
-    """The game's one worker, closed when the game exits."""
-    offload = Offload()
-    atexit.register(offload.close)
-    return offload

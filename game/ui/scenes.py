@@ -119,9 +119,18 @@ class OverlayScene(Scene):
 
     def panel_rect(self, max_w: int = 980) -> pygame.Rect:
         w, h = self.size
-        rect = pygame.Rect(0, 0, min(max_w, w - 120), h - 80)
-        rect.center = (w // 2, h // 2)
-        return rect
+        return centred_rect(self.size, min(max_w, w - 120), h - 80)
+
+    def add_close_button(
+        self, corner: tuple[int, int], tooltip: str, size: tuple[int, int] = (160, 44)
+    ) -> pygame_gui.elements.UIButton:
+        """The panel's Close button, its bottom-right corner at ``corner``: back to below."""
+        rect = pygame.Rect(0, 0, *size)
+        rect.bottomright = corner
+        self.close_button = self.button(
+            rect, "Close", self.app.pop, tooltip=tooltip, object_id="@primary"
+        )
+        return self.close_button
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         self.below.draw(surface)  # drawing only: the scene below changes nothing
@@ -131,6 +140,13 @@ class OverlayScene(Scene):
         rect = self.panel_rect()
         pygame.draw.rect(surface, PAL.PANEL, rect, border_radius=6)
         pygame.draw.rect(surface, PAL.ACCENT, rect, 1, border_radius=6)
+
+
+def centred_rect(size: tuple[int, int], width: int, height: int) -> pygame.Rect:
+    """A panel of ``width`` by ``height`` in the middle of a window of ``size``."""
+    rect = pygame.Rect(0, 0, width, height)
+    rect.center = (size[0] // 2, size[1] // 2)
+    return rect
 
 
 def drop_tooltips(manager: pygame_gui.UIManager) -> None:

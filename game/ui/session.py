@@ -18,7 +18,7 @@ from game.core.orders import TurnOrders
 from game.core.planners import PLANNERS
 from game.core.turn import TurnResult
 from game.save import GameRecord, autosave
-from game.ui import offload
+from game.ui.offload import Offload
 
 QUICK_SLOT = "Quick save"
 
@@ -73,12 +73,13 @@ class GameSession:
     def historical_orders(self) -> TurnOrders:
         return PLANNERS["historical"](self.rules, self.view)
 
-    def fly(self, orders: TurnOrders) -> bool:
-        """Run the turn off the window's process; poll :meth:`collect` for the result."""
+    def fly(self, orders: TurnOrders, worker: Offload) -> bool:
+        """Run the turn on ``worker``, off the window's process; poll :meth:`collect`
+        for the result."""
         if self.busy or self.over:
             return False
         self._orders = orders
-        self._job = offload.shared().turn(self.rules, self.state, orders, self.rng)
+        self._job = worker.turn(self.rules, self.state, orders, self.rng)
         return True
 
     def collect(self) -> TurnResult | None:

@@ -32,12 +32,30 @@ def no_resolution_show(monkeypatch):
     monkeypatch.setattr(game.ui.screens.resolution, "DAY_S", 0.0)
 
 
+@pytest.fixture(scope="session")
+def worker():
+    """One worker process for every window of the run: starting one is slow."""
+    from game.ui.offload import Offload
+
+    w = Offload()
+    yield w
+    w.close()
+
+
+@pytest.fixture(scope="session")
+def terrains():
+    """The maps' terrain pictures, rendered once for every window of the run."""
+    from game.ui.map.map_cache import Terrains
+
+    return Terrains()
+
+
 @pytest.fixture(scope="module")
-def shared_app():
+def shared_app(worker, terrains):
     """One window per test module: opening one is slow."""
     from game.ui.app import App
 
-    a = App((1280, 720))
+    a = App((1280, 720), worker=worker, terrains=terrains)
     yield a
     import pygame
 

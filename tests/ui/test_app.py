@@ -137,7 +137,7 @@ def test_the_window_keeps_drawing_while_the_enemy_moves(app, monkeypatch):
         return real(*args, **kwargs)
 
     here = offload.Offload(in_process=True)  # a slow turn on this process's thread
-    monkeypatch.setattr(offload, "shared", lambda: here)
+    monkeypatch.setattr(app, "worker", here)
     monkeypatch.setattr(offload, "run_turn", slow)
     to_map(app)
     app.scene.fly()

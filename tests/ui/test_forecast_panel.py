@@ -131,7 +131,7 @@ def test_the_window_keeps_drawing_while_the_forecast_computes(app, monkeypatch):
         return real(*args, **kwargs)
 
     here = game.ui.offload.Offload(in_process=True)  # a slow forecast on a thread here
-    monkeypatch.setattr(game.ui.offload, "shared", lambda: here)
+    monkeypatch.setattr(app, "worker", here)
     monkeypatch.setattr(game.ui.offload, "forecast", slow)
     to_desk(app, "suiho_1952")
     desk = app.scene

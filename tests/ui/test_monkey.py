@@ -55,8 +55,8 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Even
 
 
 @pytest.fixture(scope="module")
-def app():
-    a = App((1280, 720))
+def app(worker, terrains):
+    a = App((1280, 720), worker=worker, terrains=terrains)
     yield a
     pygame.display.quit()
 

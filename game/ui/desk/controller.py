@@ -15,6 +15,7 @@ from game.core.orders import Preflight, TurnOrders, fit_to_capacity, preflight, 
 from game.core.planners import historical_fill_note
 from game.ui.desk.forecasting import Forecaster, with_draft
 from game.ui.desk.plan_state import Draft, PlanHistory, carry_over, press_refusal
+from game.ui.offload import Offload
 from game.ui.session import GameSession
 
 
@@ -42,14 +43,15 @@ class EndTurn:
 class DeskPlan:
     """The plan the player is building this turn, and how it is committed."""
 
-    def __init__(self, session: GameSession) -> None:
+    def __init__(self, session: GameSession, worker: Offload) -> None:
         self.session = session
+        self.worker = worker  # the turns and forecasts run there
         self.history = PlanHistory()
         self.draft = Draft()
         self.confirmation = ""  # the last package added, shown above the Add button
         self.confirm_refusals: TurnOrders | None = None  # End Turn pressed once on these
         self.before: PlayerView | None = None  # what the player saw when ordering the turn
-        self.forecaster = Forecaster(session.rules)
+        self.forecaster = Forecaster(session.rules, worker)
         self._view_cache: tuple[int, PlayerView] | None = None
         self.new_turn()
 
@@ -161,7 +163,7 @@ class DeskPlan:
             return EndTurn(False, confirm_words(notes), confirm=True)
         self.confirm_refusals = None
         self.before = self.view
-        self.session.fly(orders)
+        self.session.fly(orders, self.worker)
         return EndTurn(True)
 
     def asks_again(self) -> bool:

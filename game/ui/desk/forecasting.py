@@ -18,7 +18,7 @@ from game.core.forecast import DEFAULT_REPLICATIONS, Forecast
 from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.core.orders import TurnOrders
-from game.ui import offload
+from game.ui.offload import Offload
 
 if TYPE_CHECKING:
     from game.ui.desk.plan_state import Draft
@@ -48,6 +48,7 @@ class Forecaster:
     def __init__(
         self,
         rules: Rules,
+        worker: Offload,
         replications: int = DEFAULT_REPLICATIONS,
         debounce_s: float = DEBOUNCE_S,
     ) -> None:
@@ -62,8 +63,9 @@ class Forecaster:
         self._worker: Future[Forecast] | None = None
         self._running: _Job | None = None
         self._result: tuple[_Job, Forecast] | None = None
-        offload.shared().start()  # the worker process takes a moment to start
-        offload.shared().prepare(rules)
+        self.worker = worker
+        worker.start()  # the worker process takes a moment to start
+        worker.prepare(rules)
 
     @property
     def result(self) -> Forecast | None:
@@ -116,7 +118,7 @@ class Forecaster:
     def _start(self, job: _Job) -> None:
         self.started += 1
         self._running = job
-        self._worker = offload.shared().forecast(
+        self._worker = self.worker.forecast(
             self.rules, job.view, job.orders, forecast_rng(job.view), self.replications
         )
 

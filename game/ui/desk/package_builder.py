@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 import pygame_gui
@@ -40,6 +40,24 @@ def short_aircraft(pool: PoolDef) -> str:
     return short if len(short) <= 18 else " ".join(short.split()[-2:])
 
 
+class _Columns(NamedTuple):
+    """Where the pool rows' columns stand: the name, two spinners and the sorties left."""
+
+    x: int
+    w: int
+    spin_w: int
+    strike: int
+    supp: int
+    left: int
+    left_w: int
+
+
+def _columns(x: int, w: int, left_w: int = 48) -> _Columns:
+    spin_w = min(104, (w - 150) // 2 - 6)
+    strike = x + w - left_w - 2 * spin_w - 12
+    return _Columns(x, w, spin_w, strike, strike + spin_w + 6, x + w - left_w, left_w)
+
+
 class PackageBuilder:
     """The widgets of the Package tab, laid out in ``rect``."""
 
@@ -55,15 +73,32 @@ class PackageBuilder:
 
     # -- layout
     def _build(self) -> None:
-        desk, r = self.desk, self.rect
-        rules, draft = desk.session.rules, desk.plan.draft
-        m = desk.manager
-        x, y, w = r.x, r.y, r.w
+        r, draft = self.rect, self.desk.plan.draft
+        x, w = r.x, r.w
         title = (
             f"Editing package {draft.editing + 1}" if draft.editing is not None else "New package"
         )
-        self._label(pygame.Rect(x, y, w, 24), title, "@section")
-        y += 24
+        self._label(pygame.Rect(x, r.y, w, 24), title, "@section")
+        y = self._build_target(x, r.y + 24, w)
+        y = self._build_time(x, y, w)
+        self.day_buttons: dict[int | None, pygame_gui.elements.UIButton] = {}
+        turn_days = self.desk.session.rules.turn_days
+        if turn_days > 1:
+            y = self._build_days(x, y, w, turn_days)
+        columns = _columns(x, w)
+        y = self._build_headings(columns, y)
+        y = self._build_pool_rows(columns, y)
+        y = self._build_escort(columns, y) + 4
+        self.verdict_rect = pygame.Rect(x, y, w, 0)
+        self.verdict: pygame_gui.elements.UITextBox | None = None
+        self.verdict_rect.h = max(40, min(100, r.bottom - 44 - y))
+        self._build_actions(x, self.verdict_rect.bottom + 8, w)
+        self.refresh()
+
+    def _build_target(self, x: int, y: int, w: int) -> int:
+        """The target menu and the line under it; returns the y below them."""
+        desk = self.desk
+        rules, draft = desk.session.rules, desk.plan.draft
         options: list[str | tuple[str, str]] = [
             ("Choose a target, or click one on the map", NO_TARGET)
         ]
@@ -80,7 +115,7 @@ class PackageBuilder:
             options,
             start,
             pygame.Rect(x, y, w, 32),
-            m,
+            desk.manager,
             expand_on_option_click=True,
             object_id=pygame_gui.core.ObjectID(class_id="@target_menu"),
         )
@@ -89,7 +124,11 @@ class PackageBuilder:
         )
         y += 36
         self.info = self._label(pygame.Rect(x, y, w, 20), self._target_line(), "@muted")
-        y += 26
+        return y + 26
+
+    def _build_time(self, x: int, y: int, w: int) -> int:
+        """Day or night, and the warning to civilians; returns the y below them."""
+        desk, draft = self.desk, self.desk.plan.draft
         half = 74
         self.day_button = desk.button(
             pygame.Rect(x, y, half, 30),
@@ -116,129 +155,124 @@ class PackageBuilder:
             object_id="@toggle",
         )
         toggle_style(self.warn_button, draft.warning)
-        y += 38
-        self.day_buttons: dict[int | None, pygame_gui.elements.UIButton] = {}
-        if rules.turn_days > 1:
-            y = self._build_days(x, y, w, rules.turn_days)
-        spin_w = min(104, (w - 150) // 2 - 6)
-        left_w = 48
-        col_strike = x + w - left_w - 2 * spin_w - 12
-        col_supp = col_strike + spin_w + 6
-        col_left = x + w - left_w
+        return y + 38
+
+    def _build_headings(self, c: _Columns, y: int) -> int:
         for text, cx, cw, tip in (
-            ("Aircraft", x, col_strike - x - 6, "Pools that can fly at this time of day"),
-            ("Strike", col_strike, spin_w, "Bombing sorties on the target, each day it flies"),
-            ("Flak supp.", col_supp, spin_w, "Sorties attacking the flak guns first, each day"),
+            ("Aircraft", c.x, c.strike - c.x - 6, "Pools that can fly at this time of day"),
+            ("Strike", c.strike, c.spin_w, "Bombing sorties on the target, each day it flies"),
+            ("Flak supp.", c.supp, c.spin_w, "Sorties attacking the flak guns first, each day"),
             (
                 "Left",
-                col_left,
-                left_w,
+                c.left,
+                c.left_w,
                 "Sorties still free in the pool on the busiest of the package's days "
                 "(the Plan tab shows every day)",
             ),
         ):
             lab = self._label(pygame.Rect(cx, y, cw, 18), text, "@muted")
             lab.set_tooltip(tip)
-        y += 24  # room for the tutorial's ring around a box between heading and box
+        return y + 24  # room for the tutorial's ring around a box between heading and box
+
+    def _build_pool_rows(self, c: _Columns, y: int) -> int:
+        """A row of strike and suppression spinners per pool flying at this time."""
+        desk = self.desk
+        rules, draft = desk.session.rules, desk.plan.draft
         left = self._left()
         pools = [p for p in rules.strike_pools if (p.night if draft.night else p.day)]
         for pool in pools:
             cap = left[pool.id]
             lab = self._label(
-                pygame.Rect(x, y, col_strike - x - 6, ROW_H), short_aircraft(pool), "@small_label"
+                pygame.Rect(c.x, y, c.strike - c.x - 6, ROW_H), short_aircraft(pool), "@small_label"
             )
             lab.set_tooltip(
                 f"{pool.name}: {pool.aircraft}. Flies from {base_name(rules, pool.base)}, reach "
                 f"{pool.range_km:.0f} km; {cap} sorties a day free for this package."
             )
-            self.strike_spinners[pool.id] = Spinner(
-                desk,
-                pygame.Rect(col_strike, y, spin_w, ROW_H),
-                draft.strike.get(pool.id, 0),
-                cap - draft.suppression.get(pool.id, 0),
-                partial(self._set, "strike", pool.id),
-                tooltip=f"{short_aircraft(pool)} strike sorties a day",
-            )
-            self.supp_spinners[pool.id] = Spinner(
-                desk,
-                pygame.Rect(col_supp, y, spin_w, ROW_H),
-                draft.suppression.get(pool.id, 0),
-                cap - draft.strike.get(pool.id, 0),
-                partial(self._set, "suppression", pool.id),
-                tooltip=f"{short_aircraft(pool)} flak-suppression sorties a day",
-            )
-            self.spinners += [self.strike_spinners[pool.id], self.supp_spinners[pool.id]]
+            for what, cx, mine, other, spinners, words in (
+                ("strike", c.strike, draft.strike, draft.suppression, self.strike_spinners, "strike"),
+                ("suppression", c.supp, draft.suppression, draft.strike, self.supp_spinners, "flak-suppression"),
+            ):  # fmt: skip
+                spinners[pool.id] = Spinner(
+                    desk,
+                    pygame.Rect(cx, y, c.spin_w, ROW_H),
+                    mine.get(pool.id, 0),
+                    cap - other.get(pool.id, 0),  # a sortie flies one of the two jobs
+                    partial(self._set, what, pool.id),
+                    tooltip=f"{short_aircraft(pool)} {words} sorties a day",
+                )
+                self.spinners.append(spinners[pool.id])
             self.left_labels[pool.id] = self._label(
-                pygame.Rect(col_left, y, left_w, ROW_H), "", "@small_label"
+                pygame.Rect(c.left, y, c.left_w, ROW_H), "", "@small_label"
             )
             y += ROW_H + 4
         if not pools:
             self._label(
-                pygame.Rect(x, y, w, ROW_H), "No strike aircraft fly at this time.", "@muted"
+                pygame.Rect(c.x, y, c.w, ROW_H), "No strike aircraft fly at this time.", "@muted"
             )
             y += ROW_H + 4
+        return y
+
+    def _build_escort(self, c: _Columns, y: int) -> int:
+        """The escort's spinner (by day only), if the scenario has an escort pool."""
+        desk = self.desk
+        rules, draft = desk.session.rules, desk.plan.draft
         esc_pool = rules.pools.get(rules.escort_pool)
-        if esc_pool is not None:
-            cap = left[esc_pool.id]
-            lab = self._label(
-                pygame.Rect(x, y, col_strike - x - 6, ROW_H),
-                f"{short_aircraft(esc_pool).split()[0]} escort",
-                "@small_label",
-            )
-            lab.set_tooltip(
-                f"{esc_pool.name} screening the strikers from MiGs (by day only). Sorties "
-                "not used for escort fly barrier patrols (air superiority)."
-            )
-            self.escort = Spinner(
-                desk,
-                pygame.Rect(col_strike, y, spin_w, ROW_H),
-                0 if draft.night else draft.escort,
-                0 if draft.night else cap,
-                lambda n: self._set("escort", "", n),
-                tooltip="Escort sorties a day",
-            )
-            self.spinners.append(self.escort)
-            self.left_labels[esc_pool.id] = self._label(
-                pygame.Rect(col_left, y, left_w, ROW_H), "", "@small_label"
-            )
-            y += ROW_H + 4
-        y += 4
-        self.verdict_rect = pygame.Rect(x, y, w, 0)
-        self.verdict: pygame_gui.elements.UITextBox | None = None
-        self.verdict_rect.h = max(40, min(100, r.bottom - 44 - y))
-        buttons_y = self.verdict_rect.bottom + 8
-        bw = (w - 8) // 2
-        if draft.editing is None:
-            self.add_button = desk.button(
-                pygame.Rect(x, buttons_y, bw, 36),
-                "Add package",
-                self.add,
-                tooltip="Add this package to the turn's plan (Ctrl+Z undoes it)",
-                object_id="@small",
-            )
-            self.clear_button = desk.button(
-                pygame.Rect(x + bw + 8, buttons_y, w - bw - 8, 36),
-                "Clear",
-                self.clear,
-                tooltip="Start a new package from scratch",
-                object_id="@small",
-            )
-        else:
-            self.add_button = desk.button(
-                pygame.Rect(x, buttons_y, bw, 36),
+        if esc_pool is None:
+            return y
+        cap = self._left()[esc_pool.id]
+        lab = self._label(
+            pygame.Rect(c.x, y, c.strike - c.x - 6, ROW_H),
+            f"{short_aircraft(esc_pool).split()[0]} escort",
+            "@small_label",
+        )
+        lab.set_tooltip(
+            f"{esc_pool.name} screening the strikers from MiGs (by day only). Sorties "
+            "not used for escort fly barrier patrols (air superiority)."
+        )
+        self.escort = Spinner(
+            desk,
+            pygame.Rect(c.strike, y, c.spin_w, ROW_H),
+            0 if draft.night else draft.escort,
+            0 if draft.night else cap,
+            lambda n: self._set("escort", "", n),
+            tooltip="Escort sorties a day",
+        )
+        self.spinners.append(self.escort)
+        self.left_labels[esc_pool.id] = self._label(
+            pygame.Rect(c.left, y, c.left_w, ROW_H), "", "@small_label"
+        )
+        return y + ROW_H + 4
+
+    def _build_actions(self, x: int, y: int, w: int) -> None:
+        """Add (or Update) and Clear (or Cancel edit)."""
+        editing = self.desk.plan.draft.editing is not None
+        add, add_tip, clear, clear_tip = (
+            (
                 "Update package",
-                self.add,
-                tooltip="Replace the planned package with these settings",
-                object_id="@small",
-            )
-            self.clear_button = desk.button(
-                pygame.Rect(x + bw + 8, buttons_y, w - bw - 8, 36),
+                "Replace the planned package with these settings",
                 "Cancel edit",
-                self.clear,
-                tooltip="Leave the planned package as it was",
-                object_id="@small",
+                "Leave the planned package as it was",
             )
-        self.refresh()
+            if editing
+            else (
+                "Add package",
+                "Add this package to the turn's plan (Ctrl+Z undoes it)",
+                "Clear",
+                "Start a new package from scratch",
+            )
+        )
+        bw = (w - 8) // 2
+        self.add_button = self.desk.button(
+            pygame.Rect(x, y, bw, 36), add, self.add, tooltip=add_tip, object_id="@small"
+        )
+        self.clear_button = self.desk.button(
+            pygame.Rect(x + bw + 8, y, w - bw - 8, 36),
+            clear,
+            self.clear,
+            tooltip=clear_tip,
+            object_id="@small",
+        )
 
     def _build_days(self, x: int, y: int, w: int, turn_days: int) -> int:
         """The days of a multi-day turn the package flies: each day a toggle, and All."""

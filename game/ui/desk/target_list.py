@@ -53,12 +53,8 @@ class TargetListScene(OverlayScene):
 
     def build(self) -> None:
         r = self.panel_rect()
-        self.close_button = self.button(
-            pygame.Rect(r.right - PAD - 140, r.bottom - 52, 140, 40),
-            "Close",
-            self.app.pop,
-            tooltip="Back to the planning desk (T or Esc)",
-            object_id="@primary",
+        self.add_close_button(
+            (r.right - PAD, r.bottom - 12), "Back to the planning desk (T or Esc)", (140, 40)
         )
 
     def _columns(self) -> list[tuple[Column, pygame.Rect]]:

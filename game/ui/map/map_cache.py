@@ -17,12 +17,28 @@ KOREA_TMX = MAPS_DIR / "korea.tmx"  # the one map every scenario is played on
 
 MAX_CACHED = 3  # whole maps: the title's and the scenario choice's
 MAX_TERRAINS = 2  # the shipped map and a mod's
-# The terrain never changes: one copy for every window this process opens.
-_terrains: OrderedDict[Path, MapPictures] = OrderedDict()
+
+
+class Terrains:
+    """Each map's terrain pictures, rendered once: they never change, so windows opened
+    one after another (the tests') may share one store."""
+
+    def __init__(self, most: int = MAX_TERRAINS) -> None:
+        self.most = most
+        self._pictures: OrderedDict[Path, MapPictures] = OrderedDict()
+
+    def get(self, tmx: Path) -> MapPictures:
+        if tmx not in self._pictures:
+            self._pictures[tmx] = load_pictures(tmx)
+            while len(self._pictures) > self.most:
+                self._pictures.popitem(last=False)
+        self._pictures.move_to_end(tmx)
+        return self._pictures[tmx]
 
 
 class MapImages:
-    def __init__(self) -> None:
+    def __init__(self, terrains: Terrains | None = None) -> None:
+        self.terrains = terrains if terrains is not None else Terrains()
         self._scaled: OrderedDict[tuple[Path, float, int, bool], pygame.Surface] = OrderedDict()
         self.tiles = MapTiles(self.terrain, surround=self.surround)
 
@@ -32,12 +48,7 @@ class MapImages:
         self.tiles.forget()
 
     def pictures(self, tmx: Path) -> MapPictures:
-        if tmx not in _terrains:
-            _terrains[tmx] = load_pictures(tmx)
-            while len(_terrains) > MAX_TERRAINS:
-                _terrains.popitem(last=False)
-        _terrains.move_to_end(tmx)
-        return _terrains[tmx]
+        return self.terrains.get(tmx)
 
     def terrain(self, tmx: Path) -> pygame.Surface:
         return self.pictures(tmx).terrain

@@ -129,12 +129,8 @@ class EncyclopediaScene(OverlayScene):
             self.back,
             tooltip="The article you read before this one",
         )
-        self.close_button = self.button(
-            pygame.Rect(rect.right - 20 - 160, rect.bottom - 62, 160, 44),
-            "Close",
-            self.app.pop,
-            tooltip="Close the encyclopedia (F2 or Esc)",
-            object_id="@primary",
+        self.add_close_button(
+            (rect.right - 20, rect.bottom - 18), "Close the encyclopedia (F2 or Esc)"
         )
         self._refresh()
 

@@ -20,7 +20,7 @@ from game.ui.kit.record_table import (
 )
 from game.ui.kit.style import PAL, font, wrap
 from game.ui.kit.words import OUTCOME_NAMES, SOURCE_KEY, long_date
-from game.ui.scenes import OverlayScene, Scene
+from game.ui.scenes import OverlayScene, Scene, centred_rect
 from game.ui.screens.chart_pages import draw_charts, export_message, grid_cells
 from game.ui.session import GameSession
 
@@ -72,9 +72,7 @@ class EndScene(OverlayScene):
 
     def panel_rect(self, max_w: int = 1500) -> pygame.Rect:
         w, h = self.size
-        rect = pygame.Rect(0, 0, min(max_w, w - 80), min(920, h - 60))
-        rect.center = (w // 2, h // 2)
-        return rect
+        return centred_rect(self.size, min(max_w, w - 80), min(920, h - 60))
 
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
         """The figures and record on the left, the charts on the right."""

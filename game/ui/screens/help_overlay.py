@@ -8,7 +8,7 @@ import pygame
 import pygame_gui
 
 from game.ui.kit.words import esc
-from game.ui.scenes import OverlayScene
+from game.ui.scenes import OverlayScene, centred_rect
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -24,9 +24,7 @@ class HelpOverlay(OverlayScene):
 
     def panel_rect(self, max_w: int = 900) -> pygame.Rect:
         w, h = self.size
-        rect = pygame.Rect(0, 0, min(max_w, w - 120), min(760, h - 24))
-        rect.center = (w // 2, h // 2)
-        return rect
+        return centred_rect(self.size, min(max_w, w - 120), min(760, h - 24))
 
     def build(self) -> None:
         rect = self.panel_rect()
@@ -47,12 +45,8 @@ class HelpOverlay(OverlayScene):
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@caption"),
         )
-        self.close_button = self.button(
-            pygame.Rect(rect.right - 180, rect.bottom - 60, 160, 44),
-            "Close",
-            self.app.pop,
-            tooltip="Back to the planning desk (F1 or Esc)",
-            object_id="@primary",
+        self.add_close_button(
+            (rect.right - 20, rect.bottom - 16), "Back to the planning desk (F1 or Esc)"
         )
 
     def on_event(self, event: pygame.event.Event) -> None:

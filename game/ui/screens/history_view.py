@@ -12,7 +12,7 @@ import pygame
 
 from game.core.aar import timeline
 from game.ui.kit.style import PAL, font, wrap
-from game.ui.scenes import OverlayScene, Scene
+from game.ui.scenes import OverlayScene, Scene, centred_rect
 from game.ui.screens.chart_pages import draw_charts, export_message, grid_cells
 from game.ui.session import GameSession
 
@@ -44,9 +44,7 @@ class HistoryScene(OverlayScene):
 
     def panel_rect(self, max_w: int = 1500) -> pygame.Rect:
         w, h = self.size
-        rect = pygame.Rect(0, 0, min(max_w, w - 80), min(900, h - 60))
-        rect.center = (w // 2, h // 2)
-        return rect
+        return centred_rect(self.size, min(max_w, w - 80), min(900, h - 60))
 
     def chart_area(self) -> pygame.Rect:
         rect = self.panel_rect()
@@ -54,13 +52,7 @@ class HistoryScene(OverlayScene):
 
     def build(self) -> None:
         rect = self.panel_rect()
-        self.close_button = self.button(
-            pygame.Rect(rect.right - 184, rect.bottom - 64, 160, 44),
-            "Close",
-            self.app.pop,
-            tooltip="Back (Esc or Enter)",
-            object_id="@primary",
-        )
+        self.add_close_button((rect.right - 24, rect.bottom - 20), "Back (Esc or Enter)")
         self.csv_button = self.button(
             pygame.Rect(rect.right - 384, rect.bottom - 64, 184, 44),
             "Export CSV",

@@ -92,7 +92,7 @@ class PlanningScene(Scene):
 
     def __init__(self, app: App, session: GameSession) -> None:
         self.session = session
-        self.plan: DeskPlan = DeskPlan(session)
+        self.plan: DeskPlan = DeskPlan(session, app.worker)
         # While a turn is replayed the status bar shows the day being flown, not the next.
         self.status_view: PlayerView | None = None
         self.map = MapView(app.maps, KOREA_TMX, session.rules, map_rect(app.size))
@@ -172,36 +172,39 @@ class PlanningScene(Scene):
             self.pressure_tab = PressureTab(self, content)
         else:
             self.politics_tab = PoliticsTab(self, content)
-        self.undo_button = self.button(
-            pygame.Rect(x, row_y, 80, 34),
-            "Undo",
-            partial(self.act, self.plan.undo),
-            tooltip="Undo the last change to the plan (Ctrl+Z)",
-            object_id="@small",
+        plan = self.plan
+        small = (
+            (
+                pygame.Rect(x, row_y, 80, 34),
+                "Undo",
+                partial(self.act, plan.undo),
+                "Undo the last change to the plan (Ctrl+Z)",
+            ),
+            (
+                pygame.Rect(x + 86, row_y, 80, 34),
+                "Redo",
+                partial(self.act, plan.redo),
+                "Redo the change just undone (Ctrl+Y)",
+            ),
+            (
+                pygame.Rect(x + 172, row_y, w - 172, 34),
+                "Repeat last turn's plan",
+                partial(self.act, plan.repeat_last),
+                "Fill in last turn's orders again (packages that are no longer allowed "
+                "are left out, and the panel says why) (R)",
+            ),
+            (
+                pygame.Rect(x, hist_y, w, 34),
+                HISTORICAL_LABEL,
+                partial(self.act, plan.fill_historical),
+                "Replace the plan with the orders FEAF actually gave this turn (the "
+                "historical planner), to study or edit before End Turn (H)",
+            ),
         )
-        self.redo_button = self.button(
-            pygame.Rect(x + 86, row_y, 80, 34),
-            "Redo",
-            partial(self.act, self.plan.redo),
-            tooltip="Redo the change just undone (Ctrl+Y)",
-            object_id="@small",
-        )
-        self.repeat_button = self.button(
-            pygame.Rect(x + 172, row_y, w - 172, 34),
-            "Repeat last turn's plan",
-            partial(self.act, self.plan.repeat_last),
-            tooltip="Fill in last turn's orders again (packages that are no longer allowed "
-            "are left out, and the panel says why) (R)",
-            object_id="@small",
-        )
-        self.historical_button = self.button(
-            pygame.Rect(x, hist_y, w, 34),
-            HISTORICAL_LABEL,
-            partial(self.act, self.plan.fill_historical),
-            tooltip="Replace the plan with the orders FEAF actually gave this turn (the "
-            "historical planner), to study or edit before End Turn (H)",
-            object_id="@small",
-        )
+        self.undo_button, self.redo_button, self.repeat_button, self.historical_button = [
+            self.button(rect, label, action, tooltip=tip, object_id="@small")
+            for rect, label, action, tip in small
+        ]
         self.end_button = self.button(
             pygame.Rect(x, end_y, w, 48),
             END_TURN_LABEL,

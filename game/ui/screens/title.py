@@ -56,34 +56,35 @@ class TitleScene(Scene):
             tooltip="Choose a scenario and a difficulty",
             object_id="@primary",
         )
-        y += bh + gap
-        self.tutorial_button = self.button(
-            pygame.Rect(x, y, bw, bh),
-            "Tutorial",
-            self._tutorial,
-            tooltip="A guided first game: the first day of the Suiho raids, step by step "
-            "(it can be skipped at any time)",
+        menu = (
+            (
+                "Tutorial",
+                self._tutorial,
+                "A guided first game: the first day of the Suiho raids, step by step "
+                "(it can be skipped at any time)",
+            ),
+            (
+                "Load game",
+                self._load_game,
+                "Continue a saved game: your saves and the autosaves (F9: quick load)",
+            ),
+            (
+                "Encyclopedia",
+                self._encyclopedia,
+                "The campaign's targets, aircraft, restrictions, events and places (F2)",
+            ),
+            (
+                "Settings",
+                self._settings,
+                "Window, interface scale, colours, sound, default difficulty, map labels",
+            ),
         )
-        y += bh + gap
-        self.load_button = self.button(
-            pygame.Rect(x, y, bw, bh),
-            "Load game",
-            self._load_game,
-            tooltip="Continue a saved game: your saves and the autosaves (F9: quick load)",
-        )
-        y += bh + gap
-        self.encyclopedia_button = self.button(
-            pygame.Rect(x, y, bw, bh),
-            "Encyclopedia",
-            self._encyclopedia,
-            tooltip="The campaign's targets, aircraft, restrictions, events and places (F2)",
-        )
-        y += bh + gap
-        self.settings_button = self.button(
-            pygame.Rect(x, y, bw, bh),
-            "Settings",
-            self._settings,
-            tooltip="Window, interface scale, colours, sound, default difficulty, map labels",
+        made = []
+        for label, action, tip in menu:
+            y += bh + gap
+            made.append(self.button(pygame.Rect(x, y, bw, bh), label, action, tooltip=tip))
+        self.tutorial_button, self.load_button, self.encyclopedia_button, self.settings_button = (
+            made
         )
         y += bh + gap
         self.quit_button = self.button(
