@@ -57,6 +57,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if raw.endswith(".json"):
             failed = not _validate_save(Path(raw), mods) or failed
             continue
+        inside = _scenarios_in(Path(raw))
+        if inside:
+            sources.extend(inside)
+            continue
         try:
             sources.append(find_scenario(raw, mods))
         except ScenarioError as exc:
@@ -79,6 +83,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for line in exc.problems:
                 print(line)
             continue
+        except Exception as exc:  # a fault of the game's own: name it, check the next file
+            failed = True
+            print(f"{source.file}: the game could not check this file ({exc!r}); please report it")
+            continue
         level_problems = _other_levels(source, rules)
         if level_problems:
             failed = True
@@ -88,6 +96,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(line)
         print(f"{name}: ok")
     return 1 if failed else 0
+
+
+def _scenarios_in(folder: Path) -> list[ScenarioSource]:
+    """Every scenario in a folder of scenario folders, or in a mod's ``scenarios/``."""
+    try:
+        if not folder.is_dir() or (folder / SCENARIO_FILE).is_file():
+            return []
+    except OSError:  # a name the system refuses: find_scenario names the problem
+        return []
+    files = sorted(folder.glob(f"*/{SCENARIO_FILE}")) or sorted(
+        folder.glob(f"scenarios/*/{SCENARIO_FILE}")
+    )
+    return [ScenarioSource(f.parent.name, f, (), "file") for f in files]
 
 
 def _other_levels(source: ScenarioSource, rules: Rules) -> list[str]:
@@ -100,6 +121,11 @@ def _other_levels(source: ScenarioSource, rules: Rules) -> list[str]:
             load_rules(source, level)
         except ScenarioError as exc:
             out.extend(f"{line} (at difficulty '{level}')" for line in exc.problems)
+        except Exception as exc:  # a fault of the game's own: name it, go on
+            out.append(
+                f"{source.file}: the game could not check difficulty '{level}' ({exc!r}); "
+                "please report it"
+            )
     return out
 
 
@@ -530,8 +556,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "paths",
         nargs="*",
-        help="scenario folders, scenario.toml files, or save files (.json) to check as the "
-        "Load dialog does",
+        help="scenario folders (or folders holding several), scenario.toml files, or save "
+        "files (.json) to check as the Load dialog does",
     )
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser(
