@@ -94,3 +94,29 @@ def test_the_reference_explains_every_field_of_the_format() -> None:
         n for n in names if f"`{n}`" not in text and f"[{n}]" not in text and f"[{n}." not in text
     )
     assert not missing, f"MODDING.md does not explain: {missing}"
+
+
+def test_the_guides_example_of_a_mistake_is_what_validate_prints(tmp_path: Path) -> None:
+    text = GUIDE.read_text("utf-8")
+    section = text[text.index("## 6. Mistakes") : text.index("## 7.")]
+    [example] = [b for info, b in _blocks_of(section) if info == "text"]
+    home = tmp_path / "home"
+    override = home / "mods" / "broken" / "overrides" / "suiho_1952.toml"
+    override.parent.mkdir(parents=True)
+    override.write_text('# a typo\n[pools.f86]\nsortie_rate = "lots"\n', encoding="utf-8")
+    env = {**os.environ, "AIR_PRESSURE_HOME": str(home)}
+    env.pop("AIR_PRESSURE_MODS", None)
+    done = subprocess.run(
+        [sys.executable, "main.py", "validate", "suiho_1952"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert example.strip().replace("<mods>", str(home / "mods")) in done.stdout.splitlines()
+
+
+def _blocks_of(text: str) -> list[tuple[str, str]]:
+    return [(m.group(1).strip(), m.group(2)) for m in FENCE.finditer(text)]

@@ -165,3 +165,11 @@ def test_validate_checks_every_file_after_a_broken_one(
     assert "a_broken/scenario.toml: supply.demand: TOML syntax" in out
     assert out.count("b_wrong/scenario.toml: pools.fifth_af_fb.sortie_rate") == 2
     assert f"{folder / 'c_fine'}: ok" in out
+
+
+def test_only_a_file_that_cannot_be_read_stops_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "huge"
+    folder.mkdir()
+    (folder / "scenario.toml").write_text(SUIHO + "#" * 2_000_001, encoding="utf-8")
+    [line] = _problems(folder)
+    assert "larger than 2,000,000 bytes" in line and parse(line).hint
