@@ -55,7 +55,7 @@ from game.data.bounds import OPTIONAL_EFFECT_PARAMS, effect_problems, rule_probl
 from game.data.guards import HostileText, check_toml_text, inside, name_problem
 from game.data.maps import MapError, load_map
 from game.data.mods import Merge, ScenarioSource, apply_override, discover
-from game.data.problems import with_hint
+from game.data.problems import known_keys, locate_line, unknown_key, with_hint
 from game.data.syntax import parse_recovering
 
 SCENARIOS_DIR = content_dir("scenarios")
@@ -502,7 +502,7 @@ def _validated(
         for err in errors:
             loc = tuple(err["loc"])
             if not any(loc[: len(b)] == b for b in broken):
-                problems.append(_format(file, err))
+                problems.append(_format(file, err, (), ScenarioFile))
             broken.add(loc)
         data = _repaired(data, [tuple(e["loc"]) for e in errors], [e["type"] for e in errors])
     return None, broken  # repairs that do not settle: what was named is all there is
@@ -643,39 +643,6 @@ def _event_by_id(key: str, events: Any) -> str:
     return ".".join(["events", ident, *parts[2:]])
 
 
-def locate_line(text: str, parts: tuple[str, ...]) -> int | None:
-    """Best-effort line of a key path in TOML text: its table header, then the key."""
-    lines = text.splitlines()
-    header_at: int | None = None
-    key_index = 0
-    # The longest table header that is a prefix of the path, e.g. [pools.f86].
-    for n in range(len(parts), 0, -1):
-        name = ".".join(parts[:n])
-        if parts[n - 1].isdigit():
-            # the n-th [[array]] entry
-            array = ".".join(parts[: n - 1])
-            hits = [i for i, ln in enumerate(lines) if ln.strip() == f"[[{array}]]"]
-            if int(parts[n - 1]) < len(hits):
-                header_at, key_index = hits[int(parts[n - 1])], n
-                break
-            continue
-        hits = [i for i, ln in enumerate(lines) if ln.strip() in (f"[{name}]", f"[[{name}]]")]
-        if hits:
-            header_at, key_index = hits[0], n
-            break
-    start = header_at + 1 if header_at is not None else 0
-    if key_index >= len(parts):
-        return header_at + 1 if header_at is not None else None
-    key = parts[key_index]
-    for i in range(start, len(lines)):
-        stripped = lines[i].strip()
-        if i > start and stripped.startswith("["):
-            break
-        if stripped.startswith((f"{key} =", f"{key}=", f'"{key}" =')):
-            return i + 1
-    return header_at + 1 if header_at is not None else None
-
-
 def _read_toml(
     file: Path, problems: list[str], lost: list[tuple[str, ...]]
 ) -> dict[str, Any] | None:
@@ -778,13 +745,14 @@ def _looks_levelled(node: dict[str, Any], levels: list[str]) -> bool:
     )
 
 
-def _format(file: Path, err: Any, prefix: tuple[Any, ...] = ()) -> str:
+def _format(file: Path, err: Any, prefix: tuple[Any, ...] = (), cls: Any = None) -> str:
     loc = ".".join(str(p) for p in (*prefix, *err["loc"]))
     message = err["msg"]
-    if err["type"] == "extra_forbidden" or "Unexpected keyword" in message:
-        message = "unknown key; check the spelling against docs/MODDING.md's reference"
     found = err.get("input")
-    if err["type"] not in ("missing", "extra_forbidden") and not isinstance(found, dict | list):
+    if err["type"] == "extra_forbidden" or "Unexpected keyword" in message:
+        word = str(err["loc"][-1]) if err["loc"] else ""
+        return f"{file}: {loc}: {unknown_key(word, known_keys(cls, tuple(err['loc'])[:-1]))}"
+    if err["type"] != "missing" and not isinstance(found, dict | list):
         message += f" (found {found!r})"
     return f"{file}: {loc}: {message}"
 
@@ -834,7 +802,7 @@ def _build(
                 return made
             for e in errors:
                 if tuple(e["loc"]) not in named:
-                    problems.append(_format(file, e, prefix))
+                    problems.append(_format(file, e, prefix, cls))
                     named.add(tuple(e["loc"]))
             if any(e["type"] == "missing" for e in errors):
                 return None  # a required value: nothing to make the table of
@@ -870,17 +838,18 @@ def _build(
 
     events: list[EventDef] = []
     event_keys: list[str] = []
-    seen_ids: dict[str, int] = {}
+    seen_ids: dict[str, EventDef] = {}
     for i, raw in enumerate(data.events):
         ev = section(f"events.{i}", EventDef, _effects_as_params(raw))
         if isinstance(ev, EventDef):
             events.append(ev)
             event_keys.append(f"events.{i}")
-            if ev.id in seen_ids:
+            first = seen_ids.setdefault(ev.id, ev)
+            if first is not ev:
                 problems.append(
-                    f"{file}: events.{i}.id: '{ev.id}' is also the id of events.{seen_ids[ev.id]}"
+                    f"{file}: events.{i}.id: '{ev.id}' is also the id of an earlier event, "
+                    f"{first.title!r}; give each event its own id"
                 )
-            seen_ids.setdefault(ev.id, i)
     names = _Names(target_ids, set(cards), {e.id for e in events})
     for key, ev in zip(event_keys, events, strict=True):
         _check_event(file, int(key.split(".")[1]), ev, cards, set(data.pools), problems, names)
@@ -914,10 +883,8 @@ def _build(
     rule_knobs: dict[str, Any] = {}
     for key, value in data.rules.items():
         if key not in RULE_KNOBS:
-            problems.append(
-                f"{file}: rules.{key}: unknown key; check the spelling against the [rules] "
-                "table in docs/MODDING.md"
-            )
+            where = "the [rules] table in docs/MODDING.md"
+            problems.append(f"{file}: rules.{key}: {unknown_key(key, RULE_KNOBS, where)}")
         elif not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             problems.append(
                 f"{file}: rules.{key}: expected a non-negative number (found {value!r})"
