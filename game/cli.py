@@ -252,7 +252,10 @@ def _replay(args: argparse.Namespace) -> int:
         else:
             record = open_save(path, _mods(args))
     except SaveError as exc:
-        print(f"replay: cannot use this save ({exc.reason.value}): {exc}", file=sys.stderr)
+        print(
+            f"replay: cannot use this save ({exc.reason.value}): {exc}; {exc.hint}",
+            file=sys.stderr,
+        )
         return 1
     except ScenarioError as exc:
         print("replay: the save's scenario cannot be loaded:", file=sys.stderr)
@@ -275,7 +278,7 @@ def _validate_save(path: Path, mods: tuple[Path, ...]) -> bool:
     try:
         record = open_save(path, mods)
     except SaveError as exc:
-        print(f"{exc.detail} (refused: {exc.reason.value})")
+        print(f"{exc.detail}; {exc.hint} (refused: {exc.reason.value})")
         return False
     except ScenarioError as exc:
         print(f"{path}: its scenario cannot be loaded:")
