@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from game.data.schema import scenario_schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,3 +122,52 @@ def test_the_guides_example_of_a_mistake_is_what_validate_prints(tmp_path: Path)
 
 def _blocks_of(text: str) -> list[tuple[str, str]]:
     return [(m.group(1).strip(), m.group(2)) for m in FENCE.finditer(text)]
+
+
+def _section(number: int) -> str:
+    text = GUIDE.read_text("utf-8")
+    start = text.index(f"## {number}. ")
+    return text[start : text.index("\n## ", start + 1)]
+
+
+def test_one_data_folder_holds_saves_mods_settings_and_the_crash_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.data.mods import user_mods_dir
+    from game.save.storage import saves_dir
+    from game.settings import settings_path
+    from game.ui.crash import log_path
+
+    assert "`logs/crash.log`" in _section(1) and "`AIR_PRESSURE_HOME`" in _section(1)
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path))
+    assert log_path() == tmp_path / "logs" / "crash.log"
+    for path in (saves_dir(), user_mods_dir(), settings_path()):
+        assert path.parent == tmp_path
+
+
+def test_every_command_the_guide_gives_mods_to_takes_them() -> None:
+    from game.cli import build_parser
+
+    section = _section(1)
+    commands = re.findall(r"`(\w+)`", section[section.index("--mods DIR") :].split(", or")[0])
+    assert commands == ["scenarios", "validate", "simulate", "replay", "screenshot"]
+    needs = {"simulate": ["x"], "replay": ["x.json"], "screenshot": ["x", "--out", "x.png"]}
+    for command in commands:
+        args = build_parser().parse_args([command, *needs.get(command, []), "--mods", "a"])
+        assert args.mods == ["a"]
+    assert build_parser().parse_args(["--mods", "a"]).mods == ["a"]
+
+
+def test_mods_named_in_the_environment_variable_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.data.mods import mod_folders
+
+    assert "`AIR_PRESSURE_MODS`" in _section(1)
+    one, many = tmp_path / "one_mod", tmp_path / "many"
+    (one / "overrides").mkdir(parents=True)
+    (many / "first").mkdir(parents=True)
+    (many / "second").mkdir()
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("AIR_PRESSURE_MODS", os.pathsep.join([str(one), str(many)]))
+    assert mod_folders() == [one, many / "first", many / "second"]
