@@ -171,3 +171,28 @@ def test_mods_named_in_the_environment_variable_are_read(
     monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("AIR_PRESSURE_MODS", os.pathsep.join([str(one), str(many)]))
     assert mod_folders() == [one, many / "first", many / "second"]
+
+
+def test_validate_warns_of_a_target_no_pool_reaches_and_an_event_that_never_fires(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.cli import main
+    from game.data.scenario import SCENARIOS_DIR
+
+    assert "a target no pool can reach, an event that can never fire" in _section(6)
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("AIR_PRESSURE_MODS", raising=False)
+    text = (SCENARIOS_DIR / "suiho_1952" / "scenario.toml").read_text("utf-8")
+    text = re.sub(r"(?m)^range_km = \d+", "range_km = 10", text)
+    text = text.replace(
+        "start = 1952-06-24\nend = 1952-06-27", "start = 1952-06-28\nend = 1952-06-27"
+    )
+    folder = tmp_path / "suiho_1952"
+    folder.mkdir()
+    (folder / "scenario.toml").write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", str(folder)]) == 0  # legal: warned of, not refused
+    out = capsys.readouterr().out
+    assert "targets.suiho_dam: warning: no strike pool can reach it" in out
+    assert "events.london_protest.start: warning: starts after it ends: it can never fire" in out
+    assert out.rstrip().endswith(f"{folder}: ok")

@@ -382,7 +382,9 @@ def _sprites(folder: Path, problems: list[str]) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     if sprites_dir.is_symlink():
-        problems.append(f"{sprites_dir}: sprites must be files inside the scenario folder")
+        problems.append(
+            f"{sprites_dir}: sprites must be files inside the scenario folder; copy them in"
+        )
         return {}
     for png in sorted(sprites_dir.glob("*.png")):
         if (
@@ -390,24 +392,31 @@ def _sprites(folder: Path, problems: list[str]) -> dict[str, str]:
             or not png.is_file()
             or not png.resolve().is_relative_to(folder.resolve())
         ):
-            problems.append(f"{png}: sprites must be files inside the scenario folder")
+            problems.append(
+                f"{png}: sprites must be files inside the scenario folder; copy the PNG in"
+            )
             continue
         if png.stat().st_size > MAX_SPRITE_BYTES:
-            problems.append(f"{png}: larger than {MAX_SPRITE_BYTES:,} bytes")
+            problems.append(
+                f"{png}: larger than {MAX_SPRITE_BYTES:,} bytes; save it smaller (at most "
+                f"{MAX_SPRITE_SIDE}x{MAX_SPRITE_SIDE} pixels)"
+            )
             continue
         content = png.read_bytes()
         head = content[:24]
         if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
-            problems.append(f"{png}: not a PNG image")
+            problems.append(f"{png}: not a PNG image; save the picture as PNG")
             continue
         if content[-8:-4] != b"IEND":  # a file cut short: the decoder would fail in play
-            problems.append(f"{png}: the PNG file is cut short (no IEND chunk)")
+            problems.append(
+                f"{png}: the PNG file is cut short (no IEND chunk); save or copy it again"
+            )
             continue
         width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
         if not (0 < width <= MAX_SPRITE_SIDE and 0 < height <= MAX_SPRITE_SIDE):
             problems.append(
                 f"{png}: {width}x{height} pixels; sprites may be at most "
-                f"{MAX_SPRITE_SIDE}x{MAX_SPRITE_SIDE}"
+                f"{MAX_SPRITE_SIDE}x{MAX_SPRITE_SIDE}; scale it down"
             )
             continue
         found[png.stem] = str(png)

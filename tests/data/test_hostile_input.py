@@ -309,3 +309,27 @@ def test_a_truncated_png_sprite_is_named(tmp_path: Path) -> None:
     pygame.image.save(pygame.Surface((16, 16)), str(whole))
     (folder / "sprites" / "city.png").write_bytes(whole.read_bytes()[:-20])
     one_with(problems(folder), "city.png", "cut short")
+
+
+def test_sprite_limits_of_the_guide_are_enforced_each_with_a_hint(tmp_path: Path) -> None:
+    import pygame
+
+    from game.data.problems import parse
+
+    folder = scenario(tmp_path)
+    sprites = folder / "sprites"
+    sprites.mkdir()
+    pygame.image.save(pygame.Surface((128, 128)), str(sprites / "city.png"))  # the largest
+    pygame.image.save(pygame.Surface((129, 16)), str(sprites / "dam.png"))
+    big = sprites / "port.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(256_001))
+    (sprites / "mine.png").write_bytes(b"GIF89a")
+    found = problems(folder)
+    for name, words in (
+        ("dam.png", "at most 128x128"),
+        ("port.png", "larger than 256,000 bytes"),
+        ("mine.png", "not a PNG"),
+    ):
+        line = one_with(found, name, words)
+        assert parse(line).hint, line
+    assert not any("city.png" in p for p in found)
