@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -196,3 +197,68 @@ def test_validate_warns_of_a_target_no_pool_reaches_and_an_event_that_never_fire
     assert "targets.suiho_dam: warning: no strike pool can reach it" in out
     assert "events.london_protest.start: warning: starts after it ends: it can never fire" in out
     assert out.rstrip().endswith(f"{folder}: ok")
+
+
+def test_mods_apply_in_the_order_the_guide_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.data.scenario import find_scenario, load_rules
+
+    assert "the mods folder's by name, then `--mods` folders as given" in _section(7)
+    home = tmp_path / "home"
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(home))
+    monkeypatch.delenv("AIR_PRESSURE_MODS", raising=False)
+
+    def mod(folder: Path, flak: int) -> Path:
+        (folder / "overrides").mkdir(parents=True)
+        (folder / "overrides" / "suiho_1952.toml").write_text(
+            f"[targets.suiho_dam]\nflak = {flak}\n", encoding="utf-8"
+        )
+        return folder
+
+    def flak(*extra: Path) -> float:
+        return load_rules(find_scenario("suiho_1952", extra)).targets["suiho_dam"].flak
+
+    mod(home / "mods" / "b_later", 41)
+    mod(home / "mods" / "a_first", 40)
+    assert flak() == 41  # by name: b_later is laid over a_first
+    assert flak(mod(tmp_path / "z_given", 43), mod(tmp_path / "y_given", 42)) == 42
+
+
+def _schema_setup(tmp_path: Path) -> tuple[Path, Path]:
+    """Section 9 followed: the override schema in the mod, named in the override's first
+    line; the override is section 7's. Returns the mod and the override file."""
+    mods = tmp_path / "mods"
+    (mods / "wonsan_raid").mkdir(parents=True)  # made in step 2
+    [write] = [b for info, b in _blocks_of(_section(9)) if info == "sh"]
+    command = write.strip().replace("<mods>", str(mods)).replace("python ", f"{sys.executable} ")
+    subprocess.run(command, shell=True, cwd=ROOT, check=True, capture_output=True, timeout=60)
+    [directive] = [b for info, b in _blocks_of(_section(9)) if info == "toml"]
+    [(info, body)] = [(i, b) for i, b in _blocks_of(_section(7)) if i.startswith("toml ")]
+    override = Path(info.split()[1].replace("<mods>", str(mods)))
+    override.parent.mkdir(parents=True)
+    override.write_text(directive + body, encoding="utf-8")
+    return mods / "wonsan_raid", override
+
+
+@pytest.mark.skipif(shutil.which("taplo") is None, reason="taplo (pip install taplo) not installed")
+def test_a_mod_kept_elsewhere_is_checked_by_taplo_through_its_schema_line(tmp_path: Path) -> None:
+    _, override = _schema_setup(tmp_path)
+    check = ["taplo", "check", str(override)]
+    done = subprocess.run(check, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr  # the schema was found, and the file fits it
+    override.write_text(override.read_text("utf-8") + "treshold = 1\n", encoding="utf-8")
+    done = subprocess.run(check, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "treshold" in done.stderr
+
+
+@pytest.mark.skipif(shutil.which("check-jsonschema") is None, reason="check-jsonschema missing")
+def test_the_guides_check_jsonschema_line_checks_an_override(tmp_path: Path) -> None:
+    mod, override = _schema_setup(tmp_path)
+    [line] = re.findall(r"`(check-jsonschema [^`]+)`", _section(9))
+    command = line.split()
+    done = subprocess.run(command, cwd=mod, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    override.write_text(override.read_text("utf-8") + "treshold = 1\n", encoding="utf-8")
+    done = subprocess.run(command, cwd=mod, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "treshold" in done.stdout

@@ -117,7 +117,7 @@ def test_the_taplo_configuration_points_every_modding_file_at_its_schema() -> No
     assert any(ROOT.glob(by_schema["encyclopedia.schema.json"][0]))
 
 
-@pytest.mark.skipif(shutil.which("taplo") is None, reason="taplo (npm @taplo/cli) not installed")
+@pytest.mark.skipif(shutil.which("taplo") is None, reason="taplo (pip install taplo) not installed")
 def test_taplo_checks_the_shipped_files_by_the_configuration(tmp_path: Path) -> None:
     files = [*(str(p) for p in SCENARIOS_DIR.glob("*/scenario.toml")), str(ENCYCLOPEDIA_FILE)]
     done = subprocess.run(["taplo", "check", *files], cwd=ROOT, capture_output=True, text=True)
