@@ -262,3 +262,67 @@ def test_the_guides_check_jsonschema_line_checks_an_override(tmp_path: Path) -> 
     override.write_text(override.read_text("utf-8") + "treshold = 1\n", encoding="utf-8")
     done = subprocess.run(command, cwd=mod, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "treshold" in done.stdout
+
+
+FOUR_TABLES = """
+[scenario]
+id = "mini"
+name = "Mini"
+map = "korea.tmx"
+start = 1952-08-04
+end = 1952-08-06
+turn_days = 1
+
+[supply]
+entries = { kowon = 900 }
+depots = ["pyonggang"]
+demand = 600
+
+[pools.tf77]
+name = "Task Force 77"
+aircraft = "AD Skyraider"
+role = "navy"
+base = "tf77_area"
+range_km = 600
+establishment = 200
+initial_ready = 180
+sortie_rate = 0.6
+replacements_per_month = 8
+repair_days = 4
+bomb_tons = 1.5
+
+[targets]
+wonsan = {}
+pyonggang = {}
+kowon = {}
+rail_wonsan_kowon = {}
+rail_wonsan_pyonggang = {}
+"""
+
+
+@pytest.mark.parametrize("table", ["scenario", "supply", "pools", "targets"])
+def test_the_four_tables_on_the_shipped_map_make_a_scenario_and_each_is_needed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, table: str
+) -> None:
+    from game.cli import main
+
+    assert "Four tables are needed (`[scenario]`,\n`[supply]`, `[pools.*]`, `[targets]`)" in (
+        _section(4)
+    )
+    assert '(`map = "korea.tmx"`)' in _section(2)
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("AIR_PRESSURE_MODS", raising=False)
+    folder = tmp_path / "mod" / "scenarios" / "mini"
+    folder.mkdir(parents=True)
+    (folder / "scenario.toml").write_text(FOUR_TABLES, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", "--mods", str(tmp_path / "mod"), "mini"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"{folder}: ok")
+    assert main(["simulate", "--mods", str(tmp_path / "mod"), "mini"]) == 0
+    header = f"[{table}.tf77]" if table == "pools" else f"[{table}]"
+    start = FOUR_TABLES.index(header)
+    end = FOUR_TABLES.find("\n[", start + 1)
+    (folder / "scenario.toml").write_text(FOUR_TABLES[:start] + FOUR_TABLES[end:], "utf-8")
+    capsys.readouterr()
+    assert main(["validate", "--mods", str(tmp_path / "mod"), "mini"]) == 1
+    assert f"{folder / 'scenario.toml'}: {table}" in capsys.readouterr().out
