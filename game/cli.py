@@ -16,7 +16,7 @@ from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS, strategy_planner
 from game.core.summary import play, summary
 from game.data.lint import warnings
-from game.data.mods import MODS_VARIABLE, ScenarioSource, orphan_overrides, taken_ids
+from game.data.mods import MODS_VARIABLE, ScenarioSource, linked, orphan_overrides, taken_ids
 from game.data.scenario import (
     SCENARIO_FILE,
     ScenarioError,
@@ -73,6 +73,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(
             f"{path}: scenario.id: '{path.parent.name}' is the id of {owner}; a mod changes "
             f"it with overrides/{path.parent.name}.toml, or gives its own scenario a new id"
+        )
+    for path in linked(mods):
+        failed = True
+        print(
+            f"{path}: a symlink, left out; a mod is read from its own folders and files only "
+            "(copy it in)"
         )
     for source in sources:
         name = source.file.parent if source.file.name == SCENARIO_FILE else source.file
