@@ -326,3 +326,23 @@ def test_the_four_tables_on_the_shipped_map_make_a_scenario_and_each_is_needed(
     capsys.readouterr()
     assert main(["validate", "--mods", str(tmp_path / "mod"), "mini"]) == 1
     assert f"{folder / 'scenario.toml'}: {table}" in capsys.readouterr().out
+
+
+def test_the_guides_hints_for_a_share_in_percent_and_a_misspelt_key_are_what_it_gets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.data.scenario import ScenarioError, find_scenario, load_rules
+
+    section = " ".join(_section(6).split())
+    assert '`accuracy = 45` is refused with "a share: write 45% as 0.45"' in section
+    assert "a misspelt `sortie_rat` with \"unknown key; did you mean 'sortie_rate'?\"" in section
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path))
+    monkeypatch.delenv("AIR_PRESSURE_MODS", raising=False)
+    override = tmp_path / "mods" / "m" / "overrides" / "suiho_1952.toml"
+    override.parent.mkdir(parents=True)
+    override.write_text("[pools.f86]\naccuracy = 45\nsortie_rat = 1\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_rules(find_scenario("suiho_1952"))
+    text = "\n".join(info.value.problems)
+    assert "pools.f86.accuracy: " in text and "a share: write 45% as 0.45" in text
+    assert "pools.f86.sortie_rat: unknown key; did you mean 'sortie_rate'? (line 3)" in text
