@@ -16,7 +16,7 @@ from game.core.model import GameState, Rules
 from game.core.planners import PLANNERS, strategy_planner
 from game.core.summary import play, summary
 from game.data.lint import warnings
-from game.data.mods import MODS_VARIABLE, ScenarioSource, orphan_overrides, taken_ids
+from game.data.mods import MODS_VARIABLE, ScenarioSource, linked, orphan_overrides, taken_ids
 from game.data.scenario import (
     SCENARIO_FILE,
     ScenarioError,
@@ -57,6 +57,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if raw.endswith(".json"):
             failed = not _validate_save(Path(raw), mods) or failed
             continue
+        inside = _scenarios_in(Path(raw))
+        if inside:
+            sources.extend(inside)
+            continue
         try:
             sources.append(find_scenario(raw, mods))
         except ScenarioError as exc:
@@ -70,6 +74,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"{path}: scenario.id: '{path.parent.name}' is the id of {owner}; a mod changes "
             f"it with overrides/{path.parent.name}.toml, or gives its own scenario a new id"
         )
+    for path in linked(mods):
+        failed = True
+        print(
+            f"{path}: a symlink, left out; a mod is read from its own folders and files only "
+            "(copy it in)"
+        )
     for source in sources:
         name = source.file.parent if source.file.name == SCENARIO_FILE else source.file
         try:
@@ -78,6 +88,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             failed = True
             for line in exc.problems:
                 print(line)
+            continue
+        except Exception as exc:  # a fault of the game's own: name it, check the next file
+            failed = True
+            print(f"{source.file}: the game could not check this file ({exc!r}); please report it")
             continue
         level_problems = _other_levels(source, rules)
         if level_problems:
@@ -90,6 +104,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _scenarios_in(folder: Path) -> list[ScenarioSource]:
+    """Every scenario in a folder of scenario folders, or in a mod's ``scenarios/``."""
+    try:
+        if not folder.is_dir() or (folder / SCENARIO_FILE).is_file():
+            return []
+    except OSError:  # a name the system refuses: find_scenario names the problem
+        return []
+    files = sorted(folder.glob(f"*/{SCENARIO_FILE}")) or sorted(
+        folder.glob(f"scenarios/*/{SCENARIO_FILE}")
+    )
+    return [ScenarioSource(f.parent.name, f, (), "file") for f in files]
+
+
 def _other_levels(source: ScenarioSource, rules: Rules) -> list[str]:
     """Problems at the difficulties other than the default, each line naming its level."""
     out: list[str] = []
@@ -100,6 +127,11 @@ def _other_levels(source: ScenarioSource, rules: Rules) -> list[str]:
             load_rules(source, level)
         except ScenarioError as exc:
             out.extend(f"{line} (at difficulty '{level}')" for line in exc.problems)
+        except Exception as exc:  # a fault of the game's own: name it, go on
+            out.append(
+                f"{source.file}: the game could not check difficulty '{level}' ({exc!r}); "
+                "please report it"
+            )
     return out
 
 
@@ -226,7 +258,10 @@ def _replay(args: argparse.Namespace) -> int:
         else:
             record = open_save(path, _mods(args))
     except SaveError as exc:
-        print(f"replay: cannot use this save ({exc.reason.value}): {exc}", file=sys.stderr)
+        print(
+            f"replay: cannot use this save ({exc.reason.value}): {exc}; {exc.hint}",
+            file=sys.stderr,
+        )
         return 1
     except ScenarioError as exc:
         print("replay: the save's scenario cannot be loaded:", file=sys.stderr)
@@ -249,7 +284,7 @@ def _validate_save(path: Path, mods: tuple[Path, ...]) -> bool:
     try:
         record = open_save(path, mods)
     except SaveError as exc:
-        print(f"{exc.detail} (refused: {exc.reason.value})")
+        print(f"{exc.detail}; {exc.hint} (refused: {exc.reason.value})")
         return False
     except ScenarioError as exc:
         print(f"{path}: its scenario cannot be loaded:")
@@ -530,8 +565,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "paths",
         nargs="*",
-        help="scenario folders, scenario.toml files, or save files (.json) to check as the "
-        "Load dialog does",
+        help="scenario folders (or folders holding several), scenario.toml files, or save "
+        "files (.json) to check as the Load dialog does",
     )
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser(

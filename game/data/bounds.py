@@ -176,7 +176,7 @@ def _number(out: list[str], section: str, key: str, value: float, name: str = ""
         return
     share = name in SHARES.get(section, ()) or "*" in SHARES.get(section, ())
     if share and not 0 <= value <= 1:
-        hint = " (a share: write 45% as 0.45)" if 1 < value <= 100 else ""
+        hint = "; a share: write 45% as 0.45" if 1 < value <= 100 else ""
         out.append(f"{key}: must lie between 0 and 1 (found {value!r}){hint}")
     elif name in PERCENTS.get(section, ()) and not 0 <= value <= 100:
         out.append(f"{key}: must lie between 0 and 100 (found {value!r})")

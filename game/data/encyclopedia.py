@@ -20,7 +20,6 @@ Nothing is run as code; problems name the file and the key.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -28,8 +27,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.content import content_dir
-from game.data.guards import HostileText, loads_toml
+from game.data.guards import HostileText, check_toml_text
 from game.data.mods import mod_folders
+from game.data.problems import known_keys, locate_line, nearest, unknown_key, with_hint
+from game.data.syntax import parse_recovering
 
 ENCYCLOPEDIA_FILE = content_dir("assets") / "encyclopedia.toml"
 MOD_FILE = "encyclopedia.toml"
@@ -130,12 +131,18 @@ class Encyclopedia:
         return hits
 
     def broken_links(self) -> list[str]:
-        return [
-            f"{e.file or 'encyclopedia'}: {e.ref}.related: {link!r} is not an entry"
-            for e in self.entries.values()
-            for link in e.related
-            if link not in self.entries
-        ]
+        out = []
+        for e in self.entries.values():
+            for link in e.related:
+                if link not in self.entries:
+                    close = nearest(link, self.entries)
+                    hint = (
+                        f"did you mean '{close}'?" if close else "link to an entry as category.key"
+                    )
+                    out.append(
+                        f"{e.file or 'encyclopedia'}: {e.ref}.related: {link!r} is not an entry; {hint}"
+                    )
+        return out
 
     def drop_broken_links(self) -> None:
         """Links to nothing are left out, so the articles shown lead only to articles."""
@@ -145,45 +152,76 @@ class Encyclopedia:
                 self.entries[ref] = replace(e, related=kept)
 
 
-def _read(file: Path, problems: list[str]) -> dict[str, Any]:
+def _read(file: Path, problems: list[str]) -> tuple[dict[str, Any], str]:
+    """The file's data (read past its TOML syntax errors, each named) and its text."""
     try:
         if file.is_symlink():
-            problems.append(f"{file}: a symlink; encyclopedia files must be plain files")
-            return {}
+            problems.append(
+                f"{file}: a symlink; encyclopedia files must be plain files (copy the file in)"
+            )
+            return {}, ""
         if file.stat().st_size > MAX_BYTES:
-            problems.append(f"{file}: larger than {MAX_BYTES:,} bytes")
-            return {}
-        return loads_toml(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, HostileText) as exc:
-        problems.append(f"{file}: {exc}")
-        return {}
+            problems.append(f"{file}: larger than {MAX_BYTES:,} bytes; split the articles up")
+            return {}, ""
+        text = file.read_text(encoding="utf-8")
+        check_toml_text(text)
+    except UnicodeDecodeError as exc:
+        problems.append(f"{file}: not UTF-8 text ({exc.reason}); save the file as UTF-8")
+        return {}, ""
+    except HostileText as exc:
+        problems.append(f"{file}: refused before reading: {exc}; write the values out flat")
+        return {}, ""
+    except OSError as exc:
+        problems.append(f"{file}: cannot be read ({exc.strerror or exc}); check the file")
+        return {}, ""
+    data, found, _ = parse_recovering(text)
+    for p in found:
+        where = f"line {p.line}" if p.line else "the end of the file"
+        column = f", column {p.column}" if p.column else ""
+        problems.append(
+            f"{file}: {p.key or '(top)'}: TOML syntax: {p.message}; {p.hint} ({where}{column})"
+        )
+    return data, text
 
 
 def _add_file(book: Encyclopedia, file: Path, problems: list[str]) -> None:
-    for category, table in _read(file, problems).items():
+    data, text = _read(file, problems)
+
+    def say(ref: str, message: str) -> None:
+        line = locate_line(text, tuple(ref.split(".")))
+        where = f" (line {line})" if line else ""
+        problems.append(f"{file}: {ref}: {with_hint(message)}{where}")
+
+    for category, table in data.items():
         if category not in CATEGORIES:
-            problems.append(
-                f"{file}: {category}: unknown category (one of {', '.join(CATEGORIES)})"
-            )
+            close = nearest(category, CATEGORIES)
+            hint = f"did you mean '{close}'?" if close else f"use one of {', '.join(CATEGORIES)}"
+            say(category, f"unknown category; {hint}")
             continue
         if not isinstance(table, dict):
-            problems.append(f"{file}: {category}: must be a table of entries")
+            say(category, f"must be a table of entries; write [{category}.some_id] headers")
             continue
         for key, raw in table.items():
             ref = f"{category}.{key}"
             if not GAME_ID.fullmatch(key):  # refs go into links: no quotes, spaces or dots
-                problems.append(f"{file}: {ref}: a key is a game id (letters, digits, _ and -)")
+                say(ref, "a key is a game id; use letters, digits, _ and -")
                 continue
             try:
                 parsed = _EntryFile.model_validate(raw)
             except ValidationError as exc:
                 for err in exc.errors():
-                    where = ".".join(str(p) for p in (ref, *err["loc"]))
-                    problems.append(f"{file}: {where}: {err['msg']}")
+                    loc = tuple(str(p) for p in err["loc"])
+                    if err["type"] == "extra_forbidden" and loc:
+                        message = unknown_key(loc[-1], known_keys(_EntryFile, loc[:-1]))
+                    elif err["type"] == "model_type":
+                        message = f"an entry is a table; write [{ref}] and its keys below"
+                    else:
+                        message = err["msg"]
+                    say(".".join((ref, *loc)), message)
                 continue
             tags = {t.strip() for t in parsed.source.split(",")}
             if not tags <= SOURCE_TAGS:
-                problems.append(f"{file}: {ref}.source: tags must be among A, V, E")
+                say(f"{ref}.source", 'tags must be among A, V, E; write them as, e.g., "A, V"')
                 continue
             book.entries[ref] = Entry(
                 ref=ref,

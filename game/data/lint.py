@@ -45,11 +45,11 @@ def warnings(rules: Rules) -> list[str]:
     for i, op in enumerate(rules.plan.operations):
         if not rules.start <= op.day <= rules.end:
             warn(f"plan.operations.{i}.day", f"{op.day} is outside the scenario's dates")
-    for i, ev in enumerate(rules.events):
+    for ev in rules.events:
         if ev.start and ev.end and ev.start > ev.end:
-            warn(f"events.{i}.start", "starts after it ends: it can never fire")
+            warn(f"events.{ev.id}.start", "starts after it ends: it can never fire")
         if ev.start and ev.start > rules.end:
-            warn(f"events.{i}.start", "after the scenario's end: it can never fire")
+            warn(f"events.{ev.id}.start", "after the scenario's end: it can never fire")
     kinds = {t.kind for t in rules.targets.values()}
     for name, path in sorted(rules.sprites.items()):
         if name not in SPRITE_NAMES:

@@ -4,7 +4,7 @@ Only geometry and properties are read (``pytmx.TiledMap`` without images), so th
 works headless. Pixels become kilometres through the map's ``cell_km`` property:
 ``km = px / tilewidth * cell_km``. Every object on a known object layer (the values of
 :class:`~game.core.geometry.Layer`) must have a unique ``name``, which is its id; its
-Tiled class (``class`` in Tiled 1.9+, ``type`` before) becomes the feature's kind.
+Tiled class (``class`` in Tiled 1.9, ``type`` before and since) becomes the feature's kind.
 Object layers with other names and all tile layers are ignored.
 
 Any problem with the file raises :class:`MapError` naming the file and the problem.
@@ -163,7 +163,7 @@ def _properties(obj: Any) -> dict[str, PropertyValue]:
 
 
 def _object_class(obj: Any) -> str:
-    # pytmx stores XML attributes as Python attributes: ``type`` (Tiled < 1.9), ``class``.
+    # pytmx stores XML attributes as Python attributes: ``type`` (Tiled 1.8, 1.10+), ``class`` (1.9).
     for attr in ("type", "class"):
         value = obj.__dict__.get(attr)
         if value:

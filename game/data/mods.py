@@ -71,15 +71,39 @@ def mod_folders(extra: tuple[Path, ...] = ()) -> list[Path]:
     from_env = os.environ.get(MODS_VARIABLE, "")
     extra = (*extra, *(Path(p) for p in from_env.split(os.pathsep) if p))
     user = user_mods_dir()
-    found = sorted(p for p in user.iterdir() if p.is_dir()) if user.is_dir() else []
+    found = _plain_folders(user)
     for folder in extra:
         if any(
             (folder / part).exists() for part in ("scenarios", "overrides", "encyclopedia.toml")
         ):
-            found.append(folder)  # a single mod
-        elif folder.is_dir():
-            found.extend(sorted(p for p in folder.iterdir() if p.is_dir()))
+            found.append(folder)  # a single mod, named by the player: taken as given
+        else:
+            found.extend(_plain_folders(folder))
     return found
+
+
+def _plain_folders(folder: Path) -> list[Path]:
+    """The folders in ``folder``, by name, leaving out symlinks (see :func:`linked`)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())
+
+
+def linked(extra: tuple[Path, ...] = ()) -> list[Path]:
+    """Symlinks where mods are read, each left out: a mod folder among the mods, or a
+    ``scenarios`` or ``overrides`` folder, a scenario folder or an override inside a mod
+    (a linked ``encyclopedia.toml`` is named by the encyclopedia). A mod is read from its
+    own files only."""
+    from_env = os.environ.get(MODS_VARIABLE, "")
+    folders = [user_mods_dir(), *extra, *(Path(p) for p in from_env.split(os.pathsep) if p)]
+    out = [p for f in folders if f.is_dir() for p in sorted(f.iterdir()) if p.is_symlink()]
+    for mod in mod_folders(extra):
+        for part in ("scenarios", "overrides"):
+            if (mod / part).is_symlink():
+                out.append(mod / part)
+            elif (mod / part).is_dir():
+                out.extend(p for p in sorted((mod / part).iterdir()) if p.is_symlink())
+    return out
 
 
 def discover(shipped: list[Path], extra: tuple[Path, ...] = ()) -> dict[str, ScenarioSource]:
@@ -94,9 +118,7 @@ def discover(shipped: list[Path], extra: tuple[Path, ...] = ()) -> dict[str, Sce
             file = folder / "scenario.toml"
             if file.is_file() and folder.name not in sources:
                 sources[folder.name] = ScenarioSource(folder.name, file, (), mod.name)
-        for file in (
-            sorted((mod / "overrides").glob("*.toml")) if (mod / "overrides").is_dir() else []
-        ):
+        for file in _overrides(mod):
             base = sources.get(file.stem)
             if base is not None:
                 sources[file.stem] = ScenarioSource(
@@ -106,7 +128,15 @@ def discover(shipped: list[Path], extra: tuple[Path, ...] = ()) -> dict[str, Sce
 
 
 def _mod_scenarios(mod: Path) -> list[Path]:
-    return sorted((mod / "scenarios").glob("*/")) if (mod / "scenarios").is_dir() else []
+    folder = mod / "scenarios"
+    return [] if folder.is_symlink() else _plain_folders(folder)
+
+
+def _overrides(mod: Path) -> list[Path]:
+    folder = mod / "overrides"
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if not p.is_symlink())
 
 
 def taken_ids(shipped: list[Path], extra: tuple[Path, ...] = ()) -> list[tuple[Path, str]]:
@@ -128,13 +158,7 @@ def taken_ids(shipped: list[Path], extra: tuple[Path, ...] = ()) -> list[tuple[P
 def orphan_overrides(shipped: list[Path], extra: tuple[Path, ...] = ()) -> list[Path]:
     """Override files whose scenario id exists nowhere (a likely typo in the file name)."""
     ids = set(discover(shipped, extra))
-    return [
-        f
-        for mod in mod_folders(extra)
-        if (mod / "overrides").is_dir()
-        for f in sorted((mod / "overrides").glob("*.toml"))
-        if f.stem not in ids
-    ]
+    return [f for mod in mod_folders(extra) for f in _overrides(mod) if f.stem not in ids]
 
 
 def apply_override(merge: Merge, override: dict[str, Any], file: Path, problems: list[str]) -> None:

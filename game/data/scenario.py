@@ -8,10 +8,10 @@ traceback. Numbers may be given per difficulty side by side:
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -52,9 +52,11 @@ from game.core.model import (
 )
 from game.core.targets import TARGET_KINDS, ZONE_KINDS
 from game.data.bounds import OPTIONAL_EFFECT_PARAMS, effect_problems, rule_problems
-from game.data.guards import HostileText, inside, loads_toml, name_problem
+from game.data.guards import HostileText, check_toml_text, inside, name_problem
 from game.data.maps import MapError, load_map
 from game.data.mods import Merge, ScenarioSource, apply_override, discover
+from game.data.problems import known_keys, locate_line, unknown_key, with_hint
+from game.data.syntax import parse_recovering
 
 SCENARIOS_DIR = content_dir("scenarios")
 MAPS_DIR = content_dir("assets") / "maps"
@@ -282,9 +284,15 @@ def load_rules(
         source = ScenarioSource(file.parent.name, file)
     file = source.file
     problems: list[str] = []
-    merge = Merge(_read_toml(file))
+    lost: list[tuple[str, ...]] = []
+    base = _read_toml(file, problems, lost)
+    if base is None:
+        raise ScenarioError(problems)
+    merge = Merge(base)
     for override in source.overrides:
-        apply_override(merge, _read_toml(override), override, problems)
+        laid = _read_toml(override, problems, [])
+        if laid is not None:
+            apply_override(merge, laid, override, problems)
     raw = _with_options(file, merge.data, options, problems)
     header = raw.get("scenario")
     named = header.get("id") if isinstance(header, dict) else None
@@ -299,6 +307,7 @@ def load_rules(
         problems.extend(exc.problems)
         rules = None
     if problems or rules is None:
+        problems = _without_echoes(problems, file, lost)
         raise ScenarioError(_attribute(problems, file, merge, raw.get("events")))
     files = (str(file), *(str(o) for o in source.overrides), *rules.content_files)
     mods = tuple(o for o in source.origin.split(" + ") if o not in ("shipped", "file"))
@@ -373,7 +382,9 @@ def _sprites(folder: Path, problems: list[str]) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     if sprites_dir.is_symlink():
-        problems.append(f"{sprites_dir}: sprites must be files inside the scenario folder")
+        problems.append(
+            f"{sprites_dir}: sprites must be files inside the scenario folder; copy them in"
+        )
         return {}
     for png in sorted(sprites_dir.glob("*.png")):
         if (
@@ -381,77 +392,239 @@ def _sprites(folder: Path, problems: list[str]) -> dict[str, str]:
             or not png.is_file()
             or not png.resolve().is_relative_to(folder.resolve())
         ):
-            problems.append(f"{png}: sprites must be files inside the scenario folder")
+            problems.append(
+                f"{png}: sprites must be files inside the scenario folder; copy the PNG in"
+            )
             continue
         if png.stat().st_size > MAX_SPRITE_BYTES:
-            problems.append(f"{png}: larger than {MAX_SPRITE_BYTES:,} bytes")
+            problems.append(
+                f"{png}: larger than {MAX_SPRITE_BYTES:,} bytes; save it smaller (at most "
+                f"{MAX_SPRITE_SIDE}x{MAX_SPRITE_SIDE} pixels)"
+            )
             continue
         content = png.read_bytes()
         head = content[:24]
         if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
-            problems.append(f"{png}: not a PNG image")
+            problems.append(f"{png}: not a PNG image; save the picture as PNG")
             continue
         if content[-8:-4] != b"IEND":  # a file cut short: the decoder would fail in play
-            problems.append(f"{png}: the PNG file is cut short (no IEND chunk)")
+            problems.append(
+                f"{png}: the PNG file is cut short (no IEND chunk); save or copy it again"
+            )
             continue
         width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
         if not (0 < width <= MAX_SPRITE_SIDE and 0 < height <= MAX_SPRITE_SIDE):
             problems.append(
                 f"{png}: {width}x{height} pixels; sprites may be at most "
-                f"{MAX_SPRITE_SIDE}x{MAX_SPRITE_SIDE}"
+                f"{MAX_SPRITE_SIDE}x{MAX_SPRITE_SIDE}; scale it down"
             )
             continue
         found[png.stem] = str(png)
     return found
 
 
+DEFAULT_LEVELS = ["easy", "normal", "hard"]
+
+
 def _load_merged(
     file: Path, raw: dict[str, Any], difficulty: str | None, problems: list[str]
 ) -> Rules | None:
+    """Check and build the merged data. A broken table does not stop the checks of the
+    others: its bad values are named and left out, and the rest is checked as usual."""
     header = raw.get("scenario", {})
-    header = header if isinstance(header, dict) else {}
-    levels = header.get("difficulties", ["easy", "normal", "hard"])
-    chosen = difficulty or header.get("default_difficulty", "normal")
-    if not isinstance(levels, list) or not all(isinstance(v, str) for v in levels):
+    header = dict(header) if isinstance(header, dict) else header
+    levels = header.get("difficulties", DEFAULT_LEVELS) if isinstance(header, dict) else []
+    if not isinstance(levels, list) or not levels or not all(isinstance(v, str) for v in levels):
+        if isinstance(header, dict):
+            problems.append(
+                f"{file}: scenario.difficulties: expected a list of names (found {levels!r}); "
+                'write e.g. difficulties = ["easy", "normal", "hard"]'
+            )
+            header.pop("difficulties")
+        levels = DEFAULT_LEVELS
+    chosen = difficulty or (
+        header.get("default_difficulty", "normal") if isinstance(header, dict) else "normal"
+    )
+    if difficulty is not None and difficulty not in levels:
         raise ScenarioError(
-            [f"{file}: scenario.difficulties: expected a list of names (found {levels!r})"]
+            [
+                f"{file}: scenario.difficulties: no difficulty '{difficulty}' in {levels}; "
+                f"pick one of {', '.join(levels)}"
+            ]
         )
     if not isinstance(chosen, str) or chosen not in levels:
-        raise ScenarioError(
-            [f"{file}: scenario.difficulties: no difficulty '{chosen}' in {levels}"]
+        problems.append(
+            f"{file}: scenario.default_difficulty: no difficulty '{chosen}' in {levels}; "
+            f"pick one of {', '.join(levels)}"
         )
+        assert isinstance(header, dict)
+        header.pop("default_difficulty", None)
+        chosen = "normal" if "normal" in levels else levels[0]
+    if isinstance(header, dict):
+        header.setdefault("difficulties", levels)
+        header.setdefault("default_difficulty", chosen)
+        raw = {**raw, "scenario": header}
     resolved = _pick_difficulty(raw, levels, chosen, problems, file)
-    try:
-        data = ScenarioFile.model_validate(resolved)
-    except ValidationError as exc:
-        raise ScenarioError([_format(file, err) for err in exc.errors()]) from None
-    map_path = _map_path(file, data.scenario.map, problems)
-    if map_path is None:
+    data, broken = _validated(file, resolved, problems)
+    if data is None:
         return None
-    try:
-        geometry = load_map(map_path)
-    except MapError as exc:
-        raise ScenarioError([f"{file}: scenario.map: {exc}"]) from None
+    geometry = None
+    map_path = None
+    if ("scenario", "map") not in broken and ("scenario",) not in broken:
+        map_path = _map_path(file, data.scenario.map, problems)
+    if map_path is not None:
+        try:
+            geometry = load_map(map_path)
+        except MapError as exc:
+            problems.append(f"{file}: scenario.map: {exc}; check the map in Tiled")
     rules = _build(file, data, chosen, geometry, problems)
-    return None if rules is None else dataclasses.replace(rules, content_files=(str(map_path),))
+    if rules is None or geometry is None or broken:
+        return None
+    return dataclasses.replace(rules, content_files=(str(map_path),))
+
+
+# What a required [scenario] field that is missing or broken stands in by, so the
+# other tables are still checked; the problem itself is named.
+_HEADER_STAND_INS: dict[str, Any] = {
+    "id": "scenario",
+    "name": "",
+    "map": "",
+    "start": date(1950, 1, 1),
+    "end": date(1950, 1, 1),
+    "turn_days": 1,
+}
+_MAX_REPAIRS = 4
+
+
+def _validated(
+    file: Path, resolved: dict[str, Any], problems: list[str]
+) -> tuple[ScenarioFile | None, set[tuple[Any, ...]]]:
+    """The file's tables as models; a bad value is named and left out (or, for a
+    required ``[scenario]`` field, stood in for), then the rest is checked again."""
+    broken: set[tuple[Any, ...]] = set()
+    data: Any = resolved
+    for _ in range(_MAX_REPAIRS):
+        try:
+            return ScenarioFile.model_validate(data), broken
+        except ValidationError as exc:
+            errors = exc.errors()
+        for err in errors:
+            loc = tuple(err["loc"])
+            if not any(loc[: len(b)] == b for b in broken):
+                problems.append(_format(file, err, (), ScenarioFile))
+            broken.add(loc)
+        data = _repaired(data, [tuple(e["loc"]) for e in errors], [e["type"] for e in errors])
+    return None, broken  # repairs that do not settle: what was named is all there is
+
+
+def _repaired(
+    data: Any, locs: list[tuple[Any, ...]], kinds: list[str], top: bool = True
+) -> dict[str, Any]:
+    """``data`` without the values at ``locs``, in a copy. ``top``: ``data`` is a whole
+    scenario file, whose ``[scenario]`` fields are stood in for and whose required
+    tables are left empty rather than out."""
+    out = copy.deepcopy(data) if isinstance(data, dict) else {}
+    gone = object()
+    for loc, kind in zip(locs, kinds, strict=True):
+        if not loc:
+            continue
+        if top and loc[0] == "scenario":
+            header = out.get("scenario")
+            if len(loc) == 1 or not isinstance(header, dict):
+                out["scenario"] = {
+                    **_HEADER_STAND_INS,
+                    **(header if isinstance(header, dict) else {}),
+                }
+                if len(loc) == 1:
+                    continue
+                header = out["scenario"]
+            if loc[1] in _HEADER_STAND_INS:
+                header[loc[1]] = _HEADER_STAND_INS[loc[1]]
+            else:
+                header.pop(loc[1], None)
+            continue
+        if len(loc) == 1:
+            if kind == "extra_forbidden" or not top:
+                out.pop(loc[0], None)
+            else:
+                out[loc[0]] = {}  # a required table left out, or one of the wrong type
+            continue
+        # A missing field: the entry that lacks it goes. Otherwise the value goes; in a
+        # list of plain values (a tuple, coordinates), the whole list.
+        path = loc[:-1] if kind == "missing" else loc
+        parent: Any = out
+        for part in path[:-1]:
+            parent = (
+                parent.get(part)
+                if isinstance(parent, dict)
+                else (
+                    parent[part]
+                    if isinstance(parent, list) and isinstance(part, int) and part < len(parent)
+                    else None
+                )
+            )
+            if parent is None:
+                break
+        else:
+            last = path[-1]
+            if isinstance(parent, dict):
+                parent.pop(last, None)
+            elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+                parent[last] = gone
+    return _drop(out, gone)
+
+
+def _drop(node: Any, gone: object) -> Any:
+    if isinstance(node, dict):
+        return {k: _drop(v, gone) for k, v in node.items() if v is not gone}
+    if isinstance(node, list):
+        return [_drop(v, gone) for v in node if v is not gone]
+    return node
+
+
+def _without_echoes(problems: list[str], file: Path, lost: list[tuple[str, ...]]) -> list[str]:
+    """Problems that only echo another: a field 'missing' inside a table already named
+    missing, or blanked out to read past a syntax error, or a reference to such a table."""
+    prefix = f"{file}: "
+    missing = {
+        tuple(line[len(prefix) :].partition(": ")[0].split("."))
+        for line in problems
+        if line.startswith(prefix) and line.endswith(": Field required")
+    } | {tuple(p) for p in lost if p}
+    lost_ids = {p[1] for p in lost if len(p) == 2 and p[0] in ("pools", "cards", "targets")}
+    out = []
+    for line in problems:
+        key, _, message = line[len(prefix) :].partition(": ")
+        parts = tuple(key.split("."))
+        if line.startswith(prefix) and "TOML syntax" not in message:
+            if message.startswith("Field required") and any(
+                parts[: len(m)] == m and len(parts) >= len(m) and (parts != m or m in lost)
+                for m in missing
+            ):
+                continue
+            if any(f"'{i}'" in message for i in lost_ids):
+                continue
+        out.append(line)
+    return out
 
 
 def _attribute(problems: list[str], base: Path, merge: Merge, events: Any = None) -> list[str]:
     """Name the file that set each bad key (a mod's override or the base), with its line,
-    and each event by its id rather than its place in the list."""
+    each event by its id rather than its place in the list, and a hint at every fix."""
     out = []
     prefix = f"{base}: "
     texts: dict[Path, str] = {}
     for line in problems:
-        if not line.startswith(prefix):
-            out.append(line)
-            continue
-        key, sep, message = line[len(prefix) :].partition(": ")
+        file_name, _, rest = line.partition(": ")
+        key, sep, message = rest.partition(": ")
         if not sep or " " in key:
-            out.append(line)
+            out.append(f"{file_name}: {with_hint(rest)}")
+            continue
+        if _HAS_LINE.search(message):
+            out.append(f"{file_name}: {key}: {with_hint(message)}")
             continue
         parts = tuple(key.split("."))
-        file = merge.file_for(parts, base)
+        file = merge.file_for(parts, base) if line.startswith(prefix) else Path(file_name)
         if file not in texts:
             try:
                 texts[file] = file.read_text(encoding="utf-8")
@@ -459,8 +632,11 @@ def _attribute(problems: list[str], base: Path, merge: Merge, events: Any = None
                 texts[file] = ""
         number = locate_line(texts[file], parts)
         where = f" (line {number})" if number else ""
-        out.append(f"{file}: {_event_by_id(key, events)}: {message}{where}")
+        out.append(f"{file}: {_event_by_id(key, events)}: {with_hint(message)}{where}")
     return out
+
+
+_HAS_LINE = re.compile(r"\(line \d+")
 
 
 def _event_by_id(key: str, events: Any) -> str:
@@ -476,56 +652,52 @@ def _event_by_id(key: str, events: Any) -> str:
     return ".".join(["events", ident, *parts[2:]])
 
 
-def locate_line(text: str, parts: tuple[str, ...]) -> int | None:
-    """Best-effort line of a key path in TOML text: its table header, then the key."""
-    lines = text.splitlines()
-    header_at: int | None = None
-    key_index = 0
-    # The longest table header that is a prefix of the path, e.g. [pools.f86].
-    for n in range(len(parts), 0, -1):
-        name = ".".join(parts[:n])
-        if parts[n - 1].isdigit():
-            # the n-th [[array]] entry
-            array = ".".join(parts[: n - 1])
-            hits = [i for i, ln in enumerate(lines) if ln.strip() == f"[[{array}]]"]
-            if int(parts[n - 1]) < len(hits):
-                header_at, key_index = hits[int(parts[n - 1])], n
-                break
-            continue
-        hits = [i for i, ln in enumerate(lines) if ln.strip() in (f"[{name}]", f"[[{name}]]")]
-        if hits:
-            header_at, key_index = hits[0], n
-            break
-    start = header_at + 1 if header_at is not None else 0
-    if key_index >= len(parts):
-        return header_at + 1 if header_at is not None else None
-    key = parts[key_index]
-    for i in range(start, len(lines)):
-        stripped = lines[i].strip()
-        if i > start and stripped.startswith("["):
-            break
-        if stripped.startswith((f"{key} =", f"{key}=", f'"{key}" =')):
-            return i + 1
-    return header_at + 1 if header_at is not None else None
+def _read_toml(
+    file: Path, problems: list[str], lost: list[tuple[str, ...]]
+) -> dict[str, Any] | None:
+    """A TOML file's data, read past its syntax errors (each one named in ``problems``).
 
-
-def _read_toml(file: Path) -> dict[str, Any]:
+    None when the file cannot be read at all (missing, too large, not text, hostile).
+    ``lost`` gains the key paths of lines blanked to read past a syntax error.
+    """
     try:
         if file.is_symlink():
-            raise ScenarioError([f"{file}: a symlink; scenario files must be plain files"])
+            problems.append(
+                f"{file}: a symlink; scenario files must be plain files (copy the file in)"
+            )
+            return None
         if not file.is_file():
-            raise ScenarioError([f"{file}: file not found"])
+            problems.append(f"{file}: file not found; check the name and the folder")
+            return None
         if file.stat().st_size > MAX_SCENARIO_BYTES:
-            raise ScenarioError([f"{file}: larger than {MAX_SCENARIO_BYTES:,} bytes"])
-        return loads_toml(file.read_text(encoding="utf-8"))
+            problems.append(
+                f"{file}: larger than {MAX_SCENARIO_BYTES:,} bytes; split it or trim it"
+            )
+            return None
+        text = file.read_text(encoding="utf-8")
+        check_toml_text(text)
     except UnicodeDecodeError as exc:
-        raise ScenarioError([f"{file}: not UTF-8 text ({exc.reason})"]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError([f"{file}: TOML syntax: {exc}"]) from None
+        problems.append(f"{file}: not UTF-8 text ({exc.reason}); save the file as UTF-8")
+        return None
     except HostileText as exc:
-        raise ScenarioError([f"{file}: refused before reading: {exc}"]) from None
+        problems.append(f"{file}: refused before reading: {exc}; write the values out flat")
+        return None
     except OSError as exc:
-        raise ScenarioError([f"{file}: cannot be read ({exc.strerror or exc})"]) from None
+        problems.append(
+            f"{file}: cannot be read ({exc.strerror or exc}); check the file's permissions"
+        )
+        return None
+    data, found, blanked = parse_recovering(text)
+    for p in found:
+        where = f"line {p.line}" if p.line else "the end of the file"
+        column = f", column {p.column}" if p.column else ""
+        problems.append(
+            f"{file}: {p.key or '(top)'}: TOML syntax: {p.message}; {p.hint} ({where}{column})"
+        )
+    if found and not data:
+        return None
+    lost.extend(blanked)
+    return data
 
 
 def _pick_difficulty(
@@ -582,13 +754,14 @@ def _looks_levelled(node: dict[str, Any], levels: list[str]) -> bool:
     )
 
 
-def _format(file: Path, err: Any, prefix: tuple[Any, ...] = ()) -> str:
+def _format(file: Path, err: Any, prefix: tuple[Any, ...] = (), cls: Any = None) -> str:
     loc = ".".join(str(p) for p in (*prefix, *err["loc"]))
     message = err["msg"]
-    if err["type"] == "extra_forbidden" or "Unexpected keyword" in message:
-        message = "unknown key (check the spelling)"
     found = err.get("input")
-    if err["type"] not in ("missing", "extra_forbidden") and not isinstance(found, dict | list):
+    if err["type"] == "extra_forbidden" or "Unexpected keyword" in message:
+        word = str(err["loc"][-1]) if err["loc"] else ""
+        return f"{file}: {loc}: {unknown_key(word, known_keys(cls, tuple(err['loc'])[:-1]))}"
+    if err["type"] != "missing" and not isinstance(found, dict | list):
         message += f" (found {found!r})"
     return f"{file}: {loc}: {message}"
 
@@ -614,14 +787,38 @@ def _map_path(file: Path, name: str, problems: list[str]) -> Path | None:
 
 
 def _build(
-    file: Path, data: ScenarioFile, difficulty: str, geometry: MapGeometry, problems: list[str]
+    file: Path,
+    data: ScenarioFile,
+    difficulty: str,
+    geometry: MapGeometry | None,
+    problems: list[str],
 ) -> Rules | None:
+    """Rules from checked tables. With no usable map (``geometry`` None, its problem
+    already named) every check that does not need the map is still made."""
+
     def section(name: str, cls: type, raw: dict[str, Any]) -> Any:
-        try:
-            return TypeAdapter(cls).validate_python(raw)
-        except ValidationError as exc:
-            problems.extend(_format(file, e, tuple(name.split("."))) for e in exc.errors())
-            return None
+        """The table as ``cls``; with a bad value, the problem is named and the table
+        is made again without it, so its other values are still checked (bounds, ids)."""
+        adapter: TypeAdapter[Any] = TypeAdapter(cls)
+        prefix = tuple(name.split("."))
+        named: set[tuple[Any, ...]] = set()
+        for _ in range(3):
+            try:
+                made = adapter.validate_python(raw)
+            except ValidationError as exc:
+                errors = exc.errors()
+            else:
+                return made
+            for e in errors:
+                if tuple(e["loc"]) not in named:
+                    problems.append(_format(file, e, prefix, cls))
+                    named.add(tuple(e["loc"]))
+            if any(e["type"] == "missing" for e in errors):
+                return None  # a required value: nothing to make the table of
+            raw = _repaired(
+                raw, [tuple(e["loc"]) for e in errors], [e["type"] for e in errors], top=False
+            )
+        return None
 
     meter = section("meter", MeterRules, data.meter) or MeterRules()
     opinion = section("opinion", OpinionRules, data.opinion) or OpinionRules()
@@ -635,10 +832,11 @@ def _build(
         pool = section(f"pools.{pid}", PoolDef, {"id": pid, **raw})
         if isinstance(pool, PoolDef):
             pools[pid] = pool
-            if pool.base not in geometry.features:
+            if geometry is not None and pool.base not in geometry.features:
                 problems.append(f"{file}: pools.{pid}.base: no feature '{pool.base}' on the map")
 
-    targets = _targets(file, data, geometry, problems)
+    targets = _targets(file, data, geometry, problems) if geometry is not None else {}
+    target_ids = set(targets) if geometry is not None else set(data.targets)
 
     cards: dict[str, CardDef] = {}
     for cid, raw in data.cards.items():
@@ -649,18 +847,19 @@ def _build(
 
     events: list[EventDef] = []
     event_keys: list[str] = []
-    seen_ids: dict[str, int] = {}
+    seen_ids: dict[str, EventDef] = {}
     for i, raw in enumerate(data.events):
         ev = section(f"events.{i}", EventDef, _effects_as_params(raw))
         if isinstance(ev, EventDef):
             events.append(ev)
             event_keys.append(f"events.{i}")
-            if ev.id in seen_ids:
+            first = seen_ids.setdefault(ev.id, ev)
+            if first is not ev:
                 problems.append(
-                    f"{file}: events.{i}.id: '{ev.id}' is also the id of events.{seen_ids[ev.id]}"
+                    f"{file}: events.{i}.id: '{ev.id}' is also the id of an earlier event, "
+                    f"{first.title!r}; give each event its own id"
                 )
-            seen_ids.setdefault(ev.id, i)
-    names = _Names(set(targets), set(cards), {e.id for e in events})
+    names = _Names(target_ids, set(cards), {e.id for e in events})
     for key, ev in zip(event_keys, events, strict=True):
         _check_event(file, int(key.split(".")[1]), ev, cards, set(data.pools), problems, names)
     for cid, card in cards.items():
@@ -693,7 +892,8 @@ def _build(
     rule_knobs: dict[str, Any] = {}
     for key, value in data.rules.items():
         if key not in RULE_KNOBS:
-            problems.append(f"{file}: rules.{key}: unknown key (check the spelling)")
+            where = "the [rules] table in docs/MODDING.md"
+            problems.append(f"{file}: rules.{key}: {unknown_key(key, RULE_KNOBS, where)}")
         elif not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             problems.append(
                 f"{file}: rules.{key}: expected a non-negative number (found {value!r})"
@@ -702,10 +902,10 @@ def _build(
             rule_knobs[key] = float(value)
 
     # A pool that failed its own checks still exists: no second message for each use.
-    plan = _plan(file, data.plan, targets, set(data.pools), problems)
+    plan = _plan(file, data.plan, target_ids, set(data.pools), problems)
     header = data.scenario
     for i, city in enumerate(header.main_cities):
-        if city not in targets:
+        if city not in target_ids:
             problems.append(
                 f"{file}: scenario.main_cities.{i}: '{city}' is not a target of this scenario"
             )
@@ -713,7 +913,7 @@ def _build(
         problems.append(f"{file}: scenario.escort_pool: no pool '{header.escort_pool}'")
     if header.end < header.start:
         problems.append(f"{file}: scenario.end: the end {header.end} is before the start")
-    if supply is not None:
+    if supply is not None and geometry is not None:
         stations = {t.rail_from for t in targets.values() if t.kind == "rail_segment"} | {
             t.rail_to for t in targets.values() if t.kind == "rail_segment"
         }
@@ -730,7 +930,7 @@ def _build(
         end=header.end,
         turn_days=header.turn_days,
         difficulty=difficulty,
-        geometry=geometry,
+        geometry=geometry or MapGeometry(0.0, 0.0, 1.0, {}),
         pools=pools,
         targets=targets,
         cards=cards,
@@ -899,16 +1099,21 @@ def _targets(
 
 
 def _check_card(
-    file: Path, card: CardDef, geometry: MapGeometry, pools: set[str], problems: list[str]
+    file: Path,
+    card: CardDef,
+    geometry: MapGeometry | None,
+    pools: set[str],
+    problems: list[str],
 ) -> None:
     key = f"{file}: cards.{card.id}"
     if card.effect not in ("forbid", "burden"):
         problems.append(f"{key}.effect: expected 'forbid' or 'burden' (found {card.effect!r})")
+    features = geometry.features if geometry is not None else None
     for i, tid in enumerate(card.scope.targets):
-        if tid not in geometry.features:
+        if features is not None and tid not in features:
             problems.append(f"{key}.scope.targets.{i}: no feature '{tid}' on the map")
     for i, zid in enumerate(card.scope.zones):
-        if zid not in geometry.features or geometry.features[zid].layer != Layer.ZONES:
+        if features is not None and (zid not in features or features[zid].layer != Layer.ZONES):
             problems.append(f"{key}.scope.zones.{i}: no zone '{zid}' on the map")
     for i, pid in enumerate(card.scope.pools):
         if pid not in pools:
@@ -1031,7 +1236,7 @@ def _check_event(
 def _plan(
     file: Path,
     entry: PlanEntry,
-    targets: dict[str, TargetDef],
+    targets: set[str],
     pools: set[str],
     problems: list[str],
 ) -> HistoricalPlan:

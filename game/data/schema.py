@@ -41,21 +41,27 @@ def _without(schema: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     return {**schema, "properties": props, "required": required}
 
 
+DIFFICULTY_NAME = r"^[a-z][a-z0-9_]*$"  # a level's name, as scenario.difficulties declares
+
+
 def _levels(node: Any) -> Any:
-    """Every number may also be given per difficulty: ``{ easy = 1, normal = 2, hard = 3 }``."""
+    """Every number may also be given per difficulty: ``{ easy = 1, normal = 2, hard = 3 }``,
+    each value bounded as the plain number is, each key a snake_case level name."""
     if isinstance(node, dict):
-        if node.get("type") in ("number", "integer") and "anyOf" not in node:
-            plain = dict(node)
+        if node.get("type") in ("number", "integer") and "oneOf" not in node:
+            plain = {k: v for k, v in node.items() if k not in ("description", "title", "default")}
             return {
-                "anyOf": [
+                "oneOf": [
                     plain,
                     {
                         "type": "object",
                         "description": "one value per difficulty level",
-                        "additionalProperties": {"type": plain["type"]},
+                        "minProperties": 1,
+                        "propertyNames": {"pattern": DIFFICULTY_NAME},
+                        "additionalProperties": plain,
                     },
                 ],
-                **({"description": node["description"]} if "description" in node else {}),
+                **{k: node[k] for k in ("description", "title", "default") if k in node},
             }
         return {k: _levels(v) for k, v in node.items()}
     if isinstance(node, list):

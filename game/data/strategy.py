@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -18,6 +18,7 @@ from game.core.planners import (
 )
 from game.core.targets import TARGET_KINDS
 from game.data.guards import loads_toml
+from game.data.problems import known_keys, unknown_key, with_hint
 
 STRATEGY_DIR = content_dir("assets") / "strategies"
 KNOWN_KINDS = frozenset(TARGET_KINDS)
@@ -189,14 +190,23 @@ def load_strategy(path: Path) -> Strategy:
     try:
         return StrategyFile.model_validate(raw).strategy()
     except ValidationError as exc:
-        raise StrategyError(
-            [
-                f"{path}: {'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
-                for err in exc.errors()
-            ]
-        ) from exc
+        raise StrategyError([_problem(path, err) for err in exc.errors()]) from exc
     except ValueError as exc:
         raise StrategyError([f"{path}: {exc}"]) from exc
+
+
+def _problem(path: Path, err: Any) -> str:
+    """One problem line: the file, the key path, the message and a hint at the fix."""
+    loc = tuple(err["loc"])
+    where = ".".join(str(p) for p in loc) or "(top)"
+    if err["type"] == "extra_forbidden" and loc:
+        message = unknown_key(str(loc[-1]), known_keys(StrategyFile, loc[:-1]), _GUIDE)
+    else:
+        message = with_hint(err["msg"])
+    return f"{path}: {where}: {message}"
+
+
+_GUIDE = "step 11 of docs/MODDING.md"
 
 
 def builtin_strategy(name: str) -> Strategy:

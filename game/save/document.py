@@ -131,7 +131,7 @@ def parse(raw: bytes, name: str = "save") -> Document:
     if _text_depth(stripped) > MAX_DEPTH:  # before the parser recurses
         raise SaveError(
             Reason.CORRUPT,
-            f"{name}: nested more than {MAX_DEPTH} levels deep; no save of the game is",
+            f"{name}: nested more than {MAX_DEPTH} levels deep, as no save of the game is",
         )
     try:
         doc = json.loads(text, parse_constant=_no_constant)

@@ -20,13 +20,34 @@ class Reason(StrEnum):
     INCONSISTENT = "inconsistent"  # header, state, orders and digests disagree
 
 
-class SaveError(Exception):
-    """A save that cannot be loaded; ``reason`` is a :class:`Reason`, ``str(exc)`` says why."""
+# What the player can do about each reason: the hint after the reason itself.
+HINTS: dict[Reason, str] = {
+    Reason.MISSING: "check the file's name and folder (python main.py paths prints the saves folder)",
+    Reason.TOO_LARGE: "this is not a save of the game; pick another file",
+    Reason.TRUNCATED: "the file was cut short (a copy or a download stopped): copy it again, "
+    "or load an autosave of the same game",
+    Reason.CORRUPT: "the file is damaged or not a save: load an autosave of the same game",
+    Reason.NOT_A_SAVE: "pick a .json file the game wrote (Save game, or simulate --save)",
+    Reason.NEWER_VERSION: "load it with the newer version of the game that wrote it",
+    Reason.UNKNOWN_VERSION: "the file is damaged or not a save: load an autosave of the same game",
+    Reason.TAMPERED: "a save cannot be edited by hand: load an autosave, or start the game again",
+    Reason.WRONG_SCENARIO: "install the scenario or mod it was played with, then load it again",
+    Reason.SCENARIO_CHANGED: "put the scenario back as it was, or load it anyway from the Load "
+    "dialog (the game then plays on by the changed rules)",
+    Reason.INVALID: "the game could not have made this state: load an autosave of the same game",
+    Reason.INCONSISTENT: "the parts of the file disagree: load an autosave of the same game",
+}
 
-    def __init__(self, reason: Reason, detail: str) -> None:
+
+class SaveError(Exception):
+    """A save that cannot be loaded; ``reason`` is a :class:`Reason`, ``str(exc)`` says why
+    and ``hint`` what the player can do about it."""
+
+    def __init__(self, reason: Reason, detail: str, hint: str | None = None) -> None:
         super().__init__(detail)
         self.reason = reason
         self.detail = detail
+        self.hint = HINTS[reason] if hint is None else hint
 
     def __repr__(self) -> str:
         return f"SaveError({self.reason.value!r}, {self.detail!r})"

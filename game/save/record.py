@@ -203,22 +203,30 @@ def _older_game_id(header: SaveHeader) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
+_NOT_THIS_GAME = (
+    "open it without naming a scenario: a save names its own scenario, difficulty and history"
+)
+
+
 def _check_scenario(header: SaveHeader, rules: Rules, allow_changed: bool, name: str) -> None:
     if header.scenario != rules.scenario_id:
         raise SaveError(
             Reason.WRONG_SCENARIO,
             f"{name}: a save of scenario '{header.scenario}', not of '{rules.scenario_id}'",
+            _NOT_THIS_GAME,
         )
     if header.difficulty != rules.difficulty:
         raise SaveError(
             Reason.WRONG_SCENARIO,
             f"{name}: a save at difficulty '{header.difficulty}', not '{rules.difficulty}'",
+            _NOT_THIS_GAME,
         )
     if tuple(header.options) != tuple(rules.options):
         raise SaveError(
             Reason.WRONG_SCENARIO,
             f"{name}: a save of the history '{', '.join(header.options) or 'as it happened'}', "
             f"not '{', '.join(rules.options) or 'as it happened'}'",
+            _NOT_THIS_GAME,
         )
     if not allow_changed and header.scenario_hash != scenario_hash(rules):
         raise SaveError(

@@ -100,8 +100,9 @@ def _differences(a: Any, b: Any, path: str = "state") -> list[str]:
 
 
 def _recorded_history_keys(saved: GameState) -> frozenset[str] | None:
-    """The columns of the saved turn history; None when it has no rows."""
-    return frozenset(saved.history[0]) if saved.history else None
+    """The columns of the saved turn history, over all its rows (a row holds only the
+    meter causes of its own turn); None when it has no rows."""
+    return frozenset().union(*saved.history) if saved.history else None
 
 
 def _as_recorded(state: GameState, keys: frozenset[str] | None) -> GameState:

@@ -68,3 +68,17 @@ def test_endings_without_conditions_never_end_the_game_by_themselves(rules, stat
     r = dataclasses.replace(_with(rules, quiet), end=state.day + timedelta(days=30))
     result = run_turn(r, state, orders(), np.random.default_rng(4))
     assert result.state.outcome == Outcome.ONGOING
+
+
+def test_a_scenario_ending_comes_before_the_armistice_on_the_same_day(rules, state):
+    now = dataclasses.replace(BROKEN, conditions=(Condition("turn", ">=", 1),))
+    r = _with(rules, now)
+    r = dataclasses.replace(r, meter=dataclasses.replace(r.meter, hold_days=1, offensive_days=0))
+    state.meter = 99.0
+    state.pow_settled = True
+    result = run_turn(r, state, orders(), np.random.default_rng(5))
+    assert result.state.outcome == Outcome.VICTORY and result.state.ending == "power_broken"
+    without = _with(r)  # the same day with no endings: the armistice is signed
+    assert without.endings == ()
+    signed = run_turn(without, state, orders(), np.random.default_rng(5))
+    assert signed.state.outcome == Outcome.ARMISTICE

@@ -16,6 +16,7 @@ from game.data.encyclopedia import (
 )
 from game.data.maps import load_map
 from game.data.mods import HOME_VARIABLE
+from game.data.problems import parse
 from game.data.scenario import MAPS_DIR, list_sources, load_rules
 
 
@@ -121,6 +122,31 @@ def test_problems_name_the_file_and_the_key(tmp_path: Path) -> None:
     assert f"{bad}: places.it's here: a key is a game id" in text
 
 
+def test_every_encyclopedia_problem_has_a_hint_and_the_nearest_name(tmp_path: Path) -> None:
+    bad = tmp_path / "encyclopedia.toml"
+    bad.write_text(
+        '[places.x]\ntitle = "X"\ntxt = "t"\nsource = "A"\n'
+        '[places.wonsan]\ntitle = "V"\ntext = "t"\nsource = "A"\nrelated = ["places.wonsn"]\n'
+        '[place.y]\ntitle = "Y"\ntext = "t"\nsource = "A"\n'
+        "[cards]\nz = 3\n"
+        '[places.w]\ntitle = "W"\ntext = "t"\nsource = "Q"\n'
+        "[events.q\n",
+        encoding="utf-8",
+    )
+    book = read_encyclopedia(bad, mods=None)
+    problems = [parse(line) for line in book.problems]
+    assert problems and all(p.file == str(bad) and p.hint for p in problems), book.problems
+    by_key = {p.key: p for p in problems}
+    assert by_key["places.x.txt"].hint == "did you mean 'text'?"
+    assert by_key["places.x.txt"].line == 3
+    assert by_key["place"].hint == "did you mean 'places'?"
+    assert by_key["places.wonsan.related"].hint == "did you mean 'places.wonsan'?"
+    assert by_key["cards.z"].message.startswith("an entry is a table")
+    assert by_key["places.w.source"].line == 19
+    assert "TOML syntax" in by_key["events.q"].message and by_key["events.q"].line == 20
+    assert book.get("places.x") is None and book.get("places.w") is None
+
+
 def test_a_bad_article_is_left_out_with_its_problem_and_the_rest_are_kept(
     tmp_path: Path,
 ) -> None:
@@ -140,7 +166,7 @@ def test_a_bad_article_is_left_out_with_its_problem_and_the_rest_are_kept(
     good = book.get("places.good_one")
     assert good is not None and good.related == ("places.wonsan",)  # no link to nothing
     assert book.get("places.bad_one") is None
-    assert book.problems == [
+    assert [line.split(";")[0] for line in book.problems] == [
         f"{file}: places.bad_one.text: Field required",
         f"{file}: places.good_one.related: 'places.gone' is not an entry",
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.data.mods import user_mods_dir
+from game.data.problems import parse
 from game.data.scenario import ScenarioError, find_scenario, load_rules
 from tests.data.test_hostile_input import event, one_with, problems, scenario
 
@@ -111,3 +112,58 @@ def test_a_mod_scenario_never_replaces_a_shipped_one_in_silence(
     assert "'suiho_1952' is the id of a shipped scenario" in out and "overrides/" in out
     source = find_scenario("suiho_1952")
     assert source.origin == "shipped" and "mine" not in str(source.file)
+
+
+def test_a_duplicate_event_points_to_the_other_by_its_title_not_its_place(
+    tmp_path: Path,
+) -> None:
+    first = '\n[[events]]\nid = "riot"\ntitle = "Riot in Pusan"\ntext = "t"\n'
+    second = '\n[[events]]\nid = "riot"\ntitle = "Riot again"\ntext = "t"\n'
+    folder = scenario(tmp_path, extra=first + second)
+    line = one_with(problems(folder), "events.riot.id", "also the id")
+    assert "an earlier event, 'Riot in Pusan'" in line
+    assert "events.1" not in line and "events.2" not in line
+    text = (folder / "scenario.toml").read_text(encoding="utf-8").splitlines()
+    number = parse(line).line
+    assert number is not None  # the second event's id line, just above its title
+    assert text[number - 1] == 'id = "riot"' and "Riot again" in text[number]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "meant"),
+    [
+        ("[weather]", "[wether]", "wether", "weather"),
+        ("[pools.b29]", "[pools.b29]\nsortie_rat = 1", "pools.b29.sortie_rat", "sortie_rate"),
+        ("[rules]", "[rules]\nflak_lethalty = 0.1", "rules.flak_lethalty", "flak_lethality"),
+        ("[plan]", "[plan]\ninterdicton = 0.3", "plan.interdicton", "interdiction"),
+        (
+            'scope = { zone_kinds = ["pow_camp"] }',
+            'scope = { zone_kind = ["pow_camp"] }',
+            "cards.prisoner_camps.scope.zone_kind",
+            "zone_kinds",
+        ),
+        (
+            'op = ">=", value = 30 }',
+            'opp = ">=", value = 30 }',
+            "events.london_protest.conditions.0.opp",
+            "op",
+        ),
+        (
+            "[target_defaults.city]",
+            "[target_defaults.city]\nhardnes = 3",
+            "target_defaults.city.hardnes",
+            "hardness",
+        ),
+    ],
+)
+def test_an_unknown_key_suggests_the_nearest_known_one(
+    tmp_path: Path, old: str, new: str, key: str, meant: str
+) -> None:
+    line = one_with(problems(scenario(tmp_path, old, new)), f": {key}: unknown key")
+    assert parse(line).hint == f"did you mean '{meant}'?"
+    assert parse(line).line is not None
+
+
+def test_an_unknown_key_far_from_any_says_where_to_look(tmp_path: Path) -> None:
+    found = problems(scenario(tmp_path, "[pools.b29]", "[pools.b29]\nzzzz = 1"))
+    assert "check the spelling" in parse(one_with(found, "pools.b29.zzzz")).hint

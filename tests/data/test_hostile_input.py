@@ -309,3 +309,71 @@ def test_a_truncated_png_sprite_is_named(tmp_path: Path) -> None:
     pygame.image.save(pygame.Surface((16, 16)), str(whole))
     (folder / "sprites" / "city.png").write_bytes(whole.read_bytes()[:-20])
     one_with(problems(folder), "city.png", "cut short")
+
+
+def test_sprite_limits_of_the_guide_are_enforced_each_with_a_hint(tmp_path: Path) -> None:
+    import pygame
+
+    from game.data.problems import parse
+
+    folder = scenario(tmp_path)
+    sprites = folder / "sprites"
+    sprites.mkdir()
+    pygame.image.save(pygame.Surface((128, 128)), str(sprites / "city.png"))  # the largest
+    pygame.image.save(pygame.Surface((129, 16)), str(sprites / "dam.png"))
+    big = sprites / "port.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(256_001))
+    (sprites / "mine.png").write_bytes(b"GIF89a")
+    found = problems(folder)
+    for name, words in (
+        ("dam.png", "at most 128x128"),
+        ("port.png", "larger than 256,000 bytes"),
+        ("mine.png", "not a PNG"),
+    ):
+        line = one_with(found, name, words)
+        assert parse(line).hint, line
+    assert not any("city.png" in p for p in found)
+
+
+def test_symlinks_in_the_mods_are_left_out_and_named_by_validate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.data.scenario import list_sources
+
+    home, outside = tmp_path / "home", tmp_path / "outside"
+    monkeypatch.setenv("AIR_PRESSURE_HOME", str(home))
+    monkeypatch.delenv("AIR_PRESSURE_MODS", raising=False)
+    real = outside / "real" / "scenarios" / "far_away"
+    real.mkdir(parents=True)
+    (real / "scenario.toml").write_text(
+        SUIHO.read_text("utf-8").replace('id = "suiho_1952"', 'id = "far_away"'), "utf-8"
+    )
+    (outside / "over.toml").write_text("[targets.suiho_dam]\nflak = 45\n", "utf-8")
+    (outside / "overrides").mkdir()
+    (outside / "overrides" / "dams_1953.toml").write_text("[meter]\ninitial = 1\n", "utf-8")
+    (outside / "ency.toml").write_text(
+        '[places.x]\ntitle = "X"\ntext = "t"\nsource = "E"\n', "utf-8"
+    )
+    mods = home / "mods"
+    links = {
+        mods / "linked_mod": outside / "real",
+        mods / "plain" / "scenarios" / "far_away": real,
+        mods / "plain" / "overrides" / "suiho_1952.toml": outside / "over.toml",
+        mods / "other" / "overrides": outside / "overrides",
+        mods / "other" / "scenarios": outside / "real" / "scenarios",
+    }
+    for link, target in links.items():
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target)
+    (mods / "plain" / "encyclopedia.toml").symlink_to(outside / "ency.toml")
+    sources = {s.id: s for s in list_sources()}
+    assert "far_away" not in sources
+    assert sources["suiho_1952"].overrides == () and sources["dams_1953"].overrides == ()
+    capsys.readouterr()
+    assert main(["validate"]) == 1
+    out = capsys.readouterr().out
+    for link in links:
+        assert f"{link}: a symlink, left out" in out
+    assert f"{mods / 'plain' / 'encyclopedia.toml'}: a symlink" in out
+    guide = (SCENARIOS_DIR.parent / "docs" / "MODDING.md").read_text("utf-8")
+    assert "leaves a symlink out\nand `validate` names it" in guide

@@ -117,7 +117,7 @@ def test_the_taplo_configuration_points_every_modding_file_at_its_schema() -> No
     assert any(ROOT.glob(by_schema["encyclopedia.schema.json"][0]))
 
 
-@pytest.mark.skipif(shutil.which("taplo") is None, reason="taplo (npm @taplo/cli) not installed")
+@pytest.mark.skipif(shutil.which("taplo") is None, reason="taplo (pip install taplo) not installed")
 def test_taplo_checks_the_shipped_files_by_the_configuration(tmp_path: Path) -> None:
     files = [*(str(p) for p in SCENARIOS_DIR.glob("*/scenario.toml")), str(ENCYCLOPEDIA_FILE)]
     done = subprocess.run(["taplo", "check", *files], cwd=ROOT, capture_output=True, text=True)
@@ -136,3 +136,34 @@ def test_taplo_checks_the_shipped_files_by_the_configuration(tmp_path: Path) -> 
         assert done.returncode != 0 and "treshold" in done.stderr
     finally:
         shutil.rmtree(probe)
+
+
+@pytest.mark.parametrize(
+    ("value", "fits"),
+    [
+        ({"easy": 10, "normal": 20, "hard": 30}, True),
+        ({"easy": 10, "normal": 200}, False),  # out of the plain field's bounds (0-100)
+        ({"easy": 10, "Normal": 20}, False),  # not a snake_case level name
+        ({"easy": "ten"}, False),
+        ({}, False),
+        (200, False),
+    ],
+)
+def test_a_value_by_difficulty_is_bounded_like_the_plain_value(value: Any, fits: bool) -> None:
+    for kind in ("scenario", "override"):
+        data = _suiho()
+        next(iter(data["targets"].values()))["initial_damage"] = value
+        if fits:
+            _check(kind, data)
+        else:
+            with pytest.raises(jsonschema.ValidationError):
+                _check(kind, data)
+
+
+def test_an_effect_parameter_by_difficulty_keeps_the_effects_bounds() -> None:
+    data = _suiho()
+    data["events"][0]["effects"] = [{"kind": "meter", "delta": {"easy": 1, "hard": 5}}]
+    _check("scenario", data)
+    data["events"][0]["effects"] = [{"kind": "meter", "delta": {"easy": 1, "hard": 500}}]
+    with pytest.raises(jsonschema.ValidationError):
+        _check("scenario", data)

@@ -40,6 +40,26 @@ def test_a_bad_key_or_value_is_named_with_the_file(tmp_path: Path, extra: str, k
     assert any(str(path) in line and key in line for line in err.value.problems)
 
 
+def test_an_unknown_key_suggests_the_nearest_known_one_and_values_have_hints(
+    tmp_path: Path,
+) -> None:
+    path = _write(
+        tmp_path, GOOD + "pressure_shar = 0.5\n[[packages]]\nshare = 0.5\nfrm = 1952-01-01\n"
+    )
+    with pytest.raises(StrategyError) as err:
+        load_strategy(path)
+    assert (
+        f"{path}: pressure_shar: unknown key; did you mean 'pressure_share'?" in err.value.problems
+    )
+    assert f"{path}: packages.0.frm: unknown key; did you mean 'from'?" in err.value.problems
+    path = _write(tmp_path, GOOD.replace("0.2", "1.5"))
+    with pytest.raises(StrategyError) as err:
+        load_strategy(path)
+    assert any(
+        line.endswith("; use a value within the bounds given") for line in err.value.problems
+    )
+
+
 def test_a_share_outside_zero_to_one_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, GOOD.replace("0.2", "1.5"))
     with pytest.raises(StrategyError) as err:

@@ -159,7 +159,8 @@ def test_validate_runs_the_load_dialogs_checks_on_a_save(
     with pytest.raises(SaveError) as info:
         read_game(good)
     assert main(["validate", str(good)]) == 1
-    assert info.value.detail in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{info.value.detail}; {info.value.hint} (refused: invalid)" in out
 
 
 def test_a_corrupt_save_is_listed_with_its_error_and_the_others_are_untouched(

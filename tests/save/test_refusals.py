@@ -36,6 +36,7 @@ def _refused(path: Path, rules: Rules, reason: Reason, record: GameRecord) -> Sa
     assert info.value.reason == reason, str(info.value)
     assert str(info.value), "the refusal must say why"
     assert path.name in str(info.value)
+    assert len(info.value.hint) > 10, "the refusal must say what the player can do"
     after = {k: v for k, v in _folder_fingerprint(saves_dir()).items() if k != path.name}
     assert after == others, "other saves must be untouched"
     assert (to_data(record.state), rng_to_data(record.rng), len(record.orders)) == game_before
@@ -48,6 +49,12 @@ def _rewrite(path: Path, edit, resign: bool = True) -> None:  # type: ignore[no-
     if resign:
         doc["header"]["checksum"] = checksum(doc["header"], doc["body"])
     path.write_bytes(serialize(doc))
+
+
+def test_every_reason_for_a_refusal_has_a_hint_of_its_own() -> None:
+    hints = {reason: SaveError(reason, "save: why").hint for reason in Reason}
+    assert all(len(h) > 10 and not h.endswith(".") for h in hints.values()), hints
+    assert SaveError(Reason.CORRUPT, "save: why", "do this").hint == "do this"
 
 
 @pytest.mark.parametrize("keep", [0.0, 0.01, 0.2, 0.5, 0.9, 0.999])
