@@ -18,7 +18,7 @@ from game.core.aar import Chart, Line
 from game.ui.kit.panels import draw_tooltip
 from game.ui.kit.style import Color, Palette, font
 
-# Palette entry of each series, looked up when drawing so another palette applies.
+# The palette field of each series: each palette gives its own colour.
 SERIES_COLOURS = {
     "meter": "SERIES_METER",
     "world_opinion": "SERIES_OPINION",
