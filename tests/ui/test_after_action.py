@@ -252,9 +252,9 @@ def test_charts_draw_before_the_first_turn_and_after_one(turns, monkeypatch):
     drawn: list[str] = []
     real = game.ui.kit.chart.draw_chart
 
-    def counted(surface, rect, chart, *rest):
+    def counted(surface, rect, chart, *rest, pal):
         drawn.append(chart.title)
-        return real(surface, rect, chart, *rest)
+        return real(surface, rect, chart, *rest, pal=pal)
 
     monkeypatch.setattr("game.ui.screens.chart_pages.draw_chart", counted)
     surface = pygame.Surface((1280, 720))
