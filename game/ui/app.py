@@ -15,8 +15,8 @@ from game.data.maps import load_map
 from game.data.scenario import MAPS_DIR
 from game.settings import Settings, load_settings, save_settings
 from game.ui.kit import safe_text
-from game.ui.kit.palettes import apply_palette
-from game.ui.kit.style import MIN_SIZE, PAL
+from game.ui.kit.palettes import palette_for
+from game.ui.kit.style import MIN_SIZE
 from game.ui.kit.ui_scale import canvas_size, desktop_size, effective_scale, to_canvas
 from game.ui.map.map_cache import MapImages, Terrains
 from game.ui.offload import Offload
@@ -86,7 +86,7 @@ class App:
         pygame.init()
         safe_text.install()
         pygame.display.set_caption("Air Pressure — Korea 1952–53")
-        apply_palette(self.settings.colour_blind)
+        self.palette = palette_for(self.settings.colour_blind)  # scenes draw in it
         if size is None:
             size = _initial_size(self.settings.window_size)
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
@@ -160,8 +160,7 @@ class App:
                 save_settings(settings)
         except OSError as exc:
             self.settings_problem = f"Settings could not be saved: {exc}"
-        if apply_palette(settings.colour_blind):
-            self.maps.forget_zooms()
+        self.palette = palette_for(settings.colour_blind)  # the caches are keyed by it
         self.sound.set_volume(settings.volume)
         if settings.window_size != before.window_size:
             self.set_window_size(settings.window_size or _initial_size())
@@ -301,7 +300,7 @@ class App:
         scene = self.scene
         if scene is None:
             return
-        self.screen.fill(PAL.WINDOW)
+        self.screen.fill(self.palette.WINDOW)
         scene.draw(self.screen)
         if self.tutorial is not None:
             self.tutorial.draw(self.screen)

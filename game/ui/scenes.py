@@ -14,7 +14,7 @@ import pygame
 import pygame_gui
 
 from game.ui.kit.gui_theme import SharedThemeManager
-from game.ui.kit.style import PAL, THEME_PATH, preload_fonts
+from game.ui.kit.style import THEME_PATH, preload_fonts
 from game.ui.kit.ui_scale import match_manager
 from game.ui.kit.widgets import Button
 
@@ -133,13 +133,14 @@ class OverlayScene(Scene):
         return self.close_button
 
     def draw_scene(self, surface: pygame.Surface) -> None:
+        pal = self.app.palette
         self.below.draw(surface)  # drawing only: the scene below changes nothing
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((12, 15, 18, 170))
         surface.blit(shade, (0, 0))
         rect = self.panel_rect()
-        pygame.draw.rect(surface, PAL.PANEL, rect, border_radius=6)
-        pygame.draw.rect(surface, PAL.ACCENT, rect, 1, border_radius=6)
+        pygame.draw.rect(surface, pal.PANEL, rect, border_radius=6)
+        pygame.draw.rect(surface, pal.ACCENT, rect, 1, border_radius=6)
 
 
 def centred_rect(size: tuple[int, int], width: int, height: int) -> pygame.Rect:

@@ -92,10 +92,8 @@ def desk(app):
 @pytest.fixture(autouse=True)
 def settings_stay_with_their_test():
     """A test that applies settings (the monkey presses Apply on the Settings screen)
-    leaves no settings file and no colour-blind palette to the tests after it."""
+    leaves no settings file to the tests after it (the palette lives in the app)."""
     yield
     from game.settings import settings_path
-    from game.ui.kit.palettes import apply_palette
 
     settings_path().unlink(missing_ok=True)
-    apply_palette(False)

@@ -17,6 +17,7 @@ from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
 from game.save import GameRecord
 from game.ui.kit.chart import draw_chart, hover_index, layout, y_axis
+from game.ui.kit.style import STANDARD
 from game.ui.screens.end import EndScene
 from game.ui.screens.history_view import HistoryScene
 from game.ui.screens.planning import PlanningScene
@@ -103,9 +104,10 @@ def test_hovering_a_chart_picks_the_turn_under_the_mouse(campaign_over):
     chart = tl.charts[0]
     geo = layout(rect, chart, y_axis(chart)[0])
     last = (geo.plot.right, geo.plot.centery)
-    assert draw_chart(surface, rect, chart, tl.dates, last) == len(tl) - 1
+    assert draw_chart(surface, rect, chart, tl.dates, last, pal=STANDARD) == len(tl) - 1
     assert hover_index(geo, len(tl), (geo.plot.x, geo.plot.y)) == 0
-    assert draw_chart(surface, rect, chart, tl.dates, (rect.x, rect.bottom + 40)) is None
+    outside = (rect.x, rect.bottom + 40)
+    assert draw_chart(surface, rect, chart, tl.dates, outside, pal=STANDARD) is None
 
 
 def test_hovering_a_total_gives_the_turns_own_figure(campaign_over, monkeypatch):
@@ -113,13 +115,14 @@ def test_hovering_a_total_gives_the_turns_own_figure(campaign_over, monkeypatch)
 
     shown: list[list[tuple[str, bool]]] = []
     monkeypatch.setattr(
-        game.ui.kit.chart, "draw_tooltip", lambda s, at, lines, b: shown.append(lines)
+        game.ui.kit.chart, "draw_tooltip", lambda s, at, lines, b, pal: shown.append(lines)
     )
     tl = timeline(campaign_over.rules, campaign_over.state)
     chart = next(c for c in tl.charts if c.series.key == "aircraft_lost")
     rect = pygame.Rect(0, 0, 400, 260)
     geo = layout(rect, chart, y_axis(chart)[0])
-    index = draw_chart(pygame.Surface(rect.size), rect, chart, tl.dates, geo.plot.midright)
+    at = geo.plot.midright
+    index = draw_chart(pygame.Surface(rect.size), rect, chart, tl.dates, at, pal=STANDARD)
     values = chart.lines[0].values
     assert index == len(tl) - 1
     turn_losses = values[-1] - values[-2]
@@ -249,14 +252,14 @@ def test_charts_draw_before_the_first_turn_and_after_one(turns, monkeypatch):
     drawn: list[str] = []
     real = game.ui.kit.chart.draw_chart
 
-    def counted(surface, rect, chart, *rest):
+    def counted(surface, rect, chart, *rest, pal):
         drawn.append(chart.title)
-        return real(surface, rect, chart, *rest)
+        return real(surface, rect, chart, *rest, pal=pal)
 
     monkeypatch.setattr("game.ui.screens.chart_pages.draw_chart", counted)
     surface = pygame.Surface((1280, 720))
     cells = grid_cells(pygame.Rect(20, 60, 1240, 560), 7, 4)
-    draw_charts(surface, cells, tl, None, cells[0].center, surface.get_rect())
+    draw_charts(surface, cells, tl, None, cells[0].center, surface.get_rect(), pal=STANDARD)
     assert len(drawn) == (0 if turns == 0 else 7 + 1)  # and the tooltip of the hovered one
     if turns:
         chart = tl.charts[0]

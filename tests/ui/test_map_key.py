@@ -5,18 +5,21 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.ui.kit.palettes import COLOUR_BLIND
+from game.ui.kit.style import STANDARD, Palette
 from game.ui.map.overlays import OVERLAYS, draw_map_key
 
 KINDS = ["city", "hydro_plant", "airfield", "marshalling_yard", "irrigation_dam"]
 BACKDROP = (255, 0, 255)
 
 
+@pytest.mark.parametrize("pal", [STANDARD, COLOUR_BLIND], ids=["standard", "colour-blind"])
 @pytest.mark.parametrize("on", [set(), {o.key for o in OVERLAYS}], ids=["all off", "all on"])
-def test_no_line_of_the_key_runs_past_its_panel(on):
+def test_no_line_of_the_key_runs_past_its_panel(on: set[str], pal: Palette) -> None:
     pygame.init()
     surface = pygame.Surface((1280, 720))
     surface.fill(BACKDROP)
-    rect = draw_map_key(surface, (10, 710), KINDS, on)
+    rect = draw_map_key(surface, (10, 710), KINDS, on, pal)
     assert surface.get_rect().contains(rect)
     pixels = pygame.surfarray.pixels3d(surface)
     outside = pixels.copy()

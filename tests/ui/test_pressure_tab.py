@@ -7,6 +7,7 @@ from game.data.scenario import find_scenario, load_rules
 from game.save import GameRecord
 from game.ui.desk.meter_words import cause_name
 from game.ui.desk.pressure_tab import pressure_html
+from game.ui.kit.style import STANDARD
 from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 
@@ -21,14 +22,14 @@ def _played(turns: int) -> GameSession:
 
 def test_before_the_first_turn_it_says_the_causes_come_later():
     session = _played(0)
-    html = pressure_html(session.view, session.rules.meter.threshold)
+    html = pressure_html(session.view, session.rules.meter.threshold, pal=STANDARD)
     assert "No turn flown yet" in html
 
 
 def test_it_gives_each_estimated_cause_with_its_error_not_the_true_one():
     session = _played(3)
     view = session.view
-    html = pressure_html(view, session.rules.meter.threshold)
+    html = pressure_html(view, session.rules.meter.threshold, pal=STANDARD)
     last = view.meter_causes[-1]
     shown = [c for c, (p, _) in last.items() if abs(p) >= 0.05]
     assert shown

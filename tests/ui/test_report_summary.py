@@ -12,6 +12,7 @@ from game.core.events import Category, Event
 from game.core.planners import PLANNERS
 from game.data.scenario import find_scenario, load_rules
 from game.save import GameRecord
+from game.ui.kit.style import STANDARD
 from game.ui.screens.report import report_html
 from game.ui.session import GameSession
 
@@ -46,7 +47,7 @@ def test_a_package_a_card_cancels_opens_the_report_with_the_card_and_reason(week
         )
         for day in range(1, 7)  # kept on the ground every day from the second
     ]
-    html = report_html(session, _with(result, *cancelled), before, session.view)
+    html = report_html(session, _with(result, *cancelled), before, session.view, pal=STANDARD)
     opening = html.index("Not flown this turn")
     assert opening < html.index("Negotiation meter")
     assert opening < html.index(">Targets<")
@@ -58,7 +59,7 @@ def test_a_package_a_card_cancels_opens_the_report_with_the_card_and_reason(week
 def test_the_week_is_summarised_with_nothing_hidden(week):
     session, result, before = week
     rules = session.rules
-    html = report_html(session, result, before, session.view)
+    html = report_html(session, result, before, session.view, pal=STANDARD)
     assert "more</i>" not in html and "… and" not in html
     assert "What moved the enemy this turn" in html
     assert html.count("Armed reconnaissance cut the rail lines") == 1
@@ -80,7 +81,7 @@ def test_the_week_is_summarised_with_nothing_hidden(week):
 
 def test_day_by_day_shows_every_report_under_its_day(week):
     session, result, before = week
-    html = report_html(session, result, before, session.view, by_day=True)
+    html = report_html(session, result, before, session.view, by_day=True, pal=STANDARD)
     from game.ui.kit.words import esc, long_date
 
     for ev in result.events:

@@ -173,9 +173,9 @@ def test_the_status_bar_shows_the_day_being_flown_until_the_report(app, monkeypa
 
     real = planning_module.draw_status_bar
 
-    def spy(surface, rect, rules, view):
+    def spy(surface, rect, rules, view, pal):
         drawn.append(view.day)
-        return real(surface, rect, rules, view)
+        return real(surface, rect, rules, view, pal=pal)
 
     monkeypatch.setattr(planning_module, "draw_status_bar", spy)
     desk = app.scene

@@ -4,28 +4,28 @@ points at 150%; the colour-blind palette reaches the map; F11 is remembered."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
+import numpy as np
 import pygame
 import pygame_gui
 import pytest
 
 from game.settings import Settings, load_settings, save_settings
 from game.ui.app import App
-from game.ui.kit.palettes import apply_palette, colour_blind_on
-from game.ui.kit.style import PAL
+from game.ui.desk.status_bar import BAR_H
+from game.ui.kit.palettes import COLOUR_BLIND, COLOUR_BLIND_COLOURS, COLOUR_BLIND_ZONES
+from game.ui.kit.style import STANDARD, Palette
 from game.ui.kit.ui_scale import canvas_size, effective_scale, scale_note, to_canvas
 from game.ui.map import icons, overlays
-from game.ui.map.map_render import ZONE_COLORS
-from game.ui.screens.title import KOREA_TMX
 
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    """A fresh data home for each test; the standard palette again afterwards."""
+    """A fresh data home for each test."""
     monkeypatch.setenv("AIR_PRESSURE_HOME", str(tmp_path))
-    yield tmp_path
-    apply_palette(False)
+    return tmp_path
 
 
 def open_app(size: tuple[int, int]) -> App:
@@ -77,17 +77,16 @@ def test_settings_made_on_the_screen_are_back_after_a_restart(home):
     assert saved["colour_blind"] is True and saved["default_difficulty"] == "hard"
     assert saved["volume"] == 35 and saved["ui_scale"] == 150
     assert saved["place_names"] is False and saved["hangul_names"] is True
-    assert colour_blind_on() and app.sound.volume == 35
+    assert app.palette == COLOUR_BLIND and app.sound.volume == 35
     assert app.scale_percent == 100  # 150% does not fit 1280×720: the screen says so
     assert "150% needs a 1920×1080 window; 100% is used" in app.scene.scale_label.text
     key(app, pygame.K_ESCAPE)
     assert app.stack.names() == ["title"]
     pygame.display.quit()
-    apply_palette(False)
 
     again = open_app((1920, 1080))
     assert again.settings.model_dump() == {**Settings().model_dump(), **saved}
-    assert colour_blind_on()
+    assert again.palette == COLOUR_BLIND
     assert again.scale_percent == 150 and again.size == (1280, 720)
     click(again, again.scene.new_game)
     assert again.scene.name == "scenario" and again.scene.difficulty == "hard"
@@ -199,30 +198,92 @@ def test_at_150_percent_clicks_and_the_map_land_where_the_player_points(home):
 
 
 def test_the_colour_blind_palette_names_only_colours_the_palette_has():
-    from game.ui.kit.palettes import COLOUR_BLIND
-    from game.ui.kit.style import PAL
-
-    assert [name for name in COLOUR_BLIND if not hasattr(PAL, name)] == []
+    names = {f.name for f in dataclasses.fields(Palette)}
+    assert [name for name in COLOUR_BLIND_COLOURS if name not in names] == []
+    kinds = {kind for kind, _ in STANDARD.ZONES}
+    assert [kind for kind in COLOUR_BLIND_ZONES if kind not in kinds] == []
+    assert {kind for kind, _ in COLOUR_BLIND.ZONES} == kinds
 
 
 def test_the_colour_blind_palette_changes_the_overlays_and_back(home):
-    standard = {o.key: o.colour for o in overlays.OVERLAYS}
-    damage = icons.damage_colour(80)
-    good, mig, incident = PAL.GOOD, ZONE_COLORS["mig_alley"], PAL.INCIDENT
-    app = open_app((1280, 720))
-    app.maps.scaled(KOREA_TMX, app.korea_geometry(), 0.5)
-    assert app.maps._scaled
-    app.change_settings(app.settings.model_copy(update={"colour_blind": True}))
-    assert not app.maps._scaled  # the cached map images are drawn again
-    changed = {o.key: o.colour for o in overlays.OVERLAYS}
+    standard = {o.key: o.colour(STANDARD) for o in overlays.OVERLAYS}
+    changed = {o.key: o.colour(COLOUR_BLIND) for o in overlays.OVERLAYS}
     assert all(changed[k] != standard[k] for k in ("mig", "flak", "buffer"))
-    assert icons.damage_colour(80) != damage and good != PAL.GOOD
-    assert ZONE_COLORS["mig_alley"] != mig
-    assert incident != PAL.INCIDENT  # the replay's incidents no longer red beside orange
+    assert icons.damage_colour(COLOUR_BLIND, 80) != icons.damage_colour(STANDARD, 80)
+    assert COLOUR_BLIND.GOOD != STANDARD.GOOD
+    assert COLOUR_BLIND.zone("mig_alley") != STANDARD.zone("mig_alley")
+    # The replay's incidents no longer red beside orange.
+    assert COLOUR_BLIND.INCIDENT != STANDARD.INCIDENT
+    app = open_app((1280, 720))
+    assert app.palette is STANDARD
+    app.change_settings(app.settings.model_copy(update={"colour_blind": True}))
+    assert app.palette is COLOUR_BLIND
     app.change_settings(app.settings.model_copy(update={"colour_blind": False}))
-    assert {o.key: o.colour for o in overlays.OVERLAYS} == standard
-    assert icons.damage_colour(80) == damage and good == PAL.GOOD
+    assert app.palette is STANDARD
     pygame.display.quit()
+
+
+def test_a_palette_is_a_value_no_one_can_change():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        STANDARD.GOOD = (0, 0, 0)  # type: ignore[misc]
+    assert Palette() == STANDARD and hash(STANDARD) == hash(Palette())
+    assert STANDARD != COLOUR_BLIND
+    r, g, b = STANDARD.DANGER
+    assert STANDARD.html("DANGER") == f"#{r:02x}{g:02x}{b:02x}"
+    assert STANDARD.zone("no_such_kind") == STANDARD.zone("another") != STANDARD.zone("pow_camp")
+    with pytest.raises(KeyError):
+        STANDARD.colour("ZONES")
+
+
+def _screen(app) -> np.ndarray:
+    app.dirty = True
+    app.draw()
+    return pygame.surfarray.array3d(app.screen)
+
+
+def _inside_zone(desk, kind: str) -> list[tuple[int, int]]:
+    """Screen pixels inside the first zone of ``kind`` on the desk's map, a grid of them."""
+    from game.core.geometry import Layer
+
+    m = desk.map
+    zone = next(f for f in m.geo.on_layer(Layer.ZONES) if f.kind == kind)
+    ring = np.asarray([m.to_screen(p) for p in zone.points])
+    x0, y0 = ring.min(axis=0)
+    x1, y1 = ring.max(axis=0)
+    out = []
+    for x in np.linspace(x0, x1, 24)[1:-1]:
+        for y in np.linspace(y0, y1, 24)[1:-1]:
+            if m.rect.collidepoint(x, y) and overlays._inside(np.array([x, y]), ring):
+                out.append((int(x), int(y)))
+    return out
+
+
+def test_switching_the_palette_in_the_settings_redraws_the_desk_and_back_exactly(desk):
+    """The app holds the palette: Apply with colour-blind on draws the map's zones and the
+    gauges in the other colours, and switching back draws the very same pixels again."""
+    app = desk.app
+    desk.map.zoom_index = 0  # the whole theatre: MiG Alley is on the screen
+    desk.map.center_on((desk.map.geo.width_km / 2, desk.map.geo.height_km / 2))
+    desk.hover = None
+    before = _screen(app)
+    try:
+        app.change_settings(app.settings.model_copy(update={"colour_blind": True}))
+        changed = _screen(app)
+    finally:
+        app.change_settings(app.settings.model_copy(update={"colour_blind": False}))
+    back = _screen(app)
+    assert np.array_equal(back, before)
+    # A gauge of the status bar: its fill takes the colour-blind colour, pixel for pixel.
+    gauge = (before == STANDARD.GAUGE_OPINION).all(axis=2)
+    bar = desk.map.rect
+    gauge[:, : bar.y] = gauge[:, bar.y + BAR_H :] = False  # the bar across the map's top
+    assert gauge.sum() > 50
+    assert (changed[gauge] == COLOUR_BLIND.GAUGE_OPINION).all()
+    # MiG Alley's fill on the map: a new tint over the same terrain.
+    spots = _inside_zone(desk, "mig_alley")
+    assert len(spots) > 20
+    moved = [p for p in spots if tuple(changed[p]) != tuple(before[p])]
+    assert len(moved) > 0.6 * len(spots)  # the rest: under icons, names and the rail
 
 
 def test_f11_switches_full_screen_and_remembers_it(home):

@@ -14,7 +14,8 @@ import pytest
 from game.core.model import Role
 from game.core.targets import TARGET_KINDS
 from game.data.scenario import SCENARIOS_DIR, find_scenario, load_rules
-from game.ui.kit.palettes import apply_palette
+from game.ui.kit.palettes import palette_for
+from game.ui.kit.style import STANDARD
 from game.ui.map import icons, sprites
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,7 +151,7 @@ def test_a_missing_game_sprite_is_named_and_a_plain_marker_stands_in(
     assert picture.get_at((15, 15)).a > 200
     assert any(str(tmp_path / "dam.png") in line for line in sprites.problems)
     assert "plain marker" in capsys.readouterr().err
-    icon = icons.target_icon("dam", 8, 40.0, 0.9)  # the map still draws it
+    icon = icons.target_icon(STANDARD, "dam", 8, 40.0, 0.9)  # the map still draws it
     assert icon.get_bounding_rect().w > 10
 
 
@@ -158,33 +159,30 @@ def test_a_missing_game_sprite_is_named_and_a_plain_marker_stands_in(
 def test_damaged_destroyed_guessed_and_unseen_icons_differ_in_both_palettes(
     colour_blind: bool,
 ) -> None:
-    apply_palette(colour_blind)
-    try:
-        states = {
-            "intact": (0.0, 0.9),
-            "damaged": (50.0, 0.9),
-            "destroyed": (100.0, 0.9),
-            "guess": (50.0, 0.2),
-            "unseen": (None, 0.0),
-        }
-        images = {
-            name: pygame.image.tobytes(icons.target_icon("city", 10, dmg, conf), "RGBA")
-            for name, (dmg, conf) in states.items()
-        }
-        barred = icons.target_icon("city", 10, 0.0, 0.9, restricted=True)
-        images["restricted"] = pygame.image.tobytes(barred, "RGBA")
-        assert len(set(images.values())) == len(states) + 1
-        # Destroyed is struck through: its plate's middle is the cross's dark ink.
-        destroyed = icons.target_icon("city", 10, 100.0, 0.9)
-        c = destroyed.get_width() // 2
-        assert tuple(destroyed.get_at((c, c)))[:3] == icons.CONFIDENT
-        # Damage fills from the bottom: the plate's low edge takes the damage colour.
-        damaged = icons.target_icon("city", 10, 50.0, 0.9)
-        intact = icons.target_icon("city", 10, 0.0, 0.9)
-        low = (c, c + 8)
-        assert damaged.get_at(low) != intact.get_at(low)
-    finally:
-        apply_palette(False)
+    pal = palette_for(colour_blind)
+    states = {
+        "intact": (0.0, 0.9),
+        "damaged": (50.0, 0.9),
+        "destroyed": (100.0, 0.9),
+        "guess": (50.0, 0.2),
+        "unseen": (None, 0.0),
+    }
+    images = {
+        name: pygame.image.tobytes(icons.target_icon(pal, "city", 10, dmg, conf), "RGBA")
+        for name, (dmg, conf) in states.items()
+    }
+    barred = icons.target_icon(pal, "city", 10, 0.0, 0.9, restricted=True)
+    images["restricted"] = pygame.image.tobytes(barred, "RGBA")
+    assert len(set(images.values())) == len(states) + 1
+    # Destroyed is struck through: its plate's middle is the cross's dark ink.
+    destroyed = icons.target_icon(pal, "city", 10, 100.0, 0.9)
+    c = destroyed.get_width() // 2
+    assert tuple(destroyed.get_at((c, c)))[:3] == icons.CONFIDENT
+    # Damage fills from the bottom: the plate's low edge takes the damage colour.
+    damaged = icons.target_icon(pal, "city", 10, 50.0, 0.9)
+    intact = icons.target_icon(pal, "city", 10, 0.0, 0.9)
+    low = (c, c + 8)
+    assert damaged.get_at(low) != intact.get_at(low)
 
 
 def test_validate_warns_of_a_sprite_name_the_game_does_not_use() -> None:

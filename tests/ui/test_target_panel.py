@@ -130,8 +130,8 @@ def test_the_hover_tooltip_stays_off_the_open_target_panel(app, desk, monkeypatc
     drawn: list[pygame.Rect] = []
     real = game.ui.desk.desk_drawing.draw_tooltip
 
-    def spy(surface, at, lines, bounds):
-        drawn.append(real(surface, at, lines, bounds))
+    def spy(surface, at, lines, bounds, pal):
+        drawn.append(real(surface, at, lines, bounds, pal=pal))
         return drawn[-1]
 
     monkeypatch.setattr(game.ui.desk.desk_drawing, "draw_tooltip", spy)
@@ -170,9 +170,9 @@ def test_the_carriers_area_is_named_and_explained_on_hover(app, desk, monkeypatc
     tips: list[list[tuple[str, bool]]] = []
     real = game.ui.desk.desk_drawing.draw_tooltip
 
-    def spy(surface, at, lines, bounds):
+    def spy(surface, at, lines, bounds, pal):
         tips.append(lines)
-        return real(surface, at, lines, bounds)
+        return real(surface, at, lines, bounds, pal=pal)
 
     monkeypatch.setattr(game.ui.desk.desk_drawing, "draw_tooltip", spy)
     names = monkeypatch.setattr  # keep the names drawn for the check below

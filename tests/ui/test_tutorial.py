@@ -275,8 +275,6 @@ def test_the_prompt_hides_under_menus_and_leaving_the_game_ends_it_unfinished(ap
 
 
 def test_the_first_start_offer_shows_beside_the_button_until_the_tutorial_is_done(app):
-    from game.ui.kit.style import PAL
-
     fresh(app)
     title = app.scene
     h = app.size[1]
@@ -288,7 +286,7 @@ def test_the_first_start_offer_shows_beside_the_button_until_the_tutorial_is_don
     def offered() -> bool:
         app.dirty = True
         settle(app, 1)
-        return tuple(app.screen.get_at(mark))[:3] == PAL.ACCENT
+        return tuple(app.screen.get_at(mark))[:3] == app.palette.ACCENT
 
     assert not app.settings.tutorial_done and offered()
     app.change_settings(Settings(tutorial_done=True))

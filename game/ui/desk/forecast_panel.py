@@ -23,7 +23,7 @@ from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.core.orders import TurnOrders
 from game.ui.desk.forecasting import with_draft
-from game.ui.kit.style import PAL, font
+from game.ui.kit.style import Palette, font
 from game.ui.kit.widgets import toggle_style
 from game.ui.kit.words import esc
 
@@ -187,19 +187,19 @@ def _joined(group: list[tuple[float, str]]) -> str:
 
 
 def _percentile_marks(
-    surface: pygame.Surface, xs: list[tuple[float, str]], top: int, bottom: int
+    surface: pygame.Surface, xs: list[tuple[float, str]], top: int, bottom: int, *, pal: Palette
 ) -> None:
     f = font(11)
     for x, _ in xs:
-        pygame.draw.line(surface, PAL.ACCENT, (x, top), (x, bottom), 1)
+        pygame.draw.line(surface, pal.ACCENT, (x, top), (x, bottom), 1)
     for left, label in mark_labels(xs, lambda t: f.size(t)[0], surface.get_width()):
-        surface.blit(f.render(label, True, PAL.ACCENT), (round(left), top - 13))
+        surface.blit(f.render(label, True, pal.ACCENT), (round(left), top - 13))
 
 
-def losses_chart(size: tuple[int, int], fc: Forecast) -> pygame.Surface:
+def losses_chart(size: tuple[int, int], fc: Forecast, *, pal: Palette) -> pygame.Surface:
     """A histogram of the total aircraft lost over the runs."""
     surface = pygame.Surface(size)
-    surface.fill(PAL.BAR_BG)
+    surface.fill(pal.BAR_BG)
     w, h = size
     samples = np.asarray(fc.samples.get("losses", np.zeros(1)), dtype=int)
     top, bottom, left, right = 18, h - 18, 8, w - 8
@@ -213,8 +213,8 @@ def losses_chart(size: tuple[int, int], fc: Forecast) -> pygame.Surface:
         rect = pygame.Rect(
             round(left + k * step) + 1, bottom - bar_h, max(1, round(step) - 2), bar_h
         )
-        pygame.draw.rect(surface, PAL.MUTED, rect)
-    pygame.draw.line(surface, PAL.PANEL_EDGE, (left, bottom), (right, bottom))
+        pygame.draw.rect(surface, pal.MUTED, rect)
+    pygame.draw.line(surface, pal.PANEL_EDGE, (left, bottom), (right, bottom))
     r = fc.losses_total
     _percentile_marks(
         surface,
@@ -227,10 +227,11 @@ def losses_chart(size: tuple[int, int], fc: Forecast) -> pygame.Surface:
         else [(left + (r.p50 + 0.5) * step, "10–90%")],
         top,
         bottom,
+        pal=pal,
     )
     f = font(11)
-    surface.blit(f.render("0", True, PAL.TEXT), (left, bottom + 2))
-    last = f.render(f"{hi} aircraft lost", True, PAL.TEXT)
+    surface.blit(f.render("0", True, pal.TEXT), (left, bottom + 2))
+    last = f.render(f"{hi} aircraft lost", True, pal.TEXT)
     surface.blit(last, (right - last.get_width(), bottom + 2))
     return surface
 
@@ -266,15 +267,17 @@ def bar_rows(items: int, room: int, min_row: int) -> tuple[int, int]:
     return count, max(min_row, min(24, room // rows))
 
 
-def damage_chart(size: tuple[int, int], rules: Rules, fc: Forecast) -> pygame.Surface:
+def damage_chart(
+    size: tuple[int, int], rules: Rules, fc: Forecast, *, pal: Palette
+) -> pygame.Surface:
     """One horizontal bar per planned target: 10th–90th percentile, tick at the median."""
     surface = pygame.Surface(size)
-    surface.fill(PAL.BAR_BG)
+    surface.fill(pal.BAR_BG)
     w, h = size
     items = list(fc.damage_by_target.items())
     f = font(12)
     if not items:
-        img = f.render("No targets planned: nothing to damage.", True, PAL.MUTED)
+        img = f.render("No targets planned: nothing to damage.", True, pal.MUTED)
         surface.blit(img, img.get_rect(center=(w // 2, h // 2)))
         return surface
     count, row_h = bar_rows(len(items), h - 20, f.get_height() - 2)
@@ -284,25 +287,25 @@ def damage_chart(size: tuple[int, int], rules: Rules, fc: Forecast) -> pygame.Su
     for i, (tid, r) in enumerate(shown):
         y = 4 + i * row_h
         name = names[tid]
-        img = f.render(name, True, PAL.TEXT)
+        img = f.render(name, True, pal.TEXT)
         surface.blit(img, (8, y + (row_h - img.get_height()) // 2))
         bar = pygame.Rect(left, y + row_h // 4, right - left, max(4, row_h // 2))
-        pygame.draw.rect(surface, PAL.PANEL, bar)
+        pygame.draw.rect(surface, pal.PANEL, bar)
         x10 = left + (right - left) * r.p10 / 100
         x90 = left + (right - left) * r.p90 / 100
         span_rect = pygame.Rect(round(x10), bar.y, max(2, round(x90 - x10)), bar.h)
-        pygame.draw.rect(surface, PAL.DANGER, span_rect)
+        pygame.draw.rect(surface, pal.DANGER, span_rect)
         xm = round(left + (right - left) * r.p50 / 100)
-        pygame.draw.line(surface, PAL.TEXT, (xm, bar.y - 2), (xm, bar.bottom + 1), 2)
+        pygame.draw.line(surface, pal.TEXT, (xm, bar.y - 2), (xm, bar.bottom + 1), 2)
     if len(shown) < len(items):
-        more = f.render(f"{len(items) - len(shown)} more in the list above", True, PAL.MUTED)
+        more = f.render(f"{len(items) - len(shown)} more in the list above", True, pal.MUTED)
         y = 4 + len(shown) * row_h
         surface.blit(more, (8, y + (row_h - more.get_height()) // 2))
     small = font(11)
-    key = small.render("10–90%, | likely", True, PAL.MUTED)
+    key = small.render("10–90%, | likely", True, pal.MUTED)
     surface.blit(key, (8, h - 15))
     for pct in (0, 50, 100):
-        img = small.render(f"{pct}%", True, PAL.MUTED)
+        img = small.render(f"{pct}%", True, pal.MUTED)
         x = left + (right - left) * pct / 100 - img.get_width() / 2
         surface.blit(img, (min(max(left - 4, x), w - img.get_width()), h - 15))
     return surface
@@ -323,6 +326,7 @@ class ForecastTab:
         self._build()
 
     def _build(self) -> None:
+        pal = self.desk.app.palette
         desk, r = self.desk, self.rect
         x, y, w = r.x, r.y, r.w
         self.status = pygame_gui.elements.UILabel(
@@ -360,7 +364,7 @@ class ForecastTab:
         y += 36
         self.chart_rect = pygame.Rect(x, y, w, chart_h)
         blank = pygame.Surface(self.chart_rect.size)
-        blank.fill(PAL.BAR_BG)
+        blank.fill(pal.BAR_BG)
         self.chart = pygame_gui.elements.UIImage(self.chart_rect, blank, desk.manager)
         self.refresh()
 
@@ -377,6 +381,7 @@ class ForecastTab:
 
     def refresh(self) -> None:
         """Show the current forecast, or "Forecasting…" while it is worked out."""
+        pal = self.desk.app.palette
         forecaster = self.desk.plan.forecaster
         result = forecaster.result
         tip = next(t for k, _, t in CHARTS if k == forecaster.chart)
@@ -398,7 +403,7 @@ class ForecastTab:
             self.status.set_text(status)
             self.text.set_text(html)
             blank = pygame.Surface(self.chart_rect.size)
-            blank.fill(PAL.BAR_BG)
+            blank.fill(pal.BAR_BG)
             self.chart.set_image(blank)
             self.chart.set_tooltip(f"Chart: {tip}")
             return
@@ -415,9 +420,9 @@ class ForecastTab:
         lines = forecast_lines(rules, self.desk.view, result, orders)
         self.text.set_text("<br>".join(lines))
         if forecaster.chart == "losses":
-            image = losses_chart(self.chart_rect.size, result)
+            image = losses_chart(self.chart_rect.size, result, pal=pal)
         else:
-            image = damage_chart(self.chart_rect.size, rules, result)
+            image = damage_chart(self.chart_rect.size, rules, result, pal=pal)
         self.chart.set_image(image)
         self.chart.set_tooltip(f"Chart: {tip}")
         self.desk.app.dirty = True

@@ -6,7 +6,7 @@ estimated points with its error, never the true figures.
 
 from __future__ import annotations
 
-from game.ui.kit.style import html_colour
+from game.ui.kit.style import Palette
 from game.ui.kit.words import esc
 
 CAUSE_NAMES: dict[str, str] = {
@@ -47,9 +47,9 @@ def signed(points: float, decimals: int = 1) -> str:
     return f"{points:+.{decimals}f}".replace("-", "−")
 
 
-def cause_line(cause: str, points: float, error: float) -> str:
+def cause_line(cause: str, points: float, error: float, *, pal: Palette) -> str:
     """``Power destroyed: +0.4 ± 0.2``, green for a push toward terms, red for a pull."""
-    colour = html_colour("GOOD") if points > 0 else html_colour("DANGER")
+    colour = pal.html("GOOD") if points > 0 else pal.html("DANGER")
     return (
         f"{esc(cause_name(cause))}: <font color='{colour}'><b>{signed(points)}</b></font>"
         f" ± {error:.1f}"

@@ -21,7 +21,7 @@ from game.ui.desk.plan_state import (
     with_press,
     without_package,
 )
-from game.ui.kit.style import PAL, font, html_colour
+from game.ui.kit.style import font
 from game.ui.kit.widgets import toggle_style
 from game.ui.kit.words import SOURCE_KEY, esc
 
@@ -71,6 +71,7 @@ class PlanTab:
         self._build()
 
     def _build(self) -> None:
+        pal = self.desk.app.palette
         desk, r = self.desk, self.rect
         rules, state = desk.session.rules, desk.session.state
         plan = desk.plan.history.current
@@ -156,7 +157,7 @@ class PlanTab:
         y += 24
         self.notes_box: pygame_gui.elements.UITextBox | None = None
         if self.notes:
-            bad, warn = html_colour("DANGER"), html_colour("BURDEN")
+            bad, warn = pal.html("DANGER"), pal.html("BURDEN")
             rows = "<br>".join(
                 f"<font color='{bad if n.cancels else warn}'>"
                 f"<b>{'Refused' if n.cancels else 'Cut'}:</b> {esc(n.text)}</font>"
@@ -175,7 +176,7 @@ class PlanTab:
 
     def _grid_key(self) -> object:
         plan = self.desk.plan.history.current
-        return (plan, PAL.TEXT, PAL.DANGER, PAL.MUTED, self.grid_rect.size)
+        return (plan, self.desk.app.palette, self.grid_rect.size)
 
     def draw(self, surface: pygame.Surface) -> None:
         """The day-by-day budget, drawn (not dozens of labels) and kept until it changes."""
@@ -185,6 +186,7 @@ class PlanTab:
         surface.blit(self._grid[1], self.grid_rect)
 
     def _render_grid(self) -> pygame.Surface:
+        pal = self.desk.app.palette
         desk = self.desk
         rules = desk.session.rules
         view = desk.view
@@ -197,7 +199,7 @@ class PlanTab:
             col_w = w // 2
             for i, pid in enumerate(self.pools):
                 left = budgets[0][pid]
-                colour = PAL.TEXT if left >= 0 else PAL.DANGER
+                colour = pal.TEXT if left >= 0 else pal.DANGER
                 text = f"{short_aircraft(rules.pools[pid])}: {left} of {capacity[pid]}"
                 img.blit(f.render(text, True, colour), ((i % 2) * col_w, (i // 2) * GRID_ROW))
             return img
@@ -205,10 +207,10 @@ class PlanTab:
         cell = min(44, (w - 120) // (days + 1))
         name_w = w - cell * (days + 1)
         for d in range(days):
-            label = fb.render(f"{d + 1}", True, PAL.MUTED)
+            label = fb.render(f"{d + 1}", True, pal.MUTED)
             cx = name_w + d * cell + cell - 6 - label.get_width()
             img.blit(label, (cx, 0))
-        of = fb.render("a day", True, PAL.MUTED)
+        of = fb.render("a day", True, pal.MUTED)
         img.blit(of, (w - of.get_width(), 0))
         for row, pid in enumerate(self.pools, start=1):
             y = row * GRID_ROW
@@ -216,15 +218,15 @@ class PlanTab:
             name = short_aircraft(pool)
             while f.size(name)[0] > name_w - 6 and len(name) > 4:
                 name = name[:-2] + "…"
-            img.blit(f.render(name, True, PAL.TEXT), (0, y))
+            img.blit(f.render(name, True, pal.TEXT), (0, y))
             for d in range(days):
                 left = budgets[d][pid]
                 colour = (
-                    PAL.DANGER if left < 0 else PAL.MUTED if left == capacity[pid] else PAL.TEXT
+                    pal.DANGER if left < 0 else pal.MUTED if left == capacity[pid] else pal.TEXT
                 )
                 t = (fb if left < 0 else f).render(str(left), True, colour)
                 img.blit(t, (name_w + d * cell + cell - 6 - t.get_width(), y))
-            cap = f.render(str(capacity[pid]), True, PAL.MUTED)
+            cap = f.render(str(capacity[pid]), True, pal.MUTED)
             img.blit(cap, (w - cap.get_width(), y))
         return img
 
@@ -377,10 +379,11 @@ class PoliticsTab:
         self.scroller.set_scrollable_area_dimensions((inner_w, max(cy, 10)))
 
     def show_press_note(self, policy: PressPolicy, refusal_reason: str | None) -> None:
+        pal = self.desk.app.palette
         name, words = PRESS_WORDS[policy]
         html = f"<b>{name}.</b> {esc(words)}"
         if refusal_reason:
-            bad = html_colour("DANGER")
+            bad = pal.html("DANGER")
             html = f"<font color='{bad}'><b>Refused.</b> {esc(refusal_reason)}</font>"
         if self.press_note is None:
             self.press_note = pygame_gui.elements.UITextBox(

@@ -21,7 +21,6 @@ from game.ui.desk.plan_state import (
     sorties_left,
     with_package,
 )
-from game.ui.kit.style import html_colour
 from game.ui.kit.widgets import Spinner, toggle_style
 from game.ui.kit.words import base_name, esc, kind_name, short_date
 
@@ -344,11 +343,12 @@ class PackageBuilder:
         return f"{kind_name(t.kind)} · {dmg} · {guns}"
 
     def verdict_html(self) -> str:
+        pal = self.desk.app.palette
         desk = self.desk
         draft = desk.plan.draft
         package = draft.package()
         if package is None and desk.plan.confirmation:
-            good = html_colour("GOOD")
+            good = pal.html("GOOD")
             return (
                 f"<font color='{good}'>{esc(desk.plan.confirmation)}</font> "
                 f"<font color='{MUTED}'>Pick the next target.</font>"
@@ -366,12 +366,12 @@ class PackageBuilder:
         rules, state = desk.session.rules, desk.session.state
         refused = check_package(rules, state, desk.plan.history.current, package, draft.editing)
         if refused is not None:
-            bad = html_colour("DANGER")
+            bad = pal.html("DANGER")
             return f"<font color='{bad}'><b>Refused.</b> {esc(refused.reason)}</font>"
         heavy = burdens(rules, state, package)
         name = rules.targets[package.target].name
         sorties = package.strike_sorties()
-        good = html_colour("GOOD")
+        good = pal.html("GOOD")
         when = days_words(rules, package.days)
         when = f", {when}" if when else ""
         time_of_day = "night" if package.night else "day"

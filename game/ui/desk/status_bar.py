@@ -10,7 +10,7 @@ from game.core.calendar import moon_illumination, moon_phase_name
 from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.ui.kit.panels import draw_moon, talks_colour
-from game.ui.kit.style import PAL, font
+from game.ui.kit.style import Palette, font
 from game.ui.kit.words import TALKS_NAMES, long_date
 
 
@@ -22,37 +22,39 @@ def _gauge(
     colour: tuple[int, int, int],
     mark: float,
     mark_colour: tuple[int, int, int],
+    *,
+    pal: Palette,
 ) -> None:
-    surface.blit(font(13).render(label, True, PAL.MUTED), (rect.x, rect.y))
-    val = font(14, bold=True).render(f"{value:.0f}", True, PAL.TEXT)
+    surface.blit(font(13).render(label, True, pal.MUTED), (rect.x, rect.y))
+    val = font(14, bold=True).render(f"{value:.0f}", True, pal.TEXT)
     surface.blit(val, (rect.right - val.get_width(), rect.y - 1))
     bar = pygame.Rect(rect.x, rect.y + 21, rect.w, 8)
-    pygame.draw.rect(surface, PAL.BAR_BG, bar, border_radius=2)
+    pygame.draw.rect(surface, pal.BAR_BG, bar, border_radius=2)
     fill = bar.copy()
     fill.w = round(bar.w * max(0.0, min(100.0, value)) / 100)
     if fill.w > 0:
         pygame.draw.rect(surface, colour, fill, border_radius=2)
-    pygame.draw.rect(surface, PAL.PANEL_EDGE, bar, 1, border_radius=2)
+    pygame.draw.rect(surface, pal.PANEL_EDGE, bar, 1, border_radius=2)
     x = bar.x + round(bar.w * mark / 100)
     pygame.draw.line(surface, mark_colour, (x, bar.y - 3), (x, bar.bottom + 2), 2)
 
 
 def draw_status_bar(
-    surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: PlayerView
+    surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: PlayerView, *, pal: Palette
 ) -> list[tuple[pygame.Rect, list[tuple[str, bool]]]]:
     """Draw the strip in ``rect``; returns (region, tooltip lines) for hovering."""
     shade = pygame.Surface(rect.size, pygame.SRCALPHA)
-    shade.fill((*PAL.PANEL, 236))
+    shade.fill((*pal.PANEL, 236))
     surface.blit(shade, rect)
-    pygame.draw.line(surface, PAL.PANEL_EDGE, rect.bottomleft, rect.bottomright)
+    pygame.draw.line(surface, pal.PANEL_EDGE, rect.bottomleft, rect.bottomright)
     tips: list[tuple[pygame.Rect, list[tuple[str, bool]]]] = []
     x, y = rect.x + 14, rect.y + 7
-    date_img = font(18, bold=True).render(long_date(view.day), True, PAL.TEXT)
+    date_img = font(18, bold=True).render(long_date(view.day), True, pal.TEXT)
     surface.blit(date_img, (x, y))
     lit = moon_illumination(view.day)
     draw_moon(surface, (x + 9, y + 35), 8, view.day)
     moon = f"{moon_phase_name(view.day).capitalize()}, {lit * 100:.0f}% lit"
-    moon_img = font(13).render(moon, True, PAL.MUTED)
+    moon_img = font(13).render(moon, True, pal.MUTED)
     surface.blit(moon_img, (x + 22, y + 27))
     moon_rect = pygame.Rect(x, y + 25, 22 + moon_img.get_width(), 20)
     tips.append(
@@ -73,9 +75,9 @@ def draw_status_bar(
     left_w = max(date_img.get_width(), moon_rect.w) + 24
     tx = x + left_w
     talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
-    surface.blit(font(13).render("Armistice talks", True, PAL.MUTED), (tx, y))
+    surface.blit(font(13).render("Armistice talks", True, pal.MUTED), (tx, y))
     surface.blit(
-        font(15, bold=True).render(talks, True, talks_colour(view.talks)),
+        font(15, bold=True).render(talks, True, talks_colour(view.talks, pal=pal)),
         (tx, y + 20),
     )
     tips.append(
@@ -89,9 +91,9 @@ def draw_status_bar(
         (
             "Meter (est.)",
             view.meter_estimate,
-            PAL.ACCENT,
+            pal.ACCENT,
             rules.meter.threshold,
-            PAL.TEXT,
+            pal.TEXT,
             [
                 ("Negotiation meter (your estimate)", True),
                 ("The enemy's willingness to sign, as intelligence judges it;", False),
@@ -104,9 +106,9 @@ def draw_status_bar(
         (
             "World opinion",
             view.world_opinion,
-            PAL.GAUGE_OPINION,
+            pal.GAUGE_OPINION,
             rules.opinion.recall_world,
-            PAL.DANGER,
+            pal.DANGER,
             [
                 ("World opinion", True),
                 ("Falls with civilian casualties and incidents.", False),
@@ -116,9 +118,9 @@ def draw_status_bar(
         (
             "US patience",
             view.us_patience,
-            PAL.GAUGE_PATIENCE,
+            pal.GAUGE_PATIENCE,
             rules.opinion.recall_patience,
-            PAL.DANGER,
+            pal.DANGER,
             [
                 ("US patience", True),
                 ("Falls with UN casualties, aircraft lost and stalemate.", False),
@@ -129,7 +131,7 @@ def draw_status_bar(
     gw = max(90, min(170, (rect.right - 14 - gx - 2 * 16) // 3))
     for label, value, colour, mark, mark_colour, tip in gauges:
         g = pygame.Rect(gx, y + 4, gw, 32)
-        _gauge(surface, g, label, value, colour, mark, mark_colour)
+        _gauge(surface, g, label, value, colour, mark, mark_colour, pal=pal)
         tips.append((g, tip))
         gx += gw + 16
     return tips

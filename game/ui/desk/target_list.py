@@ -11,7 +11,7 @@ import pygame
 from game.ui.desk.plan_state import with_recon
 from game.ui.desk.target_rows import COLUMNS, Column, TargetRow, target_rows
 from game.ui.kit.panels import draw_tooltip
-from game.ui.kit.style import PAL, font
+from game.ui.kit.style import font
 from game.ui.scenes import OverlayScene
 
 if TYPE_CHECKING:
@@ -148,25 +148,26 @@ class TargetListScene(OverlayScene):
 
     # -- drawing
     def draw_scene(self, surface: pygame.Surface) -> None:
+        pal = self.app.palette
         super().draw_scene(surface)
         r = self.panel_rect()
-        title = font(20, bold=True).render("Targets", True, PAL.ACCENT)
+        title = font(20, bold=True).render("Targets", True, pal.ACCENT)
         surface.blit(title, (r.x + PAD, r.y + 12))
         sub = (
             f"{len(self.rows)} targets · click a title to sort · click a row to plan a "
             "package on it · Photo: ask reconnaissance for it"
         )
-        surface.blit(font(13).render(sub, True, PAL.MUTED), (r.x + PAD + 100, r.y + 19))
+        surface.blit(font(13).render(sub, True, pal.MUTED), (r.x + PAD + 100, r.y + 19))
         columns = self._columns()
         t = self.table_rect()
         head_font, row_font = font(13, bold=True), font(13)
         pygame.draw.line(
-            surface, PAL.PANEL_EDGE, (t.x, t.y + HEAD_H - 2), (t.right, t.y + HEAD_H - 2)
+            surface, pal.PANEL_EDGE, (t.x, t.y + HEAD_H - 2), (t.right, t.y + HEAD_H - 2)
         )
         tip: list[tuple[str, bool]] | None = None
         for column, rect in columns:
             on = column.key == self.sort_key
-            img = head_font.render(column.title, True, PAL.ACCENT if on else PAL.TEXT)
+            img = head_font.render(column.title, True, pal.ACCENT if on else pal.TEXT)
             surface.blit(img, (rect.x + 4, rect.y + 4))
             if on:  # a small triangle: down for the biggest first
                 cx, cy = rect.x + 12 + img.get_width(), rect.y + 4 + img.get_height() // 2
@@ -175,11 +176,11 @@ class TargetListScene(OverlayScene):
                     if self.reverse
                     else [(cx - 4, cy + 3), (cx + 4, cy + 3), (cx, cy - 2)]
                 )
-                pygame.draw.polygon(surface, PAL.ACCENT, tri)
+                pygame.draw.polygon(surface, pal.ACCENT, tri)
             if rect.collidepoint(self.mouse):
                 tip = [(column.title, True), (column.tip, False), ("Click to sort", False)]
         photo = self.photo_rect()
-        surface.blit(head_font.render("Photo", True, PAL.TEXT), (photo.x + 4, photo.y + 4))
+        surface.blit(head_font.render("Photo", True, pal.TEXT), (photo.x + 4, photo.y + 4))
         if photo.collidepoint(self.mouse):
             tip = [
                 ("Photo", True),
@@ -196,25 +197,25 @@ class TargetListScene(OverlayScene):
             row = self.rows[i]
             y = t.y + HEAD_H + n * ROW_H
             if i == hover:
-                pygame.draw.rect(surface, PAL.PANEL_EDGE, (t.x, y, t.w, ROW_H))
+                pygame.draw.rect(surface, pal.PANEL_EDGE, (t.x, y, t.w, ROW_H))
             for column, rect in columns:
                 text = column.text(row)
-                colour = PAL.TEXT
+                colour = pal.TEXT
                 if column.key == "limits" and row.restriction == "forbidden":
-                    colour = PAL.DANGER
+                    colour = pal.DANGER
                 elif column.key == "limits" and row.restriction == "burdened":
-                    colour = PAL.BURDEN
+                    colour = pal.BURDEN
                 while row_font.size(text)[0] > rect.w - 8 and len(text) > 3:
                     text = text[:-2] + "…"
                 surface.blit(row_font.render(text, True, colour), (rect.x + 4, y + 3))
             box = pygame.Rect(photo.x + 18, y + 4, 14, 14)
-            pygame.draw.rect(surface, PAL.TEXT, box, 1)
+            pygame.draw.rect(surface, pal.TEXT, box, 1)
             if row.id in asked:
-                pygame.draw.rect(surface, PAL.GOOD, box.inflate(-4, -4))
+                pygame.draw.rect(surface, pal.GOOD, box.inflate(-4, -4))
         surface.set_clip(clip)
         if len(self.rows) > self.visible_rows():
             shown = f"rows {self.scroll + 1}–{min(len(self.rows), self.scroll + self.visible_rows())} of {len(self.rows)} · wheel or arrows to scroll"
-            img = font(13).render(shown, True, PAL.MUTED)
+            img = font(13).render(shown, True, pal.MUTED)
             surface.blit(img, (r.x + PAD, r.bottom - 40))
         if tip is not None:
-            draw_tooltip(surface, self.mouse, tip, r)
+            draw_tooltip(surface, self.mouse, tip, r, pal=pal)

@@ -23,7 +23,7 @@ from game.core.politics import card_matches
 from game.ui.kit.encyclopedia_book import encyclopedia
 from game.ui.kit.gui_theme import SharedThemeManager
 from game.ui.kit.panels import BAR_H
-from game.ui.kit.style import PAL, THEME_PATH, font, wrap
+from game.ui.kit.style import THEME_PATH, font, wrap
 from game.ui.kit.ui_scale import match_manager, to_window
 from game.ui.kit.widgets import Button, toggle_style
 from game.ui.kit.words import SOURCE_KEY, kind_name, short_date
@@ -480,31 +480,33 @@ class MapExtras:
 
     # -- drawing
     def draw(self, surface: pygame.Surface) -> None:
+        pal = self.desk.app.palette
         rect = self.panel_rect()
         if rect is None or self.target is None:
             self.manager.draw_ui(surface)
             return
         shade = pygame.Surface(rect.size, pygame.SRCALPHA)
-        shade.fill((*PAL.PANEL, 244))
+        shade.fill((*pal.PANEL, 244))
         surface.blit(shade, rect)
-        pygame.draw.rect(surface, PAL.ACCENT, rect, 1, border_radius=4)
+        pygame.draw.rect(surface, pal.ACCENT, rect, 1, border_radius=4)
         x, top = rect.x + 14, rect.y + 12
         limit = rect.bottom - 14 - 34 - 8
         for text, style, y in layout(self._lines(), rect.w - 28):
             f = _font(style)
             if top + y + f.get_linesize() > limit:
-                surface.blit(font(14).render("…", True, PAL.MUTED), (x, top + y))
+                surface.blit(font(14).render("…", True, pal.MUTED), (x, top + y))
                 break
-            surface.blit(f.render(text, True, getattr(PAL, STYLES[style][3])), (x, top + y))
+            surface.blit(f.render(text, True, pal.colour(STYLES[style][3])), (x, top + y))
         self._draw_marker(surface)
         self.manager.draw_ui(surface)
 
     def _draw_marker(self, surface: pygame.Surface) -> None:
         """A dashed ring on the target the panel describes."""
+        pal = self.desk.app.palette
         assert self.target is not None
         m = self.desk.map
         x, y = m.to_screen(self.desk.session.rules.targets[self.target].position)
         clip = surface.get_clip()
         surface.set_clip(m.rect)
-        pygame.draw.circle(surface, PAL.ACCENT, (x, y), 24, 2)
+        pygame.draw.circle(surface, pal.ACCENT, (x, y), 24, 2)
         surface.set_clip(clip)

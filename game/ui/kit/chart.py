@@ -16,9 +16,9 @@ import pygame
 
 from game.core.aar import Chart, Line
 from game.ui.kit.panels import draw_tooltip
-from game.ui.kit.style import PAL, Color, font
+from game.ui.kit.style import Color, Palette, font
 
-# Palette entry of each series, looked up when drawing so another palette applies.
+# The palette field of each series: each palette gives its own colour.
 SERIES_COLOURS = {
     "meter": "SERIES_METER",
     "world_opinion": "SERIES_OPINION",
@@ -32,11 +32,11 @@ MAX_MARKERS = 24  # more points than this get a marker only every few turns
 DASH, GAP = 6, 4
 
 
-def line_colour(chart: Chart, line: Line) -> Color:
+def line_colour(chart: Chart, line: Line, *, pal: Palette) -> Color:
     """The series' own colour; an estimate beside the truth takes the estimate colour."""
     if line.estimate and len(chart.lines) > 1:
-        return PAL.SERIES_ESTIMATE
-    colour: Color = getattr(PAL, SERIES_COLOURS.get(chart.series.key, "TEXT"))
+        return pal.SERIES_ESTIMATE
+    colour: Color = pal.colour(SERIES_COLOURS.get(chart.series.key, "TEXT"))
     return colour
 
 
@@ -146,29 +146,35 @@ def _dashed(surface: pygame.Surface, colour: Color, points: list[tuple[float, fl
 
 
 def _marker(
-    surface: pygame.Surface, colour: Color, at: tuple[float, float], estimate: bool, r: int = 3
+    surface: pygame.Surface,
+    colour: Color,
+    at: tuple[float, float],
+    estimate: bool,
+    r: int = 3,
+    *,
+    pal: Palette,
 ) -> None:
     x, y = round(at[0]), round(at[1])
     if estimate:
         box = pygame.Rect(0, 0, 2 * r + 1, 2 * r + 1)
         box.center = (x, y)
-        pygame.draw.rect(surface, PAL.PANEL, box)
+        pygame.draw.rect(surface, pal.PANEL, box)
         pygame.draw.rect(surface, colour, box, 2)
     else:
         pygame.draw.circle(surface, colour, (x, y), r + 1)
 
 
-def _legend(surface: pygame.Surface, geo: ChartGeometry, chart: Chart) -> None:
+def _legend(surface: pygame.Surface, geo: ChartGeometry, chart: Chart, *, pal: Palette) -> None:
     x = geo.legend.right - legend_width(chart)
     cy = geo.legend.centery
     for line in chart.lines:
-        colour = line_colour(chart, line)
+        colour = line_colour(chart, line, pal=pal)
         if line.estimate:
             _dashed(surface, colour, [(x, cy), (x + 22, cy)])
         else:
             pygame.draw.line(surface, colour, (x, cy), (x + 22, cy), 2)
-        _marker(surface, colour, (x + 11, cy), line.estimate)
-        img = font(12).render(line.label, True, PAL.TEXT)
+        _marker(surface, colour, (x + 11, cy), line.estimate, pal=pal)
+        img = font(12).render(line.label, True, pal.TEXT)
         surface.blit(img, (x + 28, cy - img.get_height() // 2))
         x += 28 + img.get_width() + 16
 
@@ -180,17 +186,19 @@ def draw_chart(
     dates: tuple[date, ...],
     mouse: tuple[int, int] | None = None,
     bounds: pygame.Rect | None = None,
+    *,
+    pal: Palette,
 ) -> int | None:
     """Draw ``chart`` in ``rect``; returns the turn index under ``mouse``, if any."""
     top, step = y_axis(chart)
     geo = layout(rect, chart, top)
     plot, count = geo.plot, len(dates)
-    title = font(14, bold=True).render(chart.title, True, PAL.ACCENT)
+    title = font(14, bold=True).render(chart.title, True, pal.ACCENT)
     surface.blit(title, geo.title.topleft)
-    unit = font(12).render(chart.series.unit, True, PAL.MUTED)
+    unit = font(12).render(chart.series.unit, True, pal.MUTED)
     surface.blit(unit, (rect.x, geo.title.bottom + 2))
     if needs_legend(chart):
-        _legend(surface, geo, chart)
+        _legend(surface, geo, chart, pal=pal)
 
     def y_of(value: float) -> float:
         return plot.bottom - plot.h * value / top
@@ -198,11 +206,11 @@ def draw_chart(
     for i in range(round(top / step) + 1):  # gridlines and y ticks
         value = step * i
         y = round(y_of(value))
-        pygame.draw.line(surface, PAL.CHART_GRID, (plot.x, y), (plot.right, y))
-        img = font(11).render(tick_label(value), True, PAL.MUTED)
+        pygame.draw.line(surface, pal.CHART_GRID, (plot.x, y), (plot.right, y))
+        img = font(11).render(tick_label(value), True, pal.MUTED)
         surface.blit(img, (plot.x - img.get_width() - 6, y - img.get_height() // 2))
-    pygame.draw.line(surface, PAL.CHART_AXIS, plot.bottomleft, plot.bottomright)
-    pygame.draw.line(surface, PAL.CHART_AXIS, plot.topleft, plot.bottomleft)
+    pygame.draw.line(surface, pal.CHART_AXIS, plot.bottomleft, plot.bottomright)
+    pygame.draw.line(surface, pal.CHART_AXIS, plot.topleft, plot.bottomleft)
 
     if count:
         span = (dates[-1] - dates[0]).days
@@ -210,8 +218,8 @@ def draw_chart(
         last_right = -1_000
         for index in ticks:
             x = round(geo.x_of(index, count))
-            pygame.draw.line(surface, PAL.CHART_AXIS, (x, plot.bottom), (x, plot.bottom + 3))
-            img = font(11).render(date_label(dates[index], span), True, PAL.MUTED)
+            pygame.draw.line(surface, pal.CHART_AXIS, (x, plot.bottom), (x, plot.bottom + 3))
+            img = font(11).render(date_label(dates[index], span), True, pal.MUTED)
             left = min(max(x - img.get_width() // 2, rect.x), rect.right - img.get_width())
             if left > last_right + 12:
                 surface.blit(img, (left, plot.bottom + 4))
@@ -220,7 +228,7 @@ def draw_chart(
     every = max(1, math.ceil(count / MAX_MARKERS))
     end_labels: list[tuple[float, pygame.Surface]] = []
     for line in chart.lines:
-        colour = line_colour(chart, line)
+        colour = line_colour(chart, line, pal=pal)
         run: list[tuple[float, float]] = []
         runs = []
         for i, v in enumerate(line.values):
@@ -240,14 +248,14 @@ def draw_chart(
                     pygame.draw.lines(surface, colour, False, points, 2)
         for i, v in enumerate(line.values):
             if v is not None and (i % every == 0 or i == count - 1):
-                _marker(surface, colour, (geo.x_of(i, count), y_of(v)), line.estimate)
+                _marker(surface, colour, (geo.x_of(i, count), y_of(v)), line.estimate, pal=pal)
         last = next((v for v in reversed(line.values) if v is not None), None)
         if last is not None:
             img = font(11, bold=True).render(format_value(chart, last), True, colour)
             end_labels.append((y_of(last), img))
     _end_labels(surface, plot, end_labels)
 
-    return _hover(surface, geo, chart, dates, mouse, bounds or rect)
+    return _hover(surface, geo, chart, dates, mouse, bounds or rect, pal=pal)
 
 
 def _end_labels(
@@ -284,12 +292,14 @@ def _hover(
     dates: tuple[date, ...],
     mouse: tuple[int, int] | None,
     bounds: pygame.Rect,
+    *,
+    pal: Palette,
 ) -> int | None:
     index = hover_index(geo, len(dates), mouse)
     if index is None or mouse is None:
         return None
     x = round(geo.x_of(index, len(dates)))
-    pygame.draw.line(surface, PAL.CHART_AXIS, (x, geo.plot.y), (x, geo.plot.bottom))
+    pygame.draw.line(surface, pal.CHART_AXIS, (x, geo.plot.y), (x, geo.plot.bottom))
     day = dates[index]
     lines: list[tuple[str, bool]] = [(f"{day.day} {day.strftime('%B')} {day.year}", True)]
     for line in chart.lines:
@@ -300,5 +310,5 @@ def _hover(
             words += f" (+{format_value(chart, value - before)} this turn)"  # totals to date
         name = chart.title if len(chart.lines) == 1 and not line.estimate else line.label
         lines.append((f"{name}: {words}", False))
-    draw_tooltip(surface, mouse, lines, bounds)
+    draw_tooltip(surface, mouse, lines, bounds, pal=pal)
     return index

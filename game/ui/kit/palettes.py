@@ -1,15 +1,15 @@
-"""The standard colours and a colour-blind-safe set (Okabe and Ito's eight colours),
-switched in place: every reader of ``PAL`` and ``ZONE_COLORS`` sees the change at its
-next frame. Pairs that red-green colour blindness confuses (red and orange edges, the
-amber-to-red damage ramp, green and red talk states) become pairs that differ in hue
-towards blue and in lightness.
+"""The standard colours and a colour-blind-safe set (Okabe and Ito's eight colours), as
+two :class:`~game.ui.kit.style.Palette` values: the app holds the one the settings ask
+for and hands it to what draws. Pairs that red-green colour blindness confuses (red and
+orange edges, the amber-to-red damage ramp, green and red talk states) become pairs
+that differ in hue towards blue and in lightness.
 """
 
 from __future__ import annotations
 
-from game.ui.kit.style import PAL
-from game.ui.map import icons
-from game.ui.map.map_render import ZONE_COLORS
+from dataclasses import replace
+
+from game.ui.kit.style import STANDARD, ColorA, Palette
 
 Color = tuple[int, int, int]
 
@@ -21,7 +21,7 @@ BLUE = (0, 114, 178)
 VERMILLION = (213, 94, 0)
 REDDISH_PURPLE = (204, 121, 167)
 
-COLOUR_BLIND: dict[str, Color] = {
+COLOUR_BLIND_COLOURS: dict[str, Color] = {
     "GOOD": SKY_BLUE,
     "DANGER": (236, 128, 40),  # an orange light enough to read on the dark panels
     "FLAK": SKY_BLUE,
@@ -42,32 +42,20 @@ COLOUR_BLIND: dict[str, Color] = {
     "SERIES_LOSSES": VERMILLION,
     "SERIES_CASUALTIES": REDDISH_PURPLE,
 }
-COLOUR_BLIND_ZONES: dict[str, tuple[int, int, int, int]] = {
+COLOUR_BLIND_ZONES: dict[str, ColorA] = {
     "mig_alley": (*VERMILLION, 44),
     "border_buffer": (*REDDISH_PURPLE, 60),
     "naval_area": (*BLUE, 40),
     "pow_camp": (*YELLOW, 120),
 }
 
-_standard: dict[str, Color] = {}
-_standard_zones: dict[str, tuple[int, int, int, int]] = dict(ZONE_COLORS)
-_current = {"colour_blind": False}
+COLOUR_BLIND: Palette = replace(
+    STANDARD,
+    **COLOUR_BLIND_COLOURS,
+    ZONES=tuple((kind, COLOUR_BLIND_ZONES.get(kind, c)) for kind, c in STANDARD.ZONES),
+)
 
 
-def colour_blind_on() -> bool:
-    return _current["colour_blind"]
-
-
-def apply_palette(colour_blind: bool) -> bool:
-    """Switch to the colour-blind palette or back; True when anything changed."""
-    if colour_blind == _current["colour_blind"]:
-        return False
-    if not _standard:  # remember the standard colours before the first switch
-        _standard.update({name: getattr(PAL, name) for name in vars(PAL) if name.isupper()})
-    values = COLOUR_BLIND if colour_blind else _standard
-    for name, colour in values.items():
-        setattr(PAL, name, colour)
-    ZONE_COLORS.update(COLOUR_BLIND_ZONES if colour_blind else _standard_zones)
-    _current["colour_blind"] = colour_blind
-    icons.forget_icons()
-    return True
+def palette_for(colour_blind: bool) -> Palette:
+    """The palette the colour-blind setting asks for."""
+    return COLOUR_BLIND if colour_blind else STANDARD

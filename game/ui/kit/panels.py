@@ -11,7 +11,7 @@ import pygame
 from game.core.calendar import moon_illumination, moon_phase_name
 from game.core.intel import PlayerView, flak_picture
 from game.core.model import Rules, TalksState
-from game.ui.kit.style import PAL, font, wrap
+from game.ui.kit.style import Palette, font, wrap
 from game.ui.kit.words import TALKS_NAMES, kind_name, long_date, short_date
 
 PAD = 18
@@ -23,9 +23,9 @@ TALKS_PAINT = {  # names in the palette, looked up when drawn
 }
 
 
-def talks_colour(state: TalksState) -> tuple[int, int, int]:
+def talks_colour(state: TalksState, *, pal: Palette) -> tuple[int, int, int]:
     name = TALKS_PAINT.get(state)
-    return getattr(PAL, name) if name else PAL.TEXT
+    return pal.colour(name) if name else pal.TEXT
 
 
 def draw_moon(surface: pygame.Surface, centre: tuple[int, int], r: int, day: date) -> None:
@@ -57,67 +57,71 @@ def draw_gauge(
     label: str,
     value: float,
     *,
-    colour: tuple[int, int, int] = PAL.ACCENT,
+    colour: tuple[int, int, int] | None = None,
     mark: float | None = None,
-    mark_colour: tuple[int, int, int] = PAL.TEXT,
+    mark_colour: tuple[int, int, int] | None = None,
     note: str = "",
+    pal: Palette,
 ) -> None:
-    """A labelled 0-100 bar; ``mark`` draws a tick (a threshold)."""
+    """A labelled 0-100 bar; ``mark`` draws a tick (a threshold). The bar is ``colour``
+    (the accent unless given), the tick ``mark_colour`` (the text's unless given)."""
     f = font(15)
-    surface.blit(f.render(label, True, PAL.TEXT), (rect.x, rect.y))
-    val = font(15, bold=True).render(f"{value:.0f}{note}", True, PAL.TEXT)
+    surface.blit(f.render(label, True, pal.TEXT), (rect.x, rect.y))
+    val = font(15, bold=True).render(f"{value:.0f}{note}", True, pal.TEXT)
     surface.blit(val, (rect.right - val.get_width(), rect.y))
     bar = pygame.Rect(rect.x, rect.y + 24, rect.w, 10)
-    pygame.draw.rect(surface, PAL.BAR_BG, bar, border_radius=2)
+    pygame.draw.rect(surface, pal.BAR_BG, bar, border_radius=2)
     fill = bar.copy()
     fill.w = round(bar.w * max(0.0, min(100.0, value)) / 100)
     if fill.w > 0:
-        pygame.draw.rect(surface, colour, fill, border_radius=2)
-    pygame.draw.rect(surface, PAL.PANEL_EDGE, bar, 1, border_radius=2)
+        pygame.draw.rect(surface, colour or pal.ACCENT, fill, border_radius=2)
+    pygame.draw.rect(surface, pal.PANEL_EDGE, bar, 1, border_radius=2)
     if mark is not None:
         x = bar.x + round(bar.w * mark / 100)
-        pygame.draw.line(surface, mark_colour, (x, bar.y - 3), (x, bar.bottom + 2), 2)
+        pygame.draw.line(surface, mark_colour or pal.TEXT, (x, bar.y - 3), (x, bar.bottom + 2), 2)
 
 
-def draw_status(surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: PlayerView) -> int:
+def draw_status(
+    surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: PlayerView, *, pal: Palette
+) -> int:
     """The top of the side panel; returns the y where it ends."""
-    pygame.draw.rect(surface, PAL.PANEL, rect)
-    pygame.draw.line(surface, PAL.PANEL_EDGE, rect.topleft, rect.bottomleft)
+    pygame.draw.rect(surface, pal.PANEL, rect)
+    pygame.draw.line(surface, pal.PANEL_EDGE, rect.topleft, rect.bottomleft)
     x, w = rect.x + PAD, rect.w - 2 * PAD
     y = rect.y + 14
     for line in wrap(rules.name, font(17, bold=True), w)[:2]:
-        surface.blit(font(17, bold=True).render(line, True, PAL.ACCENT), (x, y))
+        surface.blit(font(17, bold=True).render(line, True, pal.ACCENT), (x, y))
         y += 23
     turns = "daily turns" if rules.turn_days == 1 else f"{rules.turn_days}-day turns"
     cap = f"Turn {view.turn} · {turns} · until {short_date(rules.end)} · {rules.difficulty}"
-    surface.blit(font(13).render(cap, True, PAL.MUTED), (x, y + 2))
+    surface.blit(font(13).render(cap, True, pal.MUTED), (x, y + 2))
     y += 30
-    pygame.draw.line(surface, PAL.PANEL_EDGE, (x, y), (x + w, y))
+    pygame.draw.line(surface, pal.PANEL_EDGE, (x, y), (x + w, y))
     y += 12
-    surface.blit(font(21, bold=True).render(long_date(view.day), True, PAL.TEXT), (x, y))
+    surface.blit(font(21, bold=True).render(long_date(view.day), True, pal.TEXT), (x, y))
     y += 36
     draw_moon(surface, (x + 14, y + 14), 13, view.day)
     lit = moon_illumination(view.day)
     moon = f"{moon_phase_name(view.day).capitalize()}, {lit * 100:.0f}% lit"
-    surface.blit(font(15).render(moon, True, PAL.TEXT), (x + 38, y))
+    surface.blit(font(15).render(moon, True, pal.TEXT), (x + 38, y))
     dark = (
         "dark nights: B-29s can reach the Yalu"
         if lit < 0.3
         else "moonlit nights favour MiG night fighters"
     )
-    surface.blit(font(13).render(dark, True, PAL.MUTED), (x + 38, y + 19))
+    surface.blit(font(13).render(dark, True, pal.MUTED), (x + 38, y + 19))
     y += 46
     talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
-    surface.blit(font(15).render("Armistice talks:", True, PAL.TEXT), (x, y))
+    surface.blit(font(15).render("Armistice talks:", True, pal.TEXT), (x, y))
     surface.blit(
-        font(15, bold=True).render(talks, True, talks_colour(view.talks)),
+        font(15, bold=True).render(talks, True, talks_colour(view.talks, pal=pal)),
         (x + 128, y),
     )
     y += 30
     gauges = (
-        ("Negotiation meter (estimate)", view.meter_estimate, PAL.ACCENT, rules.meter.threshold),
-        ("World opinion", view.world_opinion, PAL.GAUGE_OPINION, rules.opinion.recall_world),
-        ("US patience", view.us_patience, PAL.GAUGE_PATIENCE, rules.opinion.recall_patience),
+        ("Negotiation meter (estimate)", view.meter_estimate, pal.ACCENT, rules.meter.threshold),
+        ("World opinion", view.world_opinion, pal.GAUGE_OPINION, rules.opinion.recall_world),
+        ("US patience", view.us_patience, pal.GAUGE_PATIENCE, rules.opinion.recall_patience),
     )
     for label, value, colour, mark in gauges:
         draw_gauge(
@@ -127,11 +131,12 @@ def draw_status(surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: 
             value,
             colour=colour,
             mark=mark,
-            mark_colour=PAL.TEXT if label.startswith("Neg") else PAL.DANGER,
+            mark_colour=pal.TEXT if label.startswith("Neg") else pal.DANGER,
+            pal=pal,
         )
         y += 46
     y += 4
-    pygame.draw.line(surface, PAL.PANEL_EDGE, (x, y), (x + w, y))
+    pygame.draw.line(surface, pal.PANEL_EDGE, (x, y), (x + w, y))
     return y + 8
 
 
@@ -154,12 +159,17 @@ def tooltip_lines(rules: Rules, view: PlayerView, target_id: str) -> list[tuple[
 
 
 def draw_tooltip(
-    surface: pygame.Surface, at: tuple[int, int], lines: list[tuple[str, bool]], bounds: pygame.Rect
+    surface: pygame.Surface,
+    at: tuple[int, int],
+    lines: list[tuple[str, bool]],
+    bounds: pygame.Rect,
+    *,
+    pal: Palette,
 ) -> pygame.Rect:
     imgs = [
-        font(15, bold=True).render(s, True, PAL.ACCENT)
+        font(15, bold=True).render(s, True, pal.ACCENT)
         if title
-        else font(14).render(s, True, PAL.TEXT)
+        else font(14).render(s, True, pal.TEXT)
         for s, title in lines
     ]
     w = max(i.get_width() for i in imgs) + 24
@@ -170,8 +180,8 @@ def draw_tooltip(
     if rect.bottom > bounds.bottom - 6:
         rect.bottom = at[1] - 12
     rect.clamp_ip(bounds)
-    pygame.draw.rect(surface, PAL.TOOLTIP, rect, border_radius=4)
-    pygame.draw.rect(surface, PAL.ACCENT, rect, 1, border_radius=4)
+    pygame.draw.rect(surface, pal.TOOLTIP, rect, border_radius=4)
+    pygame.draw.rect(surface, pal.ACCENT, rect, 1, border_radius=4)
     y = rect.y + 9
     for img in imgs:
         surface.blit(img, (rect.x + 12, y))

@@ -9,7 +9,7 @@ import pygame
 from game.core.aar import campaign_figure
 from game.core.model import GameState, Rules
 from game.core.targets import cities_half_destroyed, power_destroyed_pct
-from game.ui.kit.style import PAL, font, wrap
+from game.ui.kit.style import Palette, font, wrap
 
 ROW_GAP = 5
 
@@ -33,7 +33,7 @@ def figures_height(count: int) -> int:
 
 
 def draw_key_figures(
-    surface: pygame.Surface, rect: pygame.Rect, figures: list[tuple[str, str]]
+    surface: pygame.Surface, rect: pygame.Rect, figures: list[tuple[str, str]], *, pal: Palette
 ) -> int:
     """Two columns of "label  value"; returns the height used."""
     col_w = (rect.w - 24) // 2
@@ -41,8 +41,8 @@ def draw_key_figures(
     for i, (label, value) in enumerate(figures):
         x = rect.x + (i % 2) * (col_w + 24)
         y = rect.y + (i // 2) * line
-        surface.blit(font(14).render(label, True, PAL.MUTED), (x, y))
-        img = font(14, bold=True).render(value, True, PAL.TEXT)
+        surface.blit(font(14).render(label, True, pal.MUTED), (x, y))
+        img = font(14, bold=True).render(value, True, pal.TEXT)
         surface.blit(img, (x + col_w - img.get_width(), y))
     return figures_height(len(figures))
 
@@ -80,20 +80,24 @@ def record_height(rows: list[tuple[str, str, str, str]], width: int) -> int:
 
 
 def draw_record(
-    surface: pygame.Surface, rect: pygame.Rect, rows: list[tuple[str, str, str, str]]
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    rows: list[tuple[str, str, str, str]],
+    *,
+    pal: Palette,
 ) -> int:
     """The comparison table; returns the height used."""
     label_w, yours_w, _ = _columns(rect.w)
     xs = (rect.x, rect.x + label_w, rect.x + label_w + yours_w)
     y = rect.y
     for x, head in zip(xs, ("", "Your campaign", "The historical record"), strict=True):
-        surface.blit(font(12, bold=True).render(head, True, PAL.ACCENT), (x, y))
+        surface.blit(font(12, bold=True).render(head, True, pal.ACCENT), (x, y))
     y += font(12, bold=True).get_linesize() + ROW_GAP
     line = font(13).get_linesize()
     for row in rows:
-        pygame.draw.line(surface, PAL.CHART_GRID, (rect.x, y - 3), (rect.right, y - 3))
+        pygame.draw.line(surface, pal.CHART_GRID, (rect.x, y - 3), (rect.right, y - 3))
         cells = _cells(row, rect.w)
-        styles = ((font(13), PAL.MUTED), (font(13, bold=True), PAL.TEXT), (font(13), PAL.TEXT))
+        styles = ((font(13), pal.MUTED), (font(13, bold=True), pal.TEXT), (font(13), pal.TEXT))
         for x, lines, (fnt, colour) in zip(xs, cells, styles, strict=True):
             for i, text in enumerate(lines):
                 surface.blit(fnt.render(text, True, colour), (x, y + i * line))

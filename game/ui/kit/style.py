@@ -4,7 +4,8 @@ what the interface draws itself (map, gauges, tooltips)."""
 from __future__ import annotations
 
 import json
-from functools import cache
+from dataclasses import dataclass, fields
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +15,17 @@ THEME_PATH = Path(__file__).with_name("theme.json")
 MIN_SIZE = (1280, 720)
 
 Color = tuple[int, int, int]
+ColorA = tuple[int, int, int, int]
+# The zones' colours on the standard map (a zone's edge is the same hue, more opaque).
+STANDARD_ZONES: tuple[tuple[str, ColorA], ...] = (
+    ("mig_alley", (170, 60, 40, 36)),
+    ("border_buffer", (120, 70, 110, 46)),
+    ("neutral_zone", (245, 245, 240, 150)),
+    ("naval_area", (40, 70, 140, 34)),
+    ("sanctuary", (90, 90, 90, 26)),
+    ("pow_camp", (200, 150, 40, 110)),
+)
+UNKNOWN_ZONE: ColorA = (80, 80, 80, 40)
 
 
 def _hex(value: str) -> Color:
@@ -27,53 +39,75 @@ def _theme_colours() -> dict[str, Color]:
     return {k: _hex(v) for k, v in data["defaults"]["colours"].items()}
 
 
+@dataclass(frozen=True)
 class Palette:
-    """Colours named for their use; the basic ones come from the theme file."""
+    """Colours named for their use; the basic ones come from the theme file. A value:
+    the app holds the one in use and hands it to what draws, and the caches of drawn
+    pictures are keyed by it (it is hashable)."""
 
-    WINDOW = (24, 30, 34)
-    PANEL = (32, 39, 44)
-    PANEL_EDGE = (77, 81, 71)
-    TEXT = _theme_colours()["normal_text"]
-    MUTED = (184, 171, 135)
-    ACCENT = (216, 194, 122)
-    DANGER = (206, 110, 88)
-    GOOD = (140, 170, 110)
-    BAR_BG = (22, 27, 31)
-    TOOLTIP = (20, 26, 30)
-    SEA = (150, 170, 178)
+    WINDOW: Color = (24, 30, 34)
+    PANEL: Color = (32, 39, 44)
+    PANEL_EDGE: Color = (77, 81, 71)
+    TEXT: Color = _theme_colours()["normal_text"]
+    MUTED: Color = (184, 171, 135)
+    ACCENT: Color = (216, 194, 122)
+    DANGER: Color = (206, 110, 88)
+    GOOD: Color = (140, 170, 110)
+    BAR_BG: Color = (22, 27, 31)
+    TOOLTIP: Color = (20, 26, 30)
+    SEA: Color = (150, 170, 178)
     # After-action charts: one hue per series, told apart by shape too (markers, dashes).
-    SERIES_METER = (230, 159, 0)
-    SERIES_OPINION = (86, 180, 233)
-    SERIES_PATIENCE = (0, 178, 130)
-    SERIES_POWER = (240, 228, 66)
-    SERIES_SUPPLY = (120, 150, 235)
-    SERIES_LOSSES = (225, 110, 40)
-    SERIES_CASUALTIES = (214, 135, 180)
-    SERIES_ESTIMATE = (205, 205, 195)  # the planner's estimate beside the truth
-    CHART_GRID = (52, 60, 64)
-    CHART_AXIS = (110, 114, 100)
-    # Map and gauge colours; the colour-blind palette (game.ui.kit.palettes) replaces them.
-    FLAK = (226, 92, 40)
-    FORBID = (200, 40, 30)
-    BURDEN = (226, 150, 40)
-    RAIL_DAMAGED = (200, 130, 30)
-    RAIL_CUT = (190, 30, 24)
-    DAMAGE_LOW = (226, 164, 60)
-    DAMAGE_HIGH = (150, 24, 20)
-    GAUGE_OPINION = (120, 150, 170)
-    GAUGE_PATIENCE = (150, 160, 110)
-    RESULT = (255, 170, 60)  # a strike's flash and damage during the turn's replay
-    INCIDENT = (230, 70, 60)
-    LOSS = (236, 120, 96)
+    SERIES_METER: Color = (230, 159, 0)
+    SERIES_OPINION: Color = (86, 180, 233)
+    SERIES_PATIENCE: Color = (0, 178, 130)
+    SERIES_POWER: Color = (240, 228, 66)
+    SERIES_SUPPLY: Color = (120, 150, 235)
+    SERIES_LOSSES: Color = (225, 110, 40)
+    SERIES_CASUALTIES: Color = (214, 135, 180)
+    SERIES_ESTIMATE: Color = (205, 205, 195)  # the planner's estimate beside the truth
+    CHART_GRID: Color = (52, 60, 64)
+    CHART_AXIS: Color = (110, 114, 100)
+    # Map and gauge colours; the colour-blind palette (game.ui.kit.palettes) has others.
+    FLAK: Color = (226, 92, 40)
+    FORBID: Color = (200, 40, 30)
+    BURDEN: Color = (226, 150, 40)
+    RAIL_DAMAGED: Color = (200, 130, 30)
+    RAIL_CUT: Color = (190, 30, 24)
+    DAMAGE_LOW: Color = (226, 164, 60)
+    DAMAGE_HIGH: Color = (150, 24, 20)
+    GAUGE_OPINION: Color = (120, 150, 170)
+    GAUGE_PATIENCE: Color = (150, 160, 110)
+    RESULT: Color = (255, 170, 60)  # a strike's flash and damage during the turn's replay
+    INCIDENT: Color = (230, 70, 60)
+    LOSS: Color = (236, 120, 96)
+    # The map's zones: (kind, RGBA) in the order the map draws them.
+    ZONES: tuple[tuple[str, ColorA], ...] = STANDARD_ZONES
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(tuple(vars(self)[f.name] for f in fields(self)))
+
+    def __hash__(self) -> int:  # worked out once: a palette keys caches looked up each frame
+        return self._hash
+
+    def zone(self, kind: str) -> ColorA:
+        """A zone kind's fill colour (a grey for a kind the palette does not know)."""
+        return next((c for k, c in self.ZONES if k == kind), UNKNOWN_ZONE)
+
+    def colour(self, name: str) -> Color:
+        """A colour by its field's name, e.g. ``"DANGER"``."""
+        value = getattr(self, name)
+        if name == "ZONES" or not isinstance(value, tuple):
+            raise KeyError(name)
+        return value
+
+    def html(self, name: str) -> str:
+        """A colour for pygame_gui's HTML (``#rrggbb``)."""
+        r, g, b = self.colour(name)
+        return f"#{r:02x}{g:02x}{b:02x}"
 
 
-PAL = Palette  # the class itself: switching palettes sets its attributes in place
-
-
-def html_colour(name: str) -> str:
-    """A palette colour for pygame_gui's HTML (``#rrggbb``), read when the text is made."""
-    r, g, b = getattr(PAL, name)
-    return f"#{r:02x}{g:02x}{b:02x}"
+STANDARD = Palette()
 
 
 def _font_file(bold: bool, italic: bool) -> str:

@@ -11,7 +11,7 @@ from functools import cache
 
 import pygame
 
-from game.ui.kit.style import PAL
+from game.ui.kit.style import Palette
 from game.ui.map import sprites
 
 ColorValue = tuple[int, int, int] | tuple[int, int, int, int]
@@ -23,10 +23,10 @@ CONFIDENT = (28, 24, 22)
 HIGHLIGHT = (255, 228, 120)
 
 
-def damage_colour(damage: float) -> tuple[int, int, int]:
+def damage_colour(pal: Palette, damage: float) -> tuple[int, int, int]:
     """Amber at light damage to deep red when destroyed (or the colour-blind ramp)."""
     t = max(0.0, min(1.0, damage / 100))
-    lo, hi = PAL.DAMAGE_LOW, PAL.DAMAGE_HIGH
+    lo, hi = pal.DAMAGE_LOW, pal.DAMAGE_HIGH
     return (
         round(lo[0] + (hi[0] - lo[0]) * t),
         round(lo[1] + (hi[1] - lo[1]) * t),
@@ -40,6 +40,7 @@ UNSEEN_TINT = (196, 192, 182)  # a plate never assessed: greyed, its damage unkn
 
 @cache
 def target_icon(
+    pal: Palette,
     kind: str,
     r: int,
     damage: float | None,
@@ -48,29 +49,31 @@ def target_icon(
     sprite_path: str | None = None,
     restricted: bool = False,
 ) -> pygame.Surface:
-    """The icon for a target; ``damage`` None means never assessed. ``sprite_path`` is
-    a scenario's own picture for the type (the game's is used otherwise); ``restricted``
-    badges a target a card in force puts off limits."""
+    """The icon for a target in ``pal``'s colours (kept for each palette); ``damage``
+    None means never assessed. ``sprite_path`` is a scenario's own picture for the type
+    (the game's is used otherwise); ``restricted`` badges a target a card in force puts
+    off limits."""
     dmg_step = None if damage is None else round(damage / 5) * 5
     overrides = {kind: sprite_path} if sprite_path else None
-    surf = _make_icon(kind, r, dmg_step, confidence >= LOW_CONFIDENCE, highlight, overrides)
+    surf = _make_icon(pal, kind, r, dmg_step, confidence >= LOW_CONFIDENCE, highlight, overrides)
     if restricted:
         surf = surf.copy()
-        _no_entry(surf, (surf.get_width() / 2 + r * 0.8, surf.get_height() / 2 - r * 0.8), r)
+        _no_entry(surf, (surf.get_width() / 2 + r * 0.8, surf.get_height() / 2 - r * 0.8), r, pal)
     return surf
 
 
-def _no_entry(surf: pygame.Surface, at: tuple[float, float], r: int) -> None:
+def _no_entry(surf: pygame.Surface, at: tuple[float, float], r: int, pal: Palette) -> None:
     """A no-entry badge: a disc in the forbidding colour with a white bar across."""
     rb = max(3.5, r * 0.5)
     pygame.draw.circle(surf, CONFIDENT, at, rb + 1)
-    pygame.draw.circle(surf, PAL.FORBID, at, rb)
+    pygame.draw.circle(surf, pal.FORBID, at, rb)
     bar = pygame.Rect(0, 0, round(rb * 1.3), max(2, round(rb * 0.4)))
     bar.center = (round(at[0]), round(at[1]))
     pygame.draw.rect(surf, (250, 248, 240), bar)
 
 
 def _make_icon(
+    pal: Palette,
     kind: str,
     r: int,
     damage: int | None,
@@ -93,7 +96,7 @@ def _make_icon(
     elif damage > 0:
         top = round(box.bottom - box.h * damage / 100)
         band = pygame.Rect(0, top, picture.get_width(), picture.get_height() - top)
-        picture.fill(damage_colour(damage), band, special_flags=pygame.BLEND_RGB_MULT)
+        picture.fill(damage_colour(pal, damage), band, special_flags=pygame.BLEND_RGB_MULT)
     at = picture.get_rect(center=(round(c), round(c)))
     surf.blit(picture, at)
     if damage is not None and damage >= DESTROYED:
@@ -143,15 +146,6 @@ def blit_label(
     surface.blit(img, (x, y))
 
 
-_generation = [0]
-
-
-def palette_generation() -> int:
-    """Counts the palette switches: a picture drawn in the old colours is stale."""
-    return _generation[0]
-
-
 def forget_icons() -> None:
-    """Drop the drawn icons: their damage colours change with the palette."""
+    """Drop the drawn icons (their sprites changed)."""
     target_icon.cache_clear()
-    _generation[0] += 1

@@ -21,6 +21,7 @@ import pygame
 
 from game.core.geometry import Layer, MapFeature, MapGeometry, Shape
 from game.data.maps import load_map
+from game.ui.kit.style import STANDARD, Palette
 
 Color = tuple[int, int, int]
 ColorA = tuple[int, int, int, int]
@@ -36,14 +37,6 @@ BORDER_PATTERN = (11.0, 3.0, 2.0, 3.0)  # dash, gap, dot, gap (pixels at 1 px/km
 RAIL = (52, 44, 40)
 FRONT = (176, 30, 30)
 LABEL = (40, 32, 28)
-ZONE_COLORS: dict[str, ColorA] = {
-    "mig_alley": (170, 60, 40, 36),
-    "border_buffer": (120, 70, 110, 46),
-    "neutral_zone": (245, 245, 240, 150),
-    "naval_area": (40, 70, 140, 34),
-    "sanctuary": (90, 90, 90, 26),
-    "pow_camp": (200, 150, 40, 110),
-}
 TARGET_COLORS: dict[str, Color] = {
     "hydro_plant": (30, 90, 170),
     "thermal_plant": (150, 60, 30),
@@ -188,15 +181,18 @@ def render_terrain(tmx_path: Path) -> pygame.Surface:
     return load_pictures(tmx_path).terrain
 
 
-def render_map_image(tmx_path: Path, width_px: int, *, show_objects: bool = True) -> pygame.Surface:
-    """Render the map at ``width_px`` wide (height keeps the aspect ratio)."""
+def render_map_image(
+    tmx_path: Path, width_px: int, *, show_objects: bool = True, pal: Palette = STANDARD
+) -> pygame.Surface:
+    """Render the map at ``width_px`` wide (height keeps the aspect ratio), its zones in
+    ``pal``'s colours."""
     full = render_terrain(tmx_path)
     scale = width_px / full.get_width()
     height_px = max(1, round(full.get_height() * scale))
     out = pygame.transform.smoothscale(full, (width_px, height_px))
     if show_objects:
         geometry = load_map(Path(tmx_path))
-        draw_overlay(out, geometry, width_px / geometry.width_km)
+        draw_overlay(out, geometry, width_px / geometry.width_km, pal=pal)
     return out
 
 
@@ -219,8 +215,10 @@ def draw_overlay(
     layers: frozenset[Layer] = ALL_LAYERS,
     origin: tuple[int, int] | None = None,
     shapes: ShapeCache | None = None,
+    pal: Palette = STANDARD,
 ) -> None:
-    """Draw the map's object layers (only those in ``layers``) at ``px_per_km``.
+    """Draw the map's object layers (only those in ``layers``) at ``px_per_km``; the
+    zones take ``pal``'s colours (no other layer depends on the palette).
 
     ``out`` may be one piece of the map: ``origin`` is where its top-left corner lies on
     the whole map at this scale (labels still keep inside the whole map, not the piece);
@@ -247,7 +245,7 @@ def draw_overlay(
 
     zones = pygame.Surface(out.get_size() if Layer.ZONES in layers else (1, 1), pygame.SRCALPHA)
     for f in on(Layer.ZONES):
-        color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
+        color = pal.zone(f.kind)
         edge = (*color[:3], min(255, color[3] * 4))
         if f.shape == Shape.POLYGON:
             pts = [px(p) for p in f.points]

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 import pygame
 
-from game.ui.kit.style import PAL
+from game.ui.kit.style import Palette
 from game.ui.kit.words import kind_name
 from game.ui.map import icons, sprites
-from game.ui.map.map_render import ZONE_COLORS, _walk
+from game.ui.map.map_render import _walk
 
 FRONT_CASING = (255, 232, 220)
 FRONT = (176, 30, 30)
@@ -54,11 +54,13 @@ LEGEND_ZONES = (
 )
 
 
-def draw_key_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, int]) -> str:
-    """Draws a map-key symbol centred on mid and returns its words."""
+def draw_key_item(
+    surface: pygame.Surface, what: str, key: str, mid: tuple[int, int], pal: Palette
+) -> str:
+    """Draws a map-key symbol centred on mid, in ``pal``'s colours, and returns its words."""
     x, y = mid
     if what == "icon":
-        img = icons.target_icon(key, 6, 0.0, 1.0)
+        img = icons.target_icon(pal, key, 6, 0.0, 1.0)
         surface.blit(img, img.get_rect(center=mid))
         return kind_name(key)
     if what == "base":
@@ -74,7 +76,7 @@ def draw_key_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, 
             "unseen": (None, 0.0),
         }[key]
         barred = key == "restricted"
-        img = icons.target_icon("industrial_complex", 6, damage, conf, restricted=barred)
+        img = icons.target_icon(pal, "industrial_complex", 6, damage, conf, restricted=barred)
         surface.blit(img, img.get_rect(center=mid))
         return {
             "confident": "Damage estimate, confident",
@@ -84,14 +86,14 @@ def draw_key_item(surface: pygame.Surface, what: str, key: str, mid: tuple[int, 
             "unseen": "Not yet assessed",
         }[key]
     if what == "zone":
-        colour = ZONE_COLORS.get(key, (80, 80, 80, 40))
+        colour = pal.zone(key)
         sw = pygame.Surface((16, 12), pygame.SRCALPHA)
         sw.fill((*colour[:3], max(colour[3], 110)))
         surface.blit(sw, (x - 8, y - 6))
         pygame.draw.rect(surface, colour[:3], pygame.Rect(x - 8, y - 6, 16, 12), 1)
         return dict(LEGEND_ZONES)[key]
     if what == "rail":
-        rail = {"intact": RAIL_INTACT, "damaged": PAL.RAIL_DAMAGED, "cut": PAL.RAIL_CUT}[key]
+        rail = {"intact": RAIL_INTACT, "damaged": pal.RAIL_DAMAGED, "cut": pal.RAIL_CUT}[key]
         pygame.draw.line(surface, CASING, (x - 9, y), (x + 9, y), 5)
         pygame.draw.line(surface, rail, (x - 9, y), (x + 9, y), 3)
         return {

@@ -17,7 +17,7 @@ from game.core.geometry import Layer, MapGeometry, Point
 from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.ui.kit.panels import BAR_H
-from game.ui.kit.style import PAL, font
+from game.ui.kit.style import Palette, font
 from game.ui.map import icons, overlays, sprites
 from game.ui.map.map_cache import MapImages
 from game.ui.map.map_render import ShapeCache, dashed_polyline
@@ -203,14 +203,17 @@ class MapView:
         return best
 
     # -- drawing (reads the picture; changes nothing)
-    def draw(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
+    def draw(
+        self, surface: pygame.Surface, view: PlayerView, hover: str | None, pal: Palette
+    ) -> None:
+        """The map in ``pal``'s colours."""
         clip = surface.get_clip()
         surface.set_clip(self.rect)
-        self._draw_base(surface, view)
-        self._draw_rail(surface, view, hover)
+        self._draw_base(surface, view, pal)
+        self._draw_rail(surface, view, hover, pal)
         self._draw_front(surface)
         self._draw_bases(surface)
-        self._draw_targets(surface, view, hover)
+        self._draw_targets(surface, view, hover, pal)
         if self.place_names:
             self.places = draw_place_labels(
                 surface,
@@ -231,32 +234,34 @@ class MapView:
             self.places = []
         surface.set_clip(clip)
 
-    def _draw_base(self, surface: pygame.Surface, view: PlayerView) -> None:
+    def _draw_base(self, surface: pygame.Surface, view: PlayerView, pal: Palette) -> None:
         """The terrain, rivers, borders, bases and the overlays that are on, from tiles."""
         tiles = self.maps.tiles
         level = tiles.level(self.tmx, self.geo, self.ppk)
         # Where the map's corner lands; int() as blitting at a fractional place does.
         corner = (int(self.rect.x - self.offset[0]), int(self.rect.y - self.offset[1]))
         on = frozenset(self.overlays)
-        key = overlays.overlay_key(self.rules, view, on) if on else None
+        key = overlays.overlay_key(self.rules, view, on, pal) if on else None
         paint = None
         if on:
             rules, ppk = self.rules, self.ppk
 
             def paint(layer: pygame.Surface, origin: tuple[int, int], shapes: ShapeCache) -> None:
                 proj = overlays.Projection(ppk, origin)
-                overlays.paint_overlays(layer, rules, view, on, proj, shapes)
+                overlays.paint_overlays(layer, rules, view, on, proj, shapes, pal)
 
         tiles.draw(surface, self.rect, corner, level, self.geo, key, paint)
 
-    def _draw_rail(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
+    def _draw_rail(
+        self, surface: pygame.Surface, view: PlayerView, hover: str | None, pal: Palette
+    ) -> None:
         w = 2 if self.ppk < 1.5 else 3
         for tid, pts in self._rail.items():
             spts = [self.to_screen(p) for p in pts]
             est = view.bda.get(tid)
             damage = est.damage if est is not None else 0.0
             color = (
-                PAL.RAIL_CUT if damage >= 50 else PAL.RAIL_DAMAGED if damage >= 20 else RAIL_INTACT
+                pal.RAIL_CUT if damage >= 50 else pal.RAIL_DAMAGED if damage >= 20 else RAIL_INTACT
             )
             if tid == hover:
                 pygame.draw.lines(surface, (255, 240, 160), False, spts, w + 6)
@@ -319,7 +324,9 @@ class MapView:
             if area.collidepoint(x, y):
                 surface.blit(img, img.get_rect(center=(round(x), round(y))))
 
-    def _draw_targets(self, surface: pygame.Surface, view: PlayerView, hover: str | None) -> None:
+    def _draw_targets(
+        self, surface: pygame.Surface, view: PlayerView, hover: str | None, pal: Palette
+    ) -> None:
         r = self.icon_r()
         label_font = font(13 if self.ppk < 2.0 else 14, bold=True)
         show_labels = self.ppk >= 1.0
@@ -351,7 +358,7 @@ class MapView:
             confidence = est.confidence if est is not None else 0.0
             own = self.rules.sprites.get(t.kind)
             barred = tid in off
-            img = icons.target_icon(t.kind, r, damage, confidence, tid == hover, own, barred)
+            img = icons.target_icon(pal, t.kind, r, damage, confidence, tid == hover, own, barred)
             box = img.get_rect(center=(round(x), round(y)))
             surface.blit(img, box)
             self.icon_boxes.append(box)

@@ -20,10 +20,9 @@ import pygame
 from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
-from game.ui.kit.style import PAL, font
-from game.ui.map import icons, sprites
+from game.ui.kit.style import Palette, font
+from game.ui.map import sprites
 from game.ui.map.map_render import (
-    ZONE_COLORS,
     ShapeCache,
     draw_pieces,
     pattern_array,
@@ -44,23 +43,22 @@ class Overlay:
     short: str  # the toggle button's text
     shortcut: int  # pygame key
     letter: str
-    paint: str  # a zone kind of ZONE_COLORS, or "flak"
+    paint: str  # a zone kind of the palette's ZONES, or "flak"
     tip: str
 
-    @property
-    def colour(self) -> ColorA:
-        """Looked up when drawn, so a palette switch shows at once."""
+    def colour(self, pal: Palette) -> ColorA:
+        """The overlay's colour in ``pal``."""
         if self.paint == "flak":
-            return flak_colour()
-        return ZONE_COLORS[self.paint]
+            return flak_colour(pal)
+        return pal.zone(self.paint)
 
 
 MIN_CIRCLE_PX = 32
 FLAK_ALPHA = 60
 
 
-def flak_colour() -> ColorA:
-    return (*PAL.FLAK, FLAK_ALPHA)
+def flak_colour(pal: Palette) -> ColorA:
+    return (*pal.FLAK, FLAK_ALPHA)
 
 
 OVERLAYS: tuple[Overlay, ...] = (
@@ -178,12 +176,13 @@ class Projection:
         return (p[0] * self.ppk - self.origin[0], p[1] * self.ppk - self.origin[1])
 
 
-def overlay_key(rules: Rules, view: PlayerView, on: frozenset[str]) -> tuple[object, ...]:
+def overlay_key(
+    rules: Rules, view: PlayerView, on: frozenset[str], pal: Palette
+) -> tuple[object, ...]:
     """Everything :func:`paint_overlays` draws from: equal keys, equal pictures."""
     guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
     flak = tuple(_flak_guns(rules, view)) if "flak" in on else ()
-    paint = (tuple(ZONE_COLORS.items()), PAL.FLAK, PAL.FORBID, PAL.BURDEN)  # the palette
-    return (tuple(sorted(on)), tuple(sorted(guarded.items())), flak, paint)
+    return (tuple(sorted(on)), tuple(sorted(guarded.items())), flak, pal)
 
 
 def paint_overlays(
@@ -193,21 +192,22 @@ def paint_overlays(
     on: frozenset[str],
     proj: Projection,
     shapes: ShapeCache,
+    pal: Palette,
 ) -> None:
-    """The overlays that are on, onto a transparent ``layer`` (it goes under the rail,
-    the front and the targets); ``layer`` may be any piece of the map, and ``shapes``
-    keeps the outlines at this scale for the next piece."""
+    """The overlays that are on, in ``pal``'s colours, onto a transparent ``layer`` (it
+    goes under the rail, the front and the targets); ``layer`` may be any piece of the
+    map, and ``shapes`` keeps the outlines at this scale for the next piece."""
     if not on:
         return
     guarded = guarded_zones(rules, view.cards_in_force) if "restrict" in on else {}
     geo_size = (rules.geometry.width_km, rules.geometry.height_km)
     for f in rules.geometry.on_layer(Layer.ZONES):
         if ZONE_GROUP.get(f.kind, "restrict") in on:
-            _zone(proj, layer, f, shapes, geo_size)
+            _zone(proj, layer, f, shapes, geo_size, pal)
         if f.id in guarded:
-            _zone_edge(proj, layer, f, guarded[f.id], shapes, geo_size)
+            _zone_edge(proj, layer, f, guarded[f.id], shapes, geo_size, pal)
     if "flak" in on:
-        _flak_rings(proj, layer, _flak_guns(rules, view))
+        _flak_rings(proj, layer, _flak_guns(rules, view), pal)
 
 
 def _outline(proj: Projection, f: MapFeature, shapes: ShapeCache) -> np.ndarray:
@@ -391,8 +391,9 @@ def _zone(
     f: MapFeature,
     shapes: ShapeCache,
     geo_size: tuple[float, float],
+    pal: Palette,
 ) -> None:
-    color = ZONE_COLORS.get(f.kind, (80, 80, 80, 40))
+    color = pal.zone(f.kind)
     edge = (*color[:3], min(255, color[3] * 4 + 40))
     if f.shape == Shape.POLYGON:
         outline = _outline(proj, f, shapes)
@@ -424,9 +425,10 @@ def _zone_edge(
     effect: str,
     shapes: ShapeCache,
     geo_size: tuple[float, float],
+    pal: Palette,
 ) -> None:
     """A card's edge: dashes where the card forbids, dots where it burdens."""
-    colour = (*(PAL.FORBID if effect == "forbid" else PAL.BURDEN), 230)
+    colour = (*(pal.FORBID if effect == "forbid" else pal.BURDEN), 230)
     pattern, width = CARD_EDGE["forbid" if effect == "forbid" else "burden"]
     if f.shape == Shape.POLYGON:
         _outline(proj, f, shapes)
@@ -462,15 +464,18 @@ def _flak_guns(rules: Rules, view: PlayerView) -> list[tuple[tuple[float, float]
 
 
 def _flak_rings(
-    proj: Projection, layer: pygame.Surface, rings: list[tuple[tuple[float, float], float]]
+    proj: Projection,
+    layer: pygame.Surface,
+    rings: list[tuple[tuple[float, float], float]],
+    pal: Palette,
 ) -> None:
     for position, guns in rings:
         centre = proj.px(position)
         r = flak_radius_km(guns) * proj.ppk
         if not layer.get_rect().inflate(2 * r, 2 * r).collidepoint(centre):
             continue
-        pygame.draw.circle(layer, flak_colour(), centre, r)
-        pygame.draw.circle(layer, (*PAL.FLAK, 200), centre, r, 2)
+        pygame.draw.circle(layer, flak_colour(pal), centre, r)
+        pygame.draw.circle(layer, (*pal.FLAK, 200), centre, r, 2)
 
 
 # --------------------------------------------------------------------------- the map key
@@ -480,18 +485,22 @@ NAVAL_SWATCH, NAVAL_EDGE = (120, 146, 188), (40, 70, 140)  # as the area on the 
 
 
 def draw_map_key(
-    surface: pygame.Surface, bottom_left: tuple[int, int], kinds: list[str], on: set[str]
+    surface: pygame.Surface,
+    bottom_left: tuple[int, int],
+    kinds: list[str],
+    on: set[str],
+    pal: Palette,
 ) -> pygame.Rect:
     """The key to the map: target icons and estimates on the left, the overlays (with
     their keys, dimmed when off) and the lines on the right. Each column is as wide as
     its longest line, so no label runs past the panel's edge. Drawn once for each set of
     overlays and each palette, then blitted."""
-    picture = _key_picture(tuple(kinds), frozenset(on), icons.palette_generation())
+    picture = _key_picture(tuple(kinds), frozenset(on), pal)
     return surface.blit(picture, picture.get_rect(bottomleft=bottom_left))
 
 
 @lru_cache(maxsize=32)
-def _key_picture(kinds: tuple[str, ...], on: frozenset[str], generation: int) -> pygame.Surface:
+def _key_picture(kinds: tuple[str, ...], on: frozenset[str], pal: Palette) -> pygame.Surface:
     f = font(13)
     row = 19
     left: list[tuple[str, str]] = [("icon", k) for k in kinds]
@@ -501,15 +510,17 @@ def _key_picture(kinds: tuple[str, ...], on: frozenset[str], generation: int) ->
     right: list[tuple[str, str]] = [("overlay", o.key) for o in OVERLAYS]
     right += [("sea", "naval_area"), ("rail", "intact"), ("rail", "cut"), ("front", "")]
     shown = set(on)
-    columns = [[_key_label(what, key, shown) for what, key in items] for items in (left, right)]
+    columns = [
+        [_key_label(what, key, shown, pal) for what, key in items] for items in (left, right)
+    ]
     widths = [26 + max(f.size(text)[0] for text, _ in labels) for labels in columns]
     rows = max(len(left), len(right))
     rect = pygame.Rect(0, 0, widths[0] + widths[1] + 30, rows * row + 38)
     panel = pygame.Surface(rect.size, pygame.SRCALPHA)
     panel.fill((24, 30, 34, 225))
-    pygame.draw.rect(panel, PAL.PANEL_EDGE, rect, 1)
-    panel.blit(font(13, bold=True).render("MAP KEY", True, PAL.ACCENT), (rect.x + 10, rect.y + 7))
-    hint = f.render("Z: all zones · L: key", True, PAL.MUTED)
+    pygame.draw.rect(panel, pal.PANEL_EDGE, rect, 1)
+    panel.blit(font(13, bold=True).render("MAP KEY", True, pal.ACCENT), (rect.x + 10, rect.y + 7))
+    hint = f.render("Z: all zones · L: key", True, pal.MUTED)
     panel.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
     by_key = {o.key: o for o in OVERLAYS}
     x0 = rect.x + 10
@@ -517,50 +528,58 @@ def _key_picture(kinds: tuple[str, ...], on: frozenset[str], generation: int) ->
         for i, (what, key) in enumerate(items):
             y = rect.y + 30 + i * row
             mid = (x0 + 10, y + row // 2)
-            _key_symbol(panel, what, key, mid, by_key)
+            _key_symbol(panel, what, key, mid, by_key, pal)
             text, colour = columns[col][i]
             panel.blit(f.render(text, True, colour), (x0 + 26, y + 1))
         x0 += widths[col] + 10
     return panel
 
 
-def _key_label(what: str, key: str, on: set[str]) -> tuple[str, tuple[int, int, int]]:
+def _key_label(what: str, key: str, on: set[str], pal: Palette) -> tuple[str, tuple[int, int, int]]:
     """A map-key line's words and colour: dimmed, and said to be off, for a hidden overlay."""
     if what == "overlay":
         o = next(o for o in OVERLAYS if o.key == key)
         shown = key in on
-        return f"{o.letter}  {o.label}" + ("" if shown else " (off)"), _shown_colour(shown)
+        return f"{o.letter}  {o.label}" + ("" if shown else " (off)"), _shown_colour(shown, pal)
     if what == "sea":  # the carriers' area, drawn with the Limits overlay
         shown = "restrict" in on
-        return "Task Force 77 carriers' waters" + ("" if shown else " (off)"), _shown_colour(shown)
-    return draw_key_item(pygame.Surface((1, 1)), what, key, (0, 0)), PAL.TEXT
+        words = "Task Force 77 carriers' waters" + ("" if shown else " (off)")
+        return words, _shown_colour(shown, pal)
+    return draw_key_item(pygame.Surface((1, 1)), what, key, (0, 0), pal), pal.TEXT
 
 
-def _shown_colour(shown: bool) -> tuple[int, int, int]:
-    return PAL.TEXT if shown else PAL.MUTED
+def _shown_colour(shown: bool, pal: Palette) -> tuple[int, int, int]:
+    return pal.TEXT if shown else pal.MUTED
 
 
 def _key_symbol(
-    surface: pygame.Surface, what: str, key: str, mid: tuple[int, int], by_key: dict[str, Overlay]
+    surface: pygame.Surface,
+    what: str,
+    key: str,
+    mid: tuple[int, int],
+    by_key: dict[str, Overlay],
+    pal: Palette,
 ) -> None:
     if what == "overlay":
-        _overlay_swatch(surface, by_key[key], mid)
+        _overlay_swatch(surface, by_key[key], mid, pal)
     elif what == "sea":
         swatch = pygame.Rect(0, 0, 18, 14)
         swatch.center = mid
         pygame.draw.rect(surface, NAVAL_SWATCH, swatch)
         pygame.draw.rect(surface, NAVAL_EDGE, swatch, 1)
     else:
-        draw_key_item(surface, what, key, mid)
+        draw_key_item(surface, what, key, mid, pal)
 
 
-def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -> None:
+def _overlay_swatch(
+    surface: pygame.Surface, o: Overlay, mid: tuple[int, int], pal: Palette
+) -> None:
     """The overlay's swatch, with the same line as on the map (dashes, dots, hatching,
     a double ring), so that the key tells them apart without colour too."""
     x, y = mid
     sw = pygame.Surface((18, 14), pygame.SRCALPHA)
     box = [(0.5, 0.5), (17.5, 0.5), (17.5, 13.5), (0.5, 13.5), (0.5, 0.5)]
-    colour = o.colour
+    colour = o.colour(pal)
     if o.key == "flak":
         pygame.draw.circle(sw, (*colour[:3], 110), (9, 7), 6)
         pygame.draw.circle(sw, colour[:3], (9, 7), 6, 2)
@@ -573,7 +592,7 @@ def _overlay_swatch(surface: pygame.Surface, o: Overlay, mid: tuple[int, int]) -
     elif o.key == "restrict":
         sw.blit(_hatch((18, 14), (*colour[:3], 255)), (0, 0))
         for a, b in pattern_pieces(box, CARD_EDGE["forbid"][0]):
-            pygame.draw.line(sw, PAL.FORBID, a, b, 2)
+            pygame.draw.line(sw, pal.FORBID, a, b, 2)
     else:
         kind = "mig_alley" if o.key == "mig" else "border_buffer"
         pattern, width = EDGE_STYLE[kind]

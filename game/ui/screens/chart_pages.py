@@ -7,7 +7,7 @@ import pygame
 
 from game.core.aar import Timeline
 from game.ui.kit.chart import draw_chart
-from game.ui.kit.style import PAL, font
+from game.ui.kit.style import Palette, font
 from game.ui.session import GameSession
 
 GAP = 18  # between charts
@@ -31,20 +31,22 @@ def draw_charts(
     keys: tuple[str, ...] | None,
     mouse: tuple[int, int] | None,
     bounds: pygame.Rect,
+    *,
+    pal: Palette,
 ) -> None:
     """The charts named by ``keys`` (all when None), one per cell, in order."""
     by_key = {c.series.key: c for c in tl.charts}
     charts = list(tl.charts) if keys is None else [by_key[k] for k in keys]
     if not len(tl):
-        img = font(15, italic=True).render("No turn has been flown yet.", True, PAL.MUTED)
+        img = font(15, italic=True).render("No turn has been flown yet.", True, pal.MUTED)
         surface.blit(img, img.get_rect(center=cells[0].union(cells[-1]).center))
         return
     for cell, chart in zip(cells, charts, strict=False):
-        draw_chart(surface, cell, chart, tl.dates)
+        draw_chart(surface, cell, chart, tl.dates, pal=pal)
     # Tooltips go last, above every chart, so a neighbour never covers one.
     for cell, chart in zip(cells, charts, strict=False):
         if mouse is not None and cell.collidepoint(mouse):
-            draw_chart(surface, cell, chart, tl.dates, mouse, bounds)
+            draw_chart(surface, cell, chart, tl.dates, mouse, bounds, pal=pal)
 
 
 def export_message(session: GameSession, tl: Timeline) -> str:

@@ -9,7 +9,7 @@ import pygame_gui
 
 from game.core.geometry import Layer
 from game.data.scenario import ScenarioError
-from game.ui.kit.style import PAL, font
+from game.ui.kit.style import font
 from game.ui.kit.words import esc, kind_name, long_date
 from game.ui.map.map_cache import KOREA_TMX
 from game.ui.scenes import Scene
@@ -263,6 +263,7 @@ class ScenarioScene(Scene):
 
     # -- drawing
     def draw_scene(self, surface: pygame.Surface) -> None:
+        pal = self.app.palette
         r = self.preview_rect
         geo = self.app.korea_geometry()
         entry = self.entry
@@ -282,7 +283,7 @@ class ScenarioScene(Scene):
                     continue
                 pygame.draw.circle(surface, (250, 240, 210), (x, y), 4)
                 pygame.draw.circle(surface, (150, 40, 30), (x, y), 3)
-        pygame.draw.rect(surface, PAL.PANEL_EDGE, frame, 1)
-        cap = font(13).render("Targets of the scenario in red; the front line", True, PAL.MUTED)
+        pygame.draw.rect(surface, pal.PANEL_EDGE, frame, 1)
+        cap = font(13).render("Targets of the scenario in red; the front line", True, pal.MUTED)
         if frame.bottom + 6 + cap.get_height() < self.size[1] - 70:
             surface.blit(cap, (frame.x, frame.bottom + 6))

@@ -18,7 +18,7 @@ from game.ui.kit.record_table import (
     record_height,
     record_rows,
 )
-from game.ui.kit.style import PAL, font, wrap
+from game.ui.kit.style import font, wrap
 from game.ui.kit.words import OUTCOME_NAMES, SOURCE_KEY, long_date
 from game.ui.scenes import OverlayScene, Scene, centred_rect
 from game.ui.screens.chart_pages import draw_charts, export_message, grid_cells
@@ -135,6 +135,7 @@ class EndScene(OverlayScene):
         self.blocks.append((name, rect))
 
     def _header(self, surface: pygame.Surface) -> None:
+        pal = self.app.palette
         p = self.panel_rect()
         rules, state = self.session.rules, self.session.state
         row = summary(rules, state, "player", self.session.seed)
@@ -143,7 +144,7 @@ class EndScene(OverlayScene):
         # A scenario's own ending is the headline; the outcome it counts as comes first below.
         headline = ending.title if ending is not None else outcome
         headline = wrap(headline, font(28, bold=True), (p.w - 2 * PAD) // 2)[0]
-        title = font(28, bold=True).render(headline, True, PAL.TEXT)
+        title = font(28, bold=True).render(headline, True, pal.TEXT)
         surface.blit(title, (p.x + PAD, p.y + 18))
         turns = row["turns_played"]
         end_day = state.end_date or state.day
@@ -153,8 +154,8 @@ class EndScene(OverlayScene):
             f"{long_date(rules.start)} to {long_date(end_day)}",
             f"{turns} turn{'s' if turns != 1 else ''}",
         )
-        score_img = font(28, bold=True).render(f"{round(row['score']):d}", True, PAL.ACCENT)
-        score_label = font(14).render("Score", True, PAL.MUTED)
+        score_img = font(28, bold=True).render(f"{round(row['score']):d}", True, pal.ACCENT)
+        score_label = font(14).render("Score", True, pal.MUTED)
         sx = p.right - PAD - score_img.get_width()
         surface.blit(score_img, (sx, p.y + 18))
         surface.blit(score_label, (sx - score_label.get_width() - 10, p.y + 32))
@@ -165,26 +166,33 @@ class EndScene(OverlayScene):
             lines = wrap(yardstick, font(13), width * 9 // 20)[:2]
             line_h = font(13).get_linesize()
             for i, text in enumerate(lines):
-                img = font(13).render(text, True, PAL.TEXT)
+                img = font(13).render(text, True, pal.TEXT)
                 yard_w = max(yard_w, img.get_width())
                 surface.blit(img, (p.right - PAD - img.get_width(), p.y + 56 + i * line_h))
         sub_w = width - yard_w - (24 if yard_w else 0)
         sub_h = font(14).get_linesize()
         sub_lines = _by_parts(sub_parts, sub_w)[:2]  # a long name and dates take two lines
         for i, text in enumerate(sub_lines):
-            surface.blit(font(14).render(text, True, PAL.MUTED), (p.x + PAD, p.y + 56 + i * sub_h))
+            surface.blit(font(14).render(text, True, pal.MUTED), (p.x + PAD, p.y + 56 + i * sub_h))
         self._block("header", pygame.Rect(p.x + PAD, p.y + 18, width, 38 + len(sub_lines) * sub_h))
 
     def _heading(self, surface: pygame.Surface, text: str, x: int, y: int) -> int:
-        img = font(15, bold=True).render(text, True, PAL.ACCENT)
+        pal = self.app.palette
+        img = font(15, bold=True).render(text, True, pal.ACCENT)
         surface.blit(img, (x, y))
         return y + img.get_height() + 6
 
     def _left(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        pal = self.app.palette
         rules, state = self.session.rules, self.session.state
         y = self._heading(surface, "The true figures at the end", rect.x, rect.y)
         figures = key_figures(rules, state)
-        used = draw_key_figures(surface, pygame.Rect(rect.x, y, rect.w, figures_height(8)), figures)
+        used = draw_key_figures(
+            surface,
+            pygame.Rect(rect.x, y, rect.w, figures_height(8)),
+            figures,
+            pal=self.app.palette,
+        )
         self._block("figures", pygame.Rect(rect.x, rect.y, rect.w, y + used - rect.y))
         y += used + 18
         top = y
@@ -192,15 +200,18 @@ class EndScene(OverlayScene):
         rows = record_rows(rules, state)
         if not rows:
             img = font(13, italic=True).render(
-                "This scenario gives no historical record.", True, PAL.MUTED
+                "This scenario gives no historical record.", True, pal.MUTED
             )
             surface.blit(img, (rect.x, y))
             y += img.get_height()
         else:
             y += draw_record(
-                surface, pygame.Rect(rect.x, y, rect.w, record_height(rows, rect.w)), rows
+                surface,
+                pygame.Rect(rect.x, y, rect.w, record_height(rows, rect.w)),
+                rows,
+                pal=self.app.palette,
             )
-            key = font(12).render(SOURCE_KEY, True, PAL.MUTED)
+            key = font(12).render(SOURCE_KEY, True, pal.MUTED)
             surface.blit(key, (rect.x, y + 2))
             y += key.get_height() + 2
         self._block("record", pygame.Rect(rect.x, top, rect.w, y - top))
@@ -214,7 +225,7 @@ class EndScene(OverlayScene):
                 if lines:
                     lines[-1] = lines[-1].rstrip(".,; ") + "…"
             for i, text in enumerate(lines):
-                img = font(13, italic=True).render(text, True, PAL.MUTED)
+                img = font(13, italic=True).render(text, True, pal.MUTED)
                 surface.blit(img, (rect.x, y + i * line_h))
             if lines:
                 self._block("summary", pygame.Rect(rect.x, y, rect.w, len(lines) * line_h))
@@ -222,20 +233,32 @@ class EndScene(OverlayScene):
         if rect.bottom - y - 24 >= MIN_EXTRA_CHART_H:  # a large window: opinion too
             area = pygame.Rect(rect.x, y + 24, rect.w, rect.bottom - y - 24)
             cells = grid_cells(area, len(EXTRA_CHARTS), 2)
-            draw_charts(surface, cells, self.timeline, EXTRA_CHARTS, self.mouse, self.panel_rect())
+            draw_charts(
+                surface,
+                cells,
+                self.timeline,
+                EXTRA_CHARTS,
+                self.mouse,
+                self.panel_rect(),
+                pal=self.app.palette,
+            )
             self._block("opinion charts", area)
 
     def _charts(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        pal = self.app.palette
         y = self._heading(surface, "Turn by turn", rect.x, rect.y)
-        note = font(12).render("solid: the truth · dashed: your estimate", True, PAL.MUTED)
+        note = font(12).render("solid: the truth · dashed: your estimate", True, pal.MUTED)
         surface.blit(note, (rect.right - note.get_width(), rect.y + 3))
         area = pygame.Rect(rect.x, y + 4, rect.w, rect.bottom - y - 4)
         keys = end_charts(self.timeline)
         cells = grid_cells(area, len(keys), 2)
-        draw_charts(surface, cells, self.timeline, keys, self.mouse, self.panel_rect())
+        draw_charts(
+            surface, cells, self.timeline, keys, self.mouse, self.panel_rect(), pal=self.app.palette
+        )
         self._block("charts", pygame.Rect(rect.x, rect.y, rect.w, rect.h))
 
     def _message(self, surface: pygame.Surface) -> None:
+        pal = self.app.palette
         if not self.message:
             return
         p = self.panel_rect()
@@ -245,5 +268,5 @@ class EndScene(OverlayScene):
         lines = wrap(self.message, font(13), int(width))[:3]
         y = p.bottom - 40 - len(lines) * line_h // 2
         for i, text in enumerate(lines):
-            surface.blit(font(13).render(text, True, PAL.TEXT), (x, y + i * line_h))
+            surface.blit(font(13).render(text, True, pal.TEXT), (x, y + i * line_h))
         self._block("message", pygame.Rect(x, y, width, len(lines) * line_h))

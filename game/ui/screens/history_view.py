@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.aar import timeline
-from game.ui.kit.style import PAL, font, wrap
+from game.ui.kit.style import font, wrap
 from game.ui.scenes import OverlayScene, Scene, centred_rect
 from game.ui.screens.chart_pages import draw_charts, export_message, grid_cells
 from game.ui.session import GameSession
@@ -75,23 +75,24 @@ class HistoryScene(OverlayScene):
             self.app.pop()
 
     def draw_scene(self, surface: pygame.Surface) -> None:
+        pal = self.app.palette
         super().draw_scene(surface)
         rect = self.panel_rect()
         heading = "The war, turn by turn" if self.timeline.revealed else "The war so far"
         surface.blit(
-            font(24, bold=True).render(heading, True, PAL.TEXT), (rect.x + 24, rect.y + 18)
+            font(24, bold=True).render(heading, True, pal.TEXT), (rect.x + 24, rect.y + 18)
         )
         area = self.chart_area()
         cells = grid_cells(area, 8, 4)
         note = REVEALED_NOTE if self.timeline.revealed else DURING_PLAY_NOTE
         y = cells[7].y + 8
         for line in wrap(note, font(13), cells[7].w - 8):
-            surface.blit(font(13).render(line, True, PAL.MUTED), (cells[7].x + 4, y))
+            surface.blit(font(13).render(line, True, pal.MUTED), (cells[7].x + 4, y))
             y += font(13).get_linesize()
         if self.message:
             width = self.csv_button.get_abs_rect().x - rect.x - 48
             y = rect.bottom - 66
             for line in wrap(self.message, font(13), int(width))[:3]:
-                surface.blit(font(13).render(line, True, PAL.TEXT), (rect.x + 24, y))
+                surface.blit(font(13).render(line, True, pal.TEXT), (rect.x + 24, y))
                 y += font(13).get_linesize()
-        draw_charts(surface, cells[:7], self.timeline, None, self.mouse, rect)
+        draw_charts(surface, cells[:7], self.timeline, None, self.mouse, rect, pal=self.app.palette)

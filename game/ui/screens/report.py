@@ -15,7 +15,7 @@ from game.core.model import Rules
 from game.core.turn import TurnResult
 from game.ui.desk.meter_words import cause_line, ordered, signed
 from game.ui.kit.encyclopedia_book import encyclopedia, open_encyclopedia
-from game.ui.kit.style import html_colour
+from game.ui.kit.style import Palette
 from game.ui.kit.words import CATEGORY_HEADINGS, esc, kind_name, long_date, short_date
 from game.ui.scenes import OverlayScene, Scene
 from game.ui.session import GameSession
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 MUTED = "#b8ab87"
 
 
-def _delta(label: str, before: float, after: float) -> str:
+def _delta(label: str, before: float, after: float, *, pal: Palette) -> str:
     d = round(after) - round(before)
     sign = "+" if d > 0 else "−" if d < 0 else "±"
-    colour = html_colour("GOOD") if d > 0 else html_colour("DANGER") if d < 0 else MUTED
+    colour = pal.html("GOOD") if d > 0 else pal.html("DANGER") if d < 0 else MUTED
     return f"{esc(label)}: <b>{round(after)}</b> <font color='{colour}'>({sign}{abs(d)})</font>"
 
 
@@ -72,7 +72,7 @@ def _not_flown(ev: Event) -> bool:
     return bool(ev.target) and (bool(ev.data.get("not_flown")) or "not flown" in ev.text)
 
 
-def _cancellations(rules: Rules, events: list[Event], days: int) -> list[str]:
+def _cancellations(rules: Rules, events: list[Event], days: int, *, pal: Palette) -> list[str]:
     """Packages refused or cancelled, first in the report: each with its reason and card,
     once however many of the turn's days it was kept on the ground."""
     grouped: dict[tuple[str, str, str], list[Event]] = {}
@@ -94,11 +94,11 @@ def _cancellations(rules: Rules, events: list[Event], days: int) -> list[str]:
         lines.append(f"• {esc(text)}{_read_more(group[0])}<br>{_why(group[0].cause)}")
     if not lines:
         return []
-    danger = html_colour("DANGER")
+    danger = pal.html("DANGER")
     return [f"<font color='{danger}' size=4.5><b>Not flown this turn</b></font><br>", *lines]
 
 
-def _meter_section(before: PlayerView, after: PlayerView) -> list[str]:
+def _meter_section(before: PlayerView, after: PlayerView, *, pal: Palette) -> list[str]:
     if len(after.meter_causes) <= len(before.meter_causes):
         return []
     causes = after.meter_causes[-1]
@@ -108,7 +108,7 @@ def _meter_section(before: PlayerView, after: PlayerView) -> list[str]:
         _heading("What moved the enemy this turn"),
         f"Willingness to sign {signed(moved)} ± {error:.1f} (your estimate), by cause:<br>",
     ]
-    parts += [f"• {cause_line(c, p, e)}<br>" for c, p, e in ordered(causes)]
+    parts += [f"• {cause_line(c, p, e, pal=pal)}<br>" for c, p, e in ordered(causes)]
     return parts
 
 
@@ -277,6 +277,8 @@ def report_html(
     before: PlayerView,
     after: PlayerView,
     by_day: bool = False,
+    *,
+    pal: Palette,
 ) -> str:
     """The report as pygame_gui HTML: a summary by target, target system and kind of
     event, or (``by_day``) every event day by day; each with its cause."""
@@ -290,18 +292,20 @@ def report_html(
         f"<font size=5><b>Turn {before.turn} report</b></font><br>"
         f"<font color='{MUTED}'>{esc(span)} · {days} day{'s' if days != 1 else ''} flown · "
         f"{view_name}</font><br><br>",
-        *_cancellations(session.rules, [ev for ev in events if _not_flown(ev)], days),
-        _delta("Negotiation meter (estimate)", before.meter_estimate, after.meter_estimate),
+        *_cancellations(session.rules, [ev for ev in events if _not_flown(ev)], days, pal=pal),
+        _delta(
+            "Negotiation meter (estimate)", before.meter_estimate, after.meter_estimate, pal=pal
+        ),
         " · ",
-        _delta("World opinion", before.world_opinion, after.world_opinion),
+        _delta("World opinion", before.world_opinion, after.world_opinion, pal=pal),
         " · ",
-        _delta("US patience", before.us_patience, after.us_patience),
+        _delta("US patience", before.us_patience, after.us_patience, pal=pal),
         "<br>",
         f"Aircraft lost this turn: <b>{after.aircraft_lost - before.aircraft_lost}</b> · "
         f"civilian casualties reported: "
         f"<b>{after.civilian_casualties - before.civilian_casualties:,.0f}</b> · "
         f"rail cuts: <b>{after.rail_cuts - before.rail_cuts:,}</b><br>",
-        *_meter_section(before, after),
+        *_meter_section(before, after, pal=pal),
     ]
     if not events:
         parts.append("<br><i>Nothing of note was reported.</i>")
@@ -342,7 +346,9 @@ class ReportScene(OverlayScene):
         rect = self.panel_rect()
         after = self.session.view
         self.text = pygame_gui.elements.UITextBox(
-            report_html(self.session, self.result, self.before, after, self.by_day),
+            report_html(
+                self.session, self.result, self.before, after, self.by_day, pal=self.app.palette
+            ),
             pygame.Rect(rect.x + 20, rect.y + 20, rect.w - 40, rect.h - 100),
             self.manager,
             object_id=pygame_gui.core.ObjectID(class_id="@plain"),

@@ -22,7 +22,7 @@ from game.core.intel import PlayerView
 from game.core.orders import TurnOrders
 from game.core.turn import TurnResult
 from game.ui.kit.panels import BAR_H
-from game.ui.kit.style import PAL, font
+from game.ui.kit.style import Palette, font
 from game.ui.kit.words import long_date
 from game.ui.map import sprites
 from game.ui.scenes import Scene
@@ -297,13 +297,14 @@ class ResolutionScene(Scene):
         return start, end
 
     def _draw_flights(self, surface: pygame.Surface, day: Day, fly: float, res: float) -> None:
+        pal = self.app.palette
         fade = 1.0 - min(1.0, res * 2)
         if fade <= 0:
             return
         p = _ease(fly)
         m = self.below.map
         for out in day.outcomes.values():  # where the packages are going
-            pygame.draw.circle(surface, PAL.RESULT, m.to_screen(out.position), 13, 1)
+            pygame.draw.circle(surface, pal.RESULT, m.to_screen(out.position), 13, 1)
         for flight in day.flights:
             (sx, sy), (ex, ey) = self._screen_path(flight)
             x, y = sx + (ex - sx) * p, sy + (ey - sy) * p
@@ -328,6 +329,7 @@ class ResolutionScene(Scene):
             self._draw_migs(surface, target, p)
 
     def _draw_migs(self, surface: pygame.Surface, target: Point, p: float) -> None:
+        pal = self.app.palette
         m = self.below.map
         ex, ey = m.to_screen(target)
         sx, sy = m.to_screen((target[0] + MIG_FROM_KM[0], target[1] + MIG_FROM_KM[1]))
@@ -339,7 +341,7 @@ class ResolutionScene(Scene):
         for k, (back, side) in enumerate(((26.0, -12.0), (38.0, 10.0))):
             x = sx + (ex - sx) * t - ux * back * (1 - k * 0.2)
             y = sy + (ey - sy) * t - uy * back
-            _aircraft(surface, "mig15", (x - uy * side, y + ux * side), (ux, uy), PAL.DANGER, 18)
+            _aircraft(surface, "mig15", (x - uy * side, y + ux * side), (ux, uy), pal.DANGER, 18)
 
     def _defended(self, day: Day) -> list[Point]:
         """The day's targets with guns enough for their bursts to show (as estimated)."""
@@ -352,20 +354,22 @@ class ResolutionScene(Scene):
         ]
 
     def _draw_results(self, surface: pygame.Surface, day: Day, res: float) -> None:
+        pal = self.app.palette
         m = self.below.map
         for pos in self._defended(day):
             _flak(surface, m.to_screen(pos), res)
         for pos in day.migs:
-            self.marker_rects.append(_mig_marker(surface, m.to_screen(pos)))
+            self.marker_rects.append(_mig_marker(surface, m.to_screen(pos), pal=pal))
         for pos in day.incidents:
-            _flash(surface, m.to_screen(pos), res, PAL.INCIDENT)
+            _flash(surface, m.to_screen(pos), res, pal.INCIDENT)
         for out in day.outcomes.values():
-            _flash(surface, m.to_screen(out.position), res, PAL.RESULT)
+            _flash(surface, m.to_screen(out.position), res, pal.RESULT)
         if res > 0.15:
             self._labels(surface, day.outcomes.values(), day.incidents)
 
     def _draw_summary(self, surface: pygame.Surface) -> None:
         """The whole turn at once: each target's last damage and its losses in all."""
+        pal = self.app.palette
         total: dict[str, TargetResult] = {}
         incidents: list[Point] = []
         migs: set[Point] = set()
@@ -380,14 +384,15 @@ class ResolutionScene(Scene):
                 acc.flown = acc.flown or out.flown
         m = self.below.map
         for out in total.values():
-            pygame.draw.circle(surface, PAL.RESULT, m.to_screen(out.position), 15, 2)
+            pygame.draw.circle(surface, pal.RESULT, m.to_screen(out.position), 15, 2)
         for pos in incidents:
-            pygame.draw.circle(surface, PAL.INCIDENT, m.to_screen(pos), 15, 2)
+            pygame.draw.circle(surface, pal.INCIDENT, m.to_screen(pos), 15, 2)
         for pos in sorted(migs):
-            self.marker_rects.append(_mig_marker(surface, m.to_screen(pos)))
+            self.marker_rects.append(_mig_marker(surface, m.to_screen(pos), pal=pal))
         self._labels(surface, total.values(), incidents)
 
     def _labels(self, surface: pygame.Surface, outcomes, incidents: list[Point]) -> None:
+        pal = self.app.palette
         m = self.below.map
         big = font(15 if self.size[1] < 900 else 17, bold=True)
         names = list(m.occupied)  # icons and names the tags should leave readable
@@ -398,13 +403,14 @@ class ResolutionScene(Scene):
         placed: list[pygame.Rect] = list(blocked)
         for out in outcomes:
             x, y = m.to_screen(out.position)
-            _tag(surface, big, out, (x, y), placed, names, bounds)
+            _tag(surface, big, out, (x, y), placed, names, bounds, pal=pal)
         for pos in incidents:
             x, y = m.to_screen(pos)
-            _tag(surface, big, None, (x, y), placed, names, bounds)
+            _tag(surface, big, None, (x, y), placed, names, bounds, pal=pal)
         self.tag_rects = placed[len(blocked) :]
 
     def _draw_caption(self, surface: pygame.Surface, i: int, fly: float) -> None:
+        pal = self.app.palette
         rect = self.below.map.rect
         day = self.days[i]
         n = len(self.days)
@@ -427,9 +433,9 @@ class ResolutionScene(Scene):
                         f" · {len(day.incidents)} incident{'s' if len(day.incidents) > 1 else ''}"
                     )
         hint = "Space, Enter or click: skip to the report"
-        t_img = title_f.render(title, True, PAL.TEXT)
-        s_img = sub_f.render(sub, True, PAL.MUTED)
-        h_img = font(12).render(hint, True, PAL.MUTED)
+        t_img = title_f.render(title, True, pal.TEXT)
+        s_img = sub_f.render(sub, True, pal.MUTED)
+        h_img = font(12).render(hint, True, pal.MUTED)
         w = max(t_img.get_width(), s_img.get_width(), h_img.get_width()) + 48
         box = pygame.Rect(
             0, 0, w, t_img.get_height() + s_img.get_height() + h_img.get_height() + 28
@@ -439,7 +445,7 @@ class ResolutionScene(Scene):
         shade = pygame.Surface(box.size, pygame.SRCALPHA)
         shade.fill((20, 26, 30, 225))
         surface.blit(shade, box)
-        pygame.draw.rect(surface, PAL.ACCENT, box, 1)
+        pygame.draw.rect(surface, pal.ACCENT, box, 1)
         y = box.y + 8
         for img in (t_img, s_img, h_img):
             surface.blit(img, img.get_rect(midtop=(box.centerx, y)))
@@ -448,7 +454,7 @@ class ResolutionScene(Scene):
             total = self.day_s * n
             frac = min(1.0, self.elapsed / total) if total > 0 else 1.0
             bar = pygame.Rect(box.x + 1, box.bottom - 3, round((box.w - 2) * frac), 2)
-            pygame.draw.rect(surface, PAL.ACCENT, bar)
+            pygame.draw.rect(surface, pal.ACCENT, bar)
 
 
 def _dashed(surface: pygame.Surface, colour, a: tuple[float, float], b: tuple[float, float]):
@@ -516,9 +522,9 @@ def _burst(px: int, alpha: int) -> pygame.Surface:
     return img
 
 
-def _mig_marker(surface: pygame.Surface, at: tuple[float, float]) -> pygame.Rect:
+def _mig_marker(surface: pygame.Surface, at: tuple[float, float], *, pal: Palette) -> pygame.Rect:
     """The MiG counter above a target where MiGs fought the raid; where it went."""
-    img = _tinted_marker(PAL.DANGER)
+    img = _tinted_marker(pal.DANGER)
     return surface.blit(img, img.get_rect(midbottom=(round(at[0]), round(at[1]) - 16)))
 
 
@@ -551,6 +557,8 @@ def _tag(
     placed: list[pygame.Rect],
     names: list[pygame.Rect],
     bounds: pygame.Rect,
+    *,
+    pal: Palette,
 ):
     """A result label in a dark box beside the target, clear of other tags and of names.
 
@@ -558,17 +566,17 @@ def _tag(
     it by a thin line, so the reader still knows which result is whose.
     """
     if out is None:
-        parts = [("incident", PAL.INCIDENT)]
+        parts = [("incident", pal.INCIDENT)]
     else:
         parts = []
         if out.damage is not None:
-            parts.append((f"{out.damage:.0f}%", PAL.RESULT))
+            parts.append((f"{out.damage:.0f}%", pal.RESULT))
         elif not out.flown:
-            parts.append(("not flown", PAL.MUTED))
+            parts.append(("not flown", pal.MUTED))
         if out.lost:
-            parts.append((f"−{out.lost}", PAL.LOSS))
+            parts.append((f"−{out.lost}", pal.LOSS))
         if not parts:
-            parts.append(("no result", PAL.MUTED))
+            parts.append(("no result", pal.MUTED))
     imgs = [fnt.render(text, True, colour) for text, colour in parts]
     gap = 8
     w = sum(i.get_width() for i in imgs) + gap * (len(imgs) - 1) + 12

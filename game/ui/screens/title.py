@@ -7,7 +7,7 @@ import pygame_gui
 
 from game.ui.desk.saving import quick_load
 from game.ui.kit.encyclopedia_book import open_encyclopedia
-from game.ui.kit.style import PAL, font
+from game.ui.kit.style import font
 from game.ui.map.map_cache import KOREA_TMX
 from game.ui.scenes import Scene
 
@@ -120,6 +120,7 @@ class TitleScene(Scene):
             self._new_game()
 
     def draw_scene(self, surface: pygame.Surface) -> None:
+        pal = self.app.palette
         w, h = surface.get_size()
         geo = self.app.korea_geometry()
         ppk = h / geo.height_km
@@ -128,22 +129,22 @@ class TitleScene(Scene):
         surface.blit(img, (x, 0))
         edge = pygame.Surface((160, h), pygame.SRCALPHA)
         for i in range(160):
-            pygame.draw.line(edge, (*PAL.WINDOW, 255 - i * 255 // 160), (i, 0), (i, h))
+            pygame.draw.line(edge, (*pal.WINDOW, 255 - i * 255 // 160), (i, 0), (i, h))
         surface.blit(edge, (x, 0))
         foot = font(14).render(
             "Enter: new game   ·   F2: encyclopedia   ·   F9: quick load   ·   F11: full screen"
             "   ·   Esc: quit",
             True,
-            PAL.MUTED,
+            pal.MUTED,
         )
         surface.blit(foot, (24, h - foot.get_height() - 16))
         if self.notice:
-            img = font(14).render(self.notice, True, PAL.DANGER)
+            img = font(14).render(self.notice, True, pal.DANGER)
             surface.blit(img, img.get_rect(midtop=self.note_at))
         if not self.app.settings.tutorial_done:  # the offer, beside the button it points at
-            img = font(15, italic=True).render(FIRST_START_NOTE, True, PAL.ACCENT)
+            img = font(15, italic=True).render(FIRST_START_NOTE, True, pal.ACCENT)
             beside = pygame.Rect(self.tutorial_button.get_abs_rect())
             ax, ay = beside.right + 12, beside.centery
-            pygame.draw.polygon(surface, PAL.ACCENT, [(ax, ay), (ax + 9, ay - 6), (ax + 9, ay + 6)])
+            pygame.draw.polygon(surface, pal.ACCENT, [(ax, ay), (ax + 9, ay - 6), (ax + 9, ay + 6)])
             surface.blit(img, img.get_rect(midleft=(ax + 16, ay)))
-        pygame.draw.line(surface, PAL.PANEL_EDGE, (24, h - 44), (w - 24, h - 44))
+        pygame.draw.line(surface, pal.PANEL_EDGE, (24, h - 44), (w - 24, h - 44))

@@ -161,8 +161,9 @@ class Tutorial:
             pointer.detour if pointer is not None else "",
             pointer is not None and pointer.on_map,
             self._labels_near(pointer.rect) if pointer is not None else (),
+            pal=self.app.palette,
         )
-        draw_prompt(surface, self.layout, self.mouse)
+        draw_prompt(surface, self.layout, self.mouse, pal=self.app.palette)
 
     def _labels_near(self, target: pygame.Rect) -> tuple[pygame.Rect, ...]:
         """The scene's labels and controls other than the one pointed at (nor its

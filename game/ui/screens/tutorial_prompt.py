@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui.kit.style import PAL, font, wrap
+from game.ui.kit.style import Palette, font, wrap
 from game.ui.screens.tutorial_steps import Step
 
 MARGIN = 12  # from the window's edge
@@ -53,6 +53,8 @@ def lay_out(
     detour: str = "",
     round_ring: bool = False,
     avoid: tuple[pygame.Rect, ...] = (),
+    *,
+    pal: Palette,
 ) -> PromptLayout:
     """Where everything goes; the box stays inside ``bounds`` and the arrow off the
     controls and labels in ``avoid``."""
@@ -63,14 +65,14 @@ def lay_out(
     text_f, why_f = font(16 if big else 15), font(15 if big else 14, italic=True)
     bold_f = font(16 if big else 15, bold=True)
     lines: list[tuple[pygame.Surface, int]] = []  # (image, space above)
-    lines.append((head_f.render(f"TUTORIAL · STEP {number} OF {count}", True, PAL.MUTED), 0))
-    lines.append((title_f.render(step.title, True, PAL.ACCENT), 2))
+    lines.append((head_f.render(f"TUTORIAL · STEP {number} OF {count}", True, pal.MUTED), 0))
+    lines.append((title_f.render(step.title, True, pal.ACCENT), 2))
     for i, line in enumerate(wrap(detour, bold_f, inner) if detour else []):
         lines.append((bold_f.render(line, True, POINTER), 8 if i == 0 else 0))
     for i, line in enumerate(wrap(step.text, text_f, inner)):
-        lines.append((text_f.render(line, True, PAL.TEXT), 8 if i == 0 else 0))
+        lines.append((text_f.render(line, True, pal.TEXT), 8 if i == 0 else 0))
     for i, line in enumerate(wrap("Why: " + step.why, why_f, inner)):
-        lines.append((why_f.render(line, True, PAL.MUTED), 8 if i == 0 else 0))
+        lines.append((why_f.render(line, True, pal.MUTED), 8 if i == 0 else 0))
     button_h = 34 if big else 30
     h = 14 + sum(img.get_height() + gap for img, gap in lines) + 14 + button_h + 14
     ring = target.inflate(2 * RING_PAD, 2 * RING_PAD) if target is not None else None
@@ -168,7 +170,9 @@ def _arrow(
     return (best[2], best[3]) if best is not None else None
 
 
-def draw_prompt(surface: pygame.Surface, lay: PromptLayout, mouse: tuple[int, int]) -> None:
+def draw_prompt(
+    surface: pygame.Surface, lay: PromptLayout, mouse: tuple[int, int], *, pal: Palette
+) -> None:
     if lay.ring is not None and lay.round_ring:
         radius = lay.ring.w // 2
         pygame.draw.circle(surface, OUTLINE, lay.ring.center, radius + 2, 1)
@@ -184,25 +188,31 @@ def draw_prompt(surface: pygame.Surface, lay: PromptLayout, mouse: tuple[int, in
     pygame.draw.rect(surface, POINTER, lay.box, 2, border_radius=4)
     for img, at in lay.texts:
         surface.blit(img, at)
-    _button(surface, lay.skip, "Skip tutorial", mouse, primary=False)
+    _button(surface, lay.skip, "Skip tutorial", mouse, primary=False, pal=pal)
     if lay.next is not None:
-        _button(surface, lay.next, lay.next_label, mouse, primary=True)
+        _button(surface, lay.next, lay.next_label, mouse, primary=True, pal=pal)
     else:
-        hint = font(13, italic=True).render("Do it to go on", True, PAL.MUTED)
+        hint = font(13, italic=True).render("Do it to go on", True, pal.MUTED)
         surface.blit(hint, hint.get_rect(midright=(lay.box.right - 16, lay.skip.centery)))
 
 
 def _button(
-    surface: pygame.Surface, rect: pygame.Rect, label: str, mouse: tuple[int, int], primary: bool
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    label: str,
+    mouse: tuple[int, int],
+    primary: bool,
+    *,
+    pal: Palette,
 ) -> None:
     hover = rect.collidepoint(mouse)
     fill = (110, 100, 58) if primary else (43, 52, 57)
     if hover:
         fill = tuple(min(255, c + 24) for c in fill)  # type: ignore[assignment]
     pygame.draw.rect(surface, fill, rect, border_radius=4)
-    edge = PAL.ACCENT if primary or hover else PAL.PANEL_EDGE
+    edge = pal.ACCENT if primary or hover else pal.PANEL_EDGE
     pygame.draw.rect(surface, edge, rect, 2, border_radius=4)
-    img = font(15, bold=True).render(label, True, PAL.TEXT)
+    img = font(15, bold=True).render(label, True, pal.TEXT)
     surface.blit(img, img.get_rect(center=rect.center))
 
 
