@@ -74,14 +74,18 @@ def talks(rules: Rules, state: GameState, p: dict[str, Any]) -> str:
     ``days`` ends the recess by itself; ``locked`` holds it until an event sets the
     talks back ``in_session``.
     """
-    new = TalksState(p["state"])
+    new, before = TalksState(p["state"]), state.talks
     state.talks = new
     state.talks_locked = bool(p.get("locked", False)) and new != TalksState.IN_SESSION
     days = p.get("days")
     state.talks_until = state.day + timedelta(days=int(days)) if days else None
     if new == TalksState.IN_SESSION:
         state.talks_until = None
-        return "Talks resume at Panmunjom."
+        return (
+            "The talks open." if before == TalksState.NOT_OPENED else "Talks resume at Panmunjom."
+        )
+    if new == TalksState.NOT_OPENED:
+        return "No talks are held."
     return "Talks recessed." if new == TalksState.RECESSED else "Talks broken off."
 
 

@@ -19,6 +19,7 @@ from game.core.input_config import STRICT_INPUT
 
 
 class TalksState(StrEnum):
+    NOT_OPENED = "not_opened"  # no talks yet: only an event opens them
     IN_SESSION = "in_session"
     RECESSED = "recessed"
     BROKEN_OFF = "broken_off"
@@ -511,6 +512,7 @@ class Rules:
     navy_cooperation: float = 0.8
     cooperation_gain: float = 0.02  # per successful joint strike
     initial_talks: TalksState = TalksState.IN_SESSION
+    talks_name: str = "Armistice talks"  # what the scenario's talks are called
     stray_chance_day: float = 0.02  # per sortie
     stray_chance_night: float = 0.06
     stray_spread_km: float = 6.0

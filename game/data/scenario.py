@@ -89,6 +89,7 @@ class Header(_Strict):
     main_cities: list[str] = []
     escort_pool: str = ""
     initial_talks: model.TalksState = model.TalksState.IN_SESSION
+    talks_name: str = Field("Armistice talks", min_length=1, max_length=40)
     navy_cooperation: float = Field(0.8, ge=0, le=1)
     cooperation_gain: float = Field(0.02, ge=0, le=1)
     seed: int = 1
@@ -949,6 +950,7 @@ def _build(
         navy_cooperation=header.navy_cooperation,
         cooperation_gain=header.cooperation_gain,
         initial_talks=header.initial_talks,
+        talks_name=header.talks_name,
         briefing=header.briefing.strip(),
         source_file=str(file),
         seed=header.seed,
@@ -1230,7 +1232,8 @@ def _check_event(
         if eff.kind == "talks" and eff.params.get("state") not in [
             t.value for t in model.TalksState
         ]:
-            problems.append(f"{key}.effects.{j}.state: expected in_session, recessed or broken_off")
+            states = ", ".join(t.value for t in model.TalksState)
+            problems.append(f"{key}.effects.{j}.state: expected one of {states}")
 
 
 def _plan(

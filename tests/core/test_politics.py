@@ -8,7 +8,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from game.core import politics
+from game.core import effects, politics
 from game.core.events import Category
 from game.core.model import Outcome, PressPolicy, TalksState
 from game.core.turn import new_game, run_turn, score
@@ -138,6 +138,26 @@ def test_no_armistice_while_talks_are_recessed(rules, state):
     s, _ = play_turns(rules, state, orders(), np.random.default_rng(4), 30)
     assert s.outcome == Outcome.ONGOING
     assert s.days_above_threshold == 0
+
+
+def test_no_armistice_before_the_talks_open_and_an_event_opens_them(rules):
+    """A scenario before the talks (``initial_talks = "not_opened"``): however willing the
+    enemy, the war cannot end in an armistice until an event's talks effect opens them."""
+    unopened = dataclasses.replace(rules, initial_talks=TalksState.NOT_OPENED)
+    state = new_game(unopened)
+    assert state.talks == TalksState.NOT_OPENED
+    state.meter = 95.0
+    rng = np.random.default_rng(4)
+    s, _ = play_turns(unopened, state, orders(), rng, 40)
+    assert s.outcome == Outcome.ONGOING
+    assert s.talks == TalksState.NOT_OPENED  # nothing opens them by itself
+    assert s.days_above_threshold == 0
+    said = effects.apply(unopened, s, "talks", {"state": "in_session"})
+    assert said == "The talks open." and s.talks == TalksState.IN_SESSION
+    s.meter = 95.0
+    m = unopened.meter
+    s, _ = play_turns(unopened, s, orders(), rng, m.hold_days + m.offensive_days + 5)
+    assert s.outcome == Outcome.ARMISTICE
 
 
 def test_offensive_spends_the_stockpile_and_costs_un_lives(rules, state):

@@ -14,8 +14,8 @@ import pytest
 
 from game.settings import Settings, load_settings, save_settings
 from game.ui.app import App
-from game.ui.desk.status_bar import BAR_H
 from game.ui.kit.palettes import COLOUR_BLIND, COLOUR_BLIND_COLOURS, COLOUR_BLIND_ZONES
+from game.ui.kit.panels import BAR_H
 from game.ui.kit.style import STANDARD, Palette
 from game.ui.kit.ui_scale import canvas_size, effective_scale, scale_note, to_canvas
 from game.ui.map import icons, overlays

@@ -10,8 +10,10 @@ from game.core.calendar import moon_illumination, moon_phase_name
 from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.ui.kit.panels import draw_moon, talks_colour
-from game.ui.kit.style import Palette, font
+from game.ui.kit.style import Palette, fitted, font
 from game.ui.kit.words import TALKS_NAMES, long_date
+
+TALKS_W = 130  # the talks' column, before the gauges
 
 
 def _gauge(
@@ -75,18 +77,19 @@ def draw_status_bar(
     left_w = max(date_img.get_width(), moon_rect.w) + 24
     tx = x + left_w
     talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
-    surface.blit(font(13).render("Armistice talks", True, pal.MUTED), (tx, y))
+    name = fitted(rules.talks_name, font(13), TALKS_W - 10)
+    surface.blit(font(13).render(name, True, pal.MUTED), (tx, y))
     surface.blit(
         font(15, bold=True).render(talks, True, talks_colour(view.talks, pal=pal)),
         (tx, y + 20),
     )
     tips.append(
         (
-            pygame.Rect(tx, y, 120, 40),
-            [("Armistice talks", True), (f"The talks are {talks}.", False)],
+            pygame.Rect(tx, y, TALKS_W - 10, 40),
+            [(rules.talks_name, True), (f"The talks are {talks}.", False)],
         )
     )
-    gx = tx + 130
+    gx = tx + TALKS_W
     gauges = (
         (
             "Meter (est.)",

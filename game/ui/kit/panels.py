@@ -11,12 +11,13 @@ import pygame
 from game.core.calendar import moon_illumination, moon_phase_name
 from game.core.intel import PlayerView, flak_picture
 from game.core.model import Rules, TalksState
-from game.ui.kit.style import Palette, font, wrap
+from game.ui.kit.style import Palette, fitted, font, wrap
 from game.ui.kit.words import TALKS_NAMES, kind_name, long_date, short_date
 
 PAD = 18
 BAR_H = 58  # the desk's status bar over the map's top: the map centres below it
 TALKS_PAINT = {  # names in the palette, looked up when drawn
+    TalksState.NOT_OPENED: "MUTED",
     TalksState.IN_SESSION: "GOOD",
     TalksState.RECESSED: "ACCENT",
     TalksState.BROKEN_OFF: "DANGER",
@@ -112,11 +113,11 @@ def draw_status(
     surface.blit(font(13).render(dark, True, pal.MUTED), (x + 38, y + 19))
     y += 46
     talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
-    surface.blit(font(15).render("Armistice talks:", True, pal.TEXT), (x, y))
-    surface.blit(
-        font(15, bold=True).render(talks, True, talks_colour(view.talks, pal=pal)),
-        (x + 128, y),
-    )
+    state_img = font(15, bold=True).render(talks, True, talks_colour(view.talks, pal=pal))
+    name = fitted(f"{rules.talks_name}:", font(15), w - state_img.get_width() - 8)
+    name_img = font(15).render(name, True, pal.TEXT)
+    surface.blit(name_img, (x, y))
+    surface.blit(state_img, (x + max(128, name_img.get_width() + 8), y))
     y += 30
     gauges = (
         ("Negotiation meter (estimate)", view.meter_estimate, pal.ACCENT, rules.meter.threshold),

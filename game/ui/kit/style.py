@@ -148,6 +148,15 @@ def preload_fonts() -> list[dict[str, str | int | float]]:
     return out
 
 
+def fitted(text: str, fnt: pygame.font.Font, width: int) -> str:
+    """``text``, cut with "…" where it would be wider than ``width`` pixels."""
+    if fnt.size(text)[0] <= width:
+        return text
+    while len(text) > 1 and fnt.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def wrap(text: str, fnt: pygame.font.Font, width: int) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` pixels."""
     lines: list[str] = []

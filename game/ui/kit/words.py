@@ -48,6 +48,7 @@ CATEGORY_HEADINGS: dict[Category, str] = {
 }
 
 TALKS_NAMES = {
+    "not_opened": "not yet opened",
     "in_session": "in session",
     "recessed": "recessed",
     "broken_off": "broken off",
