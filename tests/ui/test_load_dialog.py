@@ -42,3 +42,24 @@ def test_every_row_fits_its_line_and_keeps_the_turn_and_time_saved(app, tmp_path
     for row in mine:  # the name gave way, the end of the line did not
         assert "…" in row and " · turn 1 · saved " in row
     app.pop()
+
+
+def test_a_refused_save_says_what_to_do_about_it(app, monkeypatch):
+    """A damaged save is named with why it cannot load and the hint at what to do."""
+    from game.save import list_saves, saves_dir
+    from game.save.errors import HINTS, Reason
+
+    (saves_dir() / "broken game.json").write_text('{"format": "air-pressure-save", ', "utf-8")
+    monkeypatch.setattr(game.ui.screens.save_dialog, "list_saves", list_saves)
+    app.push(LoadDialog(app, app.scene))
+    app.step([])
+    dialog = app.scene
+    index = next(i for i, e in enumerate(dialog.entries) if e.path.stem == "broken game")
+    assert dialog.entries[index].error is not None
+    monkeypatch.setattr(dialog, "selected", lambda: dialog.entries[index])
+    dialog.load()
+    hint = dialog.entries[index].error.hint
+    assert hint in HINTS.values() and hint != HINTS[Reason.MISSING]
+    assert dialog.error.startswith("Cannot load broken game.json")
+    assert hint in dialog.error_label.tool_tip_text
+    app.pop()

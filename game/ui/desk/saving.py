@@ -55,6 +55,7 @@ class Refusal:
 
     message: str
     scenario_changed: bool = False  # the player may load it anyway, by the new rules
+    hint: str = ""  # what the player can do about it
 
 
 def open_game(app: App, path: Path, allow_changed: bool = False) -> Refusal | None:
@@ -71,7 +72,8 @@ def open_game(app: App, path: Path, allow_changed: bool = False) -> Refusal | No
         if exc.reason == Reason.SCENARIO_CHANGED:
             changed = f"{path.name}: its scenario has changed since it was saved."
             return Refusal(changed, scenario_changed=True)
-        return Refusal(f"Cannot load {path.name}: {exc.detail.split(': ', 1)[-1]}")
+        why = exc.detail.split(": ", 1)[-1]
+        return Refusal(f"Cannot load {path.name}: {why}", hint=exc.hint)
     except ScenarioError as exc:
         why = exc.problems[0] if exc.problems else "scenario"
         return Refusal(f"Cannot load {path.name}: {why}")

@@ -158,10 +158,14 @@ class _SlotDialog(OverlayScene):
             return self.entries[int(picked[1])]
         return None
 
-    def show_error(self, text: str) -> None:
-        self.error = text
-        self.error_label.set_text(text)
-        self.error_label.set_tooltip(text)
+    def show_error(self, text: str, hint: str = "") -> None:
+        """The line under the list; the hint (what to do) too where it fits, and always
+        in the line's tooltip."""
+        whole = f"{text.rstrip('.')}: {hint}." if hint else text
+        fits = font(LIST_FONT).size(whole)[0] <= self.error_label.rect.w - 2 * LIST_TEXT_PAD
+        self.error = whole if fits else text
+        self.error_label.set_text(self.error)
+        self.error_label.set_tooltip(whole)
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -261,7 +265,8 @@ class LoadDialog(_SlotDialog):
             self.show_error("Choose a saved game in the list.")
             return
         if entry.error is not None:
-            self.show_error(f"Cannot load {entry.path.name}: {entry.error.detail.split(': ')[-1]}")
+            why = entry.error.detail.split(": ")[-1]
+            self.show_error(f"Cannot load {entry.path.name}: {why}", entry.error.hint)
             return
         # A game from an older version of its scenario loads on a second press.
         again = self._changed_confirm == entry.path
@@ -270,7 +275,7 @@ class LoadDialog(_SlotDialog):
         self._changed_confirm = entry.path if changed else None
         if refusal is not None:
             hint = " Press Load again to play it on by the new rules." if changed else ""
-            self.show_error(refusal.message + hint)
+            self.show_error(refusal.message + hint, refusal.hint)
 
     def on_event(self, event: pygame.event.Event) -> None:
         if (
