@@ -65,13 +65,14 @@ def open_any(app: App, scene: str) -> None:
     if scene in SCENES:
         open_scene(app, "suiho_1952", scene)
         return
+    from game.ui.desk.desk_input import open_help, open_menu
     from game.ui.screens.save_dialog import LoadDialog, SaveDialog
 
     open_scene(app, "suiho_1952", "planning")
     desk = app.scene
     actions = {
-        "menu": desk.open_menu,
-        "help": desk.open_help,
+        "menu": lambda: open_menu(desk),
+        "help": lambda: open_help(desk),
         "save": lambda: app.push(SaveDialog(app, desk, desk.session)),
         "load": lambda: app.push(LoadDialog(app, desk)),
         "target": lambda: desk.pick_target("chosin_plants"),
