@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar, cast
 from xml.etree import ElementTree as ET
 
 import numpy as np
@@ -22,6 +23,7 @@ import pygame
 from game.core.geometry import Layer, MapFeature, MapGeometry, Shape
 from game.data.maps import load_map
 
+_T = TypeVar("_T")
 Color = tuple[int, int, int]
 ColorA = tuple[int, int, int, int]
 Piece = tuple[tuple[float, float], tuple[float, float]]
@@ -268,7 +270,7 @@ def draw_overlay(
             smooth_line(out, RIVER, [px(p) for p in f.points], width(0.45))
     elif rivers:  # all the rivers' sides in one array: one look-up a piece of the map
         sides = shapes.pieces(("rivers",), partial(_all_segments, rivers, px_per_km))
-        for x0, y0, x1, y1 in _near(sides, out, (ox, oy), 4).tolist():
+        for x0, y0, x1, y1 in near_pieces(sides, out, (ox, oy), 4).tolist():
             smooth_line(out, RIVER, [(x0, y0), (x1, y1)], width(0.45))
     for f in on(Layer.BORDERS):
         # A national border: dash-dot, on a light casing, as printed maps draw it.
@@ -318,12 +320,26 @@ def smooth_line(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]
     if len(pts) < 2:
         return
     if w <= 1:
-        pygame.draw.aalines(out, color, False, pts)
+        aa_polyline(out, color, pts)
         return
     pygame.draw.lines(out, color, False, pts, w - 1)
     h = (w - 1) / 2
     for d in (-h, h):
-        pygame.draw.aalines(out, color, False, [(x + d, y + d) for x, y in pts])
+        aa_polyline(out, color, [(x + d, y + d) for x, y in pts])
+
+
+def aa_polyline(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]]) -> None:
+    """``pygame.draw.aalines``, the same on every call. Given only two points, pygame's
+    aalines reads past the end of its copy of them to decide whether to draw the far
+    end's pixel: what lies there differs from one call to the next, and so did that
+    pixel, along every river and border piece a tile draws. A single side is drawn as
+    aalines draws it, twice over (its weight on the map), both times whole."""
+    if len(pts) == 2:
+        a, b = pts
+        pygame.draw.aaline(out, color, a, b)
+        pygame.draw.aaline(out, color, a, b)
+    else:
+        pygame.draw.aalines(out, color, False, pts)
 
 
 def base_names_at(px_per_km: float) -> bool:
@@ -382,8 +398,7 @@ def _label(
     whole: pygame.Rect,
 ) -> None:
     """A label right of ``at`` (left of it at the map's right edge), kept inside ``whole``."""
-    img = font.render(text, True, color)
-    halo = font.render(text, True, (240, 234, 214))
+    img, halo = _label_images(font, text, color)
     x = at[0] + r + 2
     y = at[1] - img.get_height() / 2
     if x + img.get_width() > whole.right:
@@ -392,6 +407,25 @@ def _label(
     for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
         out.blit(halo, (x + dx, y + dy))
     out.blit(img, (x, y))
+
+
+_label_cache: dict[tuple[int, str, Color], tuple[pygame.Surface, pygame.Surface]] = {}
+
+
+def _label_images(
+    font: pygame.font.Font, text: str, color: Color
+) -> tuple[pygame.Surface, pygame.Surface]:
+    """A label's words and their halo, rendered once (each piece of the map near a
+    base draws its name again)."""
+    key = (id(font), text, color)
+    if key not in _label_cache:
+        if len(_label_cache) > 512:
+            _label_cache.clear()
+        _label_cache[key] = (
+            font.render(text, True, color),
+            font.render(text, True, (240, 234, 214)),
+        )
+    return _label_cache[key]
 
 
 def _target_icon(out: pygame.Surface, kind: str, at: tuple[float, float], r: int) -> None:
@@ -520,6 +554,16 @@ def pattern_array(
     return np.hstack([start[j] + unit * a[:, None], start[j] + unit * b[:, None]])
 
 
+@dataclass(frozen=True)
+class Pieces:
+    """A line's pieces, (n, 8): x0, y0, x1, y1 and each one's box (left, top, right,
+    bottom), in whole-map pixels; and the box of them all (None when there are none),
+    so that a piece of the map far from the line passes it by at once."""
+
+    rows: np.ndarray
+    box: tuple[float, float, float, float] | None
+
+
 class ShapeCache:
     """A map's lines, outlines and dashes at one scale, in whole-map pixels, worked out
     once so that each piece of the map only shifts them and draws those that cross it."""
@@ -528,6 +572,8 @@ class ShapeCache:
         self._arrays: dict[tuple[object, ...], np.ndarray] = {}
         self._boxes: dict[tuple[object, ...], tuple[float, float, float, float]] = {}
         self._layers: dict[tuple[object, ...], tuple[MapGeometry, list[MapFeature]]] = {}
+        self._pieces: dict[tuple[object, ...], Pieces] = {}
+        self._memo: dict[tuple[object, ...], object] = {}
 
     def points(
         self, key: tuple[object, ...], make: Callable[[], list[tuple[float, float]]]
@@ -557,14 +603,31 @@ class ShapeCache:
 
     def pieces(
         self, key: tuple[object, ...], make: Callable[[], list[Piece] | np.ndarray]
-    ) -> np.ndarray:
-        """(n, 8) dashes: x0, y0, x1, y1, then their box: left, top, right, bottom."""
-        if key not in self._arrays:
+    ) -> Pieces:
+        """Dashes: x0, y0, x1, y1, then their box: left, top, right, bottom."""
+        if key not in self._pieces:
             ends = np.asarray(make(), dtype=float).reshape(-1, 4)
             xs, ys = ends[:, 0::2], ends[:, 1::2]
             box = np.stack([xs.min(axis=1), ys.min(axis=1), xs.max(axis=1), ys.max(axis=1)], 1)
-            self._arrays[key] = np.hstack([ends, box.reshape(-1, 4)])
-        return self._arrays[key]
+            rows = np.hstack([ends, box.reshape(-1, 4)])
+            whole = (
+                (
+                    float(box[:, 0].min()),
+                    float(box[:, 1].min()),
+                    float(box[:, 2].max()),
+                    float(box[:, 3].max()),
+                )
+                if len(rows)
+                else None
+            )
+            self._pieces[key] = Pieces(rows, whole)
+        return self._pieces[key]
+
+    def memo(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """Anything else worked out once at this scale."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(_T, self._memo[key])
 
     def on_layer(self, geo: MapGeometry, layer: Layer) -> list[MapFeature]:
         """``geo.on_layer(layer)``, looked up once."""
@@ -577,29 +640,40 @@ class ShapeCache:
 def draw_pieces(
     out: pygame.Surface,
     color: Color | ColorA,
-    pieces: np.ndarray,
+    pieces: Pieces,
     origin: tuple[float, float],
     w: int,
 ) -> None:
     """Draw the dashes of ``pieces`` (from :meth:`ShapeCache.pieces`, whole-map pixels)
     that cross ``out``, placed at ``origin``."""
-    for x0, y0, x1, y1 in _near(pieces, out, origin, w + 1).tolist():
+    for x0, y0, x1, y1 in near_pieces(pieces, out, origin, w + 1).tolist():
         pygame.draw.line(out, color, (x0, y0), (x1, y1), w)
 
 
-def _near(
-    pieces: np.ndarray, out: pygame.Surface, origin: tuple[float, float], m: float
+def near_pieces(
+    pieces: Pieces, out: pygame.Surface, origin: tuple[float, float], m: float
 ) -> np.ndarray:
     """The (n, 4) ends of ``pieces`` (whole-map pixels) within ``m`` of ``out``, in its own
     pixels."""
-    if not len(pieces):
-        return np.zeros((0, 4))
     ox, oy = origin
     width, height = out.get_size()
+    box = pieces.box
+    if (
+        box is None
+        or box[2] < ox - m
+        or box[0] > ox + width + m
+        or box[3] < oy - m
+        or box[1] > oy + height + m
+    ):
+        return _NONE
+    rows = pieces.rows
     near = (
-        (pieces[:, 6] >= ox - m)
-        & (pieces[:, 4] <= ox + width + m)
-        & (pieces[:, 7] >= oy - m)
-        & (pieces[:, 5] <= oy + height + m)
+        (rows[:, 6] >= ox - m)
+        & (rows[:, 4] <= ox + width + m)
+        & (rows[:, 7] >= oy - m)
+        & (rows[:, 5] <= oy + height + m)
     )
-    return pieces[near, :4] - (ox, oy, ox, oy)
+    return rows[near, :4] - (ox, oy, ox, oy)
+
+
+_NONE = np.zeros((0, 4))
