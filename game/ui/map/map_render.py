@@ -22,6 +22,7 @@ import pygame
 
 from game.core.geometry import Layer, MapFeature, MapGeometry, Shape
 from game.data.maps import load_map
+from game.ui.map import sprites
 
 _T = TypeVar("_T")
 Color = tuple[int, int, int]
@@ -45,19 +46,6 @@ ZONE_COLORS: dict[str, ColorA] = {
     "naval_area": (40, 70, 140, 34),
     "sanctuary": (90, 90, 90, 26),
     "pow_camp": (200, 150, 40, 110),
-}
-TARGET_COLORS: dict[str, Color] = {
-    "hydro_plant": (30, 90, 170),
-    "thermal_plant": (150, 60, 30),
-    "city": (60, 50, 45),
-    "industrial_complex": (120, 60, 40),
-    "refinery": (120, 40, 90),
-    "mine": (90, 70, 40),
-    "supply_complex": (140, 100, 20),
-    "marshalling_yard": (50, 50, 50),
-    "rail_bridge": (40, 40, 40),
-    "dam": (20, 110, 140),
-    "airfield": (150, 20, 20),
 }
 _LABELLED = {"city", "industrial_complex", "refinery", "mine", "hydro_plant"}
 
@@ -307,11 +295,13 @@ def draw_overlay(
             continue
         text = f.name + (f" ({f.properties.get('offmap_km', 0):.0f} km)" if _offmap(f) else "")
         _label(out, font, text, (x, y), r, (20, 40, 120), whole)
-    for f in on(Layer.TARGETS):
+    for f in on(Layer.TARGETS):  # the same sprites as the map view's icons
         x, y = px(f.points[0])
-        _target_icon(out, f.kind, (x, y), max(2, round(1.9 * s)))
+        r = max(2, round(1.9 * s))
+        icon = sprites.sprite(f.kind, 2 * r + 3)
+        out.blit(icon, icon.get_rect(center=(round(x), round(y))))
         if f.kind in _LABELLED:
-            _label(out, font, _short(f), (x, y), max(2, round(1.9 * s)), LABEL, whole)
+            _label(out, font, _short(f), (x, y), r, LABEL, whole)
 
 
 def smooth_line(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]], w: int) -> None:
@@ -426,37 +416,6 @@ def _label_images(
             font.render(text, True, (240, 234, 214)),
         )
     return _label_cache[key]
-
-
-def _target_icon(out: pygame.Surface, kind: str, at: tuple[float, float], r: int) -> None:
-    x, y = at
-    color = TARGET_COLORS.get(kind, (80, 80, 80))
-    light = (245, 240, 225)
-    if kind == "city":
-        pygame.draw.circle(out, light, (x, y), r + 1)
-        pygame.draw.circle(out, color, (x, y), r)
-    elif kind in ("hydro_plant", "thermal_plant"):
-        pts = [(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)]
-        pygame.draw.polygon(out, color, pts)
-        pygame.draw.polygon(out, light, pts, 1)
-    elif kind == "airfield":
-        pygame.draw.line(out, color, (x - r - 1, y), (x + r + 1, y), 2)
-        pygame.draw.line(out, color, (x, y - r - 1), (x, y + r + 1), 2)
-        pygame.draw.circle(out, color, (x, y), r + 1, 1)
-    elif kind == "dam":
-        rect = pygame.Rect(0, 0, 2 * r + 2, max(3, r))
-        rect.center = (round(x), round(y))
-        pygame.draw.rect(out, color, rect)
-        pygame.draw.rect(out, light, rect, 1)
-    elif kind == "rail_bridge":
-        pygame.draw.line(out, color, (x - r - 1, y - r), (x - r - 1, y + r), 2)
-        pygame.draw.line(out, color, (x + r + 1, y - r), (x + r + 1, y + r), 2)
-        pygame.draw.line(out, color, (x - r - 1, y), (x + r + 1, y), 1)
-    else:
-        rect = pygame.Rect(0, 0, 2 * r + 1, 2 * r + 1)
-        rect.center = (round(x), round(y))
-        pygame.draw.rect(out, color, rect)
-        pygame.draw.rect(out, light, rect, 1)
 
 
 def _walk(pts: Sequence[tuple[float, float]], step: float):
