@@ -145,6 +145,25 @@ def _spots(rect: pygame.Rect, x: float, y: float, off: int) -> list[pygame.Rect]
     return out
 
 
+FAR_STEP_PX = 12
+
+
+def _far_spots(rect: pygame.Rect, x: float, y: float, off: int) -> list[pygame.Rect]:
+    """Farther out to either side, then above and below: where a major place's name
+    goes when the icons crowded round it leave no room beside it."""
+    w, h = rect.w, rect.h
+    out = []
+    for k in range(1, 5):
+        side = off + k * FAR_STEP_PX
+        for dx, dy in ((-side - w, -h / 2), (side, -h / 2)):
+            out.append(rect.move(round(x + dx), round(y + dy)))
+    for k in range(1, 4):
+        side = off + k * FAR_STEP_PX
+        for top in (-side - h, side):
+            out.append(rect.move(round(x - w / 2), round(y + top)))
+    return out
+
+
 @dataclass(frozen=True)
 class PlacedLabel:
     place: Place
@@ -204,6 +223,8 @@ def layout_labels(
         else:
             off = 11 if place.target in icons else DOT_R + 4
             spots = _spots(rect, x, y, off)
+            if place.rank == 1:  # a capital or a great city is named even in a crowd
+                spots += _far_spots(rect, x, y, off)
             if place.style == "foreign":  # across the Yalu: name it on the far side
                 h = rect.h
                 spots = [spots[1], spots[5], spots[5].move(0, -h), spots[7], spots[7].move(0, h)]
