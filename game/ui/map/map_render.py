@@ -39,6 +39,7 @@ BORDER_PATTERN = (11.0, 3.0, 2.0, 3.0)  # dash, gap, dot, gap (pixels at 1 px/km
 RAIL = (52, 44, 40)
 FRONT = (176, 30, 30)
 LABEL = (40, 32, 28)
+BASE_INK = (20, 40, 120)
 ZONE_COLORS: dict[str, ColorA] = {
     "mig_alley": (170, 60, 40, 36),
     "border_buffer": (120, 70, 110, 46),
@@ -289,12 +290,15 @@ def draw_overlay(
         if not near.collidepoint(x, y):  # neither its mark nor its label reaches ``out``
             continue
         r = max(3, round(2.6 * s))
-        pygame.draw.circle(out, (20, 40, 120), (x, y), r)
+        if _offmap(f):  # on the map's edge, pointing to where the base lies beyond it
+            pygame.draw.polygon(out, BASE_INK, offmap_arrow(geo, f, (x, y), r))
+            pygame.draw.polygon(out, (240, 240, 240), offmap_arrow(geo, f, (x, y), r), 1)
+        pygame.draw.circle(out, BASE_INK, (x, y), r)
         pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
-        if origin is not None and not base_names_at(px_per_km):
+        if origin is not None and not base_names_at(px_per_km) and not _offmap(f):
             continue
-        text = f.name + (f" ({f.properties.get('offmap_km', 0):.0f} km)" if _offmap(f) else "")
-        _label(out, font, text, (x, y), r, (20, 40, 120), whole)
+        outward = offmap_direction(geo, f) if _offmap(f) else None
+        _label(out, font, base_label(f), (x, y), r, BASE_INK, whole, outward)
     for f in on(Layer.TARGETS):  # the same sprites as the map view's icons
         x, y = px(f.points[0])
         r = max(2, round(1.9 * s))
@@ -362,6 +366,52 @@ def _offmap(f: MapFeature) -> bool:
     return bool(f.properties.get("offmap", False))
 
 
+def base_label(f: MapFeature) -> str:
+    """A base's name; an off-map one's with how far beyond the edge it lies."""
+    if _offmap(f):
+        return f"{f.name}, {f.properties.get('offmap_km', 0):.0f} km"
+    return f.name
+
+
+def offmap_direction(geo: MapGeometry, f: MapFeature) -> tuple[float, float]:
+    """Out of the map through the edge nearest an off-map base's mark: where it lies."""
+    x, y = f.points[0]
+    gaps = {(-1.0, 0.0): x, (1.0, 0.0): geo.width_km - x, (0.0, -1.0): y}
+    gaps[(0.0, 1.0)] = geo.height_km - y
+    return min(gaps, key=lambda d: gaps[d])
+
+
+def offmap_arrow(
+    geo: MapGeometry, f: MapFeature, at: tuple[float, float], r: int
+) -> list[tuple[float, float]]:
+    """An arrowhead beside an off-map base's mark, pointing out of the map towards it."""
+    dx, dy = offmap_direction(geo, f)
+    px_, py_ = -dy, dx  # across the arrow
+    base = (at[0] + dx * (r + 1), at[1] + dy * (r + 1))
+    tip = (at[0] + dx * (2.6 * r + 4), at[1] + dy * (2.6 * r + 4))
+    half = r + 1
+    return [
+        (base[0] + px_ * half, base[1] + py_ * half),
+        tip,
+        (base[0] - px_ * half, base[1] - py_ * half),
+    ]
+
+
+def base_label_rect(
+    geo: MapGeometry,
+    f: MapFeature,
+    at: tuple[float, float],
+    r: int,
+    font: pygame.font.Font,
+    whole: pygame.Rect,
+) -> pygame.Rect:
+    """Where :func:`draw_overlay` writes a base's name (for the place names to avoid)."""
+    w, h = font.size(base_label(f))
+    outward = offmap_direction(geo, f) if _offmap(f) else None
+    x, y = _label_xy(at, r, (w, h), whole, outward)
+    return pygame.Rect(round(x) - 1, round(y) - 1, w + 2, h + 2)
+
+
 def _short(f: MapFeature) -> str:
     label = f.name
     return label.split(" (")[0] if f.kind == "city" else label.replace(" plants", "")
@@ -386,17 +436,40 @@ def _label(
     r: int,
     color: Color,
     whole: pygame.Rect,
+    outward: tuple[float, float] | None = None,
 ) -> None:
     """A label right of ``at`` (left of it at the map's right edge), kept inside ``whole``."""
     img, halo = _label_images(font, text, color)
-    x = at[0] + r + 2
-    y = at[1] - img.get_height() / 2
-    if x + img.get_width() > whole.right:
-        x = at[0] - r - 2 - img.get_width()
-    y = min(max(whole.top, y), whole.bottom - img.get_height())
+    x, y = _label_xy(at, r, img.get_size(), whole, outward)
     for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
         out.blit(halo, (x + dx, y + dy))
     out.blit(img, (x, y))
+
+
+def _label_xy(
+    at: tuple[float, float],
+    r: int,
+    size: tuple[int, int],
+    whole: pygame.Rect,
+    outward: tuple[float, float] | None = None,
+) -> tuple[float, float]:
+    """The top-left corner of a label beside ``at``: to its right, or to its left where
+    it would run past the map's right edge. An off-map base's (``outward``: the way it
+    lies) runs on past its arrow beyond an edge at the side, and stands inside the map
+    above or below its mark at the top or the foot."""
+    w, h = size
+    if outward is not None:
+        dx, dy = outward
+        reach = 2.6 * r + 7
+        if dx:
+            x = at[0] + reach if dx > 0 else at[0] - reach - w
+            return x, at[1] - h / 2
+        return at[0] - w / 2, (at[1] - r - 2 - h) if dy > 0 else (at[1] + r + 2)
+    x = at[0] + r + 2
+    y = at[1] - h / 2
+    if x + w > whole.right:
+        x = at[0] - r - 2 - w
+    return x, min(max(whole.top, y), whole.bottom - h)
 
 
 _label_cache: dict[tuple[int, str, Color], tuple[pygame.Surface, pygame.Surface]] = {}
