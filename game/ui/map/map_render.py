@@ -346,10 +346,25 @@ def _scaled(points: Sequence[tuple[float, float]], px_per_km: float) -> list[tup
     return [(x * px_per_km, y * px_per_km) for x, y in points]
 
 
+_km_arrays: dict[int, tuple[Sequence[tuple[float, float]], np.ndarray]] = {}
+
+
+def km_array(points: Sequence[tuple[float, float]]) -> np.ndarray:
+    """A feature's points (km) as an (n, 2) array, made once: every zoom level scales
+    the same array (a map's features never change once read)."""
+    hit = _km_arrays.get(id(points))
+    if hit is None or hit[0] is not points:
+        if len(_km_arrays) > 4096:  # many maps read in one process (the tests)
+            _km_arrays.clear()
+        hit = (points, np.asarray(points, dtype=float).reshape(-1, 2))
+        _km_arrays[id(points)] = hit
+    return hit[1]
+
+
 def _scaled_pattern(
     points: Sequence[tuple[float, float]], px_per_km: float, pattern: Sequence[float]
 ) -> np.ndarray:
-    return pattern_array(_scaled(points, px_per_km), pattern)
+    return pattern_array(km_array(points) * px_per_km, pattern)
 
 
 def _all_segments(features: Sequence[MapFeature], px_per_km: float) -> np.ndarray:
@@ -358,7 +373,7 @@ def _all_segments(features: Sequence[MapFeature], px_per_km: float) -> np.ndarra
 
 def _scaled_segments(points: Sequence[tuple[float, float]], px_per_km: float) -> np.ndarray:
     """A polyline's sides as (n, 4) pieces, so that a tile draws only those near it."""
-    p = np.asarray(points, dtype=float).reshape(-1, 2) * px_per_km
+    p = km_array(points) * px_per_km
     return np.hstack([p[:-1], p[1:]])
 
 
@@ -608,7 +623,7 @@ class ShapeCache:
         self._memo: dict[tuple[object, ...], object] = {}
 
     def points(
-        self, key: tuple[object, ...], make: Callable[[], list[tuple[float, float]]]
+        self, key: tuple[object, ...], make: Callable[[], list[tuple[float, float]] | np.ndarray]
     ) -> np.ndarray:
         """(n, 2) points."""
         if key not in self._arrays:

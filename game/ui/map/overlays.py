@@ -27,6 +27,7 @@ from game.ui.map.map_render import (
     Pieces,
     ShapeCache,
     draw_pieces,
+    km_array,
     near_pieces,
     pattern_array,
     pattern_pieces,
@@ -226,7 +227,7 @@ def paint_overlays(
 def _outline(proj: Projection, f: MapFeature, shapes: ShapeCache) -> np.ndarray:
     """A zone's outline in whole-map pixels at this scale."""
     ppk = proj.ppk
-    return shapes.points(("zone", f.id), lambda: [(x * ppk, y * ppk) for x, y in f.points])
+    return shapes.points(("zone", f.id), lambda: km_array(f.points) * ppk)
 
 
 def _ellipse_rect(proj: Projection, f: MapFeature) -> pygame.Rect:
@@ -320,7 +321,7 @@ def _run_pieces(
     def make() -> np.ndarray:
         out = [np.zeros((0, 4))]
         for run in _runs(f, geo_size):
-            px = np.asarray(run, dtype=float) * ppk
+            px = km_array(run) * ppk
             out.append(pattern_array(px, pattern) if pattern else np.hstack([px[:-1], px[1:]]))
         return np.vstack(out)
 
