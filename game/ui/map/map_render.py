@@ -259,8 +259,7 @@ def draw_overlay(
             smooth_line(out, RIVER, [px(p) for p in f.points], width(0.45))
     elif rivers:  # all the rivers' sides in one array: one look-up a piece of the map
         sides = shapes.pieces(("rivers",), partial(_all_segments, rivers, px_per_km))
-        for x0, y0, x1, y1 in near_pieces(sides, out, (ox, oy), 4).tolist():
-            smooth_line(out, RIVER, [(x0, y0), (x1, y1)], width(0.45))
+        smooth_pieces(out, RIVER, near_pieces(sides, out, (ox, oy), 4), width(0.45))
     for f in on(Layer.BORDERS):
         # A national border: dash-dot, on a light casing, as printed maps draw it.
         bw = max(2, width(0.6))
@@ -320,6 +319,24 @@ def smooth_line(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]
     h = (w - 1) / 2
     for d in (-h, h):
         aa_polyline(out, color, [(x + d, y + d) for x, y in pts])
+
+
+def smooth_pieces(out: pygame.Surface, color: Color, ends: np.ndarray, w: int) -> None:
+    """:func:`smooth_line` for each two-point piece of ``ends`` ((n, 4): x0, y0, x1, y1),
+    pixel for pixel, without a call and a list for every piece (a tile draws hundreds)."""
+    aaline, line = pygame.draw.aaline, pygame.draw.lines
+    if w <= 1:
+        for x0, y0, x1, y1 in ends.tolist():
+            aaline(out, color, (x0, y0), (x1, y1))
+            aaline(out, color, (x0, y0), (x1, y1))
+        return
+    h = (w - 1) / 2
+    for x0, y0, x1, y1 in ends.tolist():
+        line(out, color, False, [(x0, y0), (x1, y1)], w - 1)
+        for d in (-h, h):
+            a, b = (x0 + d, y0 + d), (x1 + d, y1 + d)
+            aaline(out, color, a, b)
+            aaline(out, color, a, b)
 
 
 def aa_polyline(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]]) -> None:
