@@ -455,12 +455,29 @@ PLACE_RIVERS = {"yalu": "yalu_river", "tumen": "tumen_river", "chongchon": "chon
                 "taedong": "taedong_river"}  # fmt: skip
 
 
-# Reservoirs the hi-res lake file lacks: (lat, lon, semi-axis km east, semi-axis km south)
-EXTRA_LAKES: list[tuple[float, float, float, float]] = [
-    (40.48, 127.25, 3.5, 9.0),  # Chosin (Changjin) reservoir
-    (40.62, 127.55, 3.0, 7.0),  # Fusen (Pujon) reservoir
-    (40.73, 128.62, 2.5, 5.0),  # Kyosen (Hochon) reservoir
-]
+# Reservoirs no GSHHG resolution has: their shorelines as (lat, lon) rings, drawn by hand
+# after period maps (approximate, a kilometre or so). Each is a dammed river valley, the
+# dam at its northern end (the rivers flow north to the Yalu), its arms up side valleys.
+EXTRA_LAKES: list[tuple[str, list[LatLon]]] = [
+    # Chosin (Changjin): from Hagaru-ri at its southern tip to the dam, with the western
+    # arm towards Yudam-ni and the eastern inlet by Sinhung-ni.
+    ("chosin", [(40.388, 127.250), (40.405, 127.268), (40.430, 127.275), (40.452, 127.300),
+                (40.462, 127.330), (40.470, 127.310), (40.482, 127.290), (40.510, 127.295),
+                (40.545, 127.290), (40.575, 127.300), (40.605, 127.285), (40.622, 127.265),
+                (40.612, 127.245), (40.585, 127.240), (40.555, 127.232), (40.520, 127.225),
+                (40.495, 127.200), (40.488, 127.165), (40.478, 127.140), (40.470, 127.160),
+                (40.475, 127.195), (40.460, 127.225), (40.430, 127.235), (40.405, 127.238)]),
+    # Fusen (Pujon): long and narrow, an arm either side halfway up.
+    ("fusen", [(40.530, 127.548), (40.555, 127.565), (40.585, 127.570), (40.600, 127.590),
+               (40.612, 127.600), (40.618, 127.580), (40.640, 127.575), (40.675, 127.580),
+               (40.705, 127.570), (40.718, 127.555), (40.705, 127.540), (40.670, 127.535),
+               (40.640, 127.525), (40.625, 127.505), (40.615, 127.495), (40.608, 127.515),
+               (40.585, 127.532), (40.555, 127.535)]),
+    # Kyosen (Hochon): the smallest of the three.
+    ("kyosen", [(40.690, 128.615), (40.705, 128.632), (40.730, 128.640), (40.755, 128.635),
+                (40.775, 128.622), (40.770, 128.605), (40.745, 128.600), (40.718, 128.602),
+                (40.700, 128.605)]),
+]  # fmt: skip
 
 
 # --- terrain ------------------------------------------------------------------------------
@@ -829,12 +846,8 @@ def _masks(canvas: Canvas, borders: Borders, res: str) -> tuple[np.ndarray, ...]
                 ImageDraw.Draw(coast).line([*pts, pts[0]], fill=255, width=line_w)
         else:
             ImageDraw.Draw(lakes).polygon(pts, fill=255)
-    draw = ImageDraw.Draw(lakes)
-    k = canvas.ppk * SUPERSAMPLE
-    for la, lo, ax, ay in EXTRA_LAKES:
-        cx, cy = to_km(la, lo)
-        cx, cy = (cx - canvas.x0) * k, (cy - canvas.y0) * k
-        draw.ellipse((cx - ax * k, cy - ay * k, cx + ax * k, cy + ay * k), fill=255)
+    for _name, shore in EXTRA_LAKES:
+        ImageDraw.Draw(lakes).polygon(canvas.ss_px(np.array(shore)), fill=255)
     # Korea: the land inside the map, less Manchuria, the Soviet Union and Japan.
     korea = Image.new("L", big, 0)
     grid = canvas.ss_px(np.array([(LAT_TOP, LON_LEFT), (LAT_TOP, EDGE_LON_RIGHT),
@@ -1018,12 +1031,8 @@ def build_terrain(borders: Borders) -> np.ndarray:
     for typ, ring in read_basemap("gshhs", "h").values():
         if typ == 2:
             lakes |= points_in_polygon(lat, lon, [tuple(p) for p in ring])
-    xs, ys = np.meshgrid(
-        (np.arange(MAP_W) + 0.5) * CELL_KM, (np.arange(MAP_H) + 0.5) * CELL_KM, indexing="xy"
-    )
-    for la, lo, ax, ay in EXTRA_LAKES:
-        cx, cy = to_km(la, lo)
-        lakes |= ((xs - cx) / ax) ** 2 + ((ys - cy) / ay) ** 2 <= 1.0
+    for _name, shore in EXTRA_LAKES:
+        lakes |= points_in_polygon(lat, lon, shore)
     lakes &= land
     china = points_in_polygon(lat, lon, borders.china_ring)
     ussr = points_in_polygon(lat, lon, borders.ussr_ring)

@@ -146,7 +146,16 @@ class MapGeometry:
         return self.features[feature_id]
 
     def on_layer(self, layer: Layer) -> list[MapFeature]:
-        return [f for f in self.features.values() if f.layer == layer]
+        return list(self._by_layer.get(layer, ()))
+
+    @cached_property
+    def _by_layer(self) -> dict[Layer, tuple[MapFeature, ...]]:
+        """The features of each layer, in the map's order, sorted out once (a map's
+        features never change once read)."""
+        out: dict[Layer, list[MapFeature]] = {}
+        for f in self.features.values():
+            out.setdefault(f.layer, []).append(f)
+        return {layer: tuple(fs) for layer, fs in out.items()}
 
     def to_km(self, lat: float, lon: float) -> Point:
         return latlon_to_km(lat, lon, self.lat_top, self.lon_left, self.standard_parallel)

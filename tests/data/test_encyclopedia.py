@@ -37,9 +37,9 @@ def missing(category: str, ids: set[str]) -> list[str]:
 
 
 def test_every_target_type_has_an_entry(shipped: list[Rules]) -> None:
-    from game.ui.map.map_render import TARGET_COLORS
+    from game.core.targets import TARGET_KINDS
 
-    kinds = {t.kind for rules in shipped for t in rules.targets.values()} | set(TARGET_COLORS)
+    kinds = {t.kind for rules in shipped for t in rules.targets.values()} | set(TARGET_KINDS)
     assert "rail_segment" in kinds and "dam" in kinds
     assert missing("target_types", kinds) == []
 

@@ -110,13 +110,14 @@ def test_icons_never_overlap_at_any_zoom(app: App) -> None:
     ids = [t for t in view.active_targets if m.rules.targets[t].kind != "rail_segment"]
     for zoom in range(len(ZOOMS)):
         m.zoom_index = zoom
+        assert m.icon_gap() >= 2 * m.icon_r() + 6  # wider than a sprite's plate
         shifts = m.icon_shifts(view)
         at = {}
         for tid in ids:
             x, y = m.rules.targets[tid].position
             dx, dy = shifts.get(tid, (0.0, 0.0))
             at[tid] = (x * m.ppk + dx, y * m.ppk + dy)
-        gap = 2 * m.icon_r() + 3
+        gap = m.icon_gap()
         close = [
             (a, b)
             for a, b in itertools.combinations(ids, 2)

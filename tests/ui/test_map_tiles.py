@@ -3,6 +3,8 @@ view made when the zoom changes, and the least recently used ones forgotten."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pygame
 import pytest
@@ -55,11 +57,6 @@ def test_tiles_scaled_alone_match_the_whole_map_scaled_at_once(app, desk, ppk):
         assert np.abs(tile - part).max() <= 4  # rounding in the filter, never a shift
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="in the full suite's order the redrawn map differs from the first frame; "
-    "alone it passes: an open fault of the map's tiles or their overlays, not yet found",
-)
 def test_a_new_zoom_makes_only_the_tiles_in_view_and_draws_them_whole(app, desk):
     tiles = app.maps.tiles
     desk.map.zoom_index = len(ZOOMS) - 1
@@ -71,7 +68,7 @@ def test_a_new_zoom_makes_only_the_tiles_in_view_and_draws_them_whole(app, desk)
     r, off = desk.map.rect, desk.map.offset
     seen = r.move(-int(r.x - off[0]), -int(r.y - off[1]))  # the view in the level's pixels
     in_view = len(list(level.tiles_in(seen)))
-    assert tiles.rendered <= in_view + 1  # one more made ahead for a scroll
+    assert tiles.rendered <= in_view  # none ahead in a frame that made the view's tiles
     assert tiles.rendered < columns * rows / 4
     # The map alone: the side panel may change between the two frames (a forecast
     # arriving from the worker), the map may not.
@@ -122,3 +119,49 @@ def test_a_view_larger_than_the_caches_grows_them(app, desk):
     tiles.draw(screen, view, (0, 0), level, desk.map.geo)
     assert tiles.rendered <= made + 1  # the second frame makes at most one tile ahead
     assert tiles.max_tiles >= 13 * 9
+
+
+def test_tiles_never_ask_pygame_for_a_smooth_line_of_two_points(app, desk, monkeypatch):
+    """pygame's aalines given two points reads past the end of its copy of them (to
+    decide on the far end's pixel), so the same river piece came out differently as
+    memory happened to lie: the whole-map redraw above failed in some orders of the
+    suite. The tiles draw such pieces another way."""
+    calls: list[int] = []
+    real = pygame.draw.aalines
+
+    def spy(surface, color, closed, points, *args):
+        calls.append(len(points))
+        return real(surface, color, closed, points, *args)
+
+    monkeypatch.setattr(pygame.draw, "aalines", spy)
+    tiles = app.maps.tiles
+    made = 0
+    for ppk in (desk.map.fit_ppk(), *ZOOMS):
+        level = tiles.level(KOREA_TMX, desk.map.geo, ppk)
+        for col in range(3):
+            for row in range(4):
+                if level.tile_rect(col, row).w > 0 and level.tile_rect(col, row).h > 0:
+                    tiles.bare(level, desk.map.geo, col, row)
+                    made += 1
+    assert made > 20
+    assert calls == [n for n in calls if n >= 3]
+
+
+def test_a_smooth_piece_of_line_is_the_same_however_memory_lies(app):
+    from game.ui.map.map_render import smooth_line
+
+    rng = random.Random(7)
+    pieces = [((10.2 + i, 0.5 + i / 3), (12.3 + i, 30.7)) for i in range(0, 24, 3)]
+    seen: list[set[bytes]] = [set() for _ in pieces]
+    junk: list[object] = []
+    for _ in range(60):
+        junk.extend(object() for _ in range(rng.randrange(60)))  # small blocks come and go
+        rng.shuffle(junk)
+        del junk[: rng.randrange(len(junk) + 1)]
+        for i, (a, b) in enumerate(pieces):
+            for width in (1, 2, 3):
+                out = pygame.Surface((48, 40))
+                out.fill((255, 255, 255))
+                smooth_line(out, (20, 40, 60), [a, b], width)
+                seen[i].add(pygame.image.tobytes(out, "RGB") + bytes([width]))
+    assert all(len(s) == 3 for s in seen)  # one picture for each width

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar, cast
 from xml.etree import ElementTree as ET
 
 import numpy as np
@@ -22,7 +23,9 @@ import pygame
 from game.core.geometry import Layer, MapFeature, MapGeometry, Shape
 from game.data.maps import load_map
 from game.ui.kit.style import STANDARD, Palette
+from game.ui.map import sprites
 
+_T = TypeVar("_T")
 Color = tuple[int, int, int]
 ColorA = tuple[int, int, int, int]
 Piece = tuple[tuple[float, float], tuple[float, float]]
@@ -37,19 +40,7 @@ BORDER_PATTERN = (11.0, 3.0, 2.0, 3.0)  # dash, gap, dot, gap (pixels at 1 px/km
 RAIL = (52, 44, 40)
 FRONT = (176, 30, 30)
 LABEL = (40, 32, 28)
-TARGET_COLORS: dict[str, Color] = {
-    "hydro_plant": (30, 90, 170),
-    "thermal_plant": (150, 60, 30),
-    "city": (60, 50, 45),
-    "industrial_complex": (120, 60, 40),
-    "refinery": (120, 40, 90),
-    "mine": (90, 70, 40),
-    "supply_complex": (140, 100, 20),
-    "marshalling_yard": (50, 50, 50),
-    "rail_bridge": (40, 40, 40),
-    "dam": (20, 110, 140),
-    "airfield": (150, 20, 20),
-}
+BASE_INK = (20, 40, 120)
 _LABELLED = {"city", "industrial_complex", "refinery", "mine", "hydro_plant"}
 
 
@@ -266,8 +257,7 @@ def draw_overlay(
             smooth_line(out, RIVER, [px(p) for p in f.points], width(0.45))
     elif rivers:  # all the rivers' sides in one array: one look-up a piece of the map
         sides = shapes.pieces(("rivers",), partial(_all_segments, rivers, px_per_km))
-        for x0, y0, x1, y1 in _near(sides, out, (ox, oy), 4).tolist():
-            smooth_line(out, RIVER, [(x0, y0), (x1, y1)], width(0.45))
+        smooth_pieces(out, RIVER, near_pieces(sides, out, (ox, oy), 4), width(0.45))
     for f in on(Layer.BORDERS):
         # A national border: dash-dot, on a light casing, as printed maps draw it.
         bw = max(2, width(0.6))
@@ -297,17 +287,22 @@ def draw_overlay(
         if not near.collidepoint(x, y):  # neither its mark nor its label reaches ``out``
             continue
         r = max(3, round(2.6 * s))
-        pygame.draw.circle(out, (20, 40, 120), (x, y), r)
+        if _offmap(f):  # on the map's edge, pointing to where the base lies beyond it
+            pygame.draw.polygon(out, BASE_INK, offmap_arrow(geo, f, (x, y), r))
+            pygame.draw.polygon(out, (240, 240, 240), offmap_arrow(geo, f, (x, y), r), 1)
+        pygame.draw.circle(out, BASE_INK, (x, y), r)
         pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
-        if origin is not None and not base_names_at(px_per_km):
+        if origin is not None and not base_names_at(px_per_km) and not _offmap(f):
             continue
-        text = f.name + (f" ({f.properties.get('offmap_km', 0):.0f} km)" if _offmap(f) else "")
-        _label(out, font, text, (x, y), r, (20, 40, 120), whole)
-    for f in on(Layer.TARGETS):
+        outward = offmap_direction(geo, f) if _offmap(f) else None
+        _label(out, font, base_label(f), (x, y), r, BASE_INK, whole, outward)
+    for f in on(Layer.TARGETS):  # the same sprites as the map view's icons
         x, y = px(f.points[0])
-        _target_icon(out, f.kind, (x, y), max(2, round(1.9 * s)))
+        r = max(2, round(1.9 * s))
+        icon = sprites.sprite(f.kind, 2 * r + 3)
+        out.blit(icon, icon.get_rect(center=(round(x), round(y))))
         if f.kind in _LABELLED:
-            _label(out, font, _short(f), (x, y), max(2, round(1.9 * s)), LABEL, whole)
+            _label(out, font, _short(f), (x, y), r, LABEL, whole)
 
 
 def smooth_line(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]], w: int) -> None:
@@ -316,12 +311,44 @@ def smooth_line(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]
     if len(pts) < 2:
         return
     if w <= 1:
-        pygame.draw.aalines(out, color, False, pts)
+        aa_polyline(out, color, pts)
         return
     pygame.draw.lines(out, color, False, pts, w - 1)
     h = (w - 1) / 2
     for d in (-h, h):
-        pygame.draw.aalines(out, color, False, [(x + d, y + d) for x, y in pts])
+        aa_polyline(out, color, [(x + d, y + d) for x, y in pts])
+
+
+def smooth_pieces(out: pygame.Surface, color: Color, ends: np.ndarray, w: int) -> None:
+    """:func:`smooth_line` for each two-point piece of ``ends`` ((n, 4): x0, y0, x1, y1),
+    pixel for pixel, without a call and a list for every piece (a tile draws hundreds)."""
+    aaline, line = pygame.draw.aaline, pygame.draw.lines
+    if w <= 1:
+        for x0, y0, x1, y1 in ends.tolist():
+            aaline(out, color, (x0, y0), (x1, y1))
+            aaline(out, color, (x0, y0), (x1, y1))
+        return
+    h = (w - 1) / 2
+    for x0, y0, x1, y1 in ends.tolist():
+        line(out, color, False, [(x0, y0), (x1, y1)], w - 1)
+        for d in (-h, h):
+            a, b = (x0 + d, y0 + d), (x1 + d, y1 + d)
+            aaline(out, color, a, b)
+            aaline(out, color, a, b)
+
+
+def aa_polyline(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]]) -> None:
+    """``pygame.draw.aalines``, the same on every call. Given only two points, pygame's
+    aalines reads past the end of its copy of them to decide whether to draw the far
+    end's pixel: what lies there differs from one call to the next, and so did that
+    pixel, along every river and border piece a tile draws. A single side is drawn as
+    aalines draws it, twice over (its weight on the map), both times whole."""
+    if len(pts) == 2:
+        a, b = pts
+        pygame.draw.aaline(out, color, a, b)
+        pygame.draw.aaline(out, color, a, b)
+    else:
+        pygame.draw.aalines(out, color, False, pts)
 
 
 def base_names_at(px_per_km: float) -> bool:
@@ -334,10 +361,25 @@ def _scaled(points: Sequence[tuple[float, float]], px_per_km: float) -> list[tup
     return [(x * px_per_km, y * px_per_km) for x, y in points]
 
 
+_km_arrays: dict[int, tuple[Sequence[tuple[float, float]], np.ndarray]] = {}
+
+
+def km_array(points: Sequence[tuple[float, float]]) -> np.ndarray:
+    """A feature's points (km) as an (n, 2) array, made once: every zoom level scales
+    the same array (a map's features never change once read)."""
+    hit = _km_arrays.get(id(points))
+    if hit is None or hit[0] is not points:
+        if len(_km_arrays) > 4096:  # many maps read in one process (the tests)
+            _km_arrays.clear()
+        hit = (points, np.asarray(points, dtype=float).reshape(-1, 2))
+        _km_arrays[id(points)] = hit
+    return hit[1]
+
+
 def _scaled_pattern(
     points: Sequence[tuple[float, float]], px_per_km: float, pattern: Sequence[float]
 ) -> np.ndarray:
-    return pattern_array(_scaled(points, px_per_km), pattern)
+    return pattern_array(km_array(points) * px_per_km, pattern)
 
 
 def _all_segments(features: Sequence[MapFeature], px_per_km: float) -> np.ndarray:
@@ -346,12 +388,58 @@ def _all_segments(features: Sequence[MapFeature], px_per_km: float) -> np.ndarra
 
 def _scaled_segments(points: Sequence[tuple[float, float]], px_per_km: float) -> np.ndarray:
     """A polyline's sides as (n, 4) pieces, so that a tile draws only those near it."""
-    p = np.asarray(points, dtype=float).reshape(-1, 2) * px_per_km
+    p = km_array(points) * px_per_km
     return np.hstack([p[:-1], p[1:]])
 
 
 def _offmap(f: MapFeature) -> bool:
     return bool(f.properties.get("offmap", False))
+
+
+def base_label(f: MapFeature) -> str:
+    """A base's name; an off-map one's with how far beyond the edge it lies."""
+    if _offmap(f):
+        return f"{f.name}, {f.properties.get('offmap_km', 0):.0f} km"
+    return f.name
+
+
+def offmap_direction(geo: MapGeometry, f: MapFeature) -> tuple[float, float]:
+    """Out of the map through the edge nearest an off-map base's mark: where it lies."""
+    x, y = f.points[0]
+    gaps = {(-1.0, 0.0): x, (1.0, 0.0): geo.width_km - x, (0.0, -1.0): y}
+    gaps[(0.0, 1.0)] = geo.height_km - y
+    return min(gaps, key=lambda d: gaps[d])
+
+
+def offmap_arrow(
+    geo: MapGeometry, f: MapFeature, at: tuple[float, float], r: int
+) -> list[tuple[float, float]]:
+    """An arrowhead beside an off-map base's mark, pointing out of the map towards it."""
+    dx, dy = offmap_direction(geo, f)
+    px_, py_ = -dy, dx  # across the arrow
+    base = (at[0] + dx * (r + 1), at[1] + dy * (r + 1))
+    tip = (at[0] + dx * (2.6 * r + 4), at[1] + dy * (2.6 * r + 4))
+    half = r + 1
+    return [
+        (base[0] + px_ * half, base[1] + py_ * half),
+        tip,
+        (base[0] - px_ * half, base[1] - py_ * half),
+    ]
+
+
+def base_label_rect(
+    geo: MapGeometry,
+    f: MapFeature,
+    at: tuple[float, float],
+    r: int,
+    font: pygame.font.Font,
+    whole: pygame.Rect,
+) -> pygame.Rect:
+    """Where :func:`draw_overlay` writes a base's name (for the place names to avoid)."""
+    w, h = font.size(base_label(f))
+    outward = offmap_direction(geo, f) if _offmap(f) else None
+    x, y = _label_xy(at, r, (w, h), whole, outward)
+    return pygame.Rect(round(x) - 1, round(y) - 1, w + 2, h + 2)
 
 
 def _short(f: MapFeature) -> str:
@@ -378,49 +466,59 @@ def _label(
     r: int,
     color: Color,
     whole: pygame.Rect,
+    outward: tuple[float, float] | None = None,
 ) -> None:
     """A label right of ``at`` (left of it at the map's right edge), kept inside ``whole``."""
-    img = font.render(text, True, color)
-    halo = font.render(text, True, (240, 234, 214))
-    x = at[0] + r + 2
-    y = at[1] - img.get_height() / 2
-    if x + img.get_width() > whole.right:
-        x = at[0] - r - 2 - img.get_width()
-    y = min(max(whole.top, y), whole.bottom - img.get_height())
+    img, halo = _label_images(font, text, color)
+    x, y = _label_xy(at, r, img.get_size(), whole, outward)
     for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
         out.blit(halo, (x + dx, y + dy))
     out.blit(img, (x, y))
 
 
-def _target_icon(out: pygame.Surface, kind: str, at: tuple[float, float], r: int) -> None:
-    x, y = at
-    color = TARGET_COLORS.get(kind, (80, 80, 80))
-    light = (245, 240, 225)
-    if kind == "city":
-        pygame.draw.circle(out, light, (x, y), r + 1)
-        pygame.draw.circle(out, color, (x, y), r)
-    elif kind in ("hydro_plant", "thermal_plant"):
-        pts = [(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)]
-        pygame.draw.polygon(out, color, pts)
-        pygame.draw.polygon(out, light, pts, 1)
-    elif kind == "airfield":
-        pygame.draw.line(out, color, (x - r - 1, y), (x + r + 1, y), 2)
-        pygame.draw.line(out, color, (x, y - r - 1), (x, y + r + 1), 2)
-        pygame.draw.circle(out, color, (x, y), r + 1, 1)
-    elif kind == "dam":
-        rect = pygame.Rect(0, 0, 2 * r + 2, max(3, r))
-        rect.center = (round(x), round(y))
-        pygame.draw.rect(out, color, rect)
-        pygame.draw.rect(out, light, rect, 1)
-    elif kind == "rail_bridge":
-        pygame.draw.line(out, color, (x - r - 1, y - r), (x - r - 1, y + r), 2)
-        pygame.draw.line(out, color, (x + r + 1, y - r), (x + r + 1, y + r), 2)
-        pygame.draw.line(out, color, (x - r - 1, y), (x + r + 1, y), 1)
-    else:
-        rect = pygame.Rect(0, 0, 2 * r + 1, 2 * r + 1)
-        rect.center = (round(x), round(y))
-        pygame.draw.rect(out, color, rect)
-        pygame.draw.rect(out, light, rect, 1)
+def _label_xy(
+    at: tuple[float, float],
+    r: int,
+    size: tuple[int, int],
+    whole: pygame.Rect,
+    outward: tuple[float, float] | None = None,
+) -> tuple[float, float]:
+    """The top-left corner of a label beside ``at``: to its right, or to its left where
+    it would run past the map's right edge. An off-map base's (``outward``: the way it
+    lies) runs on past its arrow beyond an edge at the side, and stands inside the map
+    above or below its mark at the top or the foot."""
+    w, h = size
+    if outward is not None:
+        dx, dy = outward
+        reach = 2.6 * r + 7
+        if dx:
+            x = at[0] + reach if dx > 0 else at[0] - reach - w
+            return x, at[1] - h / 2
+        return at[0] - w / 2, (at[1] - r - 2 - h) if dy > 0 else (at[1] + r + 2)
+    x = at[0] + r + 2
+    y = at[1] - h / 2
+    if x + w > whole.right:
+        x = at[0] - r - 2 - w
+    return x, min(max(whole.top, y), whole.bottom - h)
+
+
+_label_cache: dict[tuple[int, str, Color], tuple[pygame.Surface, pygame.Surface]] = {}
+
+
+def _label_images(
+    font: pygame.font.Font, text: str, color: Color
+) -> tuple[pygame.Surface, pygame.Surface]:
+    """A label's words and their halo, rendered once (each piece of the map near a
+    base draws its name again)."""
+    key = (id(font), text, color)
+    if key not in _label_cache:
+        if len(_label_cache) > 512:
+            _label_cache.clear()
+        _label_cache[key] = (
+            font.render(text, True, color),
+            font.render(text, True, (240, 234, 214)),
+        )
+    return _label_cache[key]
 
 
 def _walk(pts: Sequence[tuple[float, float]], step: float):
@@ -518,6 +616,16 @@ def pattern_array(
     return np.hstack([start[j] + unit * a[:, None], start[j] + unit * b[:, None]])
 
 
+@dataclass(frozen=True)
+class Pieces:
+    """A line's pieces, (n, 8): x0, y0, x1, y1 and each one's box (left, top, right,
+    bottom), in whole-map pixels; and the box of them all (None when there are none),
+    so that a piece of the map far from the line passes it by at once."""
+
+    rows: np.ndarray
+    box: tuple[float, float, float, float] | None
+
+
 class ShapeCache:
     """A map's lines, outlines and dashes at one scale, in whole-map pixels, worked out
     once so that each piece of the map only shifts them and draws those that cross it."""
@@ -526,9 +634,11 @@ class ShapeCache:
         self._arrays: dict[tuple[object, ...], np.ndarray] = {}
         self._boxes: dict[tuple[object, ...], tuple[float, float, float, float]] = {}
         self._layers: dict[tuple[object, ...], tuple[MapGeometry, list[MapFeature]]] = {}
+        self._pieces: dict[tuple[object, ...], Pieces] = {}
+        self._memo: dict[tuple[object, ...], object] = {}
 
     def points(
-        self, key: tuple[object, ...], make: Callable[[], list[tuple[float, float]]]
+        self, key: tuple[object, ...], make: Callable[[], list[tuple[float, float]] | np.ndarray]
     ) -> np.ndarray:
         """(n, 2) points."""
         if key not in self._arrays:
@@ -555,14 +665,31 @@ class ShapeCache:
 
     def pieces(
         self, key: tuple[object, ...], make: Callable[[], list[Piece] | np.ndarray]
-    ) -> np.ndarray:
-        """(n, 8) dashes: x0, y0, x1, y1, then their box: left, top, right, bottom."""
-        if key not in self._arrays:
+    ) -> Pieces:
+        """Dashes: x0, y0, x1, y1, then their box: left, top, right, bottom."""
+        if key not in self._pieces:
             ends = np.asarray(make(), dtype=float).reshape(-1, 4)
             xs, ys = ends[:, 0::2], ends[:, 1::2]
             box = np.stack([xs.min(axis=1), ys.min(axis=1), xs.max(axis=1), ys.max(axis=1)], 1)
-            self._arrays[key] = np.hstack([ends, box.reshape(-1, 4)])
-        return self._arrays[key]
+            rows = np.hstack([ends, box.reshape(-1, 4)])
+            whole = (
+                (
+                    float(box[:, 0].min()),
+                    float(box[:, 1].min()),
+                    float(box[:, 2].max()),
+                    float(box[:, 3].max()),
+                )
+                if len(rows)
+                else None
+            )
+            self._pieces[key] = Pieces(rows, whole)
+        return self._pieces[key]
+
+    def memo(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """Anything else worked out once at this scale."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(_T, self._memo[key])
 
     def on_layer(self, geo: MapGeometry, layer: Layer) -> list[MapFeature]:
         """``geo.on_layer(layer)``, looked up once."""
@@ -575,29 +702,40 @@ class ShapeCache:
 def draw_pieces(
     out: pygame.Surface,
     color: Color | ColorA,
-    pieces: np.ndarray,
+    pieces: Pieces,
     origin: tuple[float, float],
     w: int,
 ) -> None:
     """Draw the dashes of ``pieces`` (from :meth:`ShapeCache.pieces`, whole-map pixels)
     that cross ``out``, placed at ``origin``."""
-    for x0, y0, x1, y1 in _near(pieces, out, origin, w + 1).tolist():
+    for x0, y0, x1, y1 in near_pieces(pieces, out, origin, w + 1).tolist():
         pygame.draw.line(out, color, (x0, y0), (x1, y1), w)
 
 
-def _near(
-    pieces: np.ndarray, out: pygame.Surface, origin: tuple[float, float], m: float
+def near_pieces(
+    pieces: Pieces, out: pygame.Surface, origin: tuple[float, float], m: float
 ) -> np.ndarray:
     """The (n, 4) ends of ``pieces`` (whole-map pixels) within ``m`` of ``out``, in its own
     pixels."""
-    if not len(pieces):
-        return np.zeros((0, 4))
     ox, oy = origin
     width, height = out.get_size()
+    box = pieces.box
+    if (
+        box is None
+        or box[2] < ox - m
+        or box[0] > ox + width + m
+        or box[3] < oy - m
+        or box[1] > oy + height + m
+    ):
+        return _NONE
+    rows = pieces.rows
     near = (
-        (pieces[:, 6] >= ox - m)
-        & (pieces[:, 4] <= ox + width + m)
-        & (pieces[:, 7] >= oy - m)
-        & (pieces[:, 5] <= oy + height + m)
+        (rows[:, 6] >= ox - m)
+        & (rows[:, 4] <= ox + width + m)
+        & (rows[:, 7] >= oy - m)
+        & (rows[:, 5] <= oy + height + m)
     )
-    return pieces[near, :4] - (ox, oy, ox, oy)
+    return rows[near, :4] - (ox, oy, ox, oy)
+
+
+_NONE = np.zeros((0, 4))

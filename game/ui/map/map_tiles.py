@@ -250,7 +250,8 @@ class MapTiles:
         ahead: int = 1,
     ) -> None:
         """Fill ``view`` with the map, its top-left pixel at ``corner`` on ``surface``;
-        then make up to ``ahead`` of the tiles just outside the view, ready for a scroll."""
+        then make up to ``ahead`` of the tiles just outside the view, ready for a scroll,
+        unless this frame had to make tiles for the view already (a new zoom level)."""
         whole = level.bounds.move(corner)
         if not whole.contains(view):
             surface.fill(BACKGROUND, view)
@@ -262,10 +263,14 @@ class MapTiles:
         wanted = -(-around.w // sx) * -(-around.h // sy)
         self.max_tiles = max(self.max_tiles, wanted)
         self.max_bare = max(self.max_bare, wanted)
+        busy = False  # tiles were made for the view: none ahead in the same frame
         for col, row in level.tiles_in(seen):
             rect = level.tile_rect(col, row)
+            busy = busy or not self.has(level, col, row, key, paint is not None)
             tile = self.dressed(level, geo, col, row, key, paint)
             surface.blit(tile, (corner[0] + rect.x, corner[1] + rect.y))
+        if busy:
+            return
         for col, row in level.tiles_in(around):
             if ahead <= 0:
                 break

@@ -34,7 +34,8 @@ DEFAULT_ZOOM = 2
 KEY_SCROLL_PX = 60
 HOVER_PX = 12
 LABELLED = {"city", "hydro_plant", "thermal_plant", "industrial_complex", "dam", "refinery"}
-SPREAD_ROUNDS = 40  # passes that push overlapping icons apart
+SPREAD_ROUNDS = 160  # passes that push overlapping icons apart (they stop once apart)
+WIDE_PPK = 0.7  # below this (the whole theatre in view) the icons are a size smaller
 LEADER = (58, 50, 44)
 LEADER_CASING = (240, 234, 214)
 
@@ -287,7 +288,14 @@ class MapView:
             )
 
     def icon_r(self) -> int:
-        return 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
+        return 6 if self.ppk < WIDE_PPK else 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
+
+    def icon_gap(self) -> int:
+        """How far apart two icons' centres stand at the least: their sprites' width
+        (a plate 2r + 6 pixels wide), and with the whole theatre in view, where the
+        north-west crowds, a little paper between them, so that crowded icons read one
+        by one and their leader lines show."""
+        return 2 * self.icon_r() + (8 if self.ppk < WIDE_PPK else 6)
 
     def icon_shifts(self, view: PlayerView) -> dict[str, tuple[float, float]]:
         """How far (pixels) each active target's icon stands off its place so that no two
@@ -303,7 +311,7 @@ class MapView:
                 [self.rules.targets[tid].position for tid in ids],
                 ids,
                 self.ppk,
-                2 * self.icon_r() + 3,
+                self.icon_gap(),
             )
         return self._spread[key]
 
@@ -457,15 +465,18 @@ def spread_icons(
     # Icons on the very same spot part in a fixed direction each (by their order).
     angles = np.arange(len(p)) * 2.399963
     p += np.stack([np.cos(angles), np.sin(angles)], axis=1) * 0.01
+    # Each pass pushes a pair a little past the gap, so that the crowd comes apart in
+    # a few dozen passes rather than creeping towards it.
+    aim = gap + 1.0
     for _ in range(SPREAD_ROUNDS):
         d = p[:, None, :] - p[None, :, :]
         dist = np.hypot(d[..., 0], d[..., 1])
         np.fill_diagonal(dist, np.inf)
-        push = np.clip(gap - dist, 0.0, None) / 2
-        if not push.any():
+        if dist.min() >= gap:
             break
+        push = np.clip(aim - dist, 0.0, None) / 2
         step = (d / dist[..., None] * push[..., None]).sum(axis=1)
-        p += step * 0.6
+        p += step * 0.7
     moved = p - at
     return {
         tid: (float(dx), float(dy))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,8 +23,11 @@ from game.core.model import Rules
 from game.ui.kit.style import Palette, font
 from game.ui.map import sprites
 from game.ui.map.map_render import (
+    Pieces,
     ShapeCache,
     draw_pieces,
+    km_array,
+    near_pieces,
     pattern_array,
     pattern_pieces,
 )
@@ -152,7 +155,18 @@ def off_limits(rules: Rules, cards: tuple[str, ...]) -> frozenset[str]:
 
 
 def guarded_zones(rules: Rules, cards: tuple[str, ...]) -> dict[str, str]:
-    """Zone id -> "forbid" or "burden" for zones covered by a card in force."""
+    """Zone id -> "forbid" or "burden" for zones covered by a card in force: worked out
+    again only when the rules or the cards do (each frame and each tile asks)."""
+    last = _guarded[0]
+    if last is None or last[0] is not rules or last[1] != cards:
+        _guarded[0] = last = (rules, tuple(cards), _guarded_zones(rules, cards))
+    return dict(last[2])
+
+
+_guarded: list[tuple[Rules, tuple[str, ...], dict[str, str]] | None] = [None]
+
+
+def _guarded_zones(rules: Rules, cards: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
     for cid in cards:
         card = rules.cards.get(cid)
@@ -213,7 +227,7 @@ def paint_overlays(
 def _outline(proj: Projection, f: MapFeature, shapes: ShapeCache) -> np.ndarray:
     """A zone's outline in whole-map pixels at this scale."""
     ppk = proj.ppk
-    return shapes.points(("zone", f.id), lambda: [(x * ppk, y * ppk) for x, y in f.points])
+    return shapes.points(("zone", f.id), lambda: km_array(f.points) * ppk)
 
 
 def _ellipse_rect(proj: Projection, f: MapFeature) -> pygame.Rect:
@@ -300,14 +314,14 @@ def _run_pieces(
     geo_size: tuple[float, float],
     pattern: tuple[float, ...],
     key: str,
-) -> np.ndarray:
+) -> Pieces:
     """The pattern's pieces along a zone's runs, in whole-map pixels at this scale."""
     ppk = proj.ppk
 
     def make() -> np.ndarray:
         out = [np.zeros((0, 4))]
         for run in _runs(f, geo_size):
-            px = np.asarray(run, dtype=float) * ppk
+            px = km_array(run) * ppk
             out.append(pattern_array(px, pattern) if pattern else np.hstack([px[:-1], px[1:]]))
         return np.vstack(out)
 
@@ -324,19 +338,28 @@ def _hatch(size: tuple[int, int], colour: ColorA) -> pygame.Surface:
     return out
 
 
+def _run_sides(run: np.ndarray) -> np.ndarray:
+    return np.hstack([run[:-1], run[1:]])
+
+
 def _hatched_band(
     layer: pygame.Surface,
     proj: Projection,
     f: MapFeature,
     geo_size: tuple[float, float],
     colour: ColorA,
+    shapes: ShapeCache,
 ) -> None:
-    """Hatching along the inside of a restricted area's edge (its runs)."""
+    """Hatching along the inside of a restricted area's edge (its runs), on the pieces
+    of the map a run passes near (the band is HATCH_BAND_PX wide about it)."""
     ox, oy = proj.origin
-    near = layer.get_rect().inflate(4 * HATCH_BAND_PX, 4 * HATCH_BAND_PX)
     runs = []
-    for run, box in _inner_runs(tuple(f.points), geo_size, proj.ppk):
-        if near.colliderect(box.move(-round(ox), -round(oy))):
+    inner = shapes.memo(
+        ("inner_runs", f.id), lambda: _inner_runs(tuple(f.points), geo_size, proj.ppk)
+    )
+    for i, (run, _box) in enumerate(inner):
+        sides = shapes.pieces(("hatch_run", f.id, i), partial(_run_sides, run))
+        if len(near_pieces(sides, layer, proj.origin, 2 * HATCH_BAND_PX)):
             runs.append((run - (ox, oy)).tolist())
     if not runs:  # the edge is far from this piece of the map
         return
@@ -400,14 +423,16 @@ def _zone(
         if not shapes.meets(("zone", f.id), layer, proj.origin, HATCH_BAND_PX + 4):
             return
         if f.kind != "sanctuary":
-            pygame.draw.polygon(layer, color, (outline - proj.origin).tolist())
+            _fill_zone(layer, proj, f, shapes, color, outline)
         else:
-            _hatched_band(layer, proj, f, geo_size, (*color[:3], 150))
+            _hatched_band(layer, proj, f, geo_size, (*color[:3], 150), shapes)
         pattern, width = EDGE_STYLE.get(f.kind, ((), 2))
         pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "zone_edge")
         draw_pieces(layer, edge, pieces, proj.origin, width)
     elif f.shape == Shape.ELLIPSE:
         r = _ellipse_rect(proj, f)
+        if not layer.get_rect().colliderect(r):
+            return
         pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
         ring = (120, 40, 30, 230)
         if f.kind == "neutral_zone":  # a double ring: nothing else on the map has one
@@ -416,6 +441,59 @@ def _zone(
                 pygame.draw.ellipse(layer, ring, r.inflate(-6, -6), 1)
         else:
             pygame.draw.ellipse(layer, ring, r, 2)
+
+
+FILL_MARGIN_PX = 3  # a polygon's filled pixels never lie farther than this off its sides
+
+
+def _fill_zone(
+    layer: pygame.Surface,
+    proj: Projection,
+    f: MapFeature,
+    shapes: ShapeCache,
+    color: ColorA,
+    outline: np.ndarray,
+) -> None:
+    """A zone's polygon filled on ``layer``. Where no side of it crosses this piece of
+    the map, the piece lies wholly inside (filled at once) or wholly outside (left):
+    the same pixels as filling the whole outline, without walking its hundreds of sides
+    for every piece of the Yalu's strip."""
+
+    def ring() -> np.ndarray:
+        closed = np.vstack([outline, outline[:1]])
+        return np.hstack([closed[:-1], closed[1:]])
+
+    sides = shapes.pieces(("zone_ring", f.id), ring)
+    if len(near_pieces(sides, layer, proj.origin, FILL_MARGIN_PX)):
+        w, h = layer.get_size()
+        local = outline - proj.origin
+        kept = _local_ring(
+            local, (-FILL_MARGIN_PX, -FILL_MARGIN_PX, w + FILL_MARGIN_PX, h + FILL_MARGIN_PX)
+        )
+        pygame.draw.polygon(layer, color, kept.tolist())
+        return
+    w, h = layer.get_size()
+    centre = np.array([proj.origin[0] + w / 2, proj.origin[1] + h / 2])
+    if _inside(centre, outline):
+        layer.fill(color)
+
+
+def _local_ring(ring: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+    """``ring`` with the vertices that cannot change a pixel inside ``box`` left out.
+
+    A filled polygon's pixels on a row depend only on the sides that cross that row. A
+    run of vertices wholly above the box (or wholly below it) can go but its two ends:
+    the sides it leaves out crossed no row of the box, nor does the side that replaces
+    them. The topmost and bottommost vertices stay, as the fill's first and last rows
+    are theirs. For the Yalu's strip, a piece of the map keeps a few dozen of its
+    hundreds of vertices, and is filled pixel for pixel as by the whole ring."""
+    if len(ring) <= 4:
+        return ring
+    y = ring[:, 1]
+    side = np.where(y < box[1], -1, np.where(y > box[3], 1, 0))
+    keep = (side == 0) | (np.roll(side, 1) != side) | (np.roll(side, -1) != side)
+    keep[int(np.argmin(y))] = keep[int(np.argmax(y))] = True
+    return ring[keep] if keep.sum() >= 3 else ring
 
 
 def _zone_edge(

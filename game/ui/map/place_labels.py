@@ -17,7 +17,7 @@ import pygame
 from game.core.geometry import Layer, MapGeometry, Point
 from game.ui.kit.style import font, korean_font_files
 from game.ui.map.map_render import _font as base_label_font
-from game.ui.map.map_render import base_names_at
+from game.ui.map.map_render import base_label_rect, base_names_at
 
 # Smallest zoom (pixels per km) at which a place of each rank is named.
 MIN_PPK_BY_RANK = {1: 0.0, 2: 1.15, 3: 1.65}
@@ -110,17 +110,21 @@ def label_image(name: str, name_ko: str, size: int, river: bool) -> pygame.Surfa
 def base_label_rects(
     geo: MapGeometry, ppk: float, origin: tuple[float, float]
 ) -> list[pygame.Rect]:
-    """Where the air bases' names sit in the pre-drawn map (``map_render.draw_overlay``)."""
-    if not base_names_at(ppk):
-        return []
+    """Where the air bases' names sit in the pre-drawn map (``map_render.draw_overlay``):
+    the off-map bases' at every zoom, the others' from the zoom their names show."""
     s = max(ppk, 0.4)
     fnt = base_label_font(max(11, round(6.5 * s)))
     r = max(3, round(2.6 * s))
+    size = (round(geo.width_km * ppk), round(geo.height_km * ppk))
+    whole = pygame.Rect((round(origin[0]), round(origin[1])), size)
+    named = base_names_at(ppk)
     rects = []
     for f in geo.on_layer(Layer.BASES):
-        x, y = origin[0] + f.points[0][0] * ppk, origin[1] + f.points[0][1] * ppk
-        w, h = fnt.size(f.name)
-        rects.append(pygame.Rect(round(x - r), round(y - h / 2), w + 2 * r + 4, h))
+        if not named and not f.properties.get("offmap", False):
+            continue
+        at = (origin[0] + f.points[0][0] * ppk, origin[1] + f.points[0][1] * ppk)
+        rects.append(base_label_rect(geo, f, at, r, fnt, whole))
+        rects.append(pygame.Rect(round(at[0] - r), round(at[1] - r), 2 * r, 2 * r))
     return rects
 
 
@@ -142,6 +146,25 @@ def _spots(rect: pygame.Rect, x: float, y: float, off: int) -> list[pygame.Rect]
         (-2 * off - w, -h / 2),
     ):
         out.append(rect.move(round(x + dx), round(y + dy)))
+    return out
+
+
+FAR_STEP_PX = 12
+
+
+def _far_spots(rect: pygame.Rect, x: float, y: float, off: int) -> list[pygame.Rect]:
+    """Farther out to either side, then above and below: where a major place's name
+    goes when the icons crowded round it leave no room beside it."""
+    w, h = rect.w, rect.h
+    out = []
+    for k in range(1, 5):
+        side = off + k * FAR_STEP_PX
+        for dx, dy in ((-side - w, -h / 2), (side, -h / 2)):
+            out.append(rect.move(round(x + dx), round(y + dy)))
+    for k in range(1, 4):
+        side = off + k * FAR_STEP_PX
+        for top in (-side - h, side):
+            out.append(rect.move(round(x - w / 2), round(y + top)))
     return out
 
 
@@ -204,6 +227,8 @@ def layout_labels(
         else:
             off = 11 if place.target in icons else DOT_R + 4
             spots = _spots(rect, x, y, off)
+            if place.rank == 1:  # a capital or a great city is named even in a crowd
+                spots += _far_spots(rect, x, y, off)
             if place.style == "foreign":  # across the Yalu: name it on the far side
                 h = rect.h
                 spots = [spots[1], spots[5], spots[5].move(0, -h), spots[7], spots[7].move(0, h)]
