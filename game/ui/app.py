@@ -300,7 +300,8 @@ class App:
         scene = self.scene
         if scene is None:
             return
-        self.screen.fill(self.palette.WINDOW)
+        if not scene.opaque:
+            self.screen.fill(self.palette.WINDOW)
         scene.draw(self.screen)
         if self.tutorial is not None:
             self.tutorial.draw(self.screen)

@@ -26,6 +26,7 @@ class Scene:
     """One screen. Each scene owns its own pygame_gui manager."""
 
     name = "scene"
+    opaque = False  # True for a scene that paints every pixel: the app skips the clear
 
     def __init__(self, app: App) -> None:
         self.app = app

@@ -552,3 +552,14 @@ def test_the_save_dialog_is_as_tall_as_its_list_needs(app):
     list_rect = dialog.list.get_abs_rect()
     assert list_rect.h <= min(rows, 12) * 30 + 8
     assert dialog.panel_rect().bottom - dialog.save_button.get_abs_rect().bottom <= 24
+
+
+def test_the_desk_paints_every_pixel_so_the_app_may_skip_the_clear(desk):
+    """The desk says it is opaque, so the app does not clear the window first: the map
+    and the panel must then cover it, or the last frame would show through."""
+    assert desk.opaque
+    surface = pygame.Surface(desk.size)
+    surface.fill((255, 0, 255))  # a colour the desk never draws
+    desk.draw(surface)
+    mask = pygame.mask.from_threshold(surface, (255, 0, 255), (1, 1, 1, 255))
+    assert mask.count() == 0

@@ -12,7 +12,7 @@ import pygame
 from game.ui.desk.plan_state import short_name
 from game.ui.desk.status_bar import draw_status_bar
 from game.ui.kit.panels import BAR_H, PAD, draw_tooltip, tooltip_lines
-from game.ui.kit.style import font, wrap
+from game.ui.kit.style import font, text, wrap
 from game.ui.kit.words import short_date
 from game.ui.map import naval_areas
 from game.ui.map.overlays import draw_map_key
@@ -112,7 +112,7 @@ def _draw_plan_marks(desk: PlanningScene, surface: pygame.Surface) -> None:
 
 def _hint_box(desk: PlanningScene, y: int) -> tuple[pygame.Surface, pygame.Rect]:
     pal = desk.app.palette
-    img = font(13).render(HINT, True, pal.TEXT)
+    img = text(HINT, 13, pal.TEXT)
     box = img.get_rect().inflate(16, 8)
     box.topleft = (desk.map.rect.x + 8, y)
     return img, box
@@ -139,18 +139,18 @@ def _draw_hint(desk: PlanningScene, surface: pygame.Surface, y: int) -> None:
 def _draw_panel(desk: PlanningScene, surface: pygame.Surface) -> None:
     pal = desk.app.palette
     rect = desk.panel_rect()
-    pygame.draw.rect(surface, pal.PANEL, rect)
+    surface.fill(pal.PANEL, rect)  # a fill: the panel is a sixth of every frame
     pygame.draw.line(surface, pal.PANEL_EDGE, rect.topleft, rect.bottomleft)
     rules, view = desk.session.rules, desk.view
     x, w = rect.x + PAD, rect.w - 2 * PAD
     name = wrap(rules.name, font(17, bold=True), w)[0]
-    surface.blit(font(17, bold=True).render(name, True, pal.ACCENT), (x, 10))
+    surface.blit(text(name, 17, pal.ACCENT, bold=True), (x, 10))
     turns = "daily turns" if rules.turn_days == 1 else f"{rules.turn_days}-day turns"
     cap = (
         f"Turn {view.turn} · {turns} · until {short_date(rules.end)} · "
         f"{rules.difficulty} · Esc: menu"
     )
-    surface.blit(font(13).render(cap, True, pal.MUTED), (x, 34))
+    surface.blit(text(cap, 13, pal.MUTED), (x, 34))
     m = desk.message_rect
     pygame.draw.line(surface, pal.PANEL_EDGE, (m.x, m.y - 4), (m.right, m.y - 4))
     if desk.message:
@@ -159,7 +159,7 @@ def _draw_panel(desk: PlanningScene, surface: pygame.Surface) -> None:
         if len(lines) > 2:
             lines = [lines[0], lines[1][: max(0, len(lines[1]) - 2)] + "…"]
         for i, line in enumerate(lines):
-            surface.blit(f.render(line, True, pal.TEXT), (m.x, m.y + 2 + i * 18))
+            surface.blit(text(line, 13, pal.TEXT), (m.x, m.y + 2 + i * 18))
 
 
 def _draw_banner(desk: PlanningScene, surface: pygame.Surface) -> None:

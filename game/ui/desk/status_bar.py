@@ -10,7 +10,7 @@ from game.core.calendar import moon_illumination, moon_phase_name
 from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.ui.kit.panels import draw_moon, talks_colour
-from game.ui.kit.style import Palette, fitted, font
+from game.ui.kit.style import Palette, fitted, font, text
 from game.ui.kit.words import TALKS_NAMES, long_date
 
 TALKS_W = 130  # the talks' column, before the gauges
@@ -27,8 +27,8 @@ def _gauge(
     *,
     pal: Palette,
 ) -> None:
-    surface.blit(font(13).render(label, True, pal.MUTED), (rect.x, rect.y))
-    val = font(14, bold=True).render(f"{value:.0f}", True, pal.TEXT)
+    surface.blit(text(label, 13, pal.MUTED), (rect.x, rect.y))
+    val = text(f"{value:.0f}", 14, pal.TEXT, bold=True)
     surface.blit(val, (rect.right - val.get_width(), rect.y - 1))
     bar = pygame.Rect(rect.x, rect.y + 21, rect.w, 8)
     pygame.draw.rect(surface, pal.BAR_BG, bar, border_radius=2)
@@ -51,12 +51,12 @@ def draw_status_bar(
     pygame.draw.line(surface, pal.PANEL_EDGE, rect.bottomleft, rect.bottomright)
     tips: list[tuple[pygame.Rect, list[tuple[str, bool]]]] = []
     x, y = rect.x + 14, rect.y + 7
-    date_img = font(18, bold=True).render(long_date(view.day), True, pal.TEXT)
+    date_img = text(long_date(view.day), 18, pal.TEXT, bold=True)
     surface.blit(date_img, (x, y))
     lit = moon_illumination(view.day)
     draw_moon(surface, (x + 9, y + 35), 8, view.day)
     moon = f"{moon_phase_name(view.day).capitalize()}, {lit * 100:.0f}% lit"
-    moon_img = font(13).render(moon, True, pal.MUTED)
+    moon_img = text(moon, 13, pal.MUTED)
     surface.blit(moon_img, (x + 22, y + 27))
     moon_rect = pygame.Rect(x, y + 25, 22 + moon_img.get_width(), 20)
     tips.append(
@@ -78,9 +78,9 @@ def draw_status_bar(
     tx = x + left_w
     talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
     name = fitted(rules.talks_name, font(13), TALKS_W - 10)
-    surface.blit(font(13).render(name, True, pal.MUTED), (tx, y))
+    surface.blit(text(name, 13, pal.MUTED), (tx, y))
     surface.blit(
-        font(15, bold=True).render(talks, True, talks_colour(view.talks, pal=pal)),
+        text(talks, 15, talks_colour(view.talks, pal=pal), bold=True),
         (tx, y + 20),
     )
     tips.append(

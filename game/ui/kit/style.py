@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -137,6 +137,16 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
     if not pygame.font.get_init():
         pygame.font.init()
     return pygame.font.Font(_font_file(bold, italic), size)
+
+
+@lru_cache(maxsize=512)
+def text(
+    words: str, size: int, colour: Color, *, bold: bool = False, italic: bool = False
+) -> pygame.Surface:
+    """``words`` rendered once in the theme's typeface: a line drawn every frame (the
+    status bar, the desk's heading) is not rendered again each time. Blit it, never
+    draw on it: the same picture is handed to every caller."""
+    return font(size, bold, italic).render(words, True, colour)
 
 
 def preload_fonts() -> list[dict[str, str | int | float]]:

@@ -89,6 +89,7 @@ class PlanningScene(Scene):
     views around the map read it; this class lays them out and routes input to them."""
 
     name = "planning"
+    opaque = True  # the map and the panel cover the window
 
     def __init__(self, app: App, session: GameSession) -> None:
         self.session = session
