@@ -209,10 +209,6 @@ def _problem(path: Path, err: Any) -> str:
 _GUIDE = "step 11 of docs/MODDING.md"
 
 
-def builtin_strategy(name: str) -> Strategy:
-    return load_strategy(STRATEGY_DIR / f"{name}.toml")
-
-
 def strategy_problems(strategy: Strategy, rules: Rules, path: Path) -> list[str]:
     """Target and pool ids a strategy names that the scenario does not have."""
     out = []

@@ -160,7 +160,10 @@ class App:
                 save_settings(settings)
         except OSError as exc:
             self.settings_problem = f"Settings could not be saved: {exc}"
-        self.palette = palette_for(settings.colour_blind)  # the caches are keyed by it
+        palette = palette_for(settings.colour_blind)  # the caches are keyed by it
+        if palette != self.palette:  # widgets built in the old colours are built again
+            self.palette = palette
+            self.stack.resize(self.size)
         self.sound.set_volume(settings.volume)
         if settings.window_size != before.window_size:
             self.set_window_size(settings.window_size or _initial_size())

@@ -167,7 +167,9 @@ def render_scene(
 ) -> pygame.Surface:
     app = App(size, settings=settings or screenshot_settings())
     open_scene(app, scenario, scene, zoom)
-    return app.window.copy()  # what the window shows, at the interface scale
+    picture = app.window.copy()  # what the window shows, at the interface scale
+    app.worker.close()  # a picture taken: its window's worker has nothing more to do
+    return picture
 
 
 def save_screenshot(

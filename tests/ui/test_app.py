@@ -115,7 +115,7 @@ def test_fly_button_runs_a_turn_and_shows_the_report(app):
     to_map(app)
     planning = app.scene
     before = planning.session.state
-    click(app, centre(planning.fly_button))
+    click(app, centre(planning.end_button))
     assert planning.session.busy or app.scene.name in ("resolution", "report")
     wait_for(app, "report")
     assert planning.session.state is not before

@@ -35,7 +35,9 @@ def mod_scenario(root: Path) -> Path:
     return folder
 
 
-def test_a_mod_sprite_replaces_the_game_sprite_of_the_same_name(tmp_path: Path, worker) -> None:
+def test_a_mod_sprite_replaces_the_game_sprite_of_the_same_name(
+    tmp_path: Path, worker, terrains
+) -> None:
     folder = mod_scenario(tmp_path)
     picture = pygame.Surface((32, 32))
     picture.fill(RED)
@@ -48,7 +50,7 @@ def test_a_mod_sprite_replaces_the_game_sprite_of_the_same_name(tmp_path: Path, 
     assert rules.mods == ("sprite_mod",)
     assert GameRecord.new(rules).mods == ("sprite_mod",)  # recorded in a save's header
 
-    app = App((1280, 720), worker=worker)
+    app = App((1280, 720), worker=worker, terrains=terrains)
     try:
         scene = PlanningScene(app, GameSession(GameRecord.new(rules), autosave_enabled=False))
         app.push(scene)

@@ -29,8 +29,27 @@ def test_the_bar_says_the_scenarios_name_for_the_talks_and_that_none_are_open(ap
     assert "Armistice talks" not in lines
 
 
-def test_a_long_name_for_the_talks_is_cut_to_its_column(app):
-    f = font(13)
-    name = fitted("The Joint Commission on the Cease-fire Line", f, TALKS_W - 10)
-    assert name.endswith("…") and f.size(name)[0] <= TALKS_W - 10
-    assert fitted("Armistice talks", f, TALKS_W - 10) == "Armistice talks"
+def test_a_long_name_for_the_talks_is_cut_to_its_column_and_the_gauges_stay(app):
+    """A name too long for the talks' column is cut with "…" where the bar draws it,
+    and the gauges beside it stand where they stand for the usual name."""
+    rules = load_rules(find_scenario("suiho_1952"))
+    long_name = "The Joint Commission on the Cease-fire Line"
+    pal = palette_for(False)
+
+    def bar(name: str) -> tuple[pygame.Surface, list]:
+        named = dataclasses.replace(rules, talks_name=name)
+        surface = pygame.Surface((1280, 58))
+        surface.fill((255, 0, 255))
+        tips = draw_status_bar(
+            surface, surface.get_rect(), named, player_view(named, new_game(named)), pal=pal
+        )
+        return surface, tips
+
+    usual, usual_tips = bar("Armistice talks")
+    cut, cut_tips = bar(long_name)
+    assert [r for r, _ in cut_tips] == [r for r, _ in usual_tips]  # nothing moved
+    talks_rect = next(r for r, tip in cut_tips if tip[0][0] == long_name)
+    right = talks_rect.x + TALKS_W  # where the gauges begin
+    assert (pygame.surfarray.array3d(cut)[right:] == pygame.surfarray.array3d(usual)[right:]).all()
+    shown = fitted(long_name, font(13), TALKS_W - 10)
+    assert shown.endswith("…") and font(13).size(shown)[0] <= TALKS_W - 10

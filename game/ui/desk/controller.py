@@ -1,7 +1,8 @@
 """The planning desk's controller: the turn's plan with undo and redo, the package being
 built, the checks before End Turn, and the forecast it asks for.
 
-No pygame here. The desk's views read this and turn clicks and keys into its commands;
+No pygame here. The desk's views read this and turn clicks and keys into its commands
+(the package builder also edits the package being built, ``draft``, a plain value);
 a command that changes the plan returns the words to tell the player, or None when it
 did nothing (the game is busy flying a turn, or there was nothing to undo).
 """

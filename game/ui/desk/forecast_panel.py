@@ -1,11 +1,6 @@
-"""The planner's forecast on the planning desk (GAME.md §8): the current plan run many
-times on the player's intelligence picture, shown as 10th–90th percentile ranges in
-plain words with a small chart.
-
-The forecast runs off the window's process (see :mod:`game.ui.offload`) with its own
-random generator (seeded from the turn number, never the game's), starts a moment after
-the plan last changed, and a result computed for a plan that has since changed is
-thrown away."""
+"""The Forecast tab (GAME.md §8): the current plan run many times on the player's
+intelligence picture, shown as 10th–90th percentile ranges in plain words with a small
+chart. The runs themselves are :mod:`game.ui.desk.forecasting`'s."""
 
 from __future__ import annotations
 
@@ -23,7 +18,7 @@ from game.core.intel import PlayerView
 from game.core.model import Rules
 from game.core.orders import TurnOrders
 from game.ui.desk.forecasting import with_draft
-from game.ui.kit.style import Palette, font
+from game.ui.kit.style import STANDARD, Palette, font
 from game.ui.kit.widgets import toggle_style
 from game.ui.kit.words import esc
 
@@ -32,7 +27,6 @@ if TYPE_CHECKING:
 
 FORECASTING = "Forecasting…"
 MUTED = "#b8ab87"
-BAD = "#ce6e58"
 CHARTS = (
     (
         "damage",
@@ -89,9 +83,14 @@ def standing_lines(rules: Rules, view: PlayerView, orders: TurnOrders | None) ->
 
 
 def forecast_lines(
-    rules: Rules, view: PlayerView, fc: Forecast, orders: TurnOrders | None = None
+    rules: Rules,
+    view: PlayerView,
+    fc: Forecast,
+    orders: TurnOrders | None = None,
+    pal: Palette = STANDARD,
 ) -> list[str]:
     """The forecast in plain words, one HTML line each (the tab's text)."""
+    bad = pal.html("DANGER")
     lines = [f"<b>Aircraft lost</b>: {span(fc.losses_total)}"]
     for pid, r in fc.losses_by_pool.items():
         name = rules.pools[pid].name if pid in rules.pools else pid
@@ -130,7 +129,7 @@ def forecast_lines(
     for refusal in fc.refused:
         tid, _, reason = refusal.partition(": ")
         name = rules.targets[tid].name if tid in rules.targets else tid
-        lines.append(f"<font color='{BAD}'><b>Left out</b>: {esc(name)}: {esc(reason)}</font>")
+        lines.append(f"<font color='{bad}'><b>Left out</b>: {esc(name)}: {esc(reason)}</font>")
     lines.append(
         f"<font color='{MUTED}'>10th–90th percentile of {fc.replications:,} runs of the turn "
         "on your intelligence picture, not the truth.</font>"
@@ -388,7 +387,8 @@ class ForecastTab:
         if result is None:
             if forecaster.error:
                 key: object = forecaster.error
-                status, html = "Forecast", f"<font color='{BAD}'>{esc(forecaster.error)}</font>"
+                error = esc(forecaster.error)
+                status, html = "Forecast", f"<font color='{pal.html('DANGER')}'>{error}</font>"
             else:
                 dots = int(time.monotonic() * 3) % 3
                 if self._shown == FORECASTING and dots == self._dots:
@@ -417,7 +417,7 @@ class ForecastTab:
         self.status.set_text(
             f"Forecast of this plan ({n} package{'' if n == 1 else 's'}{building})"
         )
-        lines = forecast_lines(rules, self.desk.view, result, orders)
+        lines = forecast_lines(rules, self.desk.view, result, orders, pal)
         self.text.set_text("<br>".join(lines))
         if forecaster.chart == "losses":
             image = losses_chart(self.chart_rect.size, result, pal=pal)

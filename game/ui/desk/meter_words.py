@@ -25,11 +25,6 @@ CAUSE_NAMES: dict[str, str] = {
     "limits": "The meter at its limit",
     "revision": "Revised from agents' reports",
 }
-CAUSE_TIPS: dict[str, str] = {
-    "time": "A capital whose strain is under its resolve lets its willingness erode",
-    "revision": "Agents' reports of the enemy's mood pull the estimate toward what they see",
-    "opinion": "A world that turns against the bombing lets the enemy wait",
-}
 SHOWN_BELOW = 0.05  # causes estimated smaller than this (points) are left out
 
 

@@ -11,8 +11,8 @@ import pygame
 from game.core.calendar import moon_illumination, moon_phase_name
 from game.core.intel import PlayerView, flak_picture
 from game.core.model import Rules, TalksState
-from game.ui.kit.style import Palette, fitted, font, wrap
-from game.ui.kit.words import TALKS_NAMES, kind_name, long_date, short_date
+from game.ui.kit.style import Palette, font
+from game.ui.kit.words import kind_name, short_date
 
 PAD = 18
 BAR_H = 58  # the desk's status bar over the map's top: the map centres below it
@@ -80,65 +80,6 @@ def draw_gauge(
     if mark is not None:
         x = bar.x + round(bar.w * mark / 100)
         pygame.draw.line(surface, mark_colour or pal.TEXT, (x, bar.y - 3), (x, bar.bottom + 2), 2)
-
-
-def draw_status(
-    surface: pygame.Surface, rect: pygame.Rect, rules: Rules, view: PlayerView, *, pal: Palette
-) -> int:
-    """The top of the side panel; returns the y where it ends."""
-    pygame.draw.rect(surface, pal.PANEL, rect)
-    pygame.draw.line(surface, pal.PANEL_EDGE, rect.topleft, rect.bottomleft)
-    x, w = rect.x + PAD, rect.w - 2 * PAD
-    y = rect.y + 14
-    for line in wrap(rules.name, font(17, bold=True), w)[:2]:
-        surface.blit(font(17, bold=True).render(line, True, pal.ACCENT), (x, y))
-        y += 23
-    turns = "daily turns" if rules.turn_days == 1 else f"{rules.turn_days}-day turns"
-    cap = f"Turn {view.turn} · {turns} · until {short_date(rules.end)} · {rules.difficulty}"
-    surface.blit(font(13).render(cap, True, pal.MUTED), (x, y + 2))
-    y += 30
-    pygame.draw.line(surface, pal.PANEL_EDGE, (x, y), (x + w, y))
-    y += 12
-    surface.blit(font(21, bold=True).render(long_date(view.day), True, pal.TEXT), (x, y))
-    y += 36
-    draw_moon(surface, (x + 14, y + 14), 13, view.day)
-    lit = moon_illumination(view.day)
-    moon = f"{moon_phase_name(view.day).capitalize()}, {lit * 100:.0f}% lit"
-    surface.blit(font(15).render(moon, True, pal.TEXT), (x + 38, y))
-    dark = (
-        "dark nights: B-29s can reach the Yalu"
-        if lit < 0.3
-        else "moonlit nights favour MiG night fighters"
-    )
-    surface.blit(font(13).render(dark, True, pal.MUTED), (x + 38, y + 19))
-    y += 46
-    talks = TALKS_NAMES.get(view.talks.value, view.talks.value)
-    state_img = font(15, bold=True).render(talks, True, talks_colour(view.talks, pal=pal))
-    name = fitted(f"{rules.talks_name}:", font(15), w - state_img.get_width() - 8)
-    name_img = font(15).render(name, True, pal.TEXT)
-    surface.blit(name_img, (x, y))
-    surface.blit(state_img, (x + max(128, name_img.get_width() + 8), y))
-    y += 30
-    gauges = (
-        ("Negotiation meter (estimate)", view.meter_estimate, pal.ACCENT, rules.meter.threshold),
-        ("World opinion", view.world_opinion, pal.GAUGE_OPINION, rules.opinion.recall_world),
-        ("US patience", view.us_patience, pal.GAUGE_PATIENCE, rules.opinion.recall_patience),
-    )
-    for label, value, colour, mark in gauges:
-        draw_gauge(
-            surface,
-            pygame.Rect(x, y, w, 40),
-            label,
-            value,
-            colour=colour,
-            mark=mark,
-            mark_colour=pal.TEXT if label.startswith("Neg") else pal.DANGER,
-            pal=pal,
-        )
-        y += 46
-    y += 4
-    pygame.draw.line(surface, pal.PANEL_EDGE, (x, y), (x + w, y))
-    return y + 8
 
 
 def tooltip_lines(rules: Rules, view: PlayerView, target_id: str) -> list[tuple[str, bool]]:

@@ -112,7 +112,6 @@ OVERLAYS: tuple[Overlay, ...] = (
         "Border buffer: the strip along the Yalu where bombs may stray into China (B)",
     ),
 )
-OVERLAY_KEYS = tuple(o.key for o in OVERLAYS)
 BY_SHORTCUT = {o.shortcut: o.key for o in OVERLAYS}
 ZONE_OVERLAYS = frozenset({"mig", "restrict", "neutral", "buffer"})  # Z: all of these
 DEFAULT_ON = ZONE_OVERLAYS

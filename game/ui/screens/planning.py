@@ -214,7 +214,6 @@ class PlanningScene(Scene):
             "(Ctrl+Enter)",
             object_id="@primary",
         )
-        self.fly_button = self.end_button  # the first slice's name for the main action
         self.sync_actions()
         self.extras.build()
 
