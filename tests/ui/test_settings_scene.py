@@ -288,6 +288,32 @@ def test_switching_the_palette_in_the_settings_redraws_the_desk_and_back_exactly
     assert len(moved) > 0.6 * len(spots)  # the rest: under icons, names and the rail
 
 
+def test_widgets_built_in_the_old_colours_are_built_again_in_the_new(desk):
+    """The Pressure tab writes its text in palette colours when it is built: after the
+    colour-blind palette is applied the tab is built again, in the new colours."""
+    app = desk.app
+    desk.fly()  # a turn flown: the tab then names its causes in good and bad colours
+    deadline = time.monotonic() + 30
+    while app.scene is desk or app.scene.name != "report":
+        assert time.monotonic() < deadline, "the turn did not come back"
+        app.step([])
+    app.pop()
+    assert app.scene is desk
+    desk.show_tab("pressure")
+    expected = pressure_html(desk.view, desk.session.rules.meter.threshold, pal=COLOUR_BLIND)
+    assert desk.pressure_tab is not None
+    assert desk.pressure_tab.text.html_text != expected  # the standard colours first
+    try:
+        app.change_settings(app.settings.model_copy(update={"colour_blind": True}))
+        assert desk.pressure_tab is not None
+        assert desk.pressure_tab.text.html_text == expected
+    finally:
+        app.change_settings(app.settings.model_copy(update={"colour_blind": False}))
+    assert desk.pressure_tab.text.html_text == pressure_html(
+        desk.view, desk.session.rules.meter.threshold, pal=STANDARD
+    )
+
+
 def test_f11_switches_full_screen_and_remembers_it(home):
     app = open_app((1280, 720))
     key(app, pygame.K_F11)
@@ -355,29 +381,3 @@ def test_a_window_resized_by_hand_opens_at_that_size_next_time(home, monkeypatch
     again = App()
     assert again.window.get_size() == (1500, 850)
     pygame.display.quit()
-
-
-def test_widgets_built_in_the_old_colours_are_built_again_in_the_new(desk):
-    """The Pressure tab writes its text in palette colours when it is built: after the
-    colour-blind palette is applied the tab is built again, in the new colours."""
-    app = desk.app
-    desk.fly()  # a turn flown: the tab then names its causes in good and bad colours
-    deadline = time.monotonic() + 30
-    while app.scene is desk or app.scene.name != "report":
-        assert time.monotonic() < deadline, "the turn did not come back"
-        app.step([])
-    app.pop()
-    assert app.scene is desk
-    desk.show_tab("pressure")
-    expected = pressure_html(desk.view, desk.session.rules.meter.threshold, pal=COLOUR_BLIND)
-    assert desk.pressure_tab is not None
-    assert desk.pressure_tab.text.html_text != expected  # the standard colours first
-    try:
-        app.change_settings(app.settings.model_copy(update={"colour_blind": True}))
-        assert desk.pressure_tab is not None
-        assert desk.pressure_tab.text.html_text == expected
-    finally:
-        app.change_settings(app.settings.model_copy(update={"colour_blind": False}))
-    assert desk.pressure_tab.text.html_text == pressure_html(
-        desk.view, desk.session.rules.meter.threshold, pal=STANDARD
-    )
