@@ -175,12 +175,7 @@ def _read(file: Path, problems: list[str]) -> tuple[dict[str, Any], str]:
         problems.append(f"{file}: cannot be read ({exc.strerror or exc}); check the file")
         return {}, ""
     data, found, _ = parse_recovering(text)
-    for p in found:
-        where = f"line {p.line}" if p.line else "the end of the file"
-        column = f", column {p.column}" if p.column else ""
-        problems.append(
-            f"{file}: {p.key or '(top)'}: TOML syntax: {p.message}; {p.hint} ({where}{column})"
-        )
+    problems.extend(p.problem_line(file) for p in found)
     return data, text
 
 

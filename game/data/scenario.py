@@ -689,12 +689,7 @@ def _read_toml(
         )
         return None
     data, found, blanked = parse_recovering(text)
-    for p in found:
-        where = f"line {p.line}" if p.line else "the end of the file"
-        column = f", column {p.column}" if p.column else ""
-        problems.append(
-            f"{file}: {p.key or '(top)'}: TOML syntax: {p.message}; {p.hint} ({where}{column})"
-        )
+    problems.extend(p.problem_line(file) for p in found)
     if found and not data:
         return None
     lost.extend(blanked)

@@ -62,6 +62,13 @@ class SyntaxProblem:
     message: str
     hint: str
 
+    def problem_line(self, file: object) -> str:
+        """The problem as the loaders report every problem: file, key, message, hint, line."""
+        where = f"line {self.line}" if self.line else "the end of the file"
+        column = f", column {self.column}" if self.column else ""
+        key = self.key or "(top)"
+        return f"{file}: {key}: TOML syntax: {self.message}; {self.hint} ({where}{column})"
+
 
 def hint_for(message: str) -> str:
     return next((hint for start, hint in _HINTS if message.startswith(start)), _GENERAL_HINT)

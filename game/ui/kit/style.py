@@ -158,6 +158,7 @@ def preload_fonts() -> list[dict[str, str | int | float]]:
     return out
 
 
+@lru_cache(maxsize=256)  # the status bar asks each frame
 def fitted(text: str, fnt: pygame.font.Font, width: int) -> str:
     """``text``, cut with "…" where it would be wider than ``width`` pixels."""
     if fnt.size(text)[0] <= width:
