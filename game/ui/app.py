@@ -15,6 +15,7 @@ from game.data.maps import load_map
 from game.data.scenario import MAPS_DIR
 from game.settings import Settings, load_settings, save_settings
 from game.ui.kit import safe_text
+from game.ui.kit.native_layer import NativeLayer
 from game.ui.kit.palettes import palette_for
 from game.ui.kit.style import MIN_SIZE
 from game.ui.kit.ui_scale import canvas_size, desktop_size, effective_scale, to_canvas
@@ -108,6 +109,7 @@ class App:
         self.size: tuple[int, int] = self.window.get_size()
         self.scale_percent = 100
         self.scale = (1.0, 1.0)
+        self.native: NativeLayer | None = None
         self.sound = SoundBoard(self.settings.volume)
         self.clock = pygame.time.Clock()
         self.stack = SceneStack()
@@ -221,11 +223,22 @@ class App:
         before = self.scale_percent
         self.scale_percent = effective_scale(window, self.settings.ui_scale)
         size = canvas_size(window, self.scale_percent)
+        self.scale = (window[0] / size[0], window[1] / size[1])
+        # Scaled up, the map is drawn at the window's resolution under a clear canvas.
+        grown = size != window and self.scale[0] > 1 and self.scale[1] > 1
         if size == window:
             self.screen = self.window
-        elif self.screen is self.window or self.screen.get_size() != size:
-            self.screen = pygame.Surface(size, 0, self.window)
-        self.scale = (window[0] / size[0], window[1] / size[1])
+        elif (
+            self.screen is self.window
+            or self.screen.get_size() != size
+            or (bool(self.screen.get_flags() & pygame.SRCALPHA) != grown)
+        ):
+            self.screen = (
+                pygame.Surface(size, pygame.SRCALPHA)
+                if grown
+                else pygame.Surface(size, 0, self.window)
+            )
+        self.native = NativeLayer(self.window, self.screen) if grown else None
         if size != self.size or self.scale_percent != before:  # the same canvas may be
             self.size = size  # stretched by another scale: scenes that show it lay out again
             self.stack.resize(size)
@@ -308,19 +321,18 @@ class App:
         scene.draw(self.screen)
         if self.tutorial is not None:
             self.tutorial.draw(self.screen)
-        if self.screen is not self.window:
-            self._stretch()
+        if self.native is not None:
+            self.native.compose(self._doubling())
+        elif self.screen is not self.window:
+            pygame.transform.smoothscale(self.screen, self.window.get_size(), self.window)
         pygame.display.flip()
         self.dirty = False
         self.frames_drawn += 1
 
-    def _stretch(self) -> None:
-        """The canvas onto the window: crisp pixel doubling at 200%, smooth otherwise."""
+    def _doubling(self) -> bool:
+        """The canvas is stretched by crisp pixel doubling at exactly 200%, else smoothly."""
         size = self.window.get_size()
-        if self.scale_percent == 200 and size == tuple(2 * n for n in self.screen.get_size()):
-            pygame.transform.scale(self.screen, size, self.window)
-        else:
-            pygame.transform.smoothscale(self.screen, size, self.window)
+        return self.scale_percent == 200 and size == tuple(2 * n for n in self.screen.get_size())
 
     def idle(self) -> bool:
         """True when nothing animates: the loop may sleep until input arrives."""

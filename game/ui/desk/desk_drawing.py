@@ -39,7 +39,8 @@ def draw_desk(desk: PlanningScene, surface: pygame.Surface) -> None:
     map_view.place_names = desk.app.settings.place_names
     map_view.hangul_names = desk.app.settings.hangul_names
     map_view.keep_clear = names_keep_clear(desk)
-    map_view.draw(surface, view, desk.hover, pal)
+    native = desk.app.native if surface is desk.app.screen else None
+    map_view.draw(surface, view, desk.hover, pal, native)
     naval_areas.draw_area_names(surface, rules, map_view, map_view.keep_clear)
     _draw_plan_marks(desk, surface)
     if desk.show_legend:

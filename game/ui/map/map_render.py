@@ -207,15 +207,18 @@ def draw_overlay(
     origin: tuple[int, int] | None = None,
     shapes: ShapeCache | None = None,
     pal: Palette = STANDARD,
+    density: float = 1.0,
 ) -> None:
     """Draw the map's object layers (only those in ``layers``) at ``px_per_km``; the
-    zones take ``pal``'s colours (no other layer depends on the palette).
+    zones take ``pal``'s colours (no other layer depends on the palette). ``density``
+    is ``out``'s pixels per interface pixel (above 1 on a window scaled up): lines,
+    marks and names grow by it, and what shows at which zoom does not change.
 
     ``out`` may be one piece of the map: ``origin`` is where its top-left corner lies on
     the whole map at this scale (labels still keep inside the whole map, not the piece);
     ``shapes`` keeps the borders' dashes for the next piece.
     """
-    s = max(px_per_km, 0.4)
+    s = max(px_per_km, 0.4 * density)
     if origin is None:
         ox, oy, whole = 0, 0, out.get_rect()
     else:
@@ -232,7 +235,7 @@ def draw_overlay(
         return (p[0] * px_per_km - ox, p[1] * px_per_km - oy)
 
     def width(w: float) -> int:
-        return max(1, round(w * s))
+        return max(round(density), round(w * s))
 
     zones = pygame.Surface(out.get_size() if Layer.ZONES in layers else (1, 1), pygame.SRCALPHA)
     for f in on(Layer.ZONES):
@@ -248,7 +251,7 @@ def draw_overlay(
             rect = pygame.Rect(0, 0, max(2, rx * 2 * px_per_km), max(2, ry * 2 * px_per_km))
             rect.center = (round(cx), round(cy))
             pygame.draw.ellipse(zones, color, rect)
-            pygame.draw.ellipse(zones, edge, rect, 1)
+            pygame.draw.ellipse(zones, edge, rect, round(density))
     out.blit(zones, (0, 0))
 
     rivers = on(Layer.RIVERS)
@@ -260,8 +263,8 @@ def draw_overlay(
         smooth_pieces(out, RIVER, near_pieces(sides, out, (ox, oy), 4), width(0.45))
     for f in on(Layer.BORDERS):
         # A national border: dash-dot, on a light casing, as printed maps draw it.
-        bw = max(2, width(0.6))
-        pattern = tuple(v * max(s, 1.0) for v in BORDER_PATTERN)
+        bw = max(round(2 * density), width(0.6))
+        pattern = tuple(v * max(s, density) for v in BORDER_PATTERN)
         if shapes is None:
             pts = [px(p) for p in f.points]
             pygame.draw.lines(out, BORDER_CASING, False, pts, bw + 2)
@@ -274,25 +277,26 @@ def draw_overlay(
         dashes = shapes.pieces(("border", f.id), border)
         draw_pieces(out, BORDER, dashes, (ox, oy), bw)
     for f in on(Layer.RAIL):
-        _rail(out, [px(p) for p in f.points], s)
+        _rail(out, [px(p) for p in f.points], s, density)
     for f in on(Layer.FRONT):
         pts = [px(p) for p in f.points]
         pygame.draw.lines(out, (255, 230, 220), False, pts, width(1.4))
         pygame.draw.lines(out, FRONT, False, pts, width(0.8))
 
-    font = _font(max(11, round(6.5 * s)))
-    near = out.get_rect().inflate(2 * LABEL_REACH_PX, 40)
+    font_size, r = base_style(px_per_km, density)
+    font = _font(font_size)
+    near = out.get_rect().inflate(2 * LABEL_REACH_PX * density, 40 * density)
+    rim = round(density)
     for f in on(Layer.BASES):
         x, y = px(f.points[0])
         if not near.collidepoint(x, y):  # neither its mark nor its label reaches ``out``
             continue
-        r = max(3, round(2.6 * s))
         if _offmap(f):  # on the map's edge, pointing to where the base lies beyond it
             pygame.draw.polygon(out, BASE_INK, offmap_arrow(geo, f, (x, y), r))
-            pygame.draw.polygon(out, (240, 240, 240), offmap_arrow(geo, f, (x, y), r), 1)
+            pygame.draw.polygon(out, (240, 240, 240), offmap_arrow(geo, f, (x, y), r), rim)
         pygame.draw.circle(out, BASE_INK, (x, y), r)
-        pygame.draw.circle(out, (240, 240, 240), (x, y), r, 1)
-        if origin is not None and not base_names_at(px_per_km) and not _offmap(f):
+        pygame.draw.circle(out, (240, 240, 240), (x, y), r, rim)
+        if origin is not None and not base_names_at(px_per_km / density) and not _offmap(f):
             continue
         outward = offmap_direction(geo, f) if _offmap(f) else None
         _label(out, font, base_label(f), (x, y), r, BASE_INK, whole, outward)
@@ -349,6 +353,13 @@ def aa_polyline(out: pygame.Surface, color: Color, pts: Sequence[Sequence[float]
         pygame.draw.aaline(out, color, a, b)
     else:
         pygame.draw.aalines(out, color, False, pts)
+
+
+def base_style(px_per_km: float, density: float = 1.0) -> tuple[int, int]:
+    """The air bases' name size and mark radius at a zoom, in pixels ``density`` times
+    the interface's."""
+    s = max(px_per_km, 0.4 * density)
+    return max(round(11 * density), round(6.5 * s)), max(round(3 * density), round(2.6 * s))
 
 
 def base_names_at(px_per_km: float) -> bool:
@@ -536,12 +547,12 @@ def _walk(pts: Sequence[tuple[float, float]], step: float):
         carry = t - seg
 
 
-def _rail(out: pygame.Surface, pts: list[tuple[float, float]], s: float) -> None:
-    pygame.draw.lines(out, RAIL, False, pts, max(1, round(0.45 * s)))
-    half = max(1.5, 1.1 * s)
-    for (x, y), (ux, uy) in _walk(pts, max(4.0, 3.2 * s)):
+def _rail(out: pygame.Surface, pts: list[tuple[float, float]], s: float, density: float) -> None:
+    pygame.draw.lines(out, RAIL, False, pts, max(round(density), round(0.45 * s)))
+    half = max(1.5 * density, 1.1 * s)
+    for (x, y), (ux, uy) in _walk(pts, max(4.0 * density, 3.2 * s)):
         nx, ny = -uy * half, ux * half
-        pygame.draw.line(out, RAIL, (x - nx, y - ny), (x + nx, y + ny), 1)
+        pygame.draw.line(out, RAIL, (x - nx, y - ny), (x + nx, y + ny), round(density))
 
 
 def dashed_polyline(

@@ -20,29 +20,32 @@ TOOTH_EVERY = 14.0  # pixels between the front's teeth
 TOOTH_SIZE = (7.0, 5.0)  # base and height
 
 
-def draw_front(surface: pygame.Surface, pts: Sequence[tuple[float, float]]) -> None:
+def draw_front(
+    surface: pygame.Surface, pts: Sequence[tuple[float, float]], density: float = 1.0
+) -> None:
     """The front: a broad dark-red line on a light casing with teeth on its northern
-    side, facing the enemy, so that it never reads as a thin line (rail, a zone's edge)."""
+    side, facing the enemy, so that it never reads as a thin line (rail, a zone's edge).
+    ``density`` is the surface's pixels per interface pixel."""
     if len(pts) < 2:
         return
-    base, height = TOOTH_SIZE
+    base, height = (v * density for v in TOOTH_SIZE)
     teeth = []
-    for (x, y), (ux, uy) in _walk(list(pts), TOOTH_EVERY):
+    for (x, y), (ux, uy) in _walk(list(pts), TOOTH_EVERY * density):
         nx, ny = (uy, -ux) if ux > 0 or (ux == 0 and uy < 0) else (-uy, ux)
         if ny > 0:  # the side facing north
             nx, ny = -nx, -ny
         a = (x - ux * base / 2, y - uy * base / 2)
         b = (x + ux * base / 2, y + uy * base / 2)
-        tip = (x + nx * (height + 2), y + ny * (height + 2))
+        tip = (x + nx * (height + 2 * density), y + ny * (height + 2 * density))
         teeth.append((a, b, tip))
     for a, b, tip in teeth:
         pygame.draw.polygon(surface, FRONT_CASING, [a, b, tip], 0)
         pygame.draw.aalines(surface, FRONT_CASING, True, [a, b, tip])
-    pygame.draw.lines(surface, FRONT_CASING, False, pts, 8)
+    pygame.draw.lines(surface, FRONT_CASING, False, pts, round(8 * density))
     for a, b, tip in teeth:
         inset = [(p[0] * 0.8 + tip[0] * 0.2, p[1] * 0.8 + tip[1] * 0.2) for p in (a, b)]
         pygame.draw.polygon(surface, FRONT, [*inset, tip])
-    pygame.draw.lines(surface, FRONT, False, pts, 4)
+    pygame.draw.lines(surface, FRONT, False, pts, round(4 * density))
 
 
 LEGEND_ZONES = (

@@ -43,6 +43,7 @@ class Level:
     # All there is to draw, in this level's pixels: the map (at 0, 0, of ``size``) and
     # the surround around it, when the map has one.
     bounds_xywh: tuple[int, int, int, int]
+    density: float = 1.0  # pixels per interface pixel: how broad its lines and names are
 
     @property
     def bounds(self) -> pygame.Rect:
@@ -137,7 +138,7 @@ class MapTiles:
         self.max_bare = max_bare
         self._bare: OrderedDict[tuple[Level, int, int], pygame.Surface] = OrderedDict()
         self._dressed: OrderedDict[tuple[Level, Hashable, int, int], pygame.Surface] = OrderedDict()
-        self._levels: dict[tuple[Path, float, tuple[int, int]], Level] = {}
+        self._levels: dict[tuple[Path, float, tuple[int, int], float], Level] = {}
         self._shapes: dict[Level, ShapeCache] = {}
         self.rendered = 0  # bare tiles made (tests count them)
 
@@ -157,9 +158,9 @@ class MapTiles:
             self._shapes[level] = ShapeCache()
         return self._shapes[level]
 
-    def level(self, tmx: Path, geo: MapGeometry, ppk: float) -> Level:
+    def level(self, tmx: Path, geo: MapGeometry, ppk: float, density: float = 1.0) -> Level:
         size = (max(1, round(geo.width_km * ppk)), max(1, round(geo.height_km * ppk)))
-        key = (tmx, round(ppk, 4), size)
+        key = (tmx, round(ppk, 4), size, density)
         if key not in self._levels:
             sw, sh = self._terrain(tmx).get_size()
             step = (tile_step(sw, size[0]), tile_step(sh, size[1]))
@@ -173,7 +174,7 @@ class MapTiles:
                 )
                 bounds = bounds.union(around)
             self._levels[key] = Level(
-                tmx, key[1], size, step, (bounds.x, bounds.y, bounds.w, bounds.h)
+                tmx, key[1], size, step, (bounds.x, bounds.y, bounds.w, bounds.h), density
             )
         return self._levels[key]
 
@@ -198,7 +199,15 @@ class MapTiles:
                 part = terrain_tile(self._terrain(level.tmx), level.size, inner)
                 tile.blit(part, (inner.x - rect.x, inner.y - rect.y))
         shapes = self.shapes(level)
-        draw_overlay(tile, geo, level.ppk, STATIC_LAYERS, origin=rect.topleft, shapes=shapes)
+        draw_overlay(
+            tile,
+            geo,
+            level.ppk,
+            STATIC_LAYERS,
+            origin=rect.topleft,
+            shapes=shapes,
+            density=level.density,
+        )
         if pygame.display.get_surface() is not None:
             tile = tile.convert()
         self.rendered += 1

@@ -7,6 +7,8 @@ never the true state.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import itertools
 from pathlib import Path
 
@@ -16,11 +18,12 @@ import pygame
 from game.core.geometry import Layer, MapGeometry, Point
 from game.core.intel import PlayerView
 from game.core.model import Rules
+from game.ui.kit.native_layer import NativeLayer, grown
 from game.ui.kit.panels import BAR_H
 from game.ui.kit.style import Palette, font
 from game.ui.map import icons, overlays, sprites
 from game.ui.map.map_cache import MapImages
-from game.ui.map.map_render import ShapeCache, dashed_polyline
+from game.ui.map.map_render import ShapeCache, base_style, dashed_polyline
 from game.ui.map.map_symbols import CASING, RAIL_INTACT, draw_front
 from game.ui.map.place_labels import PlacedLabel, draw_place_labels, places_of
 
@@ -42,7 +45,11 @@ LEADER_CASING = (240, 234, 214)
 
 class MapView:
     """Viewport state (zoom, offset) and drawing; the offset is in map pixels at the
-    current zoom, of the view's top-left corner."""
+    current zoom, of the view's top-left corner.
+
+    On a window scaled up, the map is drawn at the window's resolution by a twin of the
+    view ``density`` times larger (see :meth:`draw`); positions, picking and what the
+    last frame placed stay in the interface's pixels."""
 
     def __init__(self, maps: MapImages, tmx: Path, rules: Rules, rect: pygame.Rect) -> None:
         self.maps = maps
@@ -67,15 +74,17 @@ class MapView:
         self.icon_at: dict[str, tuple[float, float]] = {}  # screen centres of last frame's icons
         self.icon_boxes: list[pygame.Rect] = []
         # The front at each zoom, drawn once (a megabyte at the closest).
-        self._fronts: dict[float, tuple[pygame.Surface, tuple[int, int]] | None] = {}
+        self._fronts = FrontPictures()
         self._rail = {
             tid: self.geo.features[tid].points
             for tid, t in rules.targets.items()
             if t.kind == "rail_segment" and tid in self.geo.features
         }
         self._bases = self.geo.on_layer(Layer.BASES)
-        self._barred: tuple[tuple[str, ...] | None, frozenset[str]] = (None, frozenset())
-        self.center_on(self._targets_centre())
+        self._barred: dict[tuple[str, ...], frozenset[str]] = {}  # by the cards in force
+        self.density = 1.0  # drawn pixels per interface pixel (a twin's is above 1)
+        self._twin_zoom: float | None = None  # a twin's zoom: its original's
+        self.center_on(targets_centre(rules))
 
     @property
     def show_zones(self) -> bool:
@@ -92,9 +101,21 @@ class MapView:
     # -- coordinates
     @property
     def ppk(self) -> float:
+        """Drawn pixels per kilometre."""
+        return self.zoom_ppk * self.density
+
+    @property
+    def zoom_ppk(self) -> float:
+        """Interface pixels per kilometre: the zoom, which decides what the map shows."""
+        if self._twin_zoom is not None:
+            return self._twin_zoom
         if self.zoom_index == 0:
             return self.fit_ppk()
         return ZOOMS[self.zoom_index]
+
+    def px(self, pixels: float) -> int:
+        """A size in interface pixels, in drawn pixels."""
+        return max(1, round(pixels * self.density))
 
     def fit_ppk(self) -> float:
         """The widest zoom: the whole map's height in the view below the status bar."""
@@ -112,12 +133,6 @@ class MapView:
             (s[0] - self.rect.x + self.offset[0]) / self.ppk,
             (s[1] - self.rect.y + self.offset[1]) / self.ppk,
         )
-
-    def _targets_centre(self) -> Point:
-        pts = [t.position for t in self.rules.targets.values() if t.kind != "rail_segment"]
-        if not pts:
-            return (self.geo.width_km / 2, self.geo.height_km / 2)
-        return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
     def center_on(self, p: Point) -> None:
         self.offset = [p[0] * self.ppk - self.rect.w / 2, p[1] * self.ppk - self.rect.h / 2]
@@ -205,14 +220,31 @@ class MapView:
 
     # -- drawing (reads the picture; changes nothing)
     def draw(
+        self,
+        surface: pygame.Surface,
+        view: PlayerView,
+        hover: str | None,
+        pal: Palette,
+        native: NativeLayer | None = None,
+    ) -> None:
+        """The map in ``pal``'s colours: on ``surface``, or at the window's resolution on
+        ``native`` (the window beneath a scaled-up ``surface``), leaving ``surface`` clear."""
+        if native is None:
+            self._draw_on(surface, view, hover, pal)
+            return
+        twin = twin_of(self, native)
+        twin._draw_on(native.window, view, hover, pal)
+        take_back(self, twin)
+
+    def _draw_on(
         self, surface: pygame.Surface, view: PlayerView, hover: str | None, pal: Palette
     ) -> None:
-        """The map in ``pal``'s colours."""
         clip = surface.get_clip()
         surface.set_clip(self.rect)
         self._draw_base(surface, view, pal)
         self._draw_rail(surface, view, hover, pal)
-        self._draw_front(surface)
+        corner = (self.rect.x - self.offset[0], self.rect.y - self.offset[1])
+        self._fronts.blit(surface, self.geo, self.ppk, self.density, corner)
         self._draw_bases(surface)
         self._draw_targets(surface, view, hover, pal)
         if self.place_names:
@@ -229,6 +261,7 @@ class MapView:
                 self.hangul_names,
                 self.icon_at,
                 self.icon_boxes,
+                self.density,
             )
             self.occupied += [item.rect for item in self.places]
         else:
@@ -238,17 +271,17 @@ class MapView:
     def _draw_base(self, surface: pygame.Surface, view: PlayerView, pal: Palette) -> None:
         """The terrain, rivers, borders, bases and the overlays that are on, from tiles."""
         tiles = self.maps.tiles
-        level = tiles.level(self.tmx, self.geo, self.ppk)
+        level = tiles.level(self.tmx, self.geo, self.ppk, self.density)
         # Where the map's corner lands; int() as blitting at a fractional place does.
         corner = (int(self.rect.x - self.offset[0]), int(self.rect.y - self.offset[1]))
         on = frozenset(self.overlays)
         key = overlays.overlay_key(self.rules, view, on, pal) if on else None
         paint = None
         if on:
-            rules, ppk = self.rules, self.ppk
+            rules, ppk, density = self.rules, self.ppk, self.density
 
             def paint(layer: pygame.Surface, origin: tuple[int, int], shapes: ShapeCache) -> None:
-                proj = overlays.Projection(ppk, origin)
+                proj = overlays.Projection(ppk, origin, density)
                 overlays.paint_overlays(layer, rules, view, on, proj, shapes, pal)
 
         tiles.draw(surface, self.rect, corner, level, self.geo, key, paint)
@@ -256,7 +289,9 @@ class MapView:
     def _draw_rail(
         self, surface: pygame.Surface, view: PlayerView, hover: str | None, pal: Palette
     ) -> None:
-        w = 2 if self.ppk < 1.5 else 3
+        w = self.px(2 if self.zoom_ppk < 1.5 else 3)
+        halo, casing = self.px(6), self.px(2)
+        dash, gap = self.px(8), self.px(6)
         for tid, pts in self._rail.items():
             spts = [self.to_screen(p) for p in pts]
             est = view.bda.get(tid)
@@ -265,37 +300,24 @@ class MapView:
                 pal.RAIL_CUT if damage >= 50 else pal.RAIL_DAMAGED if damage >= 20 else RAIL_INTACT
             )
             if tid == hover:
-                pygame.draw.lines(surface, (255, 240, 160), False, spts, w + 6)
-            pygame.draw.lines(surface, CASING, False, spts, w + 2)
+                pygame.draw.lines(surface, (255, 240, 160), False, spts, w + halo)
+            pygame.draw.lines(surface, CASING, False, spts, w + casing)
             if est is not None and est.confidence < icons.LOW_CONFIDENCE and damage >= 20:
                 pygame.draw.lines(surface, RAIL_INTACT, False, spts, w)
-                dashed_polyline(surface, color, spts, w, dash=8, gap=6)
+                dashed_polyline(surface, color, spts, w, dash=dash, gap=gap)
             else:
                 pygame.draw.lines(surface, color, False, spts, w)
 
-    def _draw_front(self, surface: pygame.Surface) -> None:
-        """The front, drawn once for each zoom (its teeth take a while) and then blitted."""
-        if self.ppk not in self._fronts:
-            if len(self._fronts) >= len(ZOOMS) + 2:  # a window resized many times
-                self._fronts.clear()
-            self._fronts[self.ppk] = front_image(self.geo, self.ppk)
-        image = self._fronts[self.ppk]
-        if image is not None:
-            picture, (x, y) = image
-            surface.blit(
-                picture,
-                (round(self.rect.x + x - self.offset[0]), round(self.rect.y + y - self.offset[1])),
-            )
-
     def icon_r(self) -> int:
-        return 6 if self.ppk < WIDE_PPK else 7 if self.ppk < 1.0 else 8 if self.ppk < 2.0 else 10
+        zoom = self.zoom_ppk
+        return self.px(6 if zoom < WIDE_PPK else 7 if zoom < 1.0 else 8 if zoom < 2.0 else 10)
 
     def icon_gap(self) -> int:
         """How far apart two icons' centres stand at the least: their sprites' width
         (a plate 2r + 6 pixels wide), and with the whole theatre in view, where the
         north-west crowds, a little paper between them, so that crowded icons read one
         by one and their leader lines show."""
-        return 2 * self.icon_r() + (8 if self.ppk < WIDE_PPK else 6)
+        return 2 * self.icon_r() + self.px(8 if self.zoom_ppk < WIDE_PPK else 6)
 
     def icon_shifts(self, view: PlayerView) -> dict[str, tuple[float, float]]:
         """How far (pixels) each active target's icon stands off its place so that no two
@@ -303,7 +325,7 @@ class MapView:
         ids = sorted(
             tid for tid in view.active_targets if self.rules.targets[tid].kind != "rail_segment"
         )
-        key = (self.ppk, tuple(ids))
+        key = (self.ppk, self.density, tuple(ids))
         if key not in self._spread:
             if len(self._spread) > 8:
                 self._spread.clear()
@@ -317,15 +339,16 @@ class MapView:
 
     def _off_limits(self, cards: tuple[str, ...]) -> frozenset[str]:
         """The targets barred to every package, worked out again only when the cards do."""
-        if self._barred[0] != cards:
-            self._barred = (cards, overlays.off_limits(self.rules, cards))
-        return self._barred[1]
+        if cards not in self._barred:
+            self._barred.clear()  # the cards change a few times a game: keep the last
+            self._barred[cards] = overlays.off_limits(self.rules, cards)
+        return self._barred[cards]
 
     def _draw_bases(self, surface: pygame.Surface) -> None:
         """Our air bases' sprites, over the marks drawn with their names in the tiles and
         of the same size, so the names beside them stay clear."""
-        r = max(3, round(2.6 * max(self.ppk, 0.4)))
-        img = sprites.sprite("air_base", 2 * r + 3, self.rules.sprites)
+        r = base_style(self.ppk, self.density)[1]
+        img = sprites.sprite("air_base", 2 * r + self.px(3), self.rules.sprites)
         area = self.rect.inflate(2 * r, 2 * r)
         for f in self._bases:
             x, y = self.to_screen(f.points[0])  # where the tiles put the mark
@@ -336,9 +359,11 @@ class MapView:
         self, surface: pygame.Surface, view: PlayerView, hover: str | None, pal: Palette
     ) -> None:
         r = self.icon_r()
-        label_font = font(13 if self.ppk < 2.0 else 14, bold=True)
-        show_labels = self.ppk >= 1.0
-        placed: list[pygame.Rect] = list(self.keep_clear) + self._circles()
+        label_font = font(self.px(13 if self.zoom_ppk < 2.0 else 14), bold=True)
+        show_labels = self.zoom_ppk >= 1.0
+        near = self.rect.inflate(self.px(80), self.px(40))
+        leader, dot, inset = self.px(3), self.px(2), self.px(6)
+        placed: list[pygame.Rect] = list(self.keep_clear) + neutral_circles(self)
         labels: list[tuple[str, float, float, bool, str]] = []
         self.target_labels = {}
         self.target_icons = set()
@@ -353,14 +378,17 @@ class MapView:
             x0, y0 = self.to_screen(t.position)
             dx, dy = shifts.get(tid, (0.0, 0.0))
             x, y = x0 + dx, y0 + dy
-            if not self.rect.inflate(80, 40).collidepoint(x, y):
+            if not near.collidepoint(x, y):
                 continue
             self.icon_at[tid] = (x, y)
             if dx or dy:  # a leader line from the place to its icon
-                pygame.draw.line(surface, LEADER_CASING, (x0, y0), (x, y), 3)
-                pygame.draw.aaline(surface, LEADER, (x0, y0), (x, y))
-                pygame.draw.circle(surface, LEADER_CASING, (x0, y0), 3)
-                pygame.draw.circle(surface, LEADER, (x0, y0), 2)
+                pygame.draw.line(surface, LEADER_CASING, (x0, y0), (x, y), leader)
+                if self.density == 1:
+                    pygame.draw.aaline(surface, LEADER, (x0, y0), (x, y))
+                else:
+                    pygame.draw.line(surface, LEADER, (x0, y0), (x, y), self.px(1))
+                pygame.draw.circle(surface, LEADER_CASING, (x0, y0), leader)
+                pygame.draw.circle(surface, LEADER, (x0, y0), dot)
             est = view.bda.get(tid)
             damage = est.damage if est is not None else None
             confidence = est.confidence if est is not None else 0.0
@@ -370,14 +398,14 @@ class MapView:
             box = img.get_rect(center=(round(x), round(y)))
             surface.blit(img, box)
             self.icon_boxes.append(box)
-            placed.append(box.inflate(-6, -6))
+            placed.append(box.inflate(-inset, -inset))
             self.target_icons.add(tid)
             if show_labels and (t.kind in LABELLED or tid == hover):
                 labels.append((_short(t.name), x, y, tid == hover, tid))
         # The hovered target's label first, then the rest where they do not collide.
         for text, x, y, _, tid in sorted(labels, key=lambda lb: not lb[3]):
             w, h = label_font.size(text)
-            for lx, ly in label_spots(x, y, r, w, h):
+            for lx, ly in label_spots(x, y, r, w, h, self.density):
                 rect = pygame.Rect(round(lx) - 1, round(ly - h / 2) - 1, w + 2, h + 2)
                 if rect.collidelist(placed) < 0 and self.rect.contains(rect):
                     icons.blit_label(surface, label_font, text, (lx, ly))
@@ -387,59 +415,131 @@ class MapView:
         # What is drawn where, so that later layers (result tags) can keep clear of it.
         self.occupied = placed
 
-    def _circles(self) -> list[pygame.Rect]:
-        """The neutral circles on screen, when shown: no name goes over them."""
-        if "neutral" not in self.overlays:
-            return []
-        out = []
-        for f in self.geo.on_layer(Layer.ZONES):
-            if f.kind == "neutral_zone" and f.radii:
-                x, y = self.to_screen(f.points[0])
-                side = max(overlays.MIN_CIRCLE_PX, 2 * max(f.radii) * self.ppk)
-                rect = pygame.Rect(0, 0, round(side * 0.85), round(side * 0.85))
-                rect.center = (round(x), round(y))
-                out.append(rect)
-        return out
+
+def targets_centre(rules: Rules) -> Point:
+    """The middle of the targets (not the rail lines): where the view opens."""
+    pts = [t.position for t in rules.targets.values() if t.kind != "rail_segment"]
+    if not pts:
+        return (rules.geometry.width_km / 2, rules.geometry.height_km / 2)
+    return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
 
-def front_image(geo: MapGeometry, ppk: float) -> tuple[pygame.Surface, tuple[int, int]] | None:
+def twin_of(view: MapView, native: NativeLayer) -> MapView:
+    """``view`` at the window's resolution: the same map, ``factor`` times larger, on
+    the part of the window under ``view``'s (now clear) part of the canvas."""
+    k = native.factor
+    twin = copy.copy(view)
+    twin.density = k
+    twin._twin_zoom = view.zoom_ppk
+    twin.rect = native.open(view.rect)
+    twin.offset = [view.offset[0] * k, view.offset[1] * k]
+    twin.keep_clear = [native.window_rect(r) for r in view.keep_clear]
+    return twin
+
+
+def take_back(view: MapView, twin: MapView) -> None:
+    """What ``twin`` placed, in ``view``'s pixels (for picking and the later layers)."""
+    k = twin.density
+
+    def back(r: pygame.Rect) -> pygame.Rect:
+        return grown(r, 1 / k)
+
+    view.occupied = [back(r) for r in twin.occupied]
+    view.target_labels = {tid: back(r) for tid, r in twin.target_labels.items()}
+    view.target_icons = twin.target_icons
+    view.icon_at = {tid: (x / k, y / k) for tid, (x, y) in twin.icon_at.items()}
+    view.icon_boxes = [back(r) for r in twin.icon_boxes]
+    view.places = [dataclasses.replace(p, rect=back(p.rect)) for p in twin.places]
+
+
+def neutral_circles(view: MapView) -> list[pygame.Rect]:
+    """The neutral circles on screen, when shown: no name goes over them."""
+    if "neutral" not in view.overlays:
+        return []
+    out = []
+    for f in view.geo.on_layer(Layer.ZONES):
+        if f.kind == "neutral_zone" and f.radii:
+            x, y = view.to_screen(f.points[0])
+            side = max(view.px(overlays.MIN_CIRCLE_PX), 2 * max(f.radii) * view.ppk)
+            rect = pygame.Rect(0, 0, round(side * 0.85), round(side * 0.85))
+            rect.center = (round(x), round(y))
+            out.append(rect)
+    return out
+
+
+class FrontPictures:
+    """The front drawn once for each zoom and density (its teeth take a while)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[float, float], tuple[pygame.Surface, tuple[int, int]] | None] = {}
+
+    def blit(
+        self,
+        surface: pygame.Surface,
+        geo: MapGeometry,
+        ppk: float,
+        density: float,
+        corner: tuple[float, float],
+    ) -> None:
+        """The front onto ``surface``, the whole map's top-left corner at ``corner``."""
+        key = (ppk, density)
+        if key not in self._made:
+            if len(self._made) >= len(ZOOMS) + 2:  # a window resized many times
+                self._made.clear()
+            self._made[key] = front_image(geo, ppk, density)
+        image = self._made[key]
+        if image is not None:
+            picture, (x, y) = image
+            surface.blit(picture, (round(corner[0] + x), round(corner[1] + y)))
+
+
+def front_image(
+    geo: MapGeometry, ppk: float, density: float = 1.0
+) -> tuple[pygame.Surface, tuple[int, int]] | None:
     """The front lines at ``ppk`` on a transparent picture, and where its top-left
-    corner lies on the whole map (pixels at this zoom)."""
+    corner lies on the whole map (pixels at this zoom); ``density`` as for the view."""
     lines = [[(x * ppk, y * ppk) for x, y in f.points] for f in geo.on_layer(Layer.FRONT)]
     lines = [line for line in lines if len(line) > 1]
     if not lines:
         return None
-    pad = 12  # the casing and the teeth
+    pad = round(12 * density)  # the casing and the teeth
     xs = [p[0] for line in lines for p in line]
     ys = [p[1] for line in lines for p in line]
     left, top = int(min(xs)) - pad, int(min(ys)) - pad
     size = (int(max(xs)) - left + pad, int(max(ys)) - top + pad)
     picture = pygame.Surface(size, pygame.SRCALPHA)
     for line in lines:
-        draw_front(picture, [(x - left, y - top) for x, y in line])
+        draw_front(picture, [(x - left, y - top) for x, y in line], density)
     return picture, (left, top)
 
 
-def label_spots(x: float, y: float, r: int, w: int, h: int) -> list[tuple[float, float]]:
+def label_spots(
+    x: float, y: float, r: int, w: int, h: int, density: float = 1.0
+) -> list[tuple[float, float]]:
     """Where a target's label may go (its left end and middle), best first: beside the
-    icon, then above or below it, then farther out to the side."""
+    icon, then above or below it, then farther out to the side. The gaps are in
+    interface pixels, ``density`` times larger where the map is drawn larger."""
+
+    def g(n: float) -> float:
+        return n * density
+
     return [
-        (x + r + 5, y),
-        (x - r - 5 - w, y),
-        (x - w / 2, y - r - 2 - h / 2),
-        (x - w / 2, y + r + 2 + h / 2),
-        (x + r + 18, y),
-        (x - r - 18 - w, y),
-        (x + r + 30, y),
-        (x - r - 30 - w, y),
-        (x + r + 4, y - r - h / 2),
-        (x + r + 4, y + r + h / 2),
-        (x - r - 4 - w, y - r - h / 2),
-        (x - r - 4 - w, y + r + h / 2),
-        (x - w / 2, y - r - 14 - h / 2),
-        (x + r + 4, y - r - 12 - h / 2),
-        (x - r - 4 - w, y - r - 12 - h / 2),
-        (x - w / 2, y + r + 14 + h / 2),
+        (x + r + g(5), y),
+        (x - r - g(5) - w, y),
+        (x - w / 2, y - r - g(2) - h / 2),
+        (x - w / 2, y + r + g(2) + h / 2),
+        (x + r + g(18), y),
+        (x - r - g(18) - w, y),
+        (x + r + g(30), y),
+        (x - r - g(30) - w, y),
+        (x + r + g(4), y - r - h / 2),
+        (x + r + g(4), y + r + h / 2),
+        (x - r - g(4) - w, y - r - h / 2),
+        (x - r - g(4) - w, y + r + h / 2),
+        (x - w / 2, y - r - g(14) - h / 2),
+        (x + r + g(4), y - r - g(12) - h / 2),
+        (x - r - g(4) - w, y - r - g(12) - h / 2),
+        (x - w / 2, y + r + g(14) + h / 2),
     ]
 
 

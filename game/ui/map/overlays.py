@@ -184,9 +184,17 @@ class Projection:
 
     ppk: float
     origin: tuple[float, float]
+    density: float = 1.0  # layer pixels per interface pixel: widths and patterns grow by it
 
     def px(self, p: tuple[float, float]) -> tuple[float, float]:
         return (p[0] * self.ppk - self.origin[0], p[1] * self.ppk - self.origin[1])
+
+    def w(self, pixels: float) -> int:
+        """A width or length given in interface pixels, in this layer's pixels."""
+        return max(1, round(pixels * self.density))
+
+    def pattern(self, pattern: tuple[float, ...]) -> tuple[float, ...]:
+        return tuple(v * self.density for v in pattern)
 
 
 def overlay_key(
@@ -233,7 +241,8 @@ def _ellipse_rect(proj: Projection, f: MapFeature) -> pygame.Rect:
     cx, cy = proj.px(f.points[0])
     rx, ry = f.radii[0] * proj.ppk, f.radii[1] * proj.ppk
     # Never smaller than a ring around a target's icon, so a small circle still shows.
-    r = pygame.Rect(0, 0, max(MIN_CIRCLE_PX, round(2 * rx)), max(MIN_CIRCLE_PX, round(2 * ry)))
+    least = proj.w(MIN_CIRCLE_PX)
+    r = pygame.Rect(0, 0, max(least, round(2 * rx)), max(least, round(2 * ry)))
     r.center = (round(cx), round(cy))
     return r
 
@@ -324,16 +333,16 @@ def _run_pieces(
             out.append(pattern_array(px, pattern) if pattern else np.hstack([px[:-1], px[1:]]))
         return np.vstack(out)
 
-    return shapes.pieces((key, f.id, pattern), make)
+    return shapes.pieces((key, f.id, pattern, proj.density), make)
 
 
 @cache
-def _hatch(size: tuple[int, int], colour: ColorA) -> pygame.Surface:
-    """Diagonal hatching, ``HATCH_PERIOD`` wider than ``size`` to be shifted into line."""
-    w, h = size[0] + HATCH_PERIOD, size[1]
+def _hatch(size: tuple[int, int], colour: ColorA, period: int, width: int) -> pygame.Surface:
+    """Diagonal hatching, ``period`` wider than ``size`` to be shifted into line."""
+    w, h = size[0] + period, size[1]
     out = pygame.Surface((w, h), pygame.SRCALPHA)
-    for c in range(-h, w + h, HATCH_PERIOD):
-        pygame.draw.line(out, colour, (c, 0), (c - h, h), 1)
+    for c in range(-h, w + h, period):
+        pygame.draw.line(out, colour, (c, 0), (c - h, h), width)
     return out
 
 
@@ -353,29 +362,34 @@ def _hatched_band(
     of the map a run passes near (the band is HATCH_BAND_PX wide about it)."""
     ox, oy = proj.origin
     runs = []
+    band_px = proj.w(HATCH_BAND_PX)
     inner = shapes.memo(
-        ("inner_runs", f.id), lambda: _inner_runs(tuple(f.points), geo_size, proj.ppk)
+        ("inner_runs", f.id), lambda: _inner_runs(tuple(f.points), geo_size, proj.ppk, band_px)
     )
     for i, (run, _box) in enumerate(inner):
         sides = shapes.pieces(("hatch_run", f.id, i), partial(_run_sides, run))
-        if len(near_pieces(sides, layer, proj.origin, 2 * HATCH_BAND_PX)):
+        if len(near_pieces(sides, layer, proj.origin, 2 * band_px)):
             runs.append((run - (ox, oy)).tolist())
     if not runs:  # the edge is far from this piece of the map
         return
     size = layer.get_size()
     band = pygame.Surface(size, pygame.SRCALPHA)
     for pts in runs:
-        pygame.draw.lines(band, (255, 255, 255, 255), False, pts, HATCH_BAND_PX)
-    shift = int(ox + oy) % HATCH_PERIOD  # the lines run on from one tile to the next
+        pygame.draw.lines(band, (255, 255, 255, 255), False, pts, band_px)
+    period = proj.w(HATCH_PERIOD)
+    shift = int(ox + oy) % period  # the lines run on from one tile to the next
     lined = pygame.Surface(size, pygame.SRCALPHA)
-    lined.blit(_hatch(size, colour), (-shift, 0))
+    lined.blit(_hatch(size, colour, period, proj.w(1)), (-shift, 0))
     lined.blit(band, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
     layer.blit(lined, (0, 0))
 
 
 @cache
 def _inner_runs(
-    points: tuple[tuple[float, float], ...], geo_size: tuple[float, float], ppk: float
+    points: tuple[tuple[float, float], ...],
+    geo_size: tuple[float, float],
+    ppk: float,
+    band_px: int,
 ) -> list[tuple[np.ndarray, pygame.Rect]]:
     """A zone's runs (whole-map pixels at ``ppk``) moved half the hatched band inwards,
     each with its box: drawn that wide, they cover the band inside the edge."""
@@ -390,7 +404,7 @@ def _inner_runs(
         probe = p[mid] + n[mid] * 0.5
         if not _inside(probe, ring):
             n = -n
-        moved = p * ppk + n * (HATCH_BAND_PX / 2)
+        moved = p * ppk + n * (band_px / 2)
         lo, hi = moved.min(axis=0), moved.max(axis=0)
         box = pygame.Rect(int(lo[0]), int(lo[1]), int(hi[0] - lo[0]) + 2, int(hi[1] - lo[1]) + 2)
         out.append((moved, box))
@@ -419,15 +433,15 @@ def _zone(
     edge = (*color[:3], min(255, color[3] * 4 + 40))
     if f.shape == Shape.POLYGON:
         outline = _outline(proj, f, shapes)
-        if not shapes.meets(("zone", f.id), layer, proj.origin, HATCH_BAND_PX + 4):
+        if not shapes.meets(("zone", f.id), layer, proj.origin, proj.w(HATCH_BAND_PX + 4)):
             return
         if f.kind != "sanctuary":
             _fill_zone(layer, proj, f, shapes, color, outline)
         else:
             _hatched_band(layer, proj, f, geo_size, (*color[:3], 150), shapes)
         pattern, width = EDGE_STYLE.get(f.kind, ((), 2))
-        pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "zone_edge")
-        draw_pieces(layer, edge, pieces, proj.origin, width)
+        pieces = _run_pieces(proj, f, shapes, geo_size, proj.pattern(pattern), "zone_edge")
+        draw_pieces(layer, edge, pieces, proj.origin, proj.w(width))
     elif f.shape == Shape.ELLIPSE:
         r = _ellipse_rect(proj, f)
         if not layer.get_rect().colliderect(r):
@@ -435,11 +449,12 @@ def _zone(
         pygame.draw.ellipse(layer, (*color[:3], max(color[3], 90)), r)
         ring = (120, 40, 30, 230)
         if f.kind == "neutral_zone":  # a double ring: nothing else on the map has one
-            pygame.draw.ellipse(layer, ring, r, 1)
-            if min(r.size) > 10:
-                pygame.draw.ellipse(layer, ring, r.inflate(-6, -6), 1)
+            pygame.draw.ellipse(layer, ring, r, proj.w(1))
+            if min(r.size) > proj.w(10):
+                gap = proj.w(6)
+                pygame.draw.ellipse(layer, ring, r.inflate(-gap, -gap), proj.w(1))
         else:
-            pygame.draw.ellipse(layer, ring, r, 2)
+            pygame.draw.ellipse(layer, ring, r, proj.w(2))
 
 
 FILL_MARGIN_PX = 3  # a polygon's filled pixels never lie farther than this off its sides
@@ -507,16 +522,17 @@ def _zone_edge(
     """A card's edge: dashes where the card forbids, dots where it burdens."""
     colour = (*(pal.FORBID if effect == "forbid" else pal.BURDEN), 230)
     pattern, width = CARD_EDGE["forbid" if effect == "forbid" else "burden"]
+    pattern = proj.pattern(pattern)
     if f.shape == Shape.POLYGON:
         _outline(proj, f, shapes)
         pieces = _run_pieces(proj, f, shapes, geo_size, pattern, "card_edge")
-        draw_pieces(layer, colour, pieces, proj.origin, width)
+        draw_pieces(layer, colour, pieces, proj.origin, proj.w(width))
     elif f.shape == Shape.ELLIPSE:
-        r = _ellipse_rect(proj, f).inflate(6, 6)
+        r = _ellipse_rect(proj, f).inflate(proj.w(6), proj.w(6))
         if not layer.get_rect().colliderect(r):
             return
         for (ax, ay), (bx, by) in _ring_pieces(r.w, r.h, pattern):
-            pygame.draw.line(layer, colour, (r.x + ax, r.y + ay), (r.x + bx, r.y + by), 2)
+            pygame.draw.line(layer, colour, (r.x + ax, r.y + ay), (r.x + bx, r.y + by), proj.w(2))
 
 
 def flak_radius_px(mv: MapView, guns: float) -> float:
@@ -552,7 +568,7 @@ def _flak_rings(
         if not layer.get_rect().inflate(2 * r, 2 * r).collidepoint(centre):
             continue
         pygame.draw.circle(layer, flak_colour(pal), centre, r)
-        pygame.draw.circle(layer, (*pal.FLAK, 200), centre, r, 2)
+        pygame.draw.circle(layer, (*pal.FLAK, 200), centre, r, proj.w(2))
 
 
 # --------------------------------------------------------------------------- the map key
@@ -667,7 +683,7 @@ def _overlay_swatch(
         pygame.draw.circle(sw, (120, 40, 30), (9, 7), 7, 1)
         pygame.draw.circle(sw, (120, 40, 30), (9, 7), 4, 1)
     elif o.key == "restrict":
-        sw.blit(_hatch((18, 14), (*colour[:3], 255)), (0, 0))
+        sw.blit(_hatch((18, 14), (*colour[:3], 255), HATCH_PERIOD, 1), (0, 0))
         for a, b in pattern_pieces(box, CARD_EDGE["forbid"][0]):
             pygame.draw.line(sw, pal.FORBID, a, b, 2)
     else:

@@ -21,6 +21,7 @@ from game.core.geometry import Point
 from game.core.intel import PlayerView
 from game.core.orders import TurnOrders
 from game.core.turn import TurnResult
+from game.ui.kit.native_layer import Pen
 from game.ui.kit.panels import BAR_H
 from game.ui.kit.style import Palette, font
 from game.ui.kit.words import long_date
@@ -276,16 +277,21 @@ class ResolutionScene(Scene):
             return
         i, fly, res = self._phase()
         self.marker_rects = []
-        clip = surface.get_clip()
+        # The sprites go where the map is drawn: on the window, at its resolution, when
+        # the interface is scaled up.
+        pen = Pen(surface, self.app.native)
+        clips = [(s, s.get_clip()) for s in {surface, pen.surface}]
         surface.set_clip(rect)
+        pen.surface.set_clip(pen.rect(rect).clip(pen.surface.get_clip()))
         if self.holding:
-            self._draw_summary(surface)
+            self._draw_summary(surface, pen)
         else:
             day = self.days[i]
-            self._draw_flights(surface, day, fly, res)
+            self._draw_flights(surface, pen, day, fly, res)
             if fly >= 1.0:
-                self._draw_results(surface, day, res)
-        surface.set_clip(clip)
+                self._draw_results(surface, pen, day, res)
+        for target, clip in clips:
+            target.set_clip(clip)
         self._draw_caption(surface, i, fly)
 
     def _screen_path(self, flight: Flight) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -296,7 +302,9 @@ class ResolutionScene(Scene):
         )
         return start, end
 
-    def _draw_flights(self, surface: pygame.Surface, day: Day, fly: float, res: float) -> None:
+    def _draw_flights(
+        self, surface: pygame.Surface, pen: Pen, day: Day, fly: float, res: float
+    ) -> None:
         pal = self.app.palette
         fade = 1.0 - min(1.0, res * 2)
         if fade <= 0:
@@ -312,7 +320,7 @@ class ResolutionScene(Scene):
             if dist < 1:
                 continue
             ux, uy = (ex - sx) / dist, (ey - sy) / dist
-            _dashed(surface, TRACK_COLOUR, (sx, sy), (x, y))
+            _dashed(pen, TRACK_COLOUR, (sx, sy), (x, y))
             colour = ESCORT_COLOUR if flight.escort else STRIKE_COLOUR
             px = max(AIRCRAFT_PX.get(name, FIGHTER_PX) for name in flight.aircraft)
             side = px * 0.8 if flight.escort else 0.0  # escorts fly alongside, not on top
@@ -324,11 +332,11 @@ class ResolutionScene(Scene):
                 if (mx - sx) * ux + (my - sy) * uy < 0:
                     continue  # not yet off the ground
                 size = AIRCRAFT_PX.get(name, FIGHTER_PX)
-                _aircraft(surface, name, (mx, my), (ux, uy), colour, size)
+                _aircraft(pen, name, (mx, my), (ux, uy), colour, size)
         for target in day.migs:  # the MiGs dive on the raid as it reaches the target
-            self._draw_migs(surface, target, p)
+            self._draw_migs(pen, target, p)
 
-    def _draw_migs(self, surface: pygame.Surface, target: Point, p: float) -> None:
+    def _draw_migs(self, pen: Pen, target: Point, p: float) -> None:
         pal = self.app.palette
         m = self.below.map
         ex, ey = m.to_screen(target)
@@ -341,7 +349,7 @@ class ResolutionScene(Scene):
         for k, (back, side) in enumerate(((26.0, -12.0), (38.0, 10.0))):
             x = sx + (ex - sx) * t - ux * back * (1 - k * 0.2)
             y = sy + (ey - sy) * t - uy * back
-            _aircraft(surface, "mig15", (x - uy * side, y + ux * side), (ux, uy), pal.DANGER, 18)
+            _aircraft(pen, "mig15", (x - uy * side, y + ux * side), (ux, uy), pal.DANGER, 18)
 
     def _defended(self, day: Day) -> list[Point]:
         """The day's targets with guns enough for their bursts to show (as estimated)."""
@@ -353,13 +361,13 @@ class ResolutionScene(Scene):
             and self.before.flak_estimate.get(tid, targets[tid].flak) >= FLAK_MIN_GUNS
         ]
 
-    def _draw_results(self, surface: pygame.Surface, day: Day, res: float) -> None:
+    def _draw_results(self, surface: pygame.Surface, pen: Pen, day: Day, res: float) -> None:
         pal = self.app.palette
         m = self.below.map
         for pos in self._defended(day):
-            _flak(surface, m.to_screen(pos), res)
+            _flak(pen, m.to_screen(pos), res)
         for pos in day.migs:
-            self.marker_rects.append(_mig_marker(surface, m.to_screen(pos), pal=pal))
+            self.marker_rects.append(_mig_marker(pen, m.to_screen(pos), pal=pal))
         for pos in day.incidents:
             _flash(surface, m.to_screen(pos), res, pal.INCIDENT)
         for out in day.outcomes.values():
@@ -367,7 +375,7 @@ class ResolutionScene(Scene):
         if res > 0.15:
             self._labels(surface, day.outcomes.values(), day.incidents)
 
-    def _draw_summary(self, surface: pygame.Surface) -> None:
+    def _draw_summary(self, surface: pygame.Surface, pen: Pen) -> None:
         """The whole turn at once: each target's last damage and its losses in all."""
         pal = self.app.palette
         total: dict[str, TargetResult] = {}
@@ -388,7 +396,7 @@ class ResolutionScene(Scene):
         for pos in incidents:
             pygame.draw.circle(surface, pal.INCIDENT, m.to_screen(pos), 15, 2)
         for pos in sorted(migs):
-            self.marker_rects.append(_mig_marker(surface, m.to_screen(pos), pal=pal))
+            self.marker_rects.append(_mig_marker(pen, m.to_screen(pos), pal=pal))
         self._labels(surface, total.values(), incidents)
 
     def _labels(self, surface: pygame.Surface, outcomes, incidents: list[Point]) -> None:
@@ -457,22 +465,28 @@ class ResolutionScene(Scene):
             pygame.draw.rect(surface, pal.ACCENT, bar)
 
 
-def _dashed(surface: pygame.Surface, colour, a: tuple[float, float], b: tuple[float, float]):
+def _dashed(pen: Pen, colour, a: tuple[float, float], b: tuple[float, float]):
+    a, b = pen.at(a), pen.at(b)
     dist = math.hypot(b[0] - a[0], b[1] - a[1])
     if dist < 2:
         return
     ux, uy = (b[0] - a[0]) / dist, (b[1] - a[1]) / dist
+    dash, period, width = 6 * pen.k, 11 * pen.k, pen.n(2)
     d = 0.0
     while d < dist:
-        e = min(dist, d + 6)
+        e = min(dist, d + dash)
         pygame.draw.line(
-            surface, colour, (a[0] + ux * d, a[1] + uy * d), (a[0] + ux * e, a[1] + uy * e), 2
+            pen.surface,
+            colour,
+            (a[0] + ux * d, a[1] + uy * d),
+            (a[0] + ux * e, a[1] + uy * e),
+            width,
         )
-        d += 11
+        d += period
 
 
 def _aircraft(
-    surface: pygame.Surface,
+    pen: Pen,
     name: str,
     at: tuple[float, float],
     heading: tuple[float, float],
@@ -482,10 +496,11 @@ def _aircraft(
     """The type's silhouette, ``px`` across, turned along ``heading``, in ``colour``,
     over its shadow on the ground."""
     angle = round(math.degrees(math.atan2(-heading[0], -heading[1])) / TURN_STEP) * TURN_STEP
-    plane, shadow = _turned(name, px, angle % 360, colour)
-    box = plane.get_rect(center=(round(at[0]), round(at[1])))
-    surface.blit(shadow, box.move(3, 4))
-    surface.blit(plane, box)
+    plane, shadow = _turned(name, pen.n(px), angle % 360, colour)
+    x, y = pen.at(at)
+    box = plane.get_rect(center=(round(x), round(y)))
+    pen.surface.blit(shadow, box.move(pen.n(3), pen.n(4)))
+    pen.surface.blit(plane, box)
 
 
 TURN_STEP = 5  # degrees: headings are drawn to the nearest, each kept once made
@@ -503,7 +518,7 @@ def _turned(
     return plane, shadow
 
 
-def _flak(surface: pygame.Surface, at: tuple[float, float], t: float) -> None:
+def _flak(pen: Pen, at: tuple[float, float], t: float) -> None:
     """Shell bursts about a defended target as the raid arrives, fading as it leaves."""
     if t >= 1.0:
         return
@@ -511,8 +526,9 @@ def _flak(surface: pygame.Surface, at: tuple[float, float], t: float) -> None:
         grow = min(1.0, max(0.0, t * 3 - k * 0.25))
         if grow <= 0:
             continue
-        img = _burst(max(8, round(22 * grow)), round(255 * (1 - t * t)))
-        surface.blit(img, img.get_rect(center=(round(at[0] + dx), round(at[1] + dy))))
+        img = _burst(pen.n(max(8, round(22 * grow))), round(255 * (1 - t * t)))
+        x, y = pen.at((at[0] + dx, at[1] + dy))
+        pen.surface.blit(img, img.get_rect(center=(round(x), round(y))))
 
 
 @cache
@@ -522,15 +538,18 @@ def _burst(px: int, alpha: int) -> pygame.Surface:
     return img
 
 
-def _mig_marker(surface: pygame.Surface, at: tuple[float, float], *, pal: Palette) -> pygame.Rect:
-    """The MiG counter above a target where MiGs fought the raid; where it went."""
-    img = _tinted_marker(pal.DANGER)
-    return surface.blit(img, img.get_rect(midbottom=(round(at[0]), round(at[1]) - 16)))
+def _mig_marker(pen: Pen, at: tuple[float, float], *, pal: Palette) -> pygame.Rect:
+    """The MiG counter above a target where MiGs fought the raid; where it went (in the
+    canvas's pixels)."""
+    img = _tinted_marker(pal.DANGER, pen.n(22))
+    x, y = pen.at(at)
+    box = img.get_rect(midbottom=(round(x), round(y) - pen.n(16)))
+    return pen.back(pen.surface.blit(img, box))
 
 
 @cache
-def _tinted_marker(colour: tuple[int, int, int]) -> pygame.Surface:
-    img = sprites.sprite("mig_marker", 22).copy()
+def _tinted_marker(colour: tuple[int, int, int], px: int) -> pygame.Surface:
+    img = sprites.sprite("mig_marker", px).copy()
     img.fill(colour, special_flags=pygame.BLEND_RGB_MULT)
     return img
 
