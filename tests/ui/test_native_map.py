@@ -145,3 +145,15 @@ def test_the_resolution_show_flies_its_sprites_at_the_window_resolution(desk, mo
     show.elapsed = resolution.DAY_S * 0.8  # the formations in the air
     desk.app.draw()
     assert pens and all(s is desk.app.window and k == 1.5 for s, k in pens)
+
+
+def test_the_map_key_over_the_map_is_drawn_at_the_window_resolution_too(desk):
+    app = desk.app
+    desk.show_legend = True
+    app.draw()
+    r, k = desk.map.rect, app.scale[0]
+    corner = (r.x + 20, r.bottom - 20)  # inside the key, drawn from the map's corner
+    assert app.screen.get_at(corner).a == 0, "the canvas is clear over the key"
+    key = (slice(round(r.x * k), round((r.x + 300) * k)), slice(round((r.bottom - 200) * k), 1080))
+    assert sharpness(window_pixels(app), key) > 1.15 * sharpness(stretched(app, desk), key)
+    desk.show_legend = False

@@ -47,7 +47,7 @@ def draw_desk(desk: PlanningScene, surface: pygame.Surface) -> None:
         kinds = {rules.targets[t].kind for t in view.active_targets}
         ordered = [k for k in LEGEND_KINDS_ORDER if k in kinds]
         corner = (map_view.rect.x + 12, map_view.rect.bottom - 12)
-        draw_map_key(surface, corner, ordered, map_view.overlays, pal)
+        draw_map_key(surface, corner, ordered, map_view.overlays, pal, native)
     bar = pygame.Rect(map_view.rect.x, map_view.rect.y, map_view.rect.w, BAR_H)
     status_tips = draw_status_bar(surface, bar, rules, desk.status_view or view, pal=pal)
     _draw_hint(desk, surface, bar.bottom + 8)

@@ -58,16 +58,26 @@ LEGEND_ZONES = (
 
 
 def draw_key_item(
-    surface: pygame.Surface, what: str, key: str, mid: tuple[int, int], pal: Palette
+    surface: pygame.Surface,
+    what: str,
+    key: str,
+    mid: tuple[int, int],
+    pal: Palette,
+    density: float = 1.0,
 ) -> str:
-    """Draws a map-key symbol centred on mid, in ``pal``'s colours, and returns its words."""
+    """Draws a map-key symbol centred on mid, in ``pal``'s colours, ``density`` times
+    its size in interface pixels, and returns its words."""
     x, y = mid
+
+    def d(n: float) -> int:
+        return round(n * density)
+
     if what == "icon":
-        img = icons.target_icon(pal, key, 6, 0.0, 1.0)
+        img = icons.target_icon(pal, key, d(6), 0.0, 1.0)
         surface.blit(img, img.get_rect(center=mid))
         return kind_name(key)
     if what == "base":
-        img = sprites.sprite("air_base", 16)
+        img = sprites.sprite("air_base", d(16))
         surface.blit(img, img.get_rect(center=mid))
         return "Our air base"
     if what == "bda":
@@ -79,7 +89,7 @@ def draw_key_item(
             "unseen": (None, 0.0),
         }[key]
         barred = key == "restricted"
-        img = icons.target_icon(pal, "industrial_complex", 6, damage, conf, restricted=barred)
+        img = icons.target_icon(pal, "industrial_complex", d(6), damage, conf, restricted=barred)
         surface.blit(img, img.get_rect(center=mid))
         return {
             "confident": "Damage estimate, confident",
@@ -90,19 +100,20 @@ def draw_key_item(
         }[key]
     if what == "zone":
         colour = pal.zone(key)
-        sw = pygame.Surface((16, 12), pygame.SRCALPHA)
+        box = pygame.Rect(x - d(8), y - d(6), d(16), d(12))
+        sw = pygame.Surface(box.size, pygame.SRCALPHA)
         sw.fill((*colour[:3], max(colour[3], 110)))
-        surface.blit(sw, (x - 8, y - 6))
-        pygame.draw.rect(surface, colour[:3], pygame.Rect(x - 8, y - 6, 16, 12), 1)
+        surface.blit(sw, box)
+        pygame.draw.rect(surface, colour[:3], box, d(1))
         return dict(LEGEND_ZONES)[key]
     if what == "rail":
         rail = {"intact": RAIL_INTACT, "damaged": pal.RAIL_DAMAGED, "cut": pal.RAIL_CUT}[key]
-        pygame.draw.line(surface, CASING, (x - 9, y), (x + 9, y), 5)
-        pygame.draw.line(surface, rail, (x - 9, y), (x + 9, y), 3)
+        pygame.draw.line(surface, CASING, (x - d(9), y), (x + d(9), y), d(5))
+        pygame.draw.line(surface, rail, (x - d(9), y), (x + d(9), y), d(3))
         return {
             "intact": "Rail line",
             "damaged": "Rail, damaged (est.)",
             "cut": "Rail, cut (est.)",
         }[key]
-    draw_front(surface, [(x - 10, y + 2), (x + 10, y + 2)])
+    draw_front(surface, [(x - d(10), y + d(2)), (x + d(10), y + d(2))], density)
     return "Front line"

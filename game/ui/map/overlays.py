@@ -20,6 +20,7 @@ import pygame
 from game.core.geometry import Layer, MapFeature, Shape
 from game.core.intel import PlayerView
 from game.core.model import Rules
+from game.ui.kit.native_layer import NativeLayer, grown
 from game.ui.kit.style import Palette, font
 from game.ui.map import sprites
 from game.ui.map.map_render import (
@@ -583,19 +584,37 @@ def draw_map_key(
     kinds: list[str],
     on: set[str],
     pal: Palette,
+    native: NativeLayer | None = None,
 ) -> pygame.Rect:
     """The key to the map: target icons and estimates on the left, the overlays (with
     their keys, dimmed when off) and the lines on the right. Each column is as wide as
     its longest line, so no label runs past the panel's edge. Drawn once for each set of
-    overlays and each palette, then blitted."""
-    picture = _key_picture(tuple(kinds), frozenset(on), pal)
-    return surface.blit(picture, picture.get_rect(bottomleft=bottom_left))
+    overlays and each palette, then blitted; over a map drawn on the window beneath
+    (``native``), it is drawn there too, at the window's resolution. Returns where it
+    lies on ``surface``."""
+    picture = _key_picture(tuple(kinds), frozenset(on), pal, 1.0)
+    rect = picture.get_rect(bottomleft=bottom_left)
+    if native is None:
+        return surface.blit(picture, rect)
+    sharp = _key_picture(tuple(kinds), frozenset(on), pal, native.factor)
+    at = sharp.get_rect(bottomleft=native.window_rect(rect).bottomleft)
+    covered = grown(at, 1 / native.factor)  # its fonts grow a little more than the rest
+    native.open(covered)
+    native.window.blit(sharp, at)
+    return covered
 
 
 @lru_cache(maxsize=32)
-def _key_picture(kinds: tuple[str, ...], on: frozenset[str], pal: Palette) -> pygame.Surface:
-    f = font(13)
-    row = 19
+def _key_picture(
+    kinds: tuple[str, ...], on: frozenset[str], pal: Palette, density: float
+) -> pygame.Surface:
+    """The key, ``density`` times its size in interface pixels."""
+
+    def d(n: float) -> int:
+        return round(n * density)
+
+    f = font(d(13))
+    row = d(19)
     left: list[tuple[str, str]] = [("icon", k) for k in kinds]
     left += [("bda", "confident"), ("bda", "guess"), ("bda", "destroyed")]
     left += [("bda", "restricted"), ("bda", "unseen")]
@@ -606,25 +625,26 @@ def _key_picture(kinds: tuple[str, ...], on: frozenset[str], pal: Palette) -> py
     columns = [
         [_key_label(what, key, shown, pal) for what, key in items] for items in (left, right)
     ]
-    widths = [26 + max(f.size(text)[0] for text, _ in labels) for labels in columns]
+    widths = [d(26) + max(f.size(text)[0] for text, _ in labels) for labels in columns]
     rows = max(len(left), len(right))
-    rect = pygame.Rect(0, 0, widths[0] + widths[1] + 30, rows * row + 38)
+    rect = pygame.Rect(0, 0, widths[0] + widths[1] + d(30), rows * row + d(38))
     panel = pygame.Surface(rect.size, pygame.SRCALPHA)
     panel.fill((24, 30, 34, 225))
-    pygame.draw.rect(panel, pal.PANEL_EDGE, rect, 1)
-    panel.blit(font(13, bold=True).render("MAP KEY", True, pal.ACCENT), (rect.x + 10, rect.y + 7))
+    pygame.draw.rect(panel, pal.PANEL_EDGE, rect, d(1))
+    heading = font(d(13), bold=True).render("MAP KEY", True, pal.ACCENT)
+    panel.blit(heading, (rect.x + d(10), rect.y + d(7)))
     hint = f.render("Z: all zones · L: key", True, pal.MUTED)
-    panel.blit(hint, (rect.right - hint.get_width() - 10, rect.y + 7))
+    panel.blit(hint, (rect.right - hint.get_width() - d(10), rect.y + d(7)))
     by_key = {o.key: o for o in OVERLAYS}
-    x0 = rect.x + 10
+    x0 = rect.x + d(10)
     for col, items in enumerate((left, right)):
         for i, (what, key) in enumerate(items):
-            y = rect.y + 30 + i * row
-            mid = (x0 + 10, y + row // 2)
-            _key_symbol(panel, what, key, mid, by_key, pal)
+            y = rect.y + d(30) + i * row
+            mid = (x0 + d(10), y + row // 2)
+            _key_symbol(panel, what, key, mid, by_key, pal, density)
             text, colour = columns[col][i]
-            panel.blit(f.render(text, True, colour), (x0 + 26, y + 1))
-        x0 += widths[col] + 10
+            panel.blit(f.render(text, True, colour), (x0 + d(26), y + d(1)))
+        x0 += widths[col] + d(10)
     return panel
 
 
@@ -652,47 +672,56 @@ def _key_symbol(
     mid: tuple[int, int],
     by_key: dict[str, Overlay],
     pal: Palette,
+    density: float,
 ) -> None:
     if what == "overlay":
-        _overlay_swatch(surface, by_key[key], mid, pal)
+        _overlay_swatch(surface, by_key[key], mid, pal, density)
     elif what == "sea":
-        swatch = pygame.Rect(0, 0, 18, 14)
+        swatch = pygame.Rect(0, 0, round(18 * density), round(14 * density))
         swatch.center = mid
         pygame.draw.rect(surface, NAVAL_SWATCH, swatch)
-        pygame.draw.rect(surface, NAVAL_EDGE, swatch, 1)
+        pygame.draw.rect(surface, NAVAL_EDGE, swatch, round(density))
     else:
-        draw_key_item(surface, what, key, mid, pal)
+        draw_key_item(surface, what, key, mid, pal, density)
 
 
 def _overlay_swatch(
-    surface: pygame.Surface, o: Overlay, mid: tuple[int, int], pal: Palette
+    surface: pygame.Surface, o: Overlay, mid: tuple[int, int], pal: Palette, density: float
 ) -> None:
     """The overlay's swatch, with the same line as on the map (dashes, dots, hatching,
     a double ring), so that the key tells them apart without colour too."""
+
+    def d(n: float) -> int:
+        return round(n * density)
+
     x, y = mid
-    sw = pygame.Surface((18, 14), pygame.SRCALPHA)
-    box = [(0.5, 0.5), (17.5, 0.5), (17.5, 13.5), (0.5, 13.5), (0.5, 0.5)]
+    w, h = d(18), d(14)
+    sw = pygame.Surface((w, h), pygame.SRCALPHA)
+    lo, right, bottom = 0.5 * density, w - 0.5 * density, h - 0.5 * density
+    box = [(lo, lo), (right, lo), (right, bottom), (lo, bottom), (lo, lo)]
+    centre = (w // 2, h // 2)
     colour = o.colour(pal)
     if o.key == "flak":
-        pygame.draw.circle(sw, (*colour[:3], 110), (9, 7), 6)
-        pygame.draw.circle(sw, colour[:3], (9, 7), 6, 2)
-        burst = sprites.sprite("flak", 10)
-        sw.blit(burst, burst.get_rect(center=(9, 7)))
+        pygame.draw.circle(sw, (*colour[:3], 110), centre, d(6))
+        pygame.draw.circle(sw, colour[:3], centre, d(6), d(2))
+        burst = sprites.sprite("flak", d(10))
+        sw.blit(burst, burst.get_rect(center=centre))
     elif o.key == "neutral":
-        pygame.draw.circle(sw, (*colour[:3], max(colour[3], 150)), (9, 7), 6)
-        pygame.draw.circle(sw, (120, 40, 30), (9, 7), 7, 1)
-        pygame.draw.circle(sw, (120, 40, 30), (9, 7), 4, 1)
+        pygame.draw.circle(sw, (*colour[:3], max(colour[3], 150)), centre, d(6))
+        pygame.draw.circle(sw, (120, 40, 30), centre, d(7), d(1))
+        pygame.draw.circle(sw, (120, 40, 30), centre, d(4), d(1))
     elif o.key == "restrict":
-        sw.blit(_hatch((18, 14), (*colour[:3], 255), HATCH_PERIOD, 1), (0, 0))
-        for a, b in pattern_pieces(box, CARD_EDGE["forbid"][0]):
-            pygame.draw.line(sw, pal.FORBID, a, b, 2)
+        sw.blit(_hatch((w, h), (*colour[:3], 255), d(HATCH_PERIOD), d(1)), (0, 0))
+        forbid = tuple(v * density for v in CARD_EDGE["forbid"][0])
+        for a, b in pattern_pieces(box, forbid):
+            pygame.draw.line(sw, pal.FORBID, a, b, d(2))
     else:
         kind = "mig_alley" if o.key == "mig" else "border_buffer"
         pattern, width = EDGE_STYLE[kind]
         sw.fill((*colour[:3], max(colour[3], 110)))
-        for a, b in pattern_pieces(box, tuple(v / 2 for v in pattern)):
-            pygame.draw.line(sw, colour[:3], a, b, width)
-    surface.blit(sw, (x - 9, y - 7))
+        for a, b in pattern_pieces(box, tuple(v / 2 * density for v in pattern)):
+            pygame.draw.line(sw, colour[:3], a, b, d(width))
+    surface.blit(sw, (x - w // 2, y - h // 2))
 
 
 # --------------------------------------------------------------------------- edge scrolling
