@@ -21,8 +21,9 @@ class NativeLayer:
     def __init__(self, window: pygame.Surface, canvas: pygame.Surface) -> None:
         self.window = window
         self.canvas = canvas
-        self.factor = window.get_width() / canvas.get_width()  # the same, within a pixel,
-        # as the height's: the canvas is the window's size divided by the scale
+        # Window pixels per canvas pixel; the height's is the same within a pixel, as the
+        # canvas is the window's size divided by the scale.
+        self.factor = window.get_width() / canvas.get_width()
         self._stretched = pygame.Surface(window.get_size(), pygame.SRCALPHA)
         self.used = False  # this frame drew on the window
 
@@ -55,9 +56,10 @@ class Pen:
     window's resolution. Positions and sizes are given in the canvas's pixels."""
 
     def __init__(self, canvas: pygame.Surface, native: NativeLayer | None) -> None:
-        use_window = native is not None and native.canvas is canvas and native.used
-        self.surface = native.window if use_window and native else canvas
-        self.k = native.factor if use_window and native else 1.0
+        if native is not None and native.canvas is canvas and native.used:
+            self.surface, self.k = native.window, native.factor
+        else:
+            self.surface, self.k = canvas, 1.0
 
     def at(self, p: tuple[float, float]) -> tuple[float, float]:
         return (p[0] * self.k, p[1] * self.k)

@@ -123,10 +123,8 @@ class MapView:
         return round(max(0.1, min(FIT_MAX_PPK, room / self.geo.height_km)), 4)
 
     def to_screen(self, p: Point) -> tuple[float, float]:
-        return (
-            self.rect.x + p[0] * self.ppk - self.offset[0],
-            self.rect.y + p[1] * self.ppk - self.offset[1],
-        )
+        k = self.ppk
+        return (self.rect.x + p[0] * k - self.offset[0], self.rect.y + p[1] * k - self.offset[1])
 
     def to_km(self, s: tuple[float, float]) -> Point:
         return (
@@ -292,8 +290,9 @@ class MapView:
         w = self.px(2 if self.zoom_ppk < 1.5 else 3)
         halo, casing = self.px(6), self.px(2)
         dash, gap = self.px(8), self.px(6)
+        k, (left, top), (ox, oy) = self.ppk, self.rect.topleft, self.offset
         for tid, pts in self._rail.items():
-            spts = [self.to_screen(p) for p in pts]
+            spts = [(left + x * k - ox, top + y * k - oy) for x, y in pts]
             est = view.bda.get(tid)
             damage = est.damage if est is not None else 0.0
             color = (
