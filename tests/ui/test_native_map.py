@@ -16,6 +16,7 @@ from game.settings import Settings
 from game.ui.app import App
 from game.ui.desk.desk_input import open_menu
 from game.ui.kit.panels import BAR_H
+from game.ui.map.map_view import ZOOMS
 from game.ui.screens.planning import PlanningScene
 from game.ui.session import GameSession
 from tests.ui.test_app import wait_for
@@ -96,10 +97,12 @@ def test_the_map_shows_at_the_window_resolution_what_it_shows_on_the_canvas(desk
     assert len(same) >= 0.8 * len(at_scale[2]), "mostly the same places named"
 
 
-def test_what_the_scaled_map_placed_is_taken_back_to_the_canvas_without_overlaps(desk):
+@pytest.mark.parametrize("zoom", range(len(ZOOMS)))
+def test_what_the_scaled_map_placed_is_taken_back_to_the_canvas_without_overlaps(desk, zoom):
     app, m = desk.app, desk.map
+    m.zoom_at(m.rect.center, zoom - m.zoom_index)
     app.draw()
-    assert m.places and m.target_labels
+    assert m.places, "places are named at every zoom"
     rects = [p.rect for p in m.places] + list(m.target_labels.values())
     for i, a in enumerate(rects):
         assert m.rect.contains(a), a
