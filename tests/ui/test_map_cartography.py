@@ -19,19 +19,13 @@ from game.ui.map.map_symbols import FRONT, draw_front
 from game.ui.map.map_view import ZOOMS, spread_icons
 from game.ui.screens.planning import PlanningScene
 from game.ui.screenshot import open_scene
-from game.ui.session import GameSession
+from tests.ui.desks import open_desk
 
 CELL_PX = 16  # a terrain cell in the map's own pixels
 
 
 def _desk(app: App, scenario: str = "campaign_1952") -> PlanningScene:
-    session = GameSession.start(load_rules(find_scenario(scenario)), seed=3)
-    session.autosave_enabled = False
-    desk = PlanningScene(app, session)
-    app.push(desk)
-    app.step([])
-    app.draw()
-    return desk
+    return open_desk(app, find_scenario(scenario), seed=3)
 
 
 def _step_ratio(picture: np.ndarray, axis: int) -> float:

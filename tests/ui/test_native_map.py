@@ -11,14 +11,13 @@ import numpy as np
 import pygame
 import pytest
 
-from game.data.scenario import load_rules
 from game.settings import Settings
 from game.ui.app import App
 from game.ui.desk.desk_input import open_menu
 from game.ui.kit.panels import BAR_H
 from game.ui.map.map_view import ZOOMS
 from game.ui.screens.planning import PlanningScene
-from game.ui.session import GameSession
+from tests.ui.desks import open_desk
 from tests.ui.test_app import wait_for
 
 SUIHO = Path(__file__).resolve().parents[2] / "scenarios" / "suiho_1952"
@@ -37,13 +36,7 @@ def scaled(worker, terrains):
 def desk(scaled):
     scaled.to_title()
     scaled.running = True
-    session = GameSession.start(load_rules(SUIHO), seed=7)
-    session.autosave_enabled = False
-    scene = PlanningScene(scaled, session)
-    scaled.push(scene)
-    scaled.step([])
-    scaled.draw()
-    return scene
+    return open_desk(scaled, SUIHO, seed=7)
 
 
 def window_pixels(app: App) -> np.ndarray:

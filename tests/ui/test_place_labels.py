@@ -9,12 +9,11 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.data.scenario import load_rules
 from game.ui.app import App
 from game.ui.desk.desk_drawing import names_keep_clear
 from game.ui.map.map_view import ZOOMS
 from game.ui.screens.planning import PlanningScene
-from game.ui.session import GameSession
+from tests.ui.desks import open_desk
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SHIPPED = sorted(p.name for p in SCENARIOS.iterdir() if (p / "scenario.toml").is_file())
@@ -22,13 +21,7 @@ SHIPPED = sorted(p.name for p in SCENARIOS.iterdir() if (p / "scenario.toml").is
 
 def desk_for(app: App, scenario: str, *, hangul: bool, names: bool = True) -> PlanningScene:
     app.settings = app.settings.model_copy(update={"hangul_names": hangul, "place_names": names})
-    session = GameSession.start(load_rules(SCENARIOS / scenario), seed=5)
-    session.autosave_enabled = False
-    desk = PlanningScene(app, session)
-    app.push(desk)
-    app.step([])
-    app.draw()
-    return desk
+    return open_desk(app, SCENARIOS / scenario, seed=5)
 
 
 def overlapping(rects: list[pygame.Rect]) -> list[tuple[pygame.Rect, pygame.Rect]]:
