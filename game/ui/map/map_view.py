@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ import pygame
 
 from game.core.geometry import Layer, MapGeometry, Point
 from game.core.intel import PlayerView
-from game.core.model import Rules
+from game.core.model import Rules, TargetDef
 from game.ui.kit.native_layer import NativeLayer, grown
 from game.ui.kit.panels import BAR_H
 from game.ui.kit.style import Palette, font
@@ -189,17 +190,11 @@ class MapView:
     def target_at(self, view: PlayerView, pos: tuple[int, int]) -> str | None:
         """The active target under the mouse: icons first, then rail lines."""
         best, best_d = None, float(HOVER_PX)
-        shifts = self.icon_shifts(view)
-        for tid in view.active_targets:
-            t = self.rules.targets[tid]
-            if t.kind == "rail_segment":
-                continue
+        for tid, _, (x, y), (ix, iy) in icon_places(self, view):
             # The icon, or the foot of its leader line where it stands off its place.
-            x, y = self.to_screen(t.position)
-            dx, dy = shifts.get(tid, (0.0, 0.0))
             d = min(
                 ((x - pos[0]) ** 2 + (y - pos[1]) ** 2) ** 0.5,
-                ((x + dx - pos[0]) ** 2 + (y + dy - pos[1]) ** 2) ** 0.5,
+                ((ix - pos[0]) ** 2 + (iy - pos[1]) ** 2) ** 0.5,
             )
             if d < best_d:
                 best, best_d = tid, d
@@ -369,18 +364,11 @@ class MapView:
         off = self._off_limits(view.cards_in_force)
         self.icon_at = {}
         self.icon_boxes = []
-        shifts = self.icon_shifts(view)
-        for tid in view.active_targets:
-            t = self.rules.targets[tid]
-            if t.kind == "rail_segment":
-                continue
-            x0, y0 = self.to_screen(t.position)
-            dx, dy = shifts.get(tid, (0.0, 0.0))
-            x, y = x0 + dx, y0 + dy
+        for tid, t, (x0, y0), (x, y) in icon_places(self, view):
             if not near.collidepoint(x, y):
                 continue
             self.icon_at[tid] = (x, y)
-            if dx or dy:  # a leader line from the place to its icon
+            if (x, y) != (x0, y0):  # a leader line from the place to its icon
                 pygame.draw.line(surface, LEADER_CASING, (x0, y0), (x, y), leader)
                 if self.density == 1:
                     pygame.draw.aaline(surface, LEADER, (x0, y0), (x, y))
@@ -421,6 +409,21 @@ def targets_centre(rules: Rules) -> Point:
     if not pts:
         return (rules.geometry.width_km / 2, rules.geometry.height_km / 2)
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+
+
+def icon_places(
+    mv: MapView, view: PlayerView
+) -> Iterator[tuple[str, TargetDef, tuple[float, float], tuple[float, float]]]:
+    """Each active target but the rail lines, with its place on screen and where its
+    icon stands (off its place in a crowd)."""
+    shifts = mv.icon_shifts(view)
+    for tid in view.active_targets:
+        t = mv.rules.targets[tid]
+        if t.kind == "rail_segment":
+            continue
+        x, y = mv.to_screen(t.position)
+        dx, dy = shifts.get(tid, (0.0, 0.0))
+        yield tid, t, (x, y), (x + dx, y + dy)
 
 
 def twin_of(view: MapView, native: NativeLayer) -> MapView:

@@ -80,6 +80,9 @@ def _size(place: Place, density: float = 1.0) -> int:
     return round((15 if place.style == "capital" else 14 if place.rank == 1 else 13) * density)
 
 
+_HALO_STEPS = ((-1, 0), (1, 0), (0, -1), (0, 1))
+
+
 @cache
 def label_image(
     name: str, name_ko: str, size: int, river: bool, halo_px: int = 1
@@ -110,9 +113,6 @@ def label_image(
     # Trim the fonts' empty line spacing: the rectangle is what the label covers.
     edge = 2 * halo_px
     return out.subsurface(out.get_bounding_rect().inflate(edge, edge).clip(out.get_rect())).copy()
-
-
-_HALO_STEPS = ((-1, 0), (1, 0), (0, -1), (0, 1))
 
 
 def base_label_rects(
